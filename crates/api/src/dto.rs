@@ -1,0 +1,97 @@
+//! Transport types that only exist at the boundary (responses that combine domain values).
+
+use kartoteka_domain::enrolment::Enrolment;
+use kartoteka_domain::project::Project;
+use kartoteka_domain::relation::RelatedPerson;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What the app shows before and after unlocking.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AppStatus {
+    /// Whether the data folder holds a store yet (if not, the app offers to create one).
+    pub initialized: bool,
+    pub unlocked: bool,
+    pub data_dir: String,
+    /// The worker who unlocked the store.
+    pub worker: Option<String>,
+    pub version: String,
+}
+
+/// A participant's family as shown on their page.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Family {
+    pub related: Vec<RelatedPerson>,
+    /// A minor with nobody in the registry who may sign for them.
+    pub needs_guardian: bool,
+}
+
+/// A project with its enrolled participants.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ProjectDetail {
+    pub project: Project,
+    pub enrolments: Vec<Enrolment>,
+}
+
+/// The result of creating a store: the recovery key is shown once and never stored.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SetupResult {
+    pub recovery_key: String,
+    pub status: AppStatus,
+}
+
+/// One choice of a closed list: the stored code and its Polish label.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CodeOption {
+    pub code: String,
+    pub label: String,
+}
+
+/// The closed lists the participant form offers, taken from the domain so the UI never keeps
+/// its own copy.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct FormOptions {
+    pub education: Vec<CodeOption>,
+    pub labour_status: Vec<CodeOption>,
+    pub labour_substatus: Vec<CodeOption>,
+    pub disability_degree: Vec<CodeOption>,
+    pub voivodeships: Vec<String>,
+    pub relation_kinds: Vec<CodeOption>,
+}
+
+fn options(list: &kartoteka_domain::values::CodeList) -> Vec<CodeOption> {
+    list.0
+        .iter()
+        .map(|(code, label)| CodeOption {
+            code: (*code).to_owned(),
+            label: (*label).to_owned(),
+        })
+        .collect()
+}
+
+pub fn form_options() -> FormOptions {
+    use kartoteka_domain::relation::RelationKind;
+    use kartoteka_domain::values::{
+        DISABILITY_DEGREE, EDUCATION, LABOUR_STATUS, LABOUR_SUBSTATUS, VOIVODESHIPS,
+    };
+    FormOptions {
+        education: options(&EDUCATION),
+        labour_status: options(&LABOUR_STATUS),
+        labour_substatus: options(&LABOUR_SUBSTATUS),
+        disability_degree: options(&DISABILITY_DEGREE),
+        voivodeships: VOIVODESHIPS.iter().map(|v| (*v).to_owned()).collect(),
+        relation_kinds: RelationKind::ALL
+            .iter()
+            .map(|k| CodeOption {
+                code: k.as_str().to_owned(),
+                label: k.polish().to_owned(),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,13 @@
+//! The boundary shared by the `kartoteka` CLI and the desktop shell.
+//!
+//! Architecture invariant: both front ends resolve the data directory, open the store and
+//! classify errors here, so the CLI and the app always agree. Errors cross the boundary as
+//! `ApiError { code, message, fields, existing }`: a stable code for programs (and the CLI's
+//! exit status), a Polish message for people.
+
+pub mod data_dir;
+pub mod dto;
+pub mod error;
+
+pub use data_dir::{resolve_data_dir, DATA_DIR_ENV};
+pub use error::{ApiError, ErrorCode};

@@ -1,0 +1,155 @@
+//! The command-line grammar.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "kartoteka",
+    version,
+    about = "Kartoteka — kartoteka uczestników projektów pomocy społecznej (wiersz poleceń)",
+    long_about = None
+)]
+pub struct Cli {
+    /// Folder z danymi (domyślnie KARTOTEKA_DATA_DIR albo folder danych aplikacji systemu).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Tworzy nową, zaszyfrowaną kartotekę w folderze danych.
+    Init {
+        /// Nazwa pracownika, który będzie się logował tym hasłem.
+        #[arg(long, default_value = "administrator")]
+        worker: String,
+    },
+    /// Uczestnicy: dodawanie, zmiany, wyszukiwanie, archiwizacja.
+    #[command(subcommand)]
+    Participant(ParticipantCommand),
+    /// Projekty.
+    #[command(subcommand)]
+    Project(ProjectCommand),
+    /// Udział uczestników w projektach.
+    #[command(subcommand)]
+    Enrolment(EnrolmentCommand),
+    /// Dziennik zdarzeń (audyt).
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Args)]
+pub struct JsonArg {
+    /// Plik JSON z danymi albo „-” dla standardowego wejścia.
+    #[arg(long, value_name = "FILE|-")]
+    pub json: String,
+}
+
+#[derive(Subcommand)]
+pub enum ParticipantCommand {
+    /// Dodaje uczestnika; wypisuje {"id": "..."}.
+    Add {
+        #[command(flatten)]
+        json: JsonArg,
+        /// Zapisz mimo podobieństwa do istniejącej osoby (to na pewno inna osoba).
+        #[arg(long)]
+        confirm_duplicate: bool,
+    },
+    /// Zmienia podane pola uczestnika (pozostałe zostają bez zmian).
+    Update {
+        id: String,
+        #[command(flatten)]
+        json: JsonArg,
+        #[arg(long)]
+        confirm_duplicate: bool,
+    },
+    /// Pokazuje dane uczestnika jako JSON.
+    Show { id: String },
+    /// Wyszukuje po nazwisku, imieniu, PESEL, miejscowości, ulicy, telefonie (bez polskich znaków też).
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        /// Uwzględnij osoby zarchiwizowane.
+        #[arg(long)]
+        archived: bool,
+    },
+    /// Lista uczestników w kolejności nazwisk.
+    List {
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        archived: bool,
+    },
+    /// Archiwizuje uczestnika (dane i historia zostają).
+    Archive { id: String },
+    /// Przywraca zarchiwizowanego uczestnika.
+    Restore { id: String },
+    /// Zapisuje powiązanie rodzinne: RELATED jest KIND dla ID (np. --kind parent: rodzic).
+    Relate {
+        id: String,
+        #[arg(long)]
+        related: String,
+        /// parent, legal_guardian, foster_parent, child, spouse, sibling, other
+        #[arg(long)]
+        kind: String,
+    },
+    /// Osoby powiązane z uczestnikiem.
+    Family { id: String },
+}
+
+#[derive(Subcommand)]
+pub enum ProjectCommand {
+    /// Dodaje projekt; wypisuje {"id": "..."}.
+    Add {
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Lista projektów z liczbą uczestników.
+    List,
+    /// Projekt i jego uczestnicy.
+    Show { id: String },
+}
+
+#[derive(Subcommand)]
+pub enum EnrolmentCommand {
+    /// Zapisuje uczestnika do projektu; wypisuje {"id": "..."}.
+    Add {
+        #[arg(long)]
+        participant: String,
+        #[arg(long)]
+        project: String,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Kończy udział: data, sytuacja po zakończeniu, czy zgodnie z planem.
+    End {
+        id: String,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Pokazuje udział jako JSON.
+    Show { id: String },
+    /// Udziały jednego uczestnika.
+    List {
+        #[arg(long)]
+        participant: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// Sprawdza łańcuch skrótów dziennika; kod 1, gdy ktoś zmienił lub usunął wpis.
+    Verify,
+    /// Ostatnie zdarzenia (wszystkie albo jednego rekordu).
+    List {
+        #[arg(long)]
+        record: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+}

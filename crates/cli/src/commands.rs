@@ -1,0 +1,220 @@
+//! Runs one parsed command against the store.
+
+use crate::args::{
+    AuditCommand, Cli, Command, EnrolmentCommand, ParticipantCommand, ProjectCommand,
+};
+use crate::io::{self, print_json, read_json, read_json_value};
+use kartoteka_api::{resolve_data_dir, ApiError, ErrorCode};
+use kartoteka_domain::enrolment::{EnrolmentEndInput, EnrolmentInput};
+use kartoteka_domain::participant::ParticipantInput;
+use kartoteka_domain::project::ProjectInput;
+use kartoteka_domain::relation::RelationKind;
+use kartoteka_store::participants::DuplicateCheck;
+use kartoteka_store::{OpenOptions, Source, Store};
+use serde_json::json;
+use std::path::Path;
+
+fn open(dir: &Path) -> Result<Store, ApiError> {
+    if !Store::exists(dir) {
+        return Err(kartoteka_store::StoreError::NotInitialized(dir.to_path_buf()).into());
+    }
+    let password = io::password("Hasło: ")?;
+    Ok(Store::open(dir, &password, OpenOptions::default())?)
+}
+
+fn duplicate_check(confirm: bool) -> DuplicateCheck {
+    if confirm {
+        DuplicateCheck::Confirmed
+    } else {
+        DuplicateCheck::Refuse
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), ApiError> {
+    let dir = resolve_data_dir(cli.data_dir);
+    match cli.command {
+        Command::Init { worker } => init(&dir, &worker),
+        Command::Participant(c) => participant(&dir, c),
+        Command::Project(c) => project(&dir, c),
+        Command::Enrolment(c) => enrolment(&dir, c),
+        Command::Audit(c) => audit(&dir, c),
+    }
+}
+
+fn init(dir: &Path, worker: &str) -> Result<(), ApiError> {
+    if Store::exists(dir) {
+        return Err(kartoteka_store::StoreError::AlreadyInitialized(dir.to_path_buf()).into());
+    }
+    let password = io::new_password()?;
+    let created = Store::init(dir, worker, &password, OpenOptions::default())?;
+    println!(
+        "Utworzono zaszyfrowaną kartotekę w folderze {}.",
+        dir.display()
+    );
+    println!("Pracownik: {}", created.store.worker());
+    println!();
+    println!(
+        "KLUCZ ODZYSKIWANIA — zapisz go teraz i przechowuj w bezpiecznym miejscu (np. w sejfie)."
+    );
+    println!("Pozwala ustawić nowe hasło, gdy to zostanie zapomniane. Nie pokażemy go ponownie.");
+    println!();
+    println!("    {}", created.recovery_key.as_str());
+    Ok(())
+}
+
+fn participant(dir: &Path, command: ParticipantCommand) -> Result<(), ApiError> {
+    match command {
+        ParticipantCommand::Add {
+            json,
+            confirm_duplicate,
+        } => {
+            let input: ParticipantInput = read_json(&json.json)?;
+            let mut store = open(dir)?;
+            let id =
+                store.add_participant(Source::Cli, &input, duplicate_check(confirm_duplicate))?;
+            print_json(&json!({ "id": id }));
+        }
+        ParticipantCommand::Update {
+            id,
+            json,
+            confirm_duplicate,
+        } => {
+            let patch = read_json_value(&json.json)?;
+            // Check the keys before opening: a typo must not be silently ignored.
+            let _: ParticipantInput = io::parse_json(patch.clone())?;
+            let mut store = open(dir)?;
+            let changed = store.update_participant(
+                Source::Cli,
+                &id,
+                &patch,
+                duplicate_check(confirm_duplicate),
+            )?;
+            print_json(&json!({ "id": id.trim(), "changed": changed }));
+        }
+        ParticipantCommand::Show { id } => {
+            let store = open(dir)?;
+            print_json(&store.participant(&id)?);
+        }
+        ParticipantCommand::Search {
+            query,
+            limit,
+            archived,
+        } => {
+            let store = open(dir)?;
+            print_json(&store.search_participants(&query, limit.clamp(1, 1000), archived)?);
+        }
+        ParticipantCommand::List {
+            offset,
+            limit,
+            archived,
+        } => {
+            let store = open(dir)?;
+            print_json(&store.participant_page(offset, limit.clamp(1, 1000), archived)?);
+        }
+        ParticipantCommand::Archive { id } => {
+            let mut store = open(dir)?;
+            let changed = store.archive_participant(Source::Cli, &id)?;
+            print_json(&json!({ "id": id.trim(), "status": "archived", "changed": changed }));
+        }
+        ParticipantCommand::Restore { id } => {
+            let mut store = open(dir)?;
+            let changed = store.restore_participant(Source::Cli, &id)?;
+            print_json(&json!({ "id": id.trim(), "status": "active", "changed": changed }));
+        }
+        ParticipantCommand::Relate { id, related, kind } => {
+            let kind = RelationKind::parse(&kind).ok_or_else(|| {
+                ApiError::invalid(
+                    "kind",
+                    "Rodzaj powiązania: dozwolone parent, legal_guardian, foster_parent, child, spouse, sibling, other",
+                )
+            })?;
+            let mut store = open(dir)?;
+            let rel = store.add_relation(Source::Cli, &id, &related, kind)?;
+            print_json(&json!({ "id": rel }));
+        }
+        ParticipantCommand::Family { id } => {
+            let store = open(dir)?;
+            let people = store.related_people(&id)?;
+            let needs_guardian = store.needs_guardian(&id)?;
+            print_json(&json!({ "related": people, "needs_guardian": needs_guardian }));
+        }
+    }
+    Ok(())
+}
+
+fn project(dir: &Path, command: ProjectCommand) -> Result<(), ApiError> {
+    match command {
+        ProjectCommand::Add { json } => {
+            let input: ProjectInput = read_json(&json.json)?;
+            let mut store = open(dir)?;
+            let id = store.add_project(Source::Cli, &input)?;
+            print_json(&json!({ "id": id }));
+        }
+        ProjectCommand::List => {
+            let store = open(dir)?;
+            print_json(&store.projects()?);
+        }
+        ProjectCommand::Show { id } => {
+            let store = open(dir)?;
+            let project = store.project(&id)?;
+            let enrolments = store.enrolments_in_project(&id)?;
+            let mut value = serde_json::to_value(&project).expect("serialises");
+            value["enrolments"] = serde_json::to_value(&enrolments).expect("serialises");
+            print_json(&value);
+        }
+    }
+    Ok(())
+}
+
+fn enrolment(dir: &Path, command: EnrolmentCommand) -> Result<(), ApiError> {
+    match command {
+        EnrolmentCommand::Add {
+            participant,
+            project,
+            json,
+        } => {
+            let input: EnrolmentInput = read_json(&json.json)?;
+            let mut store = open(dir)?;
+            let id = store.add_enrolment(Source::Cli, &participant, &project, &input)?;
+            print_json(&json!({ "id": id }));
+        }
+        EnrolmentCommand::End { id, json } => {
+            let input: EnrolmentEndInput = read_json(&json.json)?;
+            let mut store = open(dir)?;
+            store.end_enrolment(Source::Cli, &id, &input)?;
+            print_json(&store.enrolment(&id)?);
+        }
+        EnrolmentCommand::Show { id } => {
+            let store = open(dir)?;
+            print_json(&store.enrolment(&id)?);
+        }
+        EnrolmentCommand::List { participant } => {
+            let store = open(dir)?;
+            store.participant(&participant)?;
+            print_json(&store.enrolments_of_participant(&participant)?);
+        }
+    }
+    Ok(())
+}
+
+fn audit(dir: &Path, command: AuditCommand) -> Result<(), ApiError> {
+    let store = open(dir)?;
+    match command {
+        AuditCommand::Verify => {
+            let v = store.verify_audit()?;
+            print_json(&v);
+            if let Some(seq) = v.first_broken {
+                return Err(ApiError::new(
+                    ErrorCode::Corrupt,
+                    format!(
+                        "Dziennik zdarzeń został zmieniony: łańcuch przerwany na wpisie nr {seq}."
+                    ),
+                ));
+            }
+        }
+        AuditCommand::List { record, limit } => {
+            print_json(&store.audit_events(record.as_deref(), limit)?);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,32 @@
+//! `kartoteka`: the command line over the same core as the desktop app.
+//!
+//! Contract (documented in README.md, keep it stable): data commands print JSON on stdout;
+//! errors go to stderr in Polish; exit codes are 0 ok, 2 invalid input (nothing saved),
+//! 3 not found, 4 conflict or duplicate, 5 locked or wrong password, 1 anything else.
+
+mod args;
+mod commands;
+mod io;
+
+use clap::Parser;
+use kartoteka_api::ApiError;
+
+fn main() {
+    let cli = args::Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => {}
+        Err(e) => {
+            report(&e);
+            std::process::exit(e.code.exit_code());
+        }
+    }
+}
+
+fn report(e: &ApiError) {
+    eprintln!("Błąd: {}", e.message);
+    for f in &e.fields {
+        if !e.message.contains(&f.message) || e.fields.len() > 1 {
+            eprintln!("  - {}: {}", f.field, f.message);
+        }
+    }
+}

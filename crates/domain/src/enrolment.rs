@@ -1,0 +1,236 @@
+//! Enrolment: a participant in a project, from the date of the first support received to the
+//! end of participation with the situation on leaving.
+
+use crate::project::{required_date, ProjectData};
+use crate::{Id, ValidationErrors};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export, optional_fields)]
+pub struct EnrolmentInput {
+    /// Date of the first support received, "YYYY-MM-DD".
+    pub start_date: Option<String>,
+    pub target_group: Option<String>,
+    /// Labour-market status on joining (a code or its Polish label).
+    pub status_at_start: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export, optional_fields)]
+pub struct EnrolmentEndInput {
+    pub end_date: Option<String>,
+    /// Situation on leaving (free text, e.g. "podjęcie zatrudnienia").
+    pub exit_situation: Option<String>,
+    pub completed_as_planned: Option<bool>,
+    /// Required when the participation was not completed as planned.
+    pub early_leave_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EnrolmentStart {
+    #[ts(type = "string")]
+    pub start_date: NaiveDate,
+    pub target_group: Option<String>,
+    pub status_at_start: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EnrolmentEnd {
+    #[ts(type = "string")]
+    pub end_date: NaiveDate,
+    pub exit_situation: Option<String>,
+    pub completed_as_planned: bool,
+    pub early_leave_reason: Option<String>,
+}
+
+/// A stored enrolment, with the names needed to show it in lists.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Enrolment {
+    #[ts(type = "string")]
+    pub id: Id,
+    #[ts(type = "string")]
+    pub participant_id: Id,
+    #[ts(type = "string")]
+    pub project_id: Id,
+    pub project_name: String,
+    pub participant_name: String,
+    #[serde(flatten)]
+    pub start: EnrolmentStart,
+    pub end: Option<EnrolmentEnd>,
+}
+
+fn clean(v: &Option<String>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+}
+
+impl EnrolmentInput {
+    /// Parses against the project: the start lies within its period and the target group is
+    /// one of its groups (when it names any).
+    pub fn parse(&self, project: &ProjectData) -> Result<EnrolmentStart, ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        let start = required_date(
+            &mut errors,
+            "start_date",
+            "Data rozpoczęcia udziału (pierwszego wsparcia)",
+            &self.start_date,
+        );
+        if let Some(s) = start {
+            if s < project.start_date || s > project.end_date {
+                errors.push(
+                    "start_date",
+                    format!(
+                        "Data rozpoczęcia udziału musi mieścić się w okresie projektu ({} – {})",
+                        project.start_date.format("%d.%m.%Y"),
+                        project.end_date.format("%d.%m.%Y")
+                    ),
+                );
+            }
+        }
+        let target_group = clean(&self.target_group);
+        if let Some(g) = &target_group {
+            if !project.target_groups.is_empty() && !project.target_groups.contains(g) {
+                errors.push(
+                    "target_group",
+                    format!(
+                        "Grupa docelowa: projekt ma grupy: {}",
+                        project.target_groups.join(", ")
+                    ),
+                );
+            }
+        } else if !project.target_groups.is_empty() {
+            errors.push(
+                "target_group",
+                "Grupa docelowa: wybierz grupę docelową projektu",
+            );
+        }
+        let status_at_start = clean(&self.status_at_start).and_then(|s| {
+            match crate::values::LABOUR_STATUS.parse(&s) {
+                Some(code) => Some(code.to_owned()),
+                None => {
+                    errors.push(
+                        "status_at_start",
+                        format!(
+                            "Status w chwili przystąpienia: nieznana wartość (dozwolone: {})",
+                            crate::values::LABOUR_STATUS.codes()
+                        ),
+                    );
+                    None
+                }
+            }
+        });
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(EnrolmentStart {
+            start_date: start.expect("checked"),
+            target_group,
+            status_at_start,
+        })
+    }
+}
+
+impl EnrolmentEndInput {
+    pub fn parse(&self, start: &EnrolmentStart) -> Result<EnrolmentEnd, ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        let end = required_date(
+            &mut errors,
+            "end_date",
+            "Data zakończenia udziału",
+            &self.end_date,
+        );
+        if end.is_some_and(|e| e < start.start_date) {
+            errors.push(
+                "end_date",
+                format!(
+                    "Data zakończenia udziału nie może być wcześniejsza niż jego rozpoczęcie ({})",
+                    start.start_date.format("%d.%m.%Y")
+                ),
+            );
+        }
+        let completed = match self.completed_as_planned {
+            Some(c) => c,
+            None => {
+                errors.push(
+                    "completed_as_planned",
+                    "Zakończenie zgodnie ze ścieżką: podaj tak (true) lub nie (false)",
+                );
+                false
+            }
+        };
+        let reason = clean(&self.early_leave_reason);
+        if self.completed_as_planned == Some(false) && reason.is_none() {
+            errors.push(
+                "early_leave_reason",
+                "Powód wcześniejszego zakończenia: pole jest wymagane, gdy udział nie zakończył się zgodnie z planem",
+            );
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(EnrolmentEnd {
+            end_date: end.expect("checked"),
+            exit_situation: clean(&self.exit_situation),
+            completed_as_planned: completed,
+            early_leave_reason: if completed { None } else { reason },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project() -> ProjectData {
+        crate::project::ProjectInput {
+            name: Some("Miasto Rodziny".into()),
+            start_date: Some("2022-01-01".into()),
+            end_date: Some("2023-06-30".into()),
+            target_groups: Some(vec!["rodziny z dziećmi".into()]),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap()
+    }
+
+    #[test]
+    fn the_start_must_lie_within_the_project_period() {
+        let err = EnrolmentInput {
+            start_date: Some("2021-12-31".into()),
+            target_group: Some("rodziny z dziećmi".into()),
+            ..Default::default()
+        }
+        .parse(&project())
+        .unwrap_err();
+        assert_eq!(err.0[0].field, "start_date");
+    }
+
+    #[test]
+    fn leaving_early_needs_a_reason() {
+        let start = EnrolmentInput {
+            start_date: Some("2022-02-01".into()),
+            target_group: Some("rodziny z dziećmi".into()),
+            status_at_start: Some("osoba bierna zawodowo".into()),
+        }
+        .parse(&project())
+        .unwrap();
+        assert_eq!(start.status_at_start.as_deref(), Some("inactive"));
+        let err = EnrolmentEndInput {
+            end_date: Some("2022-03-01".into()),
+            completed_as_planned: Some(false),
+            ..Default::default()
+        }
+        .parse(&start)
+        .unwrap_err();
+        assert_eq!(err.0[0].field, "early_leave_reason");
+    }
+}

@@ -1,0 +1,733 @@
+//! Participants: the people a centre supports.
+//!
+//! `ParticipantInput` is what a form or a JSON file carries (raw text, every field optional);
+//! `ParticipantInput::parse` turns it into `ParticipantData`, whose fields are always valid, or
+//! into a list of Polish field errors. `ParticipantData` serialises to the same keys as the
+//! input, so a stored record can be shown, edited and re-parsed without a second shape.
+
+use crate::fold;
+use crate::pesel::{Pesel, Sex};
+use crate::values::{
+    parse_voivodeship, Answer, Email, PhoneNumber, PostalCode, DISABILITY_DEGREE, EDUCATION,
+    LABOUR_STATUS, LABOUR_SUBSTATUS,
+};
+use crate::{Id, ValidationErrors};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// An address as typed.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export, optional_fields)]
+pub struct AddressInput {
+    pub country: Option<String>,
+    pub voivodeship: Option<String>,
+    pub county: Option<String>,
+    pub commune: Option<String>,
+    pub town: Option<String>,
+    pub street: Option<String>,
+    pub building: Option<String>,
+    pub flat: Option<String>,
+    pub postcode: Option<String>,
+    /// DEGURBA: 1 densely, 2 intermediate, 3 thinly populated area.
+    pub degurba: Option<u8>,
+}
+
+/// A participant as typed in the form or given in JSON (`kartoteka participant add --json`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export, optional_fields)]
+pub struct ParticipantInput {
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub pesel: Option<String>,
+    /// Why there is no PESEL (foreigner, not issued, …); used only without a PESEL.
+    pub no_pesel_reason: Option<String>,
+    /// Another identity document (passport, residence card) when there is no PESEL.
+    pub other_id: Option<String>,
+    /// "female" or "male"; read from the PESEL when left out.
+    pub sex: Option<String>,
+    /// "YYYY-MM-DD"; read from the PESEL when left out.
+    pub birth_date: Option<String>,
+    pub citizenship: Option<String>,
+    pub address: Option<AddressInput>,
+    pub correspondence_address: Option<AddressInput>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub education: Option<String>,
+    pub labour_status: Option<String>,
+    pub labour_substatus: Option<String>,
+    pub disability: Option<String>,
+    pub disability_degree: Option<String>,
+    pub foreign_origin: Option<String>,
+    pub third_country_national: Option<String>,
+    pub minority: Option<String>,
+    pub homeless: Option<String>,
+    pub other_disadvantage: Option<String>,
+    pub accessibility_needs: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// A valid address. Every part is optional (a field visit may know only the town).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Address {
+    pub country: Option<String>,
+    pub voivodeship: Option<String>,
+    pub county: Option<String>,
+    pub commune: Option<String>,
+    pub town: Option<String>,
+    pub street: Option<String>,
+    pub building: Option<String>,
+    pub flat: Option<String>,
+    #[ts(type = "string | null")]
+    pub postcode: Option<PostalCode>,
+    pub degurba: Option<u8>,
+}
+
+impl Address {
+    /// One line for lists and printouts: "ul. Długa 5/3, 44-330 Jastrzębie-Zdrój".
+    pub fn one_line(&self) -> String {
+        let mut street = self.street.clone().unwrap_or_default();
+        if let Some(b) = &self.building {
+            street = format!("{street} {b}").trim().to_owned();
+            if let Some(f) = &self.flat {
+                street.push('/');
+                street.push_str(f);
+            }
+        }
+        let town = [
+            self.postcode.as_ref().map(|p| p.as_str().to_owned()),
+            self.town.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+        [street, town]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A participant's data, always valid. Serialises to the keys of `ParticipantInput`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ParticipantData {
+    pub first_name: String,
+    pub last_name: String,
+    #[ts(type = "string | null")]
+    pub pesel: Option<Pesel>,
+    pub no_pesel_reason: Option<String>,
+    pub other_id: Option<String>,
+    pub sex: Sex,
+    #[ts(type = "string")]
+    pub birth_date: NaiveDate,
+    pub citizenship: Option<String>,
+    pub address: Option<Address>,
+    pub correspondence_address: Option<Address>,
+    #[ts(type = "string | null")]
+    pub phone: Option<PhoneNumber>,
+    #[ts(type = "string | null")]
+    pub email: Option<Email>,
+    pub education: Option<String>,
+    pub labour_status: Option<String>,
+    pub labour_substatus: Option<String>,
+    pub disability: Option<Answer>,
+    pub disability_degree: Option<String>,
+    pub foreign_origin: Option<Answer>,
+    pub third_country_national: Option<Answer>,
+    pub minority: Option<Answer>,
+    pub homeless: Option<Answer>,
+    pub other_disadvantage: Option<Answer>,
+    pub accessibility_needs: Option<String>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ParticipantStatus {
+    Active,
+    Archived,
+}
+
+impl ParticipantStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParticipantStatus::Active => "active",
+            ParticipantStatus::Archived => "archived",
+        }
+    }
+    pub fn from_db(text: &str) -> ParticipantStatus {
+        if text == "archived" {
+            ParticipantStatus::Archived
+        } else {
+            ParticipantStatus::Active
+        }
+    }
+}
+
+/// A stored participant: what `participant show` prints and the detail view displays.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Participant {
+    #[ts(type = "string")]
+    pub id: Id,
+    pub status: ParticipantStatus,
+    #[serde(flatten)]
+    pub data: ParticipantData,
+    /// Full years of age today.
+    pub age: u32,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+fn clean(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+const NAME_MAX: usize = 100;
+const TEXT_MAX: usize = 10_000;
+
+/// Checks a name part: letters, spaces, hyphens and apostrophes only.
+fn check_name(
+    errors: &mut ValidationErrors,
+    field: &str,
+    label: &str,
+    value: &Option<String>,
+) -> String {
+    match clean(value) {
+        None => {
+            errors.push(field, format!("{label}: pole jest wymagane"));
+            String::new()
+        }
+        Some(v) if v.chars().count() > NAME_MAX => {
+            errors.push(field, format!("{label}: najwyżej {NAME_MAX} znaków"));
+            v
+        }
+        Some(v) if v.chars().any(|c| c.is_control()) => {
+            errors.push(
+                field,
+                format!("{label}: zawiera niedozwolone znaki sterujące"),
+            );
+            v
+        }
+        Some(v) => v,
+    }
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(t, "%d.%m.%Y"))
+        .ok()
+}
+
+/// Parses an optional date field; `field` and `label` name it in the error.
+pub fn parse_optional_date(
+    errors: &mut ValidationErrors,
+    field: &str,
+    label: &str,
+    value: &Option<String>,
+) -> Option<NaiveDate> {
+    let text = clean(value)?;
+    match parse_date(&text) {
+        Some(d) => Some(d),
+        None => {
+            errors.push(
+                field,
+                format!("{label}: niepoprawna data (oczekiwano RRRR-MM-DD lub DD.MM.RRRR)"),
+            );
+            None
+        }
+    }
+}
+
+fn parse_answer(
+    errors: &mut ValidationErrors,
+    field: &str,
+    label: &str,
+    value: &Option<String>,
+) -> Option<Answer> {
+    let text = clean(value)?;
+    match Answer::parse(&text) {
+        Ok(a) => Some(a),
+        Err(msg) => {
+            errors.push(field, format!("{label}: {msg}"));
+            None
+        }
+    }
+}
+
+fn parse_code(
+    errors: &mut ValidationErrors,
+    field: &str,
+    label: &str,
+    list: &crate::values::CodeList,
+    value: &Option<String>,
+) -> Option<String> {
+    let text = clean(value)?;
+    match list.parse(&text) {
+        Some(code) => Some(code.to_owned()),
+        None => {
+            errors.push(
+                field,
+                format!("{label}: nieznana wartość (dozwolone: {})", list.codes()),
+            );
+            None
+        }
+    }
+}
+
+fn parse_text(
+    errors: &mut ValidationErrors,
+    field: &str,
+    label: &str,
+    value: &Option<String>,
+) -> Option<String> {
+    let text = value.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
+    if text.chars().count() > TEXT_MAX {
+        errors.push(field, format!("{label}: najwyżej {TEXT_MAX} znaków"));
+    }
+    Some(text.to_owned())
+}
+
+impl AddressInput {
+    fn parse(&self, errors: &mut ValidationErrors, prefix: &str) -> Option<Address> {
+        let f = |name: &str| format!("{prefix}.{name}");
+        let postcode = clean(&self.postcode).and_then(|p| match PostalCode::parse(&p) {
+            Ok(p) => Some(p),
+            Err(msg) => {
+                errors.push(f("postcode"), format!("Kod pocztowy: {msg}"));
+                None
+            }
+        });
+        let voivodeship = clean(&self.voivodeship).and_then(|v| match parse_voivodeship(&v) {
+            Ok(v) => Some(v.to_owned()),
+            Err(msg) => {
+                errors.push(f("voivodeship"), format!("Województwo: {msg}"));
+                None
+            }
+        });
+        if let Some(d) = self.degurba {
+            if !(1..=3).contains(&d) {
+                errors.push(
+                    f("degurba"),
+                    "DEGURBA: dozwolone 1 (gęsto zaludniony), 2 (pośredni), 3 (słabo zaludniony)",
+                );
+            }
+        }
+        for (name, label, value) in [
+            ("town", "Miejscowość", &self.town),
+            ("street", "Ulica", &self.street),
+            ("building", "Nr budynku", &self.building),
+            ("flat", "Nr lokalu", &self.flat),
+            ("commune", "Gmina", &self.commune),
+            ("county", "Powiat", &self.county),
+        ] {
+            if clean(value).is_some_and(|v| v.chars().count() > NAME_MAX) {
+                errors.push(f(name), format!("{label}: najwyżej {NAME_MAX} znaków"));
+            }
+        }
+        let address = Address {
+            country: clean(&self.country),
+            voivodeship,
+            county: clean(&self.county),
+            commune: clean(&self.commune),
+            town: clean(&self.town),
+            street: clean(&self.street),
+            building: clean(&self.building),
+            flat: clean(&self.flat),
+            postcode,
+            degurba: self.degurba.filter(|d| (1..=3).contains(d)),
+        };
+        (address != Address::default()).then_some(address)
+    }
+}
+
+impl ParticipantInput {
+    /// Parses the whole input, reporting every bad field. `today` decides what a future birth
+    /// date is.
+    pub fn parse(&self, today: NaiveDate) -> Result<ParticipantData, ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        let first_name = check_name(&mut errors, "first_name", "Imię", &self.first_name);
+        let last_name = check_name(&mut errors, "last_name", "Nazwisko", &self.last_name);
+
+        let pesel = clean(&self.pesel).and_then(|p| match Pesel::parse(&p.replace(' ', "")) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                errors.push("pesel", e.message());
+                None
+            }
+        });
+        let pesel_typed_but_bad = clean(&self.pesel).is_some() && pesel.is_none();
+
+        let typed_sex = clean(&self.sex).and_then(|s| match Sex::parse(&s) {
+            Some(s) => Some(s),
+            None => {
+                errors.push(
+                    "sex",
+                    "Płeć: dozwolone wartości to female (kobieta) lub male (mężczyzna)",
+                );
+                None
+            }
+        });
+        let typed_birth = parse_optional_date(
+            &mut errors,
+            "birth_date",
+            "Data urodzenia",
+            &self.birth_date,
+        );
+        if let Some(b) = typed_birth {
+            if b > today {
+                errors.push("birth_date", "Data urodzenia nie może być w przyszłości");
+            } else if b.year() < 1890 {
+                errors.push(
+                    "birth_date",
+                    "Data urodzenia jest zbyt odległa — sprawdź rok",
+                );
+            }
+        }
+
+        let (sex, birth_date) = match pesel {
+            Some(p) => {
+                if typed_sex.is_some_and(|s| s != p.sex()) {
+                    errors.push(
+                        "sex",
+                        format!(
+                            "Płeć nie zgadza się z numerem PESEL (z PESEL wynika: {})",
+                            p.sex().polish()
+                        ),
+                    );
+                }
+                if typed_birth.is_some_and(|b| b != p.birth_date()) {
+                    errors.push(
+                        "birth_date",
+                        format!(
+                            "Data urodzenia nie zgadza się z numerem PESEL (z PESEL wynika: {})",
+                            p.birth_date().format("%d.%m.%Y")
+                        ),
+                    );
+                }
+                if p.birth_date() > today {
+                    errors.push("pesel", "PESEL wskazuje datę urodzenia w przyszłości");
+                }
+                (Some(p.sex()), Some(p.birth_date()))
+            }
+            None => {
+                if !pesel_typed_but_bad {
+                    if typed_sex.is_none() && clean(&self.sex).is_none() {
+                        errors.push(
+                            "sex",
+                            "Płeć: pole jest wymagane, gdy osoba nie ma numeru PESEL",
+                        );
+                    }
+                    if typed_birth.is_none() && clean(&self.birth_date).is_none() {
+                        errors.push(
+                            "birth_date",
+                            "Data urodzenia: pole jest wymagane, gdy osoba nie ma numeru PESEL",
+                        );
+                    }
+                }
+                (typed_sex, typed_birth)
+            }
+        };
+
+        let phone = clean(&self.phone).and_then(|p| match PhoneNumber::parse(&p) {
+            Ok(p) => Some(p),
+            Err(msg) => {
+                errors.push("phone", format!("Telefon: {msg}"));
+                None
+            }
+        });
+        let email = clean(&self.email).and_then(|e| match Email::parse(&e) {
+            Ok(e) => Some(e),
+            Err(msg) => {
+                errors.push("email", format!("E-mail: {msg}"));
+                None
+            }
+        });
+        let address = self
+            .address
+            .as_ref()
+            .and_then(|a| a.parse(&mut errors, "address"));
+        let correspondence_address = self
+            .correspondence_address
+            .as_ref()
+            .and_then(|a| a.parse(&mut errors, "correspondence_address"));
+
+        let education = parse_code(
+            &mut errors,
+            "education",
+            "Wykształcenie",
+            &EDUCATION,
+            &self.education,
+        );
+        let labour_status = parse_code(
+            &mut errors,
+            "labour_status",
+            "Status na rynku pracy",
+            &LABOUR_STATUS,
+            &self.labour_status,
+        );
+        let labour_substatus = parse_code(
+            &mut errors,
+            "labour_substatus",
+            "Status szczegółowy",
+            &LABOUR_SUBSTATUS,
+            &self.labour_substatus,
+        );
+        let disability = parse_answer(
+            &mut errors,
+            "disability",
+            "Niepełnosprawność",
+            &self.disability,
+        );
+        let disability_degree = parse_code(
+            &mut errors,
+            "disability_degree",
+            "Stopień niepełnosprawności",
+            &DISABILITY_DEGREE,
+            &self.disability_degree,
+        );
+        if disability_degree.is_some() && disability != Some(Answer::Yes) {
+            errors.push(
+                "disability_degree",
+                "Stopień niepełnosprawności podaje się tylko, gdy odpowiedź o niepełnosprawności to „tak”",
+            );
+        }
+        let foreign_origin = parse_answer(
+            &mut errors,
+            "foreign_origin",
+            "Obce pochodzenie",
+            &self.foreign_origin,
+        );
+        let third_country_national = parse_answer(
+            &mut errors,
+            "third_country_national",
+            "Obywatel państwa trzeciego",
+            &self.third_country_national,
+        );
+        let minority = parse_answer(&mut errors, "minority", "Mniejszość", &self.minority);
+        let homeless = parse_answer(&mut errors, "homeless", "Bezdomność", &self.homeless);
+        let other_disadvantage = parse_answer(
+            &mut errors,
+            "other_disadvantage",
+            "Inna niekorzystna sytuacja",
+            &self.other_disadvantage,
+        );
+        let accessibility_needs = parse_text(
+            &mut errors,
+            "accessibility_needs",
+            "Potrzeby dostępnościowe",
+            &self.accessibility_needs,
+        );
+        let notes = parse_text(&mut errors, "notes", "Uwagi", &self.notes);
+        let citizenship = clean(&self.citizenship);
+        let (no_pesel_reason, other_id) = if pesel.is_some() {
+            (None, None)
+        } else {
+            (clean(&self.no_pesel_reason), clean(&self.other_id))
+        };
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(ParticipantData {
+            first_name,
+            last_name,
+            pesel,
+            no_pesel_reason,
+            other_id,
+            sex: sex.expect("sex is checked above"),
+            birth_date: birth_date.expect("birth date is checked above"),
+            citizenship,
+            address,
+            correspondence_address,
+            phone,
+            email,
+            education,
+            labour_status,
+            labour_substatus,
+            disability,
+            disability_degree,
+            foreign_origin,
+            third_country_national,
+            minority,
+            homeless,
+            other_disadvantage,
+            accessibility_needs,
+            notes,
+        })
+    }
+}
+
+impl ParticipantData {
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+    }
+
+    /// The folded name used to spot likely duplicates: "Łucja Wałęsa" → "lucja walesa".
+    pub fn duplicate_key(&self) -> String {
+        fold::fold(&format!("{} {}", self.first_name, self.last_name))
+    }
+
+    pub fn age_on(&self, day: NaiveDate) -> u32 {
+        age_on(self.birth_date, day)
+    }
+
+    pub fn is_minor_on(&self, day: NaiveDate) -> bool {
+        self.age_on(day) < 18
+    }
+
+    /// The stored data as input, so an update can overlay only the keys the user sent.
+    pub fn to_input_json(&self) -> serde_json::Value {
+        serde_json::to_value(self).expect("participant data always serialises")
+    }
+}
+
+/// Full years between a birth date and a day.
+pub fn age_on(birth: NaiveDate, day: NaiveDate) -> u32 {
+    day.years_since(birth).unwrap_or(0)
+}
+
+/// Overlays the keys of `patch` on `base` (nested objects are overlaid too; `null` clears).
+pub fn overlay(base: &mut serde_json::Value, patch: &serde_json::Value) {
+    match (base, patch) {
+        (serde_json::Value::Object(b), serde_json::Value::Object(p)) => {
+            for (k, v) in p {
+                match b.get_mut(k) {
+                    Some(existing) if existing.is_object() && v.is_object() => overlay(existing, v),
+                    _ => {
+                        b.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        (b, p) => *b = p.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn input(json: serde_json::Value) -> ParticipantInput {
+        serde_json::from_value(json).unwrap()
+    }
+
+    #[test]
+    fn birth_date_and_sex_come_from_the_pesel() {
+        let data = input(serde_json::json!({"first_name": "Jan", "last_name": "Kowalski", "pesel": "44051401359"}))
+            .parse(today())
+            .unwrap();
+        assert_eq!(data.sex, Sex::Male);
+        assert_eq!(
+            data.birth_date,
+            NaiveDate::from_ymd_opt(1944, 5, 14).unwrap()
+        );
+        assert_eq!(data.age_on(today()), 82);
+    }
+
+    #[test]
+    fn a_typed_sex_that_disagrees_with_the_pesel_is_an_error() {
+        let err = input(
+            serde_json::json!({"first_name": "Jan", "last_name": "Kowalski",
+            "pesel": "44051401359", "sex": "female", "birth_date": "1944-05-15"}),
+        )
+        .parse(today())
+        .unwrap_err();
+        let fields: Vec<_> = err.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["sex", "birth_date"]);
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_at_once() {
+        let err = input(
+            serde_json::json!({"pesel": "123", "email": "x", "phone": "1",
+            "address": {"postcode": "123", "voivodeship": "bawarskie", "degurba": 7}}),
+        )
+        .parse(today())
+        .unwrap_err();
+        let fields: Vec<_> = err.0.iter().map(|e| e.field.as_str()).collect();
+        for f in [
+            "first_name",
+            "last_name",
+            "pesel",
+            "email",
+            "phone",
+            "address.postcode",
+            "address.voivodeship",
+            "address.degurba",
+        ] {
+            assert!(fields.contains(&f), "{f} missing in {fields:?}");
+        }
+        assert!(err.0.iter().all(|e| !e.message.is_empty()));
+    }
+
+    #[test]
+    fn without_a_pesel_birth_date_and_sex_are_required() {
+        let err = input(serde_json::json!({"first_name": "Olena", "last_name": "Kovalenko"}))
+            .parse(today())
+            .unwrap_err();
+        let fields: Vec<_> = err.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["sex", "birth_date"]);
+        let ok = input(
+            serde_json::json!({"first_name": "Olena", "last_name": "Kovalenko",
+            "sex": "female", "birth_date": "12.03.2015", "no_pesel_reason": "cudzoziemka",
+            "other_id": "paszport FX123"}),
+        )
+        .parse(today())
+        .unwrap();
+        assert!(ok.is_minor_on(today()));
+    }
+
+    #[test]
+    fn stored_data_reparses_to_itself() {
+        let data = input(serde_json::json!({"first_name": "Łucja", "last_name": "Wałęsa",
+            "pesel": "02270803624", "phone": "601 234 567", "email": "l@ops.pl", "disability": "tak",
+            "disability_degree": "umiarkowany",
+            "address": {"town": "Łódź", "postcode": "90001", "voivodeship": "lodzkie", "degurba": 1}}))
+        .parse(today())
+        .unwrap();
+        let again: ParticipantInput = serde_json::from_value(data.to_input_json()).unwrap();
+        assert_eq!(again.parse(today()).unwrap(), data);
+        assert_eq!(data.duplicate_key(), "lucja walesa");
+    }
+
+    #[test]
+    fn markup_in_a_name_is_kept_as_plain_text() {
+        let data = input(
+            serde_json::json!({"first_name": "<img src=x onerror=alert(1)>",
+            "last_name": "Nowak", "sex": "male", "birth_date": "1990-01-01"}),
+        )
+        .parse(today())
+        .unwrap();
+        assert_eq!(data.first_name, "<img src=x onerror=alert(1)>");
+    }
+
+    #[test]
+    fn overlay_replaces_only_the_given_keys() {
+        let mut base = serde_json::json!({"a": 1, "addr": {"town": "X", "street": "Y"}});
+        overlay(
+            &mut base,
+            &serde_json::json!({"addr": {"town": "Z"}, "b": null}),
+        );
+        assert_eq!(
+            base,
+            serde_json::json!({"a": 1, "addr": {"town": "Z", "street": "Y"}, "b": null})
+        );
+    }
+}

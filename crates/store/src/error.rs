@@ -1,0 +1,72 @@
+//! The store's one error type. Every message is Polish and tells the user what to do; none
+//! carries personal data except where the user must see which existing record is meant.
+
+use kartoteka_domain::ValidationErrors;
+use serde::Serialize;
+use std::path::PathBuf;
+use ts_rs::TS;
+
+/// An existing record that a new one collides with, shown so the user can decide.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ExistingRecord {
+    pub id: String,
+    pub name: String,
+    /// dd.mm.yyyy
+    pub birth_date: String,
+    pub town: Option<String>,
+}
+
+impl ExistingRecord {
+    pub fn describe(&self) -> String {
+        let town = self
+            .town
+            .as_ref()
+            .map(|t| format!(", {t}"))
+            .unwrap_or_default();
+        format!(
+            "{} (ur. {}{town}; id {})",
+            self.name, self.birth_date, self.id
+        )
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    Invalid(#[from] ValidationErrors),
+    #[error("Nie znaleziono: {what} o identyfikatorze {id}")]
+    NotFound { what: &'static str, id: String },
+    #[error("{message}")]
+    Duplicate {
+        message: String,
+        field: Option<&'static str>,
+        existing: Vec<ExistingRecord>,
+    },
+    #[error("Prawdopodobnie ta osoba jest już w kartotece: {}. Sprawdź, a jeśli to inna osoba, potwierdź zapis.", .existing.iter().map(ExistingRecord::describe).collect::<Vec<_>>().join("; "))]
+    LikelyDuplicate { existing: Vec<ExistingRecord> },
+    #[error("{0}")]
+    Conflict(String),
+    #[error(
+        "Nieprawidłowe hasło. Sprawdź układ klawiatury i Caps Lock, a potem spróbuj ponownie."
+    )]
+    WrongPassword,
+    #[error("Kartoteka jest zablokowana — odblokuj ją hasłem.")]
+    Locked,
+    #[error("W folderze {} nie ma kartoteki. Utwórz ją poleceniem „kartoteka init” albo w programie.", .0.display())]
+    NotInitialized(PathBuf),
+    #[error("W folderze {} jest już kartoteka — nic nie zmieniono.", .0.display())]
+    AlreadyInitialized(PathBuf),
+    #[error("Ta kartoteka została zapisana nowszą wersją programu (schemat {found}, ta wersja zna {supported}). Zaktualizuj Kartotekę; dane nie zostały zmienione.")]
+    NewerSchema { found: u32, supported: u32 },
+    #[error("Plik kartoteki jest uszkodzony ({0}). Przywróć najnowszą kopię zapasową.")]
+    Corrupt(String),
+    #[error("Klucze kartoteki: {0}")]
+    Keyring(String),
+    #[error("Błąd bazy danych: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("Błąd zapisu lub odczytu pliku: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,252 @@
+//! Kartoteka's storage: one encrypted SQLite (SQLCipher) file per installation.
+//!
+//! Architecture invariant: this is the only crate that opens the database, and `Store::open`
+//! / `Store::init` are the only places that do it. Every write goes through `Store::write`,
+//! which runs it in one transaction and appends its audit events in that same transaction.
+//! Repositories take and return domain types; SQL never leaves this crate.
+
+pub mod audit;
+pub mod clock;
+pub mod enrolments;
+pub mod error;
+pub mod keyring;
+pub mod migrate;
+pub mod participants;
+pub mod projects;
+pub mod relations;
+pub mod search;
+mod write;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::{ExistingRecord, Result, StoreError};
+pub use write::{Source, Tx};
+
+use keyring::{DbKey, KdfCost, Keyring, Slot, SlotKind};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use zeroize::Zeroizing;
+
+pub const DB_FILE: &str = "kartoteka.db";
+
+/// What `init` hands back once: the recovery key is shown to the user and never stored.
+pub struct Initialised {
+    pub store: Store,
+    pub recovery_key: Zeroizing<String>,
+}
+
+/// An open, unlocked store. Dropping it closes the database and forgets the key.
+pub struct Store {
+    conn: Connection,
+    dir: PathBuf,
+    worker: String,
+    clock: Arc<dyn Clock>,
+}
+
+/// Options for creating or opening a store; tests lower the key-derivation cost.
+#[derive(Clone)]
+pub struct OpenOptions {
+    pub clock: Arc<dyn Clock>,
+    pub kdf: KdfCost,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions {
+            clock: Arc::new(SystemClock),
+            kdf: KdfCost::default(),
+        }
+    }
+}
+
+impl Store {
+    /// Whether `dir` holds a store (its key file).
+    pub fn exists(dir: &Path) -> bool {
+        dir.join(keyring::KEYS_FILE).exists()
+    }
+
+    /// Creates an empty encrypted store in `dir` with one worker and a recovery key.
+    pub fn init(
+        dir: &Path,
+        worker: &str,
+        password: &str,
+        options: OpenOptions,
+    ) -> Result<Initialised> {
+        validate_new_password(password)?;
+        let worker = worker.trim();
+        if worker.is_empty() {
+            return Err(kartoteka_domain::ValidationErrors::single(
+                "worker",
+                "Nazwa pracownika: pole jest wymagane",
+            )
+            .into());
+        }
+        if Store::exists(dir) || dir.join(DB_FILE).exists() {
+            return Err(StoreError::AlreadyInitialized(dir.to_path_buf()));
+        }
+        std::fs::create_dir_all(dir)?;
+        restrict_permissions(dir);
+        let key = DbKey::random()?;
+        let recovery_key = keyring::new_recovery_key()?;
+        let slots = vec![
+            Slot::wrap(
+                SlotKind::Password,
+                worker,
+                password.as_bytes(),
+                &key,
+                options.kdf,
+            )?,
+            Slot::wrap(
+                SlotKind::Recovery,
+                "odzyskiwanie",
+                recovery_key.as_bytes(),
+                &key,
+                options.kdf,
+            )?,
+        ];
+        let mut conn = open_connection(&dir.join(DB_FILE), &key)?;
+        migrate::migrate(&mut conn)?;
+        let device_id = kartoteka_domain::Id::new_v7().to_string();
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('device_id', ?1), ('created_at', ?2)",
+            (&device_id, options.clock.now().to_rfc3339()),
+        )?;
+        // The key file goes last: a store counts as existing only once it is complete.
+        Keyring::new(slots).save(dir)?;
+        Ok(Initialised {
+            store: Store {
+                conn,
+                dir: dir.to_path_buf(),
+                worker: worker.to_owned(),
+                clock: options.clock,
+            },
+            recovery_key,
+        })
+    }
+
+    /// Unlocks the store in `dir` with a worker's password and brings its schema up to date.
+    pub fn open(dir: &Path, password: &str, options: OpenOptions) -> Result<Store> {
+        let ring = Keyring::load(dir)?;
+        let (worker, key) = ring.unlock_with_password(password)?;
+        let mut conn = open_connection(&dir.join(DB_FILE), &key)?;
+        migrate::migrate(&mut conn)?;
+        Ok(Store {
+            conn,
+            dir: dir.to_path_buf(),
+            worker,
+            clock: options.clock,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The worker who unlocked the store; recorded as the actor of every audit event.
+    pub fn worker(&self) -> &str {
+        &self.worker
+    }
+
+    pub fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn schema_version(&self) -> Result<u32> {
+        migrate::current_version(&self.conn)
+    }
+
+    /// SQLite's own integrity check; `Ok(())` when the file is sound.
+    pub fn integrity_check(&self) -> Result<()> {
+        let result: String = self
+            .conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if result == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt(result))
+        }
+    }
+}
+
+fn validate_new_password(password: &str) -> Result<()> {
+    if password.chars().count() < 8 {
+        return Err(kartoteka_domain::ValidationErrors::single(
+            "password",
+            "Hasło musi mieć co najmniej 8 znaków",
+        )
+        .into());
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn restrict_permissions(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+}
+
+#[cfg(not(unix))]
+fn restrict_permissions(_dir: &Path) {}
+
+/// The one place a database connection is made: key first, then the settings that keep data
+/// safe (WAL, full sync, temporary tables in memory so nothing unencrypted reaches disk).
+fn open_connection(path: &Path, key: &DbKey) -> Result<Connection> {
+    let conn = Connection::open(path)?;
+    let literal = key.pragma_literal();
+    conn.execute_batch(&format!("PRAGMA key = {};", literal.as_str()))?;
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        Ok(_) => {}
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            return Err(StoreError::Corrupt(
+                "plik bazy nie pasuje do kluczy albo jest zniszczony".into(),
+            ))
+        }
+        Err(e) => return Err(e.into()),
+    }
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = FULL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA busy_timeout = 5000;",
+    )?;
+    migrate::check_not_newer(&conn)?;
+    Ok(conn)
+}
+
+impl Store {
+    /// Rows in one of the store's tables (for status displays and tests).
+    pub fn count_rows(&self, table: &str) -> Result<i64> {
+        const TABLES: &[&str] = &[
+            "participants",
+            "projects",
+            "enrolments",
+            "relations",
+            "audit_events",
+        ];
+        if !TABLES.contains(&table) {
+            return Err(StoreError::NotFound {
+                what: "tabela",
+                id: table.to_owned(),
+            });
+        }
+        Ok(self
+            .conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+    }
+
+    /// Runs raw SQL, bypassing every rule: only for tests that damage data on purpose.
+    #[cfg(feature = "test-support")]
+    pub fn execute_raw(&self, sql: &str) -> Result<()> {
+        Ok(self.conn.execute_batch(sql)?)
+    }
+}

@@ -1,0 +1,71 @@
+//! Schema migrations: numbered SQL files embedded in the binary, applied in order, each in its
+//! own transaction, tracked in `PRAGMA user_version`.
+//!
+//! Invariant: files are append-only (never edit a released migration); a database whose
+//! version is newer than the newest migration here is refused untouched.
+
+use crate::error::{Result, StoreError};
+use rusqlite::Connection;
+
+pub struct Migration {
+    pub version: u32,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        sql: include_str!("../migrations/0001_foundation.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "registry",
+        sql: include_str!("../migrations/0002_registry.sql"),
+    },
+];
+
+pub fn latest_version() -> u32 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+pub fn current_version(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Refuses a database from a newer program before anything is written to it.
+pub fn check_not_newer(conn: &Connection) -> Result<u32> {
+    let found = current_version(conn)?;
+    let supported = latest_version();
+    if found > supported {
+        return Err(StoreError::NewerSchema { found, supported });
+    }
+    Ok(found)
+}
+
+/// Applies every pending migration; returns how many ran.
+pub fn migrate(conn: &mut Connection) -> Result<usize> {
+    let found = check_not_newer(conn)?;
+    let mut applied = 0;
+    for m in MIGRATIONS.iter().filter(|m| m.version > found) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(m.sql)?;
+        tx.pragma_update(None, "user_version", m.version)?;
+        tx.commit()?;
+        applied += 1;
+    }
+    Ok(applied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_numbered_in_order_without_gaps() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.version as usize, i + 1, "{}", m.name);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Projects and their counts of enrolled participants.
+
+use crate::error::{Result, StoreError};
+use crate::write::Source;
+use crate::Store;
+use kartoteka_domain::project::{Project, ProjectData, ProjectInput};
+use kartoteka_domain::Id;
+use rusqlite::{params, OptionalExtension, Row};
+
+const PROJECT_COLUMNS: &str = "pr.id, pr.data,
+    (SELECT count(DISTINCT e.participant_id) FROM enrolments e WHERE e.project_id = pr.id),
+    (SELECT count(DISTINCT e.participant_id) FROM enrolments e WHERE e.project_id = pr.id AND e.end_data IS NULL)";
+
+fn project_from_row(r: &Row) -> rusqlite::Result<(String, String, u32, u32)> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+}
+
+fn to_project((id, json, enrolled, active): (String, String, u32, u32)) -> Result<Project> {
+    Ok(Project {
+        id: id
+            .parse()
+            .map_err(|_| StoreError::Corrupt("identyfikator projektu nieczytelny".into()))?,
+        data: serde_json::from_str(&json)
+            .map_err(|e| StoreError::Corrupt(format!("zapis projektu nieczytelny: {e}")))?,
+        enrolled,
+        active,
+    })
+}
+
+impl Store {
+    pub fn add_project(&mut self, source: Source, input: &ProjectInput) -> Result<Id> {
+        let data = input.parse()?;
+        self.write(source, |tx| {
+            let id = Id::new_v7();
+            let now = tx.now_text();
+            tx.tx.execute(
+                "INSERT INTO projects(id, name, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+                params![id.to_string(), data.name, serde_json::to_string(&data).expect("project serialises"), now],
+            )?;
+            tx.audit("project", &id.to_string(), "create", vec!["name".into(), "period".into()]);
+            Ok(id)
+        })
+    }
+
+    pub fn projects(&self) -> Result<Vec<Project>> {
+        let sql =
+            format!("SELECT {PROJECT_COLUMNS} FROM projects pr ORDER BY pr.name COLLATE NOCASE");
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows: Vec<_> = stmt
+            .query_map([], project_from_row)?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter().map(to_project).collect()
+    }
+
+    pub fn project(&self, id: &str) -> Result<Project> {
+        let sql = format!("SELECT {PROJECT_COLUMNS} FROM projects pr WHERE pr.id = ?1");
+        let row = self
+            .conn()
+            .query_row(&sql, [id.trim()], project_from_row)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "projekt",
+                id: id.to_owned(),
+            })?;
+        to_project(row)
+    }
+
+    pub(crate) fn project_data(conn: &rusqlite::Connection, id: &str) -> Result<ProjectData> {
+        let json: String = conn
+            .query_row("SELECT data FROM projects WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "projekt",
+                id: id.to_owned(),
+            })?;
+        serde_json::from_str(&json)
+            .map_err(|e| StoreError::Corrupt(format!("zapis projektu nieczytelny: {e}")))
+    }
+}

@@ -1,0 +1,93 @@
+//! The one path for writes: a transaction that carries who writes, from where and when, and
+//! collects audit events that are appended before it commits.
+
+use crate::audit;
+use crate::error::Result;
+use crate::Store;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Transaction;
+
+/// Where a write came from; stored in every audit event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Ui,
+    Cli,
+    Import,
+    Sync,
+    System,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Ui => "ui",
+            Source::Cli => "cli",
+            Source::Import => "import",
+            Source::Sync => "sync",
+            Source::System => "system",
+        }
+    }
+}
+
+/// A write in progress. Dropped without commit, it rolls back and nothing is saved.
+pub struct Tx<'a> {
+    pub(crate) tx: Transaction<'a>,
+    pub(crate) now: DateTime<Utc>,
+    pub(crate) today: NaiveDate,
+    events: Vec<audit::NewEvent>,
+}
+
+impl Tx<'_> {
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    pub fn now_text(&self) -> String {
+        self.now
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    }
+
+    /// Records that `action` happened to a record; `fields` names what changed (never values).
+    pub fn audit(
+        &mut self,
+        entity: &'static str,
+        entity_id: &str,
+        action: &'static str,
+        fields: Vec<String>,
+    ) {
+        self.events.push(audit::NewEvent {
+            entity,
+            entity_id: entity_id.to_owned(),
+            action,
+            fields,
+        });
+    }
+}
+
+impl Store {
+    /// Runs `f` as one transaction. Its audit events are appended in the same transaction;
+    /// an error anywhere rolls everything back.
+    pub fn write<T>(&mut self, source: Source, f: impl FnOnce(&mut Tx) -> Result<T>) -> Result<T> {
+        let now = self.clock.now();
+        let today = self.clock.today();
+        let worker = self.worker.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut w = Tx {
+            tx,
+            now,
+            today,
+            events: Vec::new(),
+        };
+        let value = f(&mut w)?;
+        let events = std::mem::take(&mut w.events);
+        audit::append(&w.tx, &worker, source, &w.now_text(), events)?;
+        w.tx.commit()?;
+        Ok(value)
+    }
+}

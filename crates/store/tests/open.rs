@@ -1,0 +1,82 @@
+//! Creating and unlocking the encrypted store.
+
+mod common;
+
+use common::{new_store, options, PASSWORD};
+use kartoteka_store::{Store, StoreError, DB_FILE};
+
+#[test]
+fn a_new_store_is_encrypted_on_disk() {
+    let (dir, store) = new_store();
+    drop(store);
+    let bytes = std::fs::read(dir.path().join(DB_FILE)).unwrap();
+    assert!(bytes.len() >= 4096);
+    assert!(!bytes.starts_with(b"SQLite format 3"));
+    let keys = std::fs::read_to_string(dir.path().join("keys.json")).unwrap();
+    assert!(!keys.contains(PASSWORD));
+}
+
+#[test]
+fn the_right_password_opens_and_a_wrong_one_is_refused() {
+    let (dir, store) = new_store();
+    drop(store);
+    let store = Store::open(dir.path(), PASSWORD, options()).unwrap();
+    assert_eq!(store.worker(), "Anna Pracownik");
+    store.integrity_check().unwrap();
+    drop(store);
+    let err = Store::open(dir.path(), "zle-haslo-123", options())
+        .err()
+        .unwrap();
+    assert!(matches!(err, StoreError::WrongPassword));
+}
+
+#[test]
+fn init_refuses_an_existing_store_and_short_passwords() {
+    let (dir, store) = new_store();
+    drop(store);
+    let again = Store::init(dir.path(), "Ktoś", PASSWORD, options())
+        .err()
+        .unwrap();
+    assert!(matches!(again, StoreError::AlreadyInitialized(_)));
+    let other = tempfile::tempdir().unwrap();
+    let short = Store::init(other.path(), "Ktoś", "krótkie", options())
+        .err()
+        .unwrap();
+    assert!(matches!(short, StoreError::Invalid(_)));
+    assert!(!Store::exists(other.path()));
+}
+
+#[test]
+fn opening_a_folder_without_a_store_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = Store::open(dir.path(), PASSWORD, options()).err().unwrap();
+    assert!(matches!(err, StoreError::NotInitialized(_)));
+    assert!(err.to_string().contains("kartoteka init"));
+}
+
+#[test]
+fn an_older_program_refuses_a_newer_database_and_leaves_it_untouched() {
+    let (dir, store) = new_store();
+    let newer = kartoteka_store::migrate::latest_version() + 1;
+    store
+        .execute_raw(&format!("PRAGMA user_version = {newer}"))
+        .unwrap();
+    drop(store);
+    let before = std::fs::read(dir.path().join(DB_FILE)).unwrap();
+    let err = Store::open(dir.path(), PASSWORD, options()).err().unwrap();
+    assert!(matches!(err, StoreError::NewerSchema { found, .. } if found == newer));
+    assert!(err.to_string().contains("nowszą wersją"));
+    assert_eq!(std::fs::read(dir.path().join(DB_FILE)).unwrap(), before);
+}
+
+#[test]
+fn the_recovery_key_is_not_stored_anywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let created = Store::init(dir.path(), "Anna", PASSWORD, options()).unwrap();
+    let key = created.recovery_key.to_string();
+    drop(created);
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        assert!(!bytes.windows(key.len()).any(|w| w == key.as_bytes()));
+    }
+}

@@ -1,0 +1,155 @@
+//! Projects, enrolments and family ties on a real database.
+
+mod common;
+
+use common::{input, new_store};
+use kartoteka_domain::enrolment::{EnrolmentEndInput, EnrolmentInput};
+use kartoteka_domain::project::ProjectInput;
+use kartoteka_domain::relation::RelationKind;
+use kartoteka_store::participants::DuplicateCheck;
+use kartoteka_store::{Source, Store, StoreError};
+use serde_json::json;
+
+fn project(store: &mut Store) -> String {
+    let input: ProjectInput = serde_json::from_value(json!({
+        "name": "Jastrzębie-Zdrój – Miasto Rodziny", "agreement_number": "RPSL.09.02.05-24-0123/21",
+        "programme": "RPO WSL 2014–2020", "start_date": "2022-01-01", "end_date": "2023-06-30",
+        "participant_target": 350, "target_groups": ["rodziny z dziećmi", "rodziny zastępcze"],
+        "retention_until": "2028-12-31"}))
+    .unwrap();
+    store.add_project(Source::Cli, &input).unwrap().to_string()
+}
+
+fn person(store: &mut Store, first: &str, birth: &str) -> String {
+    store
+        .add_participant(
+            Source::Cli,
+            &input(json!({"first_name": first, "last_name": "Kowalska", "sex": "female", "birth_date": birth})),
+            DuplicateCheck::Refuse,
+        )
+        .unwrap()
+        .to_string()
+}
+
+fn enrol_input(start: &str) -> EnrolmentInput {
+    EnrolmentInput {
+        start_date: Some(start.into()),
+        target_group: Some("rodziny z dziećmi".into()),
+        status_at_start: Some("inactive".into()),
+    }
+}
+
+#[test]
+fn one_person_can_be_in_several_projects_but_once_in_each() {
+    let (_dir, mut store) = new_store();
+    let p1 = project(&mut store);
+    let p2 = project(&mut store);
+    let anna = person(&mut store, "Anna", "1985-04-02");
+    store
+        .add_enrolment(Source::Cli, &anna, &p1, &enrol_input("2022-02-01"))
+        .unwrap();
+    store
+        .add_enrolment(Source::Cli, &anna, &p2, &enrol_input("2022-02-01"))
+        .unwrap();
+    let again = store
+        .add_enrolment(Source::Cli, &anna, &p1, &enrol_input("2022-03-01"))
+        .unwrap_err();
+    assert!(matches!(again, StoreError::Conflict(_)));
+    assert_eq!(store.enrolments_of_participant(&anna).unwrap().len(), 2);
+    let detail = store.project(&p1).unwrap();
+    assert_eq!((detail.enrolled, detail.active), (1, 1));
+}
+
+#[test]
+fn ending_an_enrolment_records_the_exit_and_keeps_the_count() {
+    let (_dir, mut store) = new_store();
+    let p = project(&mut store);
+    let anna = person(&mut store, "Anna", "1985-04-02");
+    let e = store
+        .add_enrolment(Source::Cli, &anna, &p, &enrol_input("2022-02-01"))
+        .unwrap()
+        .to_string();
+    let early = EnrolmentEndInput {
+        end_date: Some("2022-05-31".into()),
+        completed_as_planned: Some(false),
+        ..Default::default()
+    };
+    assert!(matches!(
+        store.end_enrolment(Source::Cli, &e, &early),
+        Err(StoreError::Invalid(_))
+    ));
+    let end = EnrolmentEndInput {
+        end_date: Some("2022-05-31".into()),
+        exit_situation: Some("podjęcie zatrudnienia".into()),
+        completed_as_planned: Some(false),
+        early_leave_reason: Some("podjęcie pracy".into()),
+    };
+    store.end_enrolment(Source::Cli, &e, &end).unwrap();
+    let ended = store.enrolment(&e).unwrap();
+    assert_eq!(
+        ended.end.unwrap().early_leave_reason.as_deref(),
+        Some("podjęcie pracy")
+    );
+    assert!(matches!(
+        store.end_enrolment(Source::Cli, &e, &end),
+        Err(StoreError::Conflict(_))
+    ));
+    let detail = store.project(&p).unwrap();
+    assert_eq!((detail.enrolled, detail.active), (1, 0));
+}
+
+#[test]
+fn an_enrolment_outside_the_project_period_or_group_is_refused() {
+    let (_dir, mut store) = new_store();
+    let p = project(&mut store);
+    let anna = person(&mut store, "Anna", "1985-04-02");
+    let err = store
+        .add_enrolment(Source::Cli, &anna, &p, &enrol_input("2024-01-01"))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Invalid(ref e) if e.0[0].field == "start_date"));
+    let mut wrong_group = enrol_input("2022-02-01");
+    wrong_group.target_group = Some("seniorzy".into());
+    assert!(matches!(
+        store.add_enrolment(Source::Cli, &anna, &p, &wrong_group),
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(matches!(
+        store.add_enrolment(Source::Cli, "brak", &p, &enrol_input("2022-02-01")),
+        Err(StoreError::NotFound { .. })
+    ));
+    assert_eq!(common::count(&store, "enrolments"), 0);
+}
+
+#[test]
+fn a_minor_without_a_guardian_is_flagged_until_one_is_linked() {
+    let (_dir, mut store) = new_store();
+    let child = person(&mut store, "Zuzanna", "2015-06-01");
+    let mother = person(&mut store, "Maria", "1988-02-02");
+    let sister = person(&mut store, "Ewa", "2010-02-02");
+    assert!(store.needs_guardian(&child).unwrap());
+    assert!(!store.needs_guardian(&mother).unwrap());
+    store
+        .add_relation(Source::Cli, &child, &sister, RelationKind::Sibling)
+        .unwrap();
+    assert!(
+        store.needs_guardian(&child).unwrap(),
+        "a sibling cannot sign"
+    );
+    store
+        .add_relation(Source::Cli, &mother, &child, RelationKind::Child)
+        .unwrap();
+    assert!(!store.needs_guardian(&child).unwrap());
+    let family = store.related_people(&child).unwrap();
+    let mum = family
+        .iter()
+        .find(|r| r.person_id.to_string() == mother)
+        .unwrap();
+    assert_eq!(mum.kind, RelationKind::Parent);
+    assert!(mum.can_sign);
+    let from_mother = store.related_people(&mother).unwrap();
+    assert_eq!(from_mother[0].kind, RelationKind::Child);
+    assert!(matches!(
+        store.add_relation(Source::Cli, &child, &mother, RelationKind::Parent),
+        Err(StoreError::Conflict(_))
+    ));
+}

@@ -1,0 +1,228 @@
+//! Tauri commands: DTO in → one core call → DTO out. Errors reach the UI as `ApiError`.
+
+use crate::state::AppState;
+use kartoteka_api::dto::{
+    form_options as domain_form_options, AppStatus, Family, FormOptions, ProjectDetail, SetupResult,
+};
+use kartoteka_api::ApiError;
+use kartoteka_domain::enrolment::{Enrolment, EnrolmentEndInput, EnrolmentInput};
+use kartoteka_domain::participant::{Participant, ParticipantInput};
+use kartoteka_domain::project::{Project, ProjectInput};
+use kartoteka_domain::relation::RelationKind;
+use kartoteka_domain::FieldError;
+use kartoteka_store::audit::AuditEvent;
+use kartoteka_store::participants::{DuplicateCheck, ParticipantPage, ParticipantSummary};
+use kartoteka_store::{OpenOptions, Source, Store};
+use tauri::State;
+
+type Result<T> = std::result::Result<T, ApiError>;
+
+fn check(confirm_duplicate: bool) -> DuplicateCheck {
+    if confirm_duplicate {
+        DuplicateCheck::Confirmed
+    } else {
+        DuplicateCheck::Refuse
+    }
+}
+
+fn status(state: &AppState) -> AppStatus {
+    let worker = state.worker();
+    AppStatus {
+        initialized: Store::exists(&state.data_dir),
+        unlocked: worker.is_some(),
+        data_dir: state.data_dir.display().to_string(),
+        worker,
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+    }
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn app_status(state: State<'_, AppState>) -> AppStatus {
+    status(&state)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn setup(state: State<'_, AppState>, worker: String, password: String) -> Result<SetupResult> {
+    let created = Store::init(&state.data_dir, &worker, &password, OpenOptions::default())?;
+    let recovery_key = created.recovery_key.to_string();
+    state.set(Some(created.store));
+    Ok(SetupResult {
+        recovery_key,
+        status: status(&state),
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn unlock(state: State<'_, AppState>, password: String) -> Result<AppStatus> {
+    let store = Store::open(&state.data_dir, &password, OpenOptions::default())?;
+    state.set(Some(store));
+    Ok(status(&state))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn lock(state: State<'_, AppState>) -> AppStatus {
+    state.set(None);
+    status(&state)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn form_options() -> FormOptions {
+    domain_form_options()
+}
+
+/// Checks a participant form without saving: the field errors to show as the user types.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn participant_validate(
+    state: State<'_, AppState>,
+    input: ParticipantInput,
+) -> Result<Vec<FieldError>> {
+    state.with_store(|s| {
+        Ok(match input.parse(s.clock().today()) {
+            Ok(_) => vec![],
+            Err(errors) => errors.0,
+        })
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn participant_add(
+    state: State<'_, AppState>,
+    input: ParticipantInput,
+    confirm_duplicate: bool,
+) -> Result<String> {
+    state.with_store(|s| {
+        s.add_participant(Source::Ui, &input, check(confirm_duplicate))
+            .map(|id| id.to_string())
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn participant_update(
+    state: State<'_, AppState>,
+    id: String,
+    input: ParticipantInput,
+    confirm_duplicate: bool,
+) -> Result<Vec<String>> {
+    // The form sends the whole record: every key replaces the stored value.
+    let patch =
+        serde_json::to_value(&input).map_err(|e| ApiError::invalid("json", e.to_string()))?;
+    state.with_store(|s| s.update_participant(Source::Ui, &id, &patch, check(confirm_duplicate)))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn participant_get(state: State<'_, AppState>, id: String) -> Result<Participant> {
+    state.with_store(|s| s.participant(&id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn participant_search(
+    state: State<'_, AppState>,
+    query: String,
+    limit: u32,
+    include_archived: bool,
+) -> Result<Vec<ParticipantSummary>> {
+    state.with_store(|s| s.search_participants(&query, limit.clamp(1, 500), include_archived))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn participant_page(
+    state: State<'_, AppState>,
+    offset: u32,
+    limit: u32,
+    include_archived: bool,
+) -> Result<ParticipantPage> {
+    state.with_store(|s| s.participant_page(offset, limit.clamp(1, 500), include_archived))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn participant_archive(state: State<'_, AppState>, id: String) -> Result<bool> {
+    state.with_store(|s| s.archive_participant(Source::Ui, &id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn participant_restore(state: State<'_, AppState>, id: String) -> Result<bool> {
+    state.with_store(|s| s.restore_participant(Source::Ui, &id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn participant_family(state: State<'_, AppState>, id: String) -> Result<Family> {
+    state.with_store(|s| {
+        Ok(Family {
+            related: s.related_people(&id)?,
+            needs_guardian: s.needs_guardian(&id)?,
+        })
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn participant_enrolments(state: State<'_, AppState>, id: String) -> Result<Vec<Enrolment>> {
+    state.with_store(|s| s.enrolments_of_participant(&id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn participant_audit(state: State<'_, AppState>, id: String) -> Result<Vec<AuditEvent>> {
+    state.with_store(|s| s.audit_events(Some(&id), 200))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn relation_add(
+    state: State<'_, AppState>,
+    participant_id: String,
+    related_id: String,
+    kind: RelationKind,
+) -> Result<String> {
+    state.with_store(|s| {
+        s.add_relation(Source::Ui, &participant_id, &related_id, kind)
+            .map(|id| id.to_string())
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn relation_remove(state: State<'_, AppState>, id: String) -> Result<()> {
+    state.with_store(|s| s.remove_relation(Source::Ui, &id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn project_add(state: State<'_, AppState>, input: ProjectInput) -> Result<String> {
+    state.with_store(|s| s.add_project(Source::Ui, &input).map(|id| id.to_string()))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn project_list(state: State<'_, AppState>) -> Result<Vec<Project>> {
+    state.with_store(|s| s.projects())
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn project_get(state: State<'_, AppState>, id: String) -> Result<ProjectDetail> {
+    state.with_store(|s| {
+        Ok(ProjectDetail {
+            project: s.project(&id)?,
+            enrolments: s.enrolments_in_project(&id)?,
+        })
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn enrolment_add(
+    state: State<'_, AppState>,
+    participant_id: String,
+    project_id: String,
+    input: EnrolmentInput,
+) -> Result<String> {
+    state.with_store(|s| {
+        s.add_enrolment(Source::Ui, &participant_id, &project_id, &input)
+            .map(|id| id.to_string())
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn enrolment_end(
+    state: State<'_, AppState>,
+    id: String,
+    input: EnrolmentEndInput,
+) -> Result<Enrolment> {
+    state.with_store(|s| {
+        s.end_enrolment(Source::Ui, &id, &input)?;
+        s.enrolment(&id)
+    })
+}

@@ -1,0 +1,257 @@
+//! The harness for end-to-end tests: starts `tauri-driver` (which starts WebKitWebDriver and
+//! the real `kartoteka-app` binary) on a fresh data folder and hands out a WebDriver session.
+//!
+//! Needs a display (run under `xvfb-run`), the debug builds of `kartoteka-app` and
+//! `kartoteka`, and `tauri-driver` (found through `TAURI_DRIVER`, then
+//! `~/.cache/kartoteka-tools/bin`, then `PATH`).
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+use thirtyfour::prelude::*;
+
+pub const PASSWORD: &str = "haslo-e2e-2026";
+const DRIVER_PORT: u16 = 4444;
+const NATIVE_PORT: u16 = 4445;
+
+/// Only one app at a time: the driver ports are fixed.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// The folder holding the built binaries (`target/debug`), found from this test's own path.
+pub fn bin_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    // target/debug/deps/<test> → target/debug
+    exe.parent()
+        .and_then(Path::parent)
+        .expect("target dir")
+        .to_path_buf()
+}
+
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("KARTOTEKA_APP_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| bin_dir().join("kartoteka-app"))
+}
+
+pub fn cli_binary() -> PathBuf {
+    bin_dir().join("kartoteka")
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return p.into();
+    }
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let cached = home.join(".cache/kartoteka-tools/bin/tauri-driver");
+    if cached.exists() {
+        cached
+    } else {
+        PathBuf::from("tauri-driver")
+    }
+}
+
+/// Runs the CLI on a data folder; panics with its stderr when it fails.
+pub fn cli(data_dir: &Path, args: &[&str], stdin: Option<&str>) -> serde_json::Value {
+    use std::io::Write;
+    let mut child = Command::new(cli_binary())
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env("KARTOTEKA_PASSWORD", PASSWORD)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the kartoteka CLI is built");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "kartoteka {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null)
+}
+
+/// A new data folder with an empty store, made with `kartoteka init`.
+pub fn initialised_dir() -> tempfile::TempDir {
+    let data_dir = tempfile::tempdir().unwrap();
+    let out = Command::new(cli_binary())
+        .arg("--data-dir")
+        .arg(data_dir.path())
+        .arg("init")
+        .env("KARTOTEKA_PASSWORD", PASSWORD)
+        .output()
+        .expect("the kartoteka CLI is built");
+    assert!(
+        out.status.success(),
+        "init: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    data_dir
+}
+
+fn port_open(port: u16) -> bool {
+    TcpStream::connect(("127.0.0.1", port)).is_ok()
+}
+
+fn wait_port(port: u16, open: bool, within: Duration) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < within {
+        if port_open(port) == open {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+/// A running app with a WebDriver session on it. Dropping it ends the session and stops the
+/// driver with SIGTERM (SIGKILL would orphan WebKitWebDriver and keep its port).
+pub struct App {
+    pub driver: Option<WebDriver>,
+    pub data_dir: tempfile::TempDir,
+    child: Child,
+    _lock: MutexGuard<'static, ()>,
+}
+
+impl App {
+    /// Starts the app on a new data folder that already holds a store (made with the CLI).
+    pub async fn start_initialised() -> App {
+        App::start(initialised_dir()).await
+    }
+
+    pub async fn start(data_dir: tempfile::TempDir) -> App {
+        let lock = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+        assert!(
+            app_binary().exists(),
+            "build the app first: cargo build -p kartoteka-app"
+        );
+        for port in [DRIVER_PORT, NATIVE_PORT] {
+            assert!(
+                wait_port(port, false, Duration::from_secs(20)),
+                "port {port} is still taken by an earlier run"
+            );
+        }
+        let child = Command::new(tauri_driver())
+            .args([
+                "--port",
+                &DRIVER_PORT.to_string(),
+                "--native-port",
+                &NATIVE_PORT.to_string(),
+            ])
+            .env("KARTOTEKA_DATA_DIR", data_dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver is installed (see .ci/run)");
+        assert!(
+            wait_port(DRIVER_PORT, true, Duration::from_secs(20)),
+            "tauri-driver did not start"
+        );
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "wry").unwrap();
+        caps.set(
+            "tauri:options",
+            serde_json::json!({ "application": app_binary().to_string_lossy() }),
+        )
+        .unwrap();
+        let driver = WebDriver::new(format!("http://127.0.0.1:{DRIVER_PORT}"), caps)
+            .await
+            .expect("a WebDriver session on the app");
+        App {
+            driver: Some(driver),
+            data_dir,
+            child,
+            _lock: lock,
+        }
+    }
+
+    pub fn d(&self) -> &WebDriver {
+        self.driver.as_ref().unwrap()
+    }
+
+    /// Waits for an element matching a CSS selector (up to 10 s).
+    pub async fn el(&self, css: &str) -> WebElement {
+        self.d()
+            .query(By::Css(css))
+            .wait(Duration::from_secs(10), Duration::from_millis(100))
+            .first()
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// Waits until the page's text contains `text`.
+    pub async fn wait_text(&self, css: &str, text: &str) -> WebElement {
+        let start = Instant::now();
+        loop {
+            if let Ok(elems) = self.d().find_all(By::Css(css)).await {
+                for e in elems {
+                    if e.text().await.map(|t| t.contains(text)).unwrap_or(false) {
+                        return e;
+                    }
+                }
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("no {css} with text {text:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let e = self.el(css).await;
+        e.clear().await.unwrap();
+        e.send_keys(text).await.unwrap();
+    }
+
+    /// Types the password on the unlock screen and waits for the shell.
+    pub async fn unlock(&self) {
+        self.type_into("input[type=password]", PASSWORD).await;
+        self.el("button[type=submit]").await.click().await.unwrap();
+        self.el("[data-nav=participants]").await;
+    }
+
+    /// Saves a screenshot under `.e2e-artifacts/` for people to look at.
+    pub async fn screenshot(&self, name: &str) {
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.e2e-artifacts");
+        std::fs::create_dir_all(&dir).unwrap();
+        let _ = self.d().screenshot(&dir.join(format!("{name}.png"))).await;
+    }
+
+    pub async fn quit(mut self) {
+        if let Some(d) = self.driver.take() {
+            let _ = d.quit().await;
+        }
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.try_wait();
+        wait_port(NATIVE_PORT, false, Duration::from_secs(10));
+    }
+}

@@ -1,0 +1,56 @@
+//! The real window opens, unlocks, and shows the Polish shell.
+
+use kartoteka_e2e::App;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_opens_unlocks_and_shows_the_polish_navigation() {
+    let app = App::start_initialised().await;
+    assert_eq!(app.d().title().await.unwrap(), "Kartoteka");
+    app.el("input[type=password]").await;
+    app.screenshot("01-unlock").await;
+    app.unlock().await;
+    for (nav, label) in [
+        ("participants", "Uczestnicy"),
+        ("projects", "Projekty"),
+        ("plans", "Plany wsparcia"),
+        ("documents", "Dokumenty"),
+        ("sync", "Synchronizacja"),
+        ("settings", "Ustawienia"),
+    ] {
+        let text = app
+            .el(&format!("[data-nav={nav}]"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(text.trim(), label);
+    }
+    app.el("[data-nav=projects]").await.click().await.unwrap();
+    app.wait_text("h1", "Projekty").await;
+    app.el("[data-nav=participants]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.el("[data-view=participants]").await;
+    app.wait_text("h1", "Uczestnicy").await;
+    app.el("#participant-search").await;
+    app.screenshot("02-participants").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wrong_password_is_refused_with_a_polish_message() {
+    let app = App::start_initialised().await;
+    app.type_into("input[type=password]", "to-nie-jest-haslo")
+        .await;
+    app.el("button[type=submit]").await.click().await.unwrap();
+    app.wait_text("[role=alert]", "Nieprawidłowe hasło").await;
+    assert!(app
+        .d()
+        .find_all(thirtyfour::By::Css("[data-nav=participants]"))
+        .await
+        .unwrap()
+        .is_empty());
+    app.quit().await;
+}
