@@ -112,7 +112,9 @@ impl From<StoreError> for ApiError {
                 (ErrorCode::LikelyDuplicate, vec![], existing)
             }
             StoreError::Conflict(_) => (ErrorCode::Conflict, vec![], vec![]),
-            StoreError::WrongPassword => (ErrorCode::WrongPassword, vec![], vec![]),
+            StoreError::WrongPassword | StoreError::WrongRecoveryKey => {
+                (ErrorCode::WrongPassword, vec![], vec![])
+            }
             StoreError::Locked => (ErrorCode::Locked, vec![], vec![]),
             StoreError::NotInitialized(_) => (ErrorCode::NotInitialized, vec![], vec![]),
             StoreError::AlreadyInitialized(_) => (ErrorCode::AlreadyInitialized, vec![], vec![]),

@@ -38,6 +38,48 @@ pub enum Command {
     /// Dziennik zdarzeń (audyt).
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Zmienia hasło (nowe z KARTOTEKA_NEW_PASSWORD albo z pytania w terminalu); z kluczem
+    /// odzyskiwania ustawia nowe hasło, gdy stare zostało zapomniane.
+    Passwd {
+        /// Klucz odzyskiwania (albo zmienna KARTOTEKA_RECOVERY_KEY) — zamiast starego hasła.
+        #[arg(long, env = "KARTOTEKA_RECOVERY_KEY", hide_env_values = true)]
+        recovery_key: Option<String>,
+        /// Pracownik, którego hasło ustawić kluczem odzyskiwania (domyślnie jedyny pracownik).
+        #[arg(long)]
+        worker: Option<String>,
+    },
+    /// Pracownicy, którzy mogą otwierać tę kartotekę.
+    #[command(subcommand)]
+    Worker(WorkerCommand),
+    /// Kopie zapasowe (zaszyfrowane).
+    #[command(subcommand)]
+    Backup(BackupCommand),
+    /// Sprawdza spójność pliku kartoteki.
+    Check,
+}
+
+#[derive(Subcommand)]
+pub enum WorkerCommand {
+    /// Dodaje pracownika z własnym hasłem (hasło nowego pracownika: KARTOTEKA_NEW_PASSWORD).
+    Add { name: String },
+    /// Lista pracowników.
+    List,
+}
+
+#[derive(Subcommand)]
+pub enum BackupCommand {
+    /// Tworzy zaszyfrowaną kopię w folderze DIR (domyślnie backups/ w folderze danych).
+    Create {
+        #[arg(long, value_name = "DIR")]
+        to: Option<std::path::PathBuf>,
+    },
+    /// Przywraca kartotekę z kopii (najpierw ją sprawdza; poprzedni plik zostaje obok).
+    Restore { file: std::path::PathBuf },
+    /// Lista kopii w folderze DIR (domyślnie backups/ w folderze danych).
+    List {
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Args)]

@@ -3,6 +3,7 @@
 use crate::args::{
     AuditCommand, Cli, Command, EnrolmentCommand, ParticipantCommand, ProjectCommand,
 };
+use crate::args::{BackupCommand, WorkerCommand};
 use crate::io::{self, print_json, read_json, read_json_value};
 use kartoteka_api::{resolve_data_dir, ApiError, ErrorCode};
 use kartoteka_domain::enrolment::{EnrolmentEndInput, EnrolmentInput};
@@ -38,14 +39,100 @@ pub fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Project(c) => project(&dir, c),
         Command::Enrolment(c) => enrolment(&dir, c),
         Command::Audit(c) => audit(&dir, c),
+        Command::Passwd {
+            recovery_key,
+            worker,
+        } => passwd(&dir, recovery_key, worker),
+        Command::Worker(c) => worker(&dir, c),
+        Command::Backup(c) => backup(&dir, c),
+        Command::Check => {
+            let store = open(&dir)?;
+            store.integrity_check()?;
+            let audit = store.verify_audit()?;
+            print_json(
+                &json!({ "integrity": "ok", "audit_events": audit.events, "audit_first_broken": audit.first_broken }),
+            );
+            Ok(())
+        }
     }
+}
+
+fn passwd(
+    dir: &Path,
+    recovery_key: Option<String>,
+    worker: Option<String>,
+) -> Result<(), ApiError> {
+    match recovery_key {
+        Some(key) => {
+            let workers = Store::workers(dir)?;
+            let worker = match worker {
+                Some(w) => w,
+                None if workers.len() == 1 => workers[0].clone(),
+                None => {
+                    return Err(ApiError::invalid(
+                        "worker",
+                        format!("Wskaż pracownika (--worker): {}", workers.join(", ")),
+                    ))
+                }
+            };
+            let new = io::new_password_from(io::NEW_PASSWORD_ENV)?;
+            Store::reset_password_with_recovery_key(
+                dir,
+                &key,
+                &worker,
+                &new,
+                OpenOptions::default(),
+            )?;
+            print_json(&json!({ "worker": worker, "password": "reset" }));
+        }
+        None => {
+            let mut store = open(dir)?;
+            let new = io::new_password_from(io::NEW_PASSWORD_ENV)?;
+            store.change_password(&new, Default::default())?;
+            print_json(&json!({ "worker": store.worker(), "password": "changed" }));
+        }
+    }
+    Ok(())
+}
+
+fn worker(dir: &Path, command: WorkerCommand) -> Result<(), ApiError> {
+    match command {
+        WorkerCommand::Add { name } => {
+            let mut store = open(dir)?;
+            let password = io::new_password_from(io::NEW_PASSWORD_ENV)?;
+            store.add_worker(&name, &password, Default::default())?;
+            print_json(&json!({ "worker": name.trim() }));
+        }
+        WorkerCommand::List => print_json(&Store::workers(dir)?),
+    }
+    Ok(())
+}
+
+fn backup(dir: &Path, command: BackupCommand) -> Result<(), ApiError> {
+    match command {
+        BackupCommand::Create { to } => {
+            let store = open(dir)?;
+            let path = store.backup(to.as_deref(), "reczna")?;
+            print_json(&json!({ "file": path }));
+        }
+        BackupCommand::Restore { file } => {
+            let password = io::password("Hasło: ")?;
+            let kept = Store::restore(dir, &file, &password, OpenOptions::default())?;
+            print_json(&json!({ "restored_from": file, "previous_kept_as": kept }));
+        }
+        BackupCommand::List { dir: list_dir } => {
+            let folder = list_dir.unwrap_or_else(|| dir.join(kartoteka_store::backup::BACKUP_DIR));
+            print_json(&kartoteka_store::backup::list(&folder)?);
+        }
+    }
+    Ok(())
 }
 
 fn init(dir: &Path, worker: &str) -> Result<(), ApiError> {
     if Store::exists(dir) {
         return Err(kartoteka_store::StoreError::AlreadyInitialized(dir.to_path_buf()).into());
     }
-    let password = io::new_password()?;
+    let password = io::new_password_from(io::PASSWORD_ENV)?;
     let created = Store::init(dir, worker, &password, OpenOptions::default())?;
     println!(
         "Utworzono zaszyfrowaną kartotekę w folderze {}.",

@@ -81,13 +81,29 @@ pub fn password(prompt: &str) -> Result<String, ApiError> {
     })
 }
 
-/// A new password, asked twice at the terminal (or taken from KARTOTEKA_PASSWORD).
-pub fn new_password() -> Result<String, ApiError> {
-    if let Ok(p) = std::env::var(PASSWORD_ENV) {
+pub const NEW_PASSWORD_ENV: &str = "KARTOTEKA_NEW_PASSWORD";
+
+/// A new password, asked twice at the terminal (or taken from the environment variable `env`).
+pub fn new_password_from(env: &str) -> Result<String, ApiError> {
+    if let Ok(p) = std::env::var(env) {
         return Ok(p);
     }
-    let first = password("Nowe hasło (co najmniej 8 znaków): ")?;
-    let second = password("Powtórz hasło: ")?;
+    if !std::io::stdin().is_terminal() {
+        return Err(ApiError::invalid(
+            "password",
+            format!("Podaj nowe hasło w zmiennej {env} albo uruchom polecenie w terminalu."),
+        ));
+    }
+    let ask = |prompt: &str| {
+        rpassword::prompt_password(prompt).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Internal,
+                format!("Nie udało się odczytać hasła: {e}"),
+            )
+        })
+    };
+    let first = ask("Nowe hasło (co najmniej 8 znaków): ")?;
+    let second = ask("Powtórz hasło: ")?;
     if first != second {
         return Err(ApiError::invalid(
             "password",

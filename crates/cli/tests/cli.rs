@@ -9,11 +9,16 @@ use std::process::{Command, Output, Stdio};
 const PASSWORD: &str = "tajne-haslo-2026";
 
 fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    run_env(dir, args, stdin, &[])
+}
+
+fn run_env(dir: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kartoteka"))
         .arg("--data-dir")
         .arg(dir)
         .args(args)
         .env("KARTOTEKA_PASSWORD", PASSWORD)
+        .envs(env.iter().copied())
         .env_remove("KARTOTEKA_DATA_DIR")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -306,4 +311,81 @@ fn projects_and_enrolments_from_the_command_line() {
         ok(dir.path(), &["audit", "verify"], None)["first_broken"],
         Value::Null
     );
+}
+
+#[test]
+fn passwd_backup_and_restore_from_the_command_line() {
+    let dir = initialised();
+    ok(
+        dir.path(),
+        &["participant", "add", "--json", "-"],
+        Some(r#"{"first_name": "Jan", "last_name": "Nowak", "pesel": "44051401359"}"#),
+    );
+    let backup = ok(dir.path(), &["backup", "create"], None)["file"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(!backup.contains("Nowak"));
+    let listed = ok(dir.path(), &["backup", "list"], None);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    ok(
+        dir.path(),
+        &["participant", "add", "--json", "-"],
+        Some(r#"{"first_name": "Anna", "last_name": "Nowak", "pesel": "02270803624"}"#),
+    );
+
+    let changed = run_env(
+        dir.path(),
+        &["passwd"],
+        None,
+        &[("KARTOTEKA_NEW_PASSWORD", "zupelnie-nowe-haslo")],
+    );
+    assert_eq!(code(&changed), 0, "{}", stderr(&changed));
+    assert_eq!(
+        code(&run(dir.path(), &["participant", "list"], None)),
+        5,
+        "the old password no longer opens"
+    );
+    let new = [("KARTOTEKA_PASSWORD", "zupelnie-nowe-haslo")];
+    let restored = run_env(dir.path(), &["backup", "restore", &backup], None, &new);
+    assert_eq!(code(&restored), 0, "{}", stderr(&restored));
+    let list = run_env(dir.path(), &["participant", "list"], None, &new);
+    let page: Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(page["total"], json!(1), "the backup had one person");
+    let check = run_env(dir.path(), &["check"], None, &new);
+    assert_eq!(code(&check), 0, "{}", stderr(&check));
+}
+
+#[test]
+fn a_forgotten_password_is_reset_with_the_recovery_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["init", "--worker", "Anna"], None);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let key = text
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 47 && l.matches('-').count() == 7)
+        .unwrap()
+        .to_owned();
+    let wrong = run_env(
+        dir.path(),
+        &["passwd", "--recovery-key", "ABCDE-FGHIJ"],
+        None,
+        &[("KARTOTEKA_NEW_PASSWORD", "haslo-po-resecie")],
+    );
+    assert_eq!(code(&wrong), 5);
+    let reset = run_env(
+        dir.path(),
+        &["passwd", "--recovery-key", &key],
+        None,
+        &[("KARTOTEKA_NEW_PASSWORD", "haslo-po-resecie")],
+    );
+    assert_eq!(code(&reset), 0, "{}", stderr(&reset));
+    let list = run_env(
+        dir.path(),
+        &["participant", "list"],
+        None,
+        &[("KARTOTEKA_PASSWORD", "haslo-po-resecie")],
+    );
+    assert_eq!(code(&list), 0);
 }

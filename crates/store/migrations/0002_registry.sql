@@ -2,7 +2,7 @@
 CREATE TABLE participants (
     seq         INTEGER PRIMARY KEY,          -- stable row number, the search index's rowid
     id          TEXT NOT NULL UNIQUE,         -- UUID v7 made on the creating device
-    status      TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'archived')),
+    status      TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'archived', 'anonymised')),
     first_name  TEXT NOT NULL,
     last_name   TEXT NOT NULL,
     sort_key    TEXT NOT NULL,                -- folded "last first", for lists

@@ -32,29 +32,12 @@ pub struct AuditEvent {
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-fn event_hash(
-    prev: &str,
-    seq: i64,
-    at: &str,
-    actor: &str,
-    source: &str,
-    entity: &str,
-    entity_id: &str,
-    action: &str,
-    fields: &str,
-) -> String {
+/// The hash of one event: the previous hash, its number, then at, actor, source, entity,
+/// entity id, action and fields, each length-prefixed so no two events hash alike.
+fn event_hash(prev: &str, seq: i64, parts: [&str; 7]) -> String {
     let mut h = Sha256::new();
-    for part in [
-        prev,
-        &seq.to_string(),
-        at,
-        actor,
-        source,
-        entity,
-        entity_id,
-        action,
-        fields,
-    ] {
+    let seq = seq.to_string();
+    for part in [prev, seq.as_str()].into_iter().chain(parts) {
         h.update((part.len() as u64).to_le_bytes());
         h.update(part.as_bytes());
     }
@@ -89,13 +72,15 @@ pub(crate) fn append(
         let hash = event_hash(
             &prev,
             seq,
-            at,
-            actor,
-            source.as_str(),
-            e.entity,
-            &e.entity_id,
-            e.action,
-            &fields,
+            [
+                at,
+                actor,
+                source.as_str(),
+                e.entity,
+                &e.entity_id,
+                e.action,
+                &fields,
+            ],
         );
         stmt.execute(rusqlite::params![
             seq,
@@ -160,13 +145,15 @@ impl Store {
             let hash = event_hash(
                 &prev,
                 seq,
-                &get(1)?,
-                &get(2)?,
-                &get(3)?,
-                &get(4)?,
-                &get(5)?,
-                &get(6)?,
-                &get(7)?,
+                [
+                    &get(1)?,
+                    &get(2)?,
+                    &get(3)?,
+                    &get(4)?,
+                    &get(5)?,
+                    &get(6)?,
+                    &get(7)?,
+                ],
             );
             expected_seq += 1;
             count += 1;

@@ -51,6 +51,8 @@ pub enum StoreError {
         "Nieprawidłowe hasło. Sprawdź układ klawiatury i Caps Lock, a potem spróbuj ponownie."
     )]
     WrongPassword,
+    #[error("Nieprawidłowy klucz odzyskiwania. Przepisz go dokładnie z wydruku (wielkość liter i myślniki nie mają znaczenia).")]
+    WrongRecoveryKey,
     #[error("Kartoteka jest zablokowana — odblokuj ją hasłem.")]
     Locked,
     #[error("W folderze {} nie ma kartoteki. Utwórz ją poleceniem „kartoteka init” albo w programie.", .0.display())]

@@ -28,6 +28,10 @@ impl DbKey {
         Ok(DbKey(key))
     }
 
+    pub(crate) fn duplicate(&self) -> DbKey {
+        DbKey(Zeroizing::new(*self.0))
+    }
+
     /// The SQLCipher raw key literal, `x'…'`.
     pub(crate) fn pragma_literal(&self) -> Zeroizing<String> {
         Zeroizing::new(format!("\"x'{}'\"", hex::encode(self.0.as_ref())))

@@ -5,7 +5,9 @@
 //! which runs it in one transaction and appends its audit events in that same transaction.
 //! Repositories take and return domain types; SQL never leaves this crate.
 
+pub mod access;
 pub mod audit;
+pub mod backup;
 pub mod clock;
 pub mod enrolments;
 pub mod error;
@@ -41,6 +43,8 @@ pub struct Store {
     dir: PathBuf,
     worker: String,
     clock: Arc<dyn Clock>,
+    /// The database key while unlocked (zeroed on drop), to wrap it for new passwords.
+    key: Option<DbKey>,
 }
 
 /// Options for creating or opening a store; tests lower the key-derivation cost.
@@ -119,6 +123,7 @@ impl Store {
                 dir: dir.to_path_buf(),
                 worker: worker.to_owned(),
                 clock: options.clock,
+                key: Some(key),
             },
             recovery_key,
         })
@@ -127,14 +132,26 @@ impl Store {
     /// Unlocks the store in `dir` with a worker's password and brings its schema up to date.
     pub fn open(dir: &Path, password: &str, options: OpenOptions) -> Result<Store> {
         let ring = Keyring::load(dir)?;
-        let (worker, key) = ring.unlock_with_password(password)?;
+        let (worker, key) = access::unlock_counted(dir, &ring, password)?;
         let mut conn = open_connection(&dir.join(DB_FILE), &key)?;
+        let found = migrate::check_not_newer(&conn)?;
+        if found > 0 && found < migrate::latest_version() {
+            // A schema change is about to run: keep a copy of the data as it was.
+            backup::backup_connection(
+                &conn,
+                &dir.join(backup::BACKUP_DIR),
+                &key,
+                "przed-migracja",
+                options.clock.now(),
+            )?;
+        }
         migrate::migrate(&mut conn)?;
         Ok(Store {
             conn,
             dir: dir.to_path_buf(),
             worker,
             clock: options.clock,
+            key: Some(key),
         })
     }
 
@@ -172,7 +189,7 @@ impl Store {
     }
 }
 
-fn validate_new_password(password: &str) -> Result<()> {
+pub(crate) fn validate_new_password(password: &str) -> Result<()> {
     if password.chars().count() < 8 {
         return Err(kartoteka_domain::ValidationErrors::single(
             "password",
@@ -194,7 +211,7 @@ fn restrict_permissions(_dir: &Path) {}
 
 /// The one place a database connection is made: key first, then the settings that keep data
 /// safe (WAL, full sync, temporary tables in memory so nothing unencrypted reaches disk).
-fn open_connection(path: &Path, key: &DbKey) -> Result<Connection> {
+pub(crate) fn open_connection(path: &Path, key: &DbKey) -> Result<Connection> {
     let conn = Connection::open(path)?;
     let literal = key.pragma_literal();
     conn.execute_batch(&format!("PRAGMA key = {};", literal.as_str()))?;

@@ -8,7 +8,6 @@
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
 
@@ -17,7 +16,7 @@ const DRIVER_PORT: u16 = 4444;
 const NATIVE_PORT: u16 = 4445;
 
 /// Only one app at a time: the driver ports are fixed.
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// The folder holding the built binaries (`target/debug`), found from this test's own path.
 pub fn bin_dir() -> PathBuf {
@@ -124,7 +123,7 @@ pub struct App {
     pub driver: Option<WebDriver>,
     pub data_dir: tempfile::TempDir,
     child: Child,
-    _lock: MutexGuard<'static, ()>,
+    _lock: tokio::sync::MutexGuard<'static, ()>,
 }
 
 impl App {
@@ -134,7 +133,7 @@ impl App {
     }
 
     pub async fn start(data_dir: tempfile::TempDir) -> App {
-        let lock = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+        let lock = ONE_AT_A_TIME.lock().await;
         assert!(
             app_binary().exists(),
             "build the app first: cargo build -p kartoteka-app"

@@ -1,0 +1,209 @@
+//! Backups: encrypted copies of the database made with SQLite's online backup API (the copy
+//! has the same key, so it is as unreadable as the original), kept in `backups/` and rotated.
+//!
+//! Invariants: a backup file name carries only a time and a label, never personal data; a
+//! restore checks the backup (key, integrity, schema) before replacing anything and keeps the
+//! replaced files beside it.
+
+use crate::error::{Result, StoreError};
+use crate::keyring::{DbKey, Keyring, KEYS_FILE};
+use crate::{access, migrate, open_connection, OpenOptions, Store, DB_FILE};
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use ts_rs::TS;
+
+pub const BACKUP_DIR: &str = "backups";
+const EXTENSION: &str = "kbak";
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BackupInfo {
+    pub file: String,
+    pub bytes: u64,
+    /// RFC 3339, from the file's name.
+    pub made_at: String,
+    pub label: String,
+}
+
+/// Copies the open database into `dir` as an encrypted backup; returns its path.
+pub(crate) fn backup_connection(
+    src: &Connection,
+    dir: &Path,
+    key: &DbKey,
+    label: &str,
+    now: DateTime<Utc>,
+) -> Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let name = format!(
+        "kartoteka-{}-{label}.{EXTENSION}",
+        now.format("%Y%m%d-%H%M%S%3f")
+    );
+    let path = dir.join(&name);
+    let tmp = dir.join(format!("{name}.tmp"));
+    let _ = std::fs::remove_file(&tmp);
+    {
+        let mut dst = Connection::open(&tmp)?;
+        let literal = key.pragma_literal();
+        dst.execute_batch(&format!("PRAGMA key = {};", literal.as_str()))?;
+        dst.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+        let backup = rusqlite::backup::Backup::new(src, &mut dst)?;
+        backup.run_to_completion(256, Duration::ZERO, None)?;
+    }
+    std::fs::File::open(&tmp)?.sync_all()?;
+    std::fs::rename(&tmp, &path)?;
+    // The key slots travel with the backup, so it can be restored on another computer.
+    if let Ok(keys) = std::fs::read(dir.parent().unwrap_or(dir).join(KEYS_FILE)) {
+        std::fs::write(dir.join(format!("{name}.keys.json")), keys)?;
+    }
+    Ok(path)
+}
+
+fn parse_info(path: &Path) -> Option<BackupInfo> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(&format!(".{EXTENSION}"))?;
+    let rest = stem.strip_prefix("kartoteka-")?;
+    let (stamp, label) = rest.split_at_checked(18)?;
+    let made = chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S%3f").ok()?;
+    Some(BackupInfo {
+        file: path.display().to_string(),
+        bytes: std::fs::metadata(path).ok()?.len(),
+        made_at: made.and_utc().to_rfc3339(),
+        label: label.trim_start_matches('-').to_owned(),
+    })
+}
+
+/// The backups in a folder, newest first.
+pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
+    let mut found: Vec<BackupInfo> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| parse_info(&e.path()))
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => vec![],
+        Err(e) => return Err(e.into()),
+    };
+    found.sort_by(|a, b| b.made_at.cmp(&a.made_at).then(b.file.cmp(&a.file)));
+    Ok(found)
+}
+
+impl Store {
+    /// Makes an encrypted backup in `dir` (the store's `backups/` when `None`).
+    pub fn backup(&self, dir: Option<&Path>, label: &str) -> Result<PathBuf> {
+        let key = self.key.as_ref().ok_or(StoreError::Locked)?;
+        let default = self.dir.join(BACKUP_DIR);
+        backup_connection(
+            &self.conn,
+            dir.unwrap_or(&default),
+            key,
+            label,
+            self.clock.now(),
+        )
+    }
+
+    /// The automatic backup: made in `backups/` with `label`, keeping the newest `keep` of them.
+    pub fn automatic_backup(&self, label: &str, keep: usize) -> Result<PathBuf> {
+        let path = self.backup(None, label)?;
+        let dir = self.dir.join(BACKUP_DIR);
+        for old in list(&dir)?
+            .into_iter()
+            .filter(|b| b.label == label)
+            .skip(keep)
+        {
+            let _ = std::fs::remove_file(&old.file);
+            let _ = std::fs::remove_file(format!("{}.keys.json", old.file));
+        }
+        Ok(path)
+    }
+
+    /// Whether a backup was made in `backups/` today (for the daily backup).
+    pub fn backed_up_today(&self) -> Result<bool> {
+        let today = self.clock.now().date_naive();
+        Ok(list(&self.dir.join(BACKUP_DIR))?.iter().any(|b| {
+            DateTime::parse_from_rfc3339(&b.made_at).is_ok_and(|d| d.date_naive() == today)
+        }))
+    }
+
+    /// Replaces the store in `dir` with a backup, after checking that the password opens the
+    /// backup, that it is intact and not from a newer program. The replaced files are kept as
+    /// `kartoteka.db.przed-przywroceniem-…`. Returns the path of the kept copy, if any.
+    pub fn restore(
+        dir: &Path,
+        backup: &Path,
+        password: &str,
+        options: OpenOptions,
+    ) -> Result<Option<PathBuf>> {
+        if !backup.is_file() {
+            return Err(StoreError::NotFound {
+                what: "plik kopii zapasowej",
+                id: backup.display().to_string(),
+            });
+        }
+        // Key slots: the store's own, or those saved beside the backup (another computer).
+        let beside = PathBuf::from(format!("{}.keys.json", backup.display()));
+        let ring = match Keyring::load(dir) {
+            Ok(ring) => ring,
+            Err(StoreError::NotInitialized(_)) if beside.is_file() => {
+                std::fs::create_dir_all(dir)?;
+                std::fs::copy(&beside, dir.join(KEYS_FILE))?;
+                Keyring::load(dir)?
+            }
+            Err(e) => return Err(e),
+        };
+        let (_, key) = access::unlock_counted(dir, &ring, password)?;
+        {
+            let check = open_connection(backup, &key).map_err(|e| match e {
+                StoreError::Corrupt(_) => StoreError::Corrupt(
+                    "kopia nie pasuje do tej kartoteki albo jest zniszczona".into(),
+                ),
+                other => other,
+            })?;
+            migrate::check_not_newer(&check)?;
+            let result: String = check.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+            if result != "ok" {
+                return Err(StoreError::Corrupt(format!(
+                    "kopia zapasowa jest uszkodzona: {result}"
+                )));
+            }
+        }
+        let db = dir.join(DB_FILE);
+        let mut kept = None;
+        if db.exists() {
+            // Fold the journal into the old file first when it can still be opened.
+            if let Ok(old) = open_connection(&db, &key) {
+                let _ = old.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
+            }
+            let suffix = format!(
+                "przed-przywroceniem-{}",
+                options.clock.now().format("%Y%m%d-%H%M%S")
+            );
+            for ext in ["", "-wal", "-shm"] {
+                let from = dir.join(format!("{DB_FILE}{ext}"));
+                if from.exists() {
+                    let to = dir.join(format!("{DB_FILE}{ext}.{suffix}"));
+                    std::fs::rename(&from, &to)?;
+                    if ext.is_empty() {
+                        kept = Some(to);
+                    }
+                }
+            }
+        }
+        let tmp = dir.join(format!("{DB_FILE}.restore-tmp"));
+        std::fs::copy(backup, &tmp)?;
+        std::fs::File::open(&tmp)?.sync_all()?;
+        std::fs::rename(&tmp, &db)?;
+        let mut store = Store::open(dir, password, options)?;
+        store.integrity_check()?;
+        let name = backup
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        store.write(crate::Source::System, |tx| {
+            tx.audit("store", &name, "restored_from_backup", vec![]);
+            Ok(())
+        })?;
+        Ok(kept)
+    }
+}

@@ -1,0 +1,133 @@
+//! Passwords, workers, the recovery key, and the slow-down after wrong passwords.
+
+mod common;
+
+use common::{options, PASSWORD};
+use kartoteka_store::access::delay_after;
+use kartoteka_store::keyring::KdfCost;
+use kartoteka_store::participants::DuplicateCheck;
+use kartoteka_store::{Source, Store, StoreError};
+use std::time::Duration;
+
+fn cheap() -> KdfCost {
+    options().kdf
+}
+
+#[test]
+fn a_password_change_keeps_the_data_and_retires_the_old_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let created = Store::init(dir.path(), "Anna", PASSWORD, options()).unwrap();
+    let recovery_key = created.recovery_key.to_string();
+    let mut store = created.store;
+    store
+        .add_participant(Source::Cli, &common::input(serde_json::json!({"first_name": "Jan", "last_name": "Nowak", "pesel": "44051401359"})), DuplicateCheck::Refuse)
+        .unwrap();
+    store.change_password("nowe-haslo-2027", cheap()).unwrap();
+    drop(store);
+    assert!(matches!(
+        Store::open(dir.path(), PASSWORD, options()),
+        Err(StoreError::WrongPassword)
+    ));
+    let store = Store::open(dir.path(), "nowe-haslo-2027", options()).unwrap();
+    assert_eq!(store.participant_page(0, 10, false).unwrap().total, 1);
+    drop(store);
+    // The database key did not change: the untouched recovery slot still opens the data.
+    let store = Store::reset_password_with_recovery_key(
+        dir.path(),
+        &recovery_key,
+        "Anna",
+        "trzecie-haslo-1",
+        options(),
+    )
+    .unwrap();
+    assert_eq!(store.participant_page(0, 10, false).unwrap().total, 1);
+}
+
+#[test]
+fn two_workers_share_one_store_with_their_own_passwords() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::init(dir.path(), "Anna", PASSWORD, options())
+        .unwrap()
+        .store;
+    store
+        .add_worker("Beata", "haslo-beaty-123", cheap())
+        .unwrap();
+    assert!(matches!(
+        store.add_worker("Beata", "inne-haslo-123", cheap()),
+        Err(StoreError::Conflict(_))
+    ));
+    drop(store);
+    assert_eq!(
+        Store::open(dir.path(), "haslo-beaty-123", options())
+            .unwrap()
+            .worker(),
+        "Beata"
+    );
+    assert_eq!(
+        Store::open(dir.path(), PASSWORD, options())
+            .unwrap()
+            .worker(),
+        "Anna"
+    );
+    assert_eq!(Store::workers(dir.path()).unwrap(), ["Anna", "Beata"]);
+}
+
+#[test]
+fn the_recovery_key_resets_a_forgotten_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let created = Store::init(dir.path(), "Anna", PASSWORD, options()).unwrap();
+    let key = created.recovery_key.to_string();
+    drop(created);
+    let wrong = Store::reset_password_with_recovery_key(
+        dir.path(),
+        "AAAAA-BBBBB",
+        "Anna",
+        "nowe-haslo-2027",
+        options(),
+    );
+    assert!(matches!(wrong, Err(StoreError::WrongRecoveryKey)));
+    // Typed in lower case and without dashes, as people do.
+    let typed = key.replace('-', " ").to_lowercase();
+    let store = Store::reset_password_with_recovery_key(
+        dir.path(),
+        &typed,
+        "Anna",
+        "nowe-haslo-2027",
+        options(),
+    )
+    .unwrap();
+    assert_eq!(store.worker(), "Anna");
+    drop(store);
+    assert!(Store::open(dir.path(), "nowe-haslo-2027", options()).is_ok());
+    assert!(matches!(
+        Store::open(dir.path(), PASSWORD, options()),
+        Err(StoreError::WrongPassword)
+    ));
+}
+
+#[test]
+fn repeated_wrong_passwords_slow_down_and_a_right_one_resets_the_count() {
+    assert_eq!(delay_after(0), Duration::ZERO);
+    assert_eq!(delay_after(2), Duration::ZERO);
+    assert_eq!(delay_after(3), Duration::from_secs(1));
+    assert_eq!(delay_after(5), Duration::from_secs(4));
+    assert_eq!(delay_after(50), Duration::from_secs(30));
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::init(dir.path(), "Anna", PASSWORD, options()).unwrap());
+    for _ in 0..3 {
+        assert!(matches!(
+            Store::open(dir.path(), "zle-haslo-000", options()),
+            Err(StoreError::WrongPassword)
+        ));
+    }
+    let counted = std::fs::read_to_string(dir.path().join("unlock-attempts.json")).unwrap();
+    assert!(counted.contains('3'));
+    let start = std::time::Instant::now();
+    Store::open(dir.path(), PASSWORD, options()).unwrap();
+    assert!(
+        start.elapsed() >= Duration::from_millis(900),
+        "the fourth attempt waits"
+    );
+    let reset = std::fs::read_to_string(dir.path().join("unlock-attempts.json")).unwrap();
+    assert!(reset.contains('0'));
+}

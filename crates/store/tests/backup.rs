@@ -1,0 +1,105 @@
+//! Encrypted backups and restoring a damaged database from one.
+
+mod common;
+
+use common::{input, new_store, options, PASSWORD};
+use kartoteka_store::participants::DuplicateCheck;
+use kartoteka_store::{backup, Source, Store, StoreError, DB_FILE};
+use serde_json::json;
+
+fn add(store: &mut Store, first: &str, pesel: &str) {
+    store
+        .add_participant(
+            Source::Cli,
+            &input(json!({"first_name": first, "last_name": "Zieliński", "pesel": pesel})),
+            DuplicateCheck::Refuse,
+        )
+        .unwrap();
+}
+
+#[test]
+fn a_backup_is_encrypted_and_restores_a_damaged_database() {
+    let (dir, mut store) = new_store();
+    add(&mut store, "Jan", "44051401359");
+    let target = tempfile::tempdir().unwrap();
+    let file = store.backup(Some(target.path()), "reczna").unwrap();
+    add(&mut store, "Anna", "02270803624");
+    drop(store);
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(!bytes.starts_with(b"SQLite format 3"));
+    assert!(!bytes
+        .windows(9)
+        .any(|w| w == "Zieliński".as_bytes()[..9].as_ref()));
+    assert!(!file
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .contains("Zieli"));
+
+    // Damage the live database in the middle of the file.
+    let db = dir.path().join(DB_FILE);
+    let mut damaged = std::fs::read(&db).unwrap();
+    let mid = damaged.len() / 2;
+    for b in &mut damaged[mid..mid + 2048] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&db, &damaged).unwrap();
+
+    let kept = Store::restore(dir.path(), &file, PASSWORD, options()).unwrap();
+    assert!(kept.unwrap().exists(), "the replaced file is kept");
+    let store = Store::open(dir.path(), PASSWORD, options()).unwrap();
+    store.integrity_check().unwrap();
+    let names: Vec<_> = store
+        .participant_page(0, 10, false)
+        .unwrap()
+        .rows
+        .into_iter()
+        .map(|r| r.first_name)
+        .collect();
+    assert_eq!(names, ["Jan"]);
+}
+
+#[test]
+fn a_damaged_or_foreign_backup_is_refused_and_nothing_is_replaced() {
+    let (dir, mut store) = new_store();
+    add(&mut store, "Jan", "44051401359");
+    let file = store.backup(None, "reczna").unwrap();
+    drop(store);
+    let before = std::fs::read(dir.path().join(DB_FILE)).unwrap();
+
+    let broken = dir.path().join("broken.kbak");
+    let mut bytes = std::fs::read(&file).unwrap();
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(&broken, &bytes).unwrap();
+    assert!(Store::restore(dir.path(), &broken, PASSWORD, options()).is_err());
+
+    let (_other_dir, other) = new_store();
+    let foreign = other.backup(None, "obca").unwrap();
+    let err = Store::restore(dir.path(), &foreign, PASSWORD, options()).unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt(_)), "{err}");
+    assert!(matches!(
+        Store::restore(dir.path(), &file, "zle-haslo-000", options()),
+        Err(StoreError::WrongPassword)
+    ));
+    assert_eq!(std::fs::read(dir.path().join(DB_FILE)).unwrap(), before);
+}
+
+#[test]
+fn automatic_backups_rotate_and_are_listed_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let real_time = kartoteka_store::OpenOptions {
+        clock: std::sync::Arc::new(kartoteka_store::SystemClock),
+        ..options()
+    };
+    let store = Store::init(dir.path(), "Anna", PASSWORD, real_time)
+        .unwrap()
+        .store;
+    for _ in 0..4 {
+        store.automatic_backup("auto", 2).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let listed = backup::list(&dir.path().join(backup::BACKUP_DIR)).unwrap();
+    assert_eq!(listed.len(), 2);
+    assert!(listed.iter().all(|b| b.label == "auto" && b.bytes > 0));
+    assert!(store.backed_up_today().unwrap());
+}
