@@ -56,6 +56,30 @@ pub enum Command {
     Backup(BackupCommand),
     /// Sprawdza spójność pliku kartoteki.
     Check,
+    /// RODO: pełny zapis danych osoby, anonimizacja po okresie przechowywania.
+    #[command(subcommand)]
+    Gdpr(GdprCommand),
+}
+
+#[derive(Subcommand)]
+pub enum GdprCommand {
+    /// Zapisuje pełny zapis danych osoby (JSON) w folderze DIR.
+    Export {
+        #[arg(long)]
+        participant: String,
+        #[arg(long, value_name = "DIR")]
+        out: std::path::PathBuf,
+    },
+    /// Anonimizuje osoby, których wszystkie projekty minęły datę przechowywania dokumentów.
+    #[command(group(clap::ArgGroup::new("mode").required(true).args(["dry_run", "apply"])))]
+    Anonymise {
+        /// Tylko pokaż, kogo dotyczy (nic nie zmienia).
+        #[arg(long)]
+        dry_run: bool,
+        /// Wykonaj anonimizację.
+        #[arg(long)]
+        apply: bool,
+    },
 }
 
 #[derive(Subcommand)]

@@ -3,7 +3,7 @@
 use crate::args::{
     AuditCommand, Cli, Command, EnrolmentCommand, ParticipantCommand, ProjectCommand,
 };
-use crate::args::{BackupCommand, WorkerCommand};
+use crate::args::{BackupCommand, GdprCommand, WorkerCommand};
 use crate::io::{self, print_json, read_json, read_json_value};
 use kartoteka_api::{resolve_data_dir, ApiError, ErrorCode};
 use kartoteka_domain::enrolment::{EnrolmentEndInput, EnrolmentInput};
@@ -45,6 +45,7 @@ pub fn run(cli: Cli) -> Result<(), ApiError> {
         } => passwd(&dir, recovery_key, worker),
         Command::Worker(c) => worker(&dir, c),
         Command::Backup(c) => backup(&dir, c),
+        Command::Gdpr(c) => gdpr(&dir, c),
         Command::Check => {
             let store = open(&dir)?;
             store.integrity_check()?;
@@ -301,6 +302,42 @@ fn audit(dir: &Path, command: AuditCommand) -> Result<(), ApiError> {
         }
         AuditCommand::List { record, limit } => {
             print_json(&store.audit_events(record.as_deref(), limit)?);
+        }
+    }
+    Ok(())
+}
+
+fn gdpr(dir: &Path, command: GdprCommand) -> Result<(), ApiError> {
+    match command {
+        GdprCommand::Export { participant, out } => {
+            let store = open(dir)?;
+            let record = store.personal_record(&participant)?;
+            std::fs::create_dir_all(&out).map_err(|e| {
+                ApiError::new(
+                    ErrorCode::Internal,
+                    format!("Nie można utworzyć folderu {}: {e}", out.display()),
+                )
+            })?;
+            // The file is named by the record's id, never by the person's name.
+            let file = out.join(format!("dane-osoby-{}.json", record.participant.id));
+            let text = serde_json::to_string_pretty(&record).expect("record serialises");
+            std::fs::write(&file, text).map_err(|e| {
+                ApiError::new(
+                    ErrorCode::Internal,
+                    format!("Nie można zapisać {}: {e}", file.display()),
+                )
+            })?;
+            print_json(&json!({ "files": [file] }));
+        }
+        GdprCommand::Anonymise { dry_run, apply } => {
+            let mut store = open(dir)?;
+            let candidates = store.anonymisation_candidates(store.clock().today())?;
+            if dry_run || !apply {
+                print_json(&json!({ "applied": false, "candidates": candidates }));
+            } else {
+                let done = store.anonymise_expired(Source::Cli)?;
+                print_json(&json!({ "applied": true, "anonymised": done }));
+            }
         }
     }
     Ok(())

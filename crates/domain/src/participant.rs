@@ -153,6 +153,8 @@ pub struct ParticipantData {
 pub enum ParticipantStatus {
     Active,
     Archived,
+    /// Personal data removed after the retention date; counts for reports remain.
+    Anonymised,
 }
 
 impl ParticipantStatus {
@@ -160,13 +162,14 @@ impl ParticipantStatus {
         match self {
             ParticipantStatus::Active => "active",
             ParticipantStatus::Archived => "archived",
+            ParticipantStatus::Anonymised => "anonymised",
         }
     }
     pub fn from_db(text: &str) -> ParticipantStatus {
-        if text == "archived" {
-            ParticipantStatus::Archived
-        } else {
-            ParticipantStatus::Active
+        match text {
+            "archived" => ParticipantStatus::Archived,
+            "anonymised" => ParticipantStatus::Anonymised,
+            _ => ParticipantStatus::Active,
         }
     }
 }
@@ -586,6 +589,40 @@ impl ParticipantData {
 
     pub fn is_minor_on(&self, day: NaiveDate) -> bool {
         self.age_on(day) < 18
+    }
+
+    /// What is left after anonymisation: no names, identifiers, contact details, street
+    /// address or free text; sex, birth year, area (voivodeship to town, DEGURBA), education,
+    /// labour status and the statuses counted in reports stay.
+    pub fn anonymised(&self) -> ParticipantData {
+        let keep_area = |a: &Address| Address {
+            country: a.country.clone(),
+            voivodeship: a.voivodeship.clone(),
+            county: a.county.clone(),
+            commune: a.commune.clone(),
+            town: a.town.clone(),
+            street: None,
+            building: None,
+            flat: None,
+            postcode: None,
+            degurba: a.degurba,
+        };
+        ParticipantData {
+            first_name: String::new(),
+            last_name: String::new(),
+            pesel: None,
+            no_pesel_reason: None,
+            other_id: None,
+            birth_date: NaiveDate::from_ymd_opt(self.birth_date.year(), 1, 1)
+                .unwrap_or(self.birth_date),
+            address: self.address.as_ref().map(keep_area),
+            correspondence_address: None,
+            phone: None,
+            email: None,
+            accessibility_needs: None,
+            notes: None,
+            ..self.clone()
+        }
     }
 
     /// The stored data as input, so an update can overlay only the keys the user sent.

@@ -11,6 +11,7 @@ pub mod backup;
 pub mod clock;
 pub mod enrolments;
 pub mod error;
+pub mod gdpr;
 pub mod keyring;
 pub mod migrate;
 pub mod participants;

@@ -86,6 +86,13 @@ fn changed_fields(before: &serde_json::Value, after: &serde_json::Value) -> Vec<
         .collect()
 }
 
+pub(crate) fn anonymised_is_final() -> StoreError {
+    StoreError::Conflict(
+        "Dane tej osoby zostały zanonimizowane po okresie przechowywania — nie można ich zmienić."
+            .into(),
+    )
+}
+
 fn town_of(data: &ParticipantData) -> Option<String> {
     data.address.as_ref().and_then(|a| a.town.clone())
 }
@@ -196,7 +203,10 @@ impl Tx<'_> {
         patch: &serde_json::Value,
         check: DuplicateCheck,
     ) -> Result<Vec<String>> {
-        let (seq, before, _) = self.load_participant_data(id)?;
+        let (seq, before, status) = self.load_participant_data(id)?;
+        if status == ParticipantStatus::Anonymised {
+            return Err(anonymised_is_final());
+        }
         let before_json = before.to_input_json();
         let mut merged = before_json.clone();
         // A new PESEL brings its own birth date and sex unless the caller sent them too.
@@ -253,6 +263,9 @@ impl Tx<'_> {
     /// Archives a participant: kept with all history, hidden from the default list.
     pub fn set_participant_status(&mut self, id: &str, status: ParticipantStatus) -> Result<bool> {
         let (_, _, current) = self.load_participant_data(id)?;
+        if current == ParticipantStatus::Anonymised {
+            return Err(anonymised_is_final());
+        }
         if current == status {
             return Ok(false);
         }
@@ -263,6 +276,7 @@ impl Tx<'_> {
         let action = match status {
             ParticipantStatus::Archived => "archive",
             ParticipantStatus::Active => "restore",
+            ParticipantStatus::Anonymised => "anonymise",
         };
         self.audit("participant", id, action, vec!["status".into()]);
         Ok(true)

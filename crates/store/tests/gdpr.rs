@@ -1,0 +1,132 @@
+//! Anonymisation after the retention date, and the full record of one person.
+
+mod common;
+
+use common::{input, new_store};
+use kartoteka_domain::enrolment::EnrolmentInput;
+use kartoteka_domain::participant::ParticipantStatus;
+use kartoteka_domain::project::ProjectInput;
+use kartoteka_store::participants::DuplicateCheck;
+use kartoteka_store::{Source, Store, StoreError};
+use serde_json::json;
+
+fn project(store: &mut Store, retention: Option<&str>) -> String {
+    let input: ProjectInput =
+        serde_json::from_value(json!({"name": "Projekt", "start_date": "2018-01-01",
+        "end_date": "2019-12-31", "retention_until": retention}))
+        .unwrap();
+    store.add_project(Source::Cli, &input).unwrap().to_string()
+}
+
+fn person(store: &mut Store, first: &str, pesel: &str) -> String {
+    store
+        .add_participant(
+            Source::Cli,
+            &input(json!({"first_name": first, "last_name": "Wiśniewska", "pesel": pesel,
+                "phone": "601 234 567", "notes": "trudna sytuacja rodzinna",
+                "address": {"street": "Długa", "building": "5", "town": "Starachowice", "voivodeship": "świętokrzyskie", "degurba": 2}})),
+            DuplicateCheck::Confirmed,
+        )
+        .unwrap()
+        .to_string()
+}
+
+fn enrol(store: &mut Store, participant: &str, project: &str) {
+    let e = EnrolmentInput {
+        start_date: Some("2018-03-01".into()),
+        ..Default::default()
+    };
+    store
+        .add_enrolment(Source::Cli, participant, project, &e)
+        .unwrap();
+}
+
+#[test]
+fn only_people_whose_every_project_has_passed_retention_are_anonymised() {
+    let (_dir, mut store) = new_store();
+    let expired = project(&mut store, Some("2025-12-31"));
+    let running = project(&mut store, Some("2030-12-31"));
+    let no_date = project(&mut store, None);
+    let a = person(&mut store, "Alicja", "44051401359");
+    let b = person(&mut store, "Barbara", "02270803624");
+    let c = person(&mut store, "Celina", "85010112345");
+    let never_enrolled = person(&mut store, "Dorota", "90010112349");
+    enrol(&mut store, &a, &expired);
+    enrol(&mut store, &b, &expired);
+    enrol(&mut store, &b, &running);
+    enrol(&mut store, &c, &no_date);
+
+    let preview = store
+        .anonymisation_candidates(store.clock().today())
+        .unwrap();
+    assert_eq!(
+        preview.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        [a.as_str()]
+    );
+    assert_eq!(preview[0].retention_until, "2025-12-31");
+    // The preview changed nothing.
+    assert_eq!(
+        store.participant(&a).unwrap().status,
+        ParticipantStatus::Active
+    );
+
+    let done = store.anonymise_expired(Source::Cli).unwrap();
+    assert_eq!(done, [a.clone()]);
+    let anon = store.participant(&a).unwrap();
+    assert_eq!(anon.status, ParticipantStatus::Anonymised);
+    assert!(
+        anon.data.first_name.is_empty() && anon.data.pesel.is_none() && anon.data.phone.is_none()
+    );
+    assert!(anon.data.notes.is_none());
+    let area = anon.data.address.unwrap();
+    assert_eq!(
+        (area.town.as_deref(), area.street, area.degurba),
+        (Some("Starachowice"), None, Some(2))
+    );
+    assert_eq!(anon.data.birth_date.to_string(), "1944-01-01");
+    assert!(store
+        .search_participants("wisniewska alicja", 10, true)
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        store
+            .search_participants("wisniewska", 10, true)
+            .unwrap()
+            .len(),
+        3
+    );
+    // Counts for reports stay: the enrolment is still there.
+    assert_eq!(store.enrolments_of_participant(&a).unwrap().len(), 1);
+    assert_eq!(
+        store.audit_events(Some(&a), 1).unwrap()[0].action,
+        "anonymise"
+    );
+    assert!(matches!(
+        store.update_participant(
+            Source::Cli,
+            &a,
+            &json!({"first_name": "X"}),
+            DuplicateCheck::Refuse
+        ),
+        Err(StoreError::Conflict(_))
+    ));
+    for id in [&b, &c, &never_enrolled] {
+        assert_eq!(
+            store.participant(id).unwrap().status,
+            ParticipantStatus::Active
+        );
+    }
+    assert!(store.anonymise_expired(Source::Cli).unwrap().is_empty());
+}
+
+#[test]
+fn the_full_record_holds_data_family_enrolments_and_history() {
+    let (_dir, mut store) = new_store();
+    let p = project(&mut store, None);
+    let a = person(&mut store, "Alicja", "44051401359");
+    enrol(&mut store, &a, &p);
+    let record = store.personal_record(&a).unwrap();
+    assert_eq!(record.participant.data.first_name, "Alicja");
+    assert_eq!(record.enrolments.len(), 1);
+    assert!(!record.history.is_empty());
+}

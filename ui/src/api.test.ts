@@ -1,0 +1,48 @@
+// The IPC wrappers: command names, snake_case arguments, and errors always as ApiError.
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+import { invoke } from '@tauri-apps/api/core';
+import { api, toApiError } from './api';
+
+const mocked = vi.mocked(invoke);
+
+/** The value a promise rejects with (fails the test if it resolves). */
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('api', () => {
+
+  it('sends snake_case arguments', async () => {
+    mocked.mockResolvedValue('new-id');
+    await expect(api.participantAdd({ first_name: 'Ala' }, true)).resolves.toBe('new-id');
+    expect(mocked).toHaveBeenLastCalledWith('participant_add', { input: { first_name: 'Ala' }, confirm_duplicate: true });
+
+    mocked.mockResolvedValue([]);
+    await api.participantSearch('kow', 100, false);
+    expect(mocked).toHaveBeenLastCalledWith('participant_search', { query: 'kow', limit: 100, include_archived: false });
+
+    mocked.mockResolvedValue('rel');
+    await api.relationAdd('child-id', 'mother-id', 'parent');
+    expect(mocked).toHaveBeenLastCalledWith('relation_add', { participant_id: 'child-id', related_id: 'mother-id', kind: 'parent' });
+  });
+
+  it('rejects with the ApiError the command returned', async () => {
+    const error = { code: 'wrong_password', message: 'Nieprawidłowe hasło.', fields: [], existing: [] };
+    mocked.mockImplementation(async () => { throw error; });
+    expect(await rejection(api.unlock('zle'))).toEqual(error);
+  });
+
+  it('turns any other failure into an internal ApiError with a message', async () => {
+    mocked.mockImplementation(async () => { throw 'invalid args `input` for command `participant_add`'; });
+    expect(await rejection(api.participantGet('x'))).toMatchObject({ code: 'internal', fields: [], existing: [] });
+    expect(toApiError(undefined).message).not.toBe('');
+    expect(toApiError({ code: 'duplicate', message: 'Jest już.' })).toEqual({ code: 'duplicate', message: 'Jest już.', fields: [], existing: [] });
+  });
+});

@@ -1,0 +1,111 @@
+// The participant form: errors only for visited fields on blur, all after saving, and the
+// likely-duplicate panel with "To inna osoba — zapisz".
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApiError } from '../bindings/ApiError';
+import { fakeContext, settle } from '../test/fixtures';
+
+vi.mock('../api', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api')>();
+  return { ...real, api: { participantValidate: vi.fn(), participantAdd: vi.fn(), participantGet: vi.fn() } };
+});
+import { api } from '../api';
+import { ParticipantForm } from './ParticipantForm';
+
+const ERRORS = [
+  { field: 'first_name', message: 'Imię: pole jest wymagane' },
+  { field: 'address.postcode', message: 'Kod pocztowy musi mieć postać NN-NNN' },
+];
+
+async function mountNew() {
+  const ctx = fakeContext();
+  const view = ParticipantForm(ctx, null);
+  document.body.append(view.el);
+  await settle();
+  const form = view.el.querySelector('form') as HTMLFormElement;
+  const field = (name: string) => form.querySelector(`[name="${name}"]`) as HTMLInputElement;
+  const error = (name: string) => form.querySelector(`[data-error-for="${name}"]`) as HTMLElement;
+  return { ctx, form, field, error };
+}
+
+const blur = (el: HTMLElement) => el.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+
+describe('ParticipantForm', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('has a labelled control named by its JSON key for every field', async () => {
+    const { form, field } = await mountNew();
+    for (const name of ['first_name', 'last_name', 'pesel', 'birth_date', 'sex', 'address.postcode', 'address.voivodeship', 'correspondence_address.town', 'email', 'disability', 'notes']) {
+      const el = field(name);
+      expect(el, name).not.toBeNull();
+      expect(form.querySelector(`label[for="${el.id}"]`), name).not.toBeNull();
+    }
+    expect(document.activeElement).toBe(field('first_name'));
+  });
+
+  it('on blur shows only the errors of fields already visited', async () => {
+    vi.mocked(api.participantValidate).mockResolvedValue(ERRORS);
+    const { field, error } = await mountNew();
+    field('address.postcode').value = '123';
+    blur(field('address.postcode'));
+    await settle();
+    expect(api.participantValidate).toHaveBeenLastCalledWith({ address: { postcode: '123' } });
+    expect(error('address.postcode').hidden).toBe(false);
+    expect(error('address.postcode').textContent).toContain('NN-NNN');
+    expect(field('address.postcode').getAttribute('aria-invalid')).toBe('true');
+    expect(error('first_name').hidden).toBe(true);
+  });
+
+  it('after a failed save shows every error, a summary, and focuses the first bad field', async () => {
+    const invalid: ApiError = { code: 'invalid_input', message: 'Popraw dane', fields: ERRORS, existing: [] };
+    vi.mocked(api.participantAdd).mockImplementation(async () => { throw invalid; });
+    const { form, field, error } = await mountNew();
+    form.querySelector<HTMLButtonElement>('[data-action="save"]')!.click();
+    await settle();
+    expect(error('first_name').textContent).toBe('Imię: pole jest wymagane');
+    expect(error('address.postcode').hidden).toBe(false);
+    expect(form.querySelector('[data-form-summary]')?.textContent).toContain('Popraw zaznaczone pola');
+    expect(document.activeElement).toBe(field('first_name'));
+  });
+
+  it('offers the likely duplicates and saves with confirmation on "To inna osoba — zapisz"', async () => {
+    const likely: ApiError = {
+      code: 'likely_duplicate',
+      message: 'Podobna osoba',
+      fields: [],
+      existing: [{ id: 'old-1', name: 'Anna Kowalska', birth_date: '03.02.1990', town: 'Łódź' }],
+    };
+    vi.mocked(api.participantAdd).mockImplementation(async (_input, confirm) => {
+      if (!confirm) throw likely;
+      return 'new-1';
+    });
+    const { ctx, form, field } = await mountNew();
+    field('first_name').value = 'Anna';
+    field('last_name').value = 'Kowalska';
+    form.querySelector<HTMLButtonElement>('[data-action="save"]')!.click();
+    await settle();
+    const panel = form.querySelector('[data-duplicate="likely_duplicate"]') as HTMLElement;
+    expect(panel.textContent).toContain('Anna Kowalska, ur. 03.02.1990, Łódź');
+
+    panel.querySelector<HTMLButtonElement>('[data-action="save-anyway"]')!.click();
+    await settle();
+    expect(api.participantAdd).toHaveBeenLastCalledWith({ first_name: 'Anna', last_name: 'Kowalska' }, true);
+    expect(ctx.navigate).toHaveBeenLastCalledWith({ view: 'participant', id: 'new-1' });
+  });
+
+  it('"Otwórz istniejący" opens the existing record', async () => {
+    const same: ApiError = {
+      code: 'duplicate',
+      message: 'Osoba o numerze PESEL jest już w kartotece',
+      fields: [{ field: 'pesel', message: 'Ten PESEL jest już w kartotece' }],
+      existing: [{ id: 'old-2', name: 'Jan Nowak', birth_date: '01.01.1970', town: null }],
+    };
+    vi.mocked(api.participantAdd).mockImplementation(async () => { throw same; });
+    const { ctx, form, error } = await mountNew();
+    form.querySelector<HTMLButtonElement>('[data-action="save"]')!.click();
+    await settle();
+    expect(error('pesel').textContent).toBe('Ten PESEL jest już w kartotece');
+    expect(form.querySelector('[data-action="save-anyway"]')).toBeNull();
+    form.querySelector<HTMLButtonElement>('[data-action="open-existing"]')!.click();
+    expect(ctx.navigate).toHaveBeenLastCalledWith({ view: 'participant', id: 'old-2' });
+  });
+});

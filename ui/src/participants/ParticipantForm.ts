@@ -1,0 +1,147 @@
+// The participant form (new and edit). Field errors come from Rust: participant_validate runs
+// when a field loses focus (errors shown for visited fields only, all after a save attempt);
+// saving handles invalid input, same-PESEL duplicates and likely duplicates.
+
+import { api, toApiError } from '../api';
+import type { FieldError } from '../bindings/FieldError';
+import type { FormOptions } from '../bindings/FormOptions';
+import type { Participant } from '../bindings/Participant';
+import { h, replace } from '../dom';
+import { t } from '../i18n';
+import type { AppContext, View } from '../shell/context';
+import { loadingNote, markBusy } from '../ui/feedback';
+import { focusFirstInvalid, readValues, showFieldErrors } from '../ui/fields';
+import { duplicatePanel } from './DuplicatePanel';
+import { participantFields } from './ParticipantFormFields';
+import { fromParticipant, toParticipantInput } from './participantModel';
+
+export function ParticipantForm(ctx: AppContext, id: string | null): View {
+  const heading = h('h1', { tabindex: -1 }, id ? '' : t('form.newTitle'));
+  const body = h('div', null, loadingNote());
+  const el = h('section', { class: 'view', 'data-view': 'participant-form', 'data-mode': id ? 'edit' : 'new' }, heading, body);
+
+  void (async () => {
+    try {
+      const [options, participant] = await Promise.all([ctx.options(), id ? api.participantGet(id) : Promise.resolve(null)]);
+      if (!el.isConnected) return;
+      if (participant) heading.textContent = t('form.editTitle', { name: `${participant.first_name} ${participant.last_name}` });
+      replace(body, buildForm(ctx, id, options, participant));
+      body.querySelector<HTMLInputElement>('input[name="first_name"]')?.focus();
+    } catch (e) {
+      replace(body);
+      ctx.showError(e);
+    }
+  })();
+
+  return { el, focus: () => heading.focus() };
+}
+
+function buildForm(ctx: AppContext, id: string | null, options: FormOptions, participant: Participant | null): HTMLFormElement {
+  const fields = participantFields(options, participant ? fromParticipant(participant) : {});
+  const summary = h('div', { class: 'form-summary', role: 'alert', tabindex: -1, hidden: true, 'data-form-summary': '' });
+  const duplicates = h('div', { 'data-duplicates': '' });
+  const save = h('button', { type: 'submit', class: 'button primary', 'data-action': 'save' }, t('form.save'));
+  const cancel = h('button', {
+    type: 'button',
+    class: 'button',
+    'data-action': 'cancel',
+    onclick: () => ctx.navigate(id ? { view: 'participant', id } : { view: 'participants' }),
+  }, t('form.cancel'));
+  const form = h(
+    'form',
+    { class: 'participant-form', novalidate: true, autocomplete: 'off' },
+    summary,
+    duplicates,
+    fields.sections,
+    h('div', { class: 'form-actions' }, save, cancel),
+  );
+  fields.sync();
+
+  const visited = new Set<string>();
+  let submitted = false;
+  let seq = 0;
+  let saving = false;
+
+  const input = () => toParticipantInput(readValues(form));
+
+  function showErrors(errors: FieldError[]): void {
+    const visible = (field: string) => submitted || visited.has(field);
+    const unplaced = showFieldErrors(form, errors, visible);
+    const shown = errors.filter((e) => visible(e.field));
+    if (submitted && shown.length > 0) {
+      replace(
+        summary,
+        h('p', null, h('strong', null, t('error.summary'))),
+        unplaced.length ? h('ul', null, unplaced.map((e) => h('li', null, e.message))) : null,
+      );
+      summary.hidden = false;
+    } else {
+      replace(summary);
+      summary.hidden = true;
+    }
+  }
+
+  async function validate(): Promise<void> {
+    const mine = ++seq;
+    try {
+      const errors = await api.participantValidate(input());
+      if (mine === seq && form.isConnected) showErrors(errors);
+    } catch (e) {
+      if (toApiError(e).code === 'locked') ctx.showError(e);
+    }
+  }
+
+  async function submit(confirmDuplicate: boolean): Promise<void> {
+    if (saving) return;
+    saving = true;
+    submitted = true;
+    ++seq; // Validation answers still on their way are now stale.
+    ctx.clearError();
+    const done = markBusy(save, t('form.saving'));
+    try {
+      let savedId = id;
+      if (savedId) await api.participantUpdate(savedId, input(), confirmDuplicate);
+      else savedId = await api.participantAdd(input(), confirmDuplicate);
+      ctx.navigate({ view: 'participant', id: savedId });
+      return;
+    } catch (e) {
+      const err = toApiError(e);
+      replace(duplicates);
+      if (err.code === 'invalid_input') {
+        showErrors(err.fields);
+        if (!focusFirstInvalid(form)) summary.focus();
+      } else if (err.code === 'duplicate' || err.code === 'likely_duplicate') {
+        showErrors(err.fields);
+        const panel = duplicatePanel(err, {
+          open: (existing) => ctx.navigate({ view: 'participant', id: existing }),
+          saveAnyway: err.code === 'likely_duplicate' ? () => void submit(true) : undefined,
+        });
+        replace(duplicates, panel);
+        panel.querySelector<HTMLElement>('h2')?.focus();
+      } else {
+        ctx.showError(err);
+      }
+    } finally {
+      saving = false;
+      if (form.isConnected) done();
+    }
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void submit(false);
+  });
+  form.addEventListener('change', () => fields.sync());
+  form.addEventListener('focusout', (e) => {
+    const target = e.target as HTMLInputElement | null;
+    if (!target?.name || saving) return;
+    visited.add(target.name);
+    void validate();
+  });
+  // Changing the identity after a duplicate warning makes the warning stale.
+  form.addEventListener('input', (e) => {
+    const name = (e.target as HTMLInputElement | null)?.name ?? '';
+    if (['first_name', 'last_name', 'pesel', 'birth_date'].includes(name)) replace(duplicates);
+  });
+  return form;
+}

@@ -1,0 +1,76 @@
+// One project: its data, progress to the participant target and the enrolled participants
+// (a row opens the participant).
+
+import { api } from '../api';
+import type { Enrolment } from '../bindings/Enrolment';
+import type { ProjectDetail } from '../bindings/ProjectDetail';
+import { h, replace } from '../dom';
+import { formatDate, formatPeriod } from '../format';
+import { t } from '../i18n';
+import { endText } from '../participants/EnrolmentsTab';
+import type { AppContext, View } from '../shell/context';
+import { loadingNote } from '../ui/feedback';
+import { withTableRoles } from '../ui/table';
+import { progressBlock } from './progress';
+
+function facts(d: ProjectDetail): HTMLElement {
+  const p = d.project;
+  const rows: Array<[string, string | Node]> = [
+    [t('pfield.agreement_number'), p.agreement_number ?? t('common.notGiven')],
+    [t('pfield.programme'), p.programme ?? t('common.notGiven')],
+    [t('pfield.period'), formatPeriod(p.start_date, p.end_date)],
+    [t('pfield.target_groups'), p.target_groups.length ? h('ul', { class: 'plain' }, p.target_groups.map((g) => h('li', null, g))) : t('projects.noGroups')],
+    [t('pfield.retention_until'), p.retention_until ? formatDate(p.retention_until) : t('common.notGiven')],
+  ];
+  return h('dl', { class: 'facts' }, rows.map(([label, value]) => [h('dt', null, label), h('dd', null, value)]));
+}
+
+function enrolled(ctx: AppContext, list: Enrolment[]): HTMLElement {
+  if (list.length === 0) return h('p', { class: 'empty-note' }, t('projects.noEnrolled'));
+  const open = (id: string) => ctx.navigate({ view: 'participant', id, tab: 'projects' });
+  return withTableRoles(h(
+    'table',
+    { class: 'data-table clickable project-enrolments' },
+    h('thead', null, h('tr', null,
+      h('th', { scope: 'col' }, t('projects.col.participant')),
+      h('th', { scope: 'col' }, t('enrol.col.start')),
+      h('th', { scope: 'col' }, t('enrol.col.end')),
+      h('th', { scope: 'col' }, t('enrol.col.group')))),
+    h('tbody', null, list.map((e) =>
+      h('tr', { 'data-participant-id': e.participant_id, 'data-enrolment-id': e.id, onclick: () => open(e.participant_id) },
+        h('td', null, h('button', { type: 'button', class: 'link', onclick: (ev: Event) => { ev.stopPropagation(); open(e.participant_id); } }, e.participant_name)),
+        h('td', null, formatDate(e.start_date)),
+        h('td', null, endText(e)),
+        h('td', null, e.target_group ?? '')))),
+  ));
+}
+
+export function ProjectDetailView(ctx: AppContext, id: string): View {
+  const heading = h('h1', { tabindex: -1 }, t('common.loading'));
+  const body = h('div', null, loadingNote());
+  const el = h(
+    'section',
+    { class: 'view', 'data-view': 'project-detail', 'data-project-id': id },
+    h('button', { type: 'button', class: 'link back', 'data-action': 'back', onclick: () => ctx.navigate({ view: 'projects' }) }, t('projects.back')),
+    heading,
+    body,
+  );
+  api.projectGet(id).then(
+    (detail) => {
+      if (!el.isConnected) return;
+      heading.textContent = detail.project.name;
+      replace(body,
+        facts(detail),
+        h('div', { class: 'progress-large' }, progressBlock(detail.project),
+          h('p', { class: 'hint' }, t('projects.active', { active: detail.project.active }))),
+        h('h2', null, t('projects.enrolledHeading')),
+        enrolled(ctx, detail.enrolments));
+    },
+    (e) => {
+      replace(body);
+      heading.textContent = t('nav.projects');
+      ctx.showError(e);
+    },
+  );
+  return { el, focus: () => heading.focus() };
+}

@@ -1,0 +1,71 @@
+// The "Nowy projekt" form: name, agreement number, programme, period, participant target,
+// target groups (one per line) and document retention date; field errors from ApiError.fields.
+
+import { api, toApiError } from '../api';
+import { h, replace } from '../dom';
+import { t } from '../i18n';
+import type { AppContext, View } from '../shell/context';
+import { markBusy } from '../ui/feedback';
+import { dateField, focusFirstInvalid, readValues, showFieldErrors, textareaField, textField } from '../ui/fields';
+import { toProjectInput } from './projectModel';
+
+export function ProjectForm(ctx: AppContext): View {
+  const summary = h('div', { class: 'form-summary', role: 'alert', tabindex: -1, hidden: true, 'data-form-summary': '' });
+  const save = h('button', { type: 'submit', class: 'button primary', 'data-action': 'save' }, t('common.save'));
+  const form = h(
+    'form',
+    { class: 'project-form', novalidate: true, autocomplete: 'off' },
+    summary,
+    h('fieldset', { class: 'form-section' },
+      h('div', { class: 'grid' },
+        textField({ name: 'name', label: t('pfield.name'), className: 'wide' }),
+        textField({ name: 'agreement_number', label: t('pfield.agreement_number') }),
+        textField({ name: 'programme', label: t('pfield.programme') }),
+        dateField({ name: 'start_date', label: t('pfield.start_date') }),
+        dateField({ name: 'end_date', label: t('pfield.end_date') }),
+        textField({ name: 'participant_target', label: t('pfield.participant_target'), inputmode: 'numeric' }),
+        dateField({ name: 'retention_until', label: t('pfield.retention_until') }),
+        textareaField({ name: 'target_groups', label: t('pfield.target_groups'), hint: t('pfield.target_groupsHint'), rows: 4, className: 'wide' }))),
+    h('div', { class: 'form-actions' }, save,
+      h('button', { type: 'button', class: 'button', 'data-action': 'cancel', onclick: () => ctx.navigate({ view: 'projects' }) }, t('common.cancel'))),
+  );
+  let saving = false;
+
+  function showErrors(errors: Array<{ field: string; message: string }>): void {
+    const unplaced = showFieldErrors(form, errors);
+    replace(summary, h('p', null, h('strong', null, t('error.summary'))),
+      unplaced.length ? h('ul', null, unplaced.map((e) => h('li', null, e.message))) : null);
+    summary.hidden = false;
+    if (!focusFirstInvalid(form)) summary.focus();
+  }
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (saving) return;
+    ctx.clearError();
+    const { input, errors } = toProjectInput(readValues(form));
+    if (errors.length) return showErrors(errors);
+    saving = true;
+    const done = markBusy(save, t('common.saving'));
+    try {
+      const id = await api.projectAdd(input);
+      ctx.navigate({ view: 'project', id });
+    } catch (err) {
+      const error = toApiError(err);
+      if (error.code === 'invalid_input' && error.fields.length) showErrors(error.fields);
+      else ctx.showError(error);
+    } finally {
+      saving = false;
+      if (form.isConnected) done();
+    }
+  });
+
+  const el = h(
+    'section',
+    { class: 'view', 'data-view': 'project-form' },
+    h('button', { type: 'button', class: 'link back', 'data-action': 'back', onclick: () => ctx.navigate({ view: 'projects' }) }, t('projects.back')),
+    h('h1', { tabindex: -1 }, t('projects.formTitle')),
+    form,
+  );
+  return { el, focus: () => form.querySelector<HTMLInputElement>('input[name="name"]')?.focus() };
+}

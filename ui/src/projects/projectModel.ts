@@ -1,0 +1,30 @@
+// Project form values → ProjectInput: empty text left out, target groups one per line, the
+// participant target as a whole number (or a local error when it is not a number at all).
+
+import type { FieldError } from '../bindings/FieldError';
+import type { ProjectInput } from '../bindings/ProjectInput';
+import { t } from '../i18n';
+
+const TEXT_KEYS = ['name', 'agreement_number', 'programme', 'start_date', 'end_date', 'retention_until'] as const;
+
+export function splitLines(text: string | undefined): string[] {
+  return (text ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+}
+
+/** The input to send, or the field errors that stop it from being built. */
+export function toProjectInput(values: Record<string, string>): { input: ProjectInput; errors: FieldError[] } {
+  const input: ProjectInput = {};
+  const errors: FieldError[] = [];
+  for (const key of TEXT_KEYS) {
+    const value = values[key];
+    if (value !== undefined && value.trim() !== '') input[key] = value;
+  }
+  const target = (values.participant_target ?? '').replace(/\s/g, '');
+  if (target !== '') {
+    if (/^\d+$/.test(target)) input.participant_target = Number(target);
+    else errors.push({ field: 'participant_target', message: t('projects.targetNotNumber') });
+  }
+  const groups = splitLines(values.target_groups);
+  if (groups.length) input.target_groups = groups;
+  return { input, errors };
+}

@@ -1,0 +1,110 @@
+// The unlocked app: left navigation, the main area with the current view, the message bar for
+// errors that are not field errors, and the status bar.
+
+import { api, toApiError } from '../api';
+import type { AppStatus } from '../bindings/AppStatus';
+import type { FormOptions } from '../bindings/FormOptions';
+import { h } from '../dom';
+import { t, type MessageKey } from '../i18n';
+import { messageBar } from '../ui/feedback';
+import { navOf, type AppContext, type NavId, type Route, type View } from './context';
+import { renderRoute } from './routes';
+import { statusBar } from './StatusBar';
+
+const NAV: Array<{ id: NavId; label: MessageKey }> = [
+  { id: 'participants', label: 'nav.participants' },
+  { id: 'projects', label: 'nav.projects' },
+  { id: 'plans', label: 'nav.plans' },
+  { id: 'documents', label: 'nav.documents' },
+  { id: 'sync', label: 'nav.sync' },
+  { id: 'settings', label: 'nav.settings' },
+];
+
+export function shell(initial: AppStatus, onLeave: (status: AppStatus) => void): View {
+  let optionsPromise: Promise<FormOptions> | null = null;
+  let current: View | null = null;
+  let left = false;
+  const bar = messageBar();
+  const main = h('main', { class: 'main', id: 'main' });
+
+  const navButtons = NAV.map(({ id, label }) =>
+    h('button', { type: 'button', class: 'nav-item', 'data-nav': id, onclick: () => ctx.navigate({ view: id }) }, t(label)),
+  );
+
+  function leave(status: AppStatus) {
+    if (left) return;
+    left = true;
+    current?.dispose?.();
+    current = null;
+    onLeave(status);
+  }
+
+  async function lock() {
+    try {
+      leave(await api.lock());
+    } catch (e) {
+      ctx.showError(e);
+    }
+  }
+
+  const ctx: AppContext = {
+    status: initial,
+    listMemory: { query: '', offset: 0, includeArchived: false },
+    navigate(route: Route) {
+      if (left) return;
+      current?.dispose?.();
+      bar.clear();
+      const view = renderRoute(route, ctx);
+      const active = navOf(route);
+      for (const b of navButtons) {
+        if (b.dataset.nav === active) b.setAttribute('aria-current', 'page');
+        else b.removeAttribute('aria-current');
+      }
+      main.replaceChildren(view.el);
+      main.scrollTop = 0;
+      current = view;
+      if (view.focus) view.focus();
+      else view.el.querySelector<HTMLElement>('h1')?.focus();
+    },
+    showError(error: unknown) {
+      const err = toApiError(error);
+      if (err.code === 'locked' || err.code === 'not_initialized') {
+        // The store was locked under us: go back to the start screens.
+        api.appStatus().then(leave, () => leave({ ...ctx.status, unlocked: false, worker: null }));
+        return;
+      }
+      bar.show(err.message);
+    },
+    clearError: () => bar.clear(),
+    options() {
+      if (!optionsPromise) {
+        optionsPromise = api.formOptions();
+        optionsPromise.catch(() => (optionsPromise = null));
+      }
+      return optionsPromise;
+    },
+  };
+
+  const el = h(
+    'div',
+    { class: 'shell', 'data-screen': 'shell' },
+    h(
+      'nav',
+      { class: 'sidebar', 'aria-label': t('nav.label') },
+      h('p', { class: 'brand' }, t('app.title')),
+      h('ul', null, navButtons.map((b) => h('li', null, b))),
+    ),
+    h('div', { class: 'content' }, bar.el, main),
+    statusBar(initial, () => void lock()),
+  );
+
+  return {
+    el,
+    // Called once the shell is on screen: opening the first view focuses its search box.
+    focus: () => ctx.navigate({ view: 'participants' }),
+    dispose: () => {
+      current?.dispose?.();
+      current = null;
+    },
+  };
+}

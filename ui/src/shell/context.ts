@@ -1,0 +1,63 @@
+// What every view receives: the app status, navigation between views, error reporting and the
+// form options (loaded once per unlocked session).
+
+import type { AppStatus } from '../bindings/AppStatus';
+import type { FormOptions } from '../bindings/FormOptions';
+
+export type NavId = 'participants' | 'projects' | 'plans' | 'documents' | 'sync' | 'settings';
+
+export type ParticipantTab =
+  | 'data' | 'family' | 'projects' | 'plans' | 'consents' | 'notes' | 'documents' | 'history';
+
+export type Route =
+  | { view: 'participants' }
+  | { view: 'participant-new' }
+  | { view: 'participant'; id: string; tab?: ParticipantTab }
+  | { view: 'participant-edit'; id: string }
+  | { view: 'projects' }
+  | { view: 'project-new' }
+  | { view: 'project'; id: string }
+  | { view: 'plans' }
+  | { view: 'documents' }
+  | { view: 'sync' }
+  | { view: 'settings' };
+
+/** Remembered state of the participant list, so coming back shows the same search. */
+export interface ListMemory {
+  query: string;
+  offset: number;
+  includeArchived: boolean;
+}
+
+export interface AppContext {
+  status: AppStatus;
+  navigate(route: Route): void;
+  /** Shows a non-field error in the message bar (or returns to the unlock screen if locked). */
+  showError(error: unknown): void;
+  clearError(): void;
+  options(): Promise<FormOptions>;
+  listMemory: ListMemory;
+}
+
+/** A mounted view: its root element, what to focus first, and cleanup when it is left. */
+export interface View {
+  el: HTMLElement;
+  focus?: () => void;
+  dispose?: () => void;
+}
+
+export function navOf(route: Route): NavId {
+  switch (route.view) {
+    case 'participants':
+    case 'participant-new':
+    case 'participant':
+    case 'participant-edit':
+      return 'participants';
+    case 'projects':
+    case 'project-new':
+    case 'project':
+      return 'projects';
+    default:
+      return route.view;
+  }
+}

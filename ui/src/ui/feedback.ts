@@ -1,0 +1,56 @@
+// Feedback that is not tied to one field: the dismissible message bar (role="alert"), loading
+// notes for slow calls, and marking a button busy while its command runs.
+
+import { h } from '../dom';
+import { t } from '../i18n';
+
+export interface MessageBar {
+  el: HTMLElement;
+  show(message: string): void;
+  clear(): void;
+}
+
+export function messageBar(): MessageBar {
+  const text = h('p', { class: 'message-text' });
+  const el = h(
+    'div',
+    { class: 'message-bar', role: 'alert', hidden: true, 'data-message-bar': '' },
+    text,
+    h('button', { type: 'button', class: 'button quiet', onclick: () => clear() }, t('common.close')),
+  );
+  el.querySelector('button')?.setAttribute('aria-label', t('error.dismiss'));
+  function clear() {
+    text.textContent = '';
+    el.hidden = true;
+  }
+  return {
+    el,
+    show(message: string) {
+      text.textContent = message;
+      el.hidden = false;
+    },
+    clear,
+  };
+}
+
+/** A "Wczytywanie…" note announced politely to screen readers. */
+export function loadingNote(): HTMLElement {
+  return h('p', { class: 'loading', role: 'status' }, t('common.loading'));
+}
+
+/**
+ * Disables a button and shows a spinner in place of its label (same width, so nothing moves);
+ * screen readers hear `busyLabel`. Call the returned function to restore it.
+ */
+export function markBusy(button: HTMLButtonElement, busyLabel: string): () => void {
+  button.disabled = true;
+  button.classList.add('is-busy');
+  button.setAttribute('aria-busy', 'true');
+  button.setAttribute('aria-label', busyLabel);
+  return () => {
+    button.disabled = false;
+    button.classList.remove('is-busy');
+    button.removeAttribute('aria-busy');
+    button.removeAttribute('aria-label');
+  };
+}
