@@ -11,7 +11,9 @@ use kartoteka_domain::project::{Project, ProjectInput};
 use kartoteka_domain::relation::RelationKind;
 use kartoteka_domain::FieldError;
 use kartoteka_store::audit::AuditEvent;
+use kartoteka_store::backup::BackupInfo;
 use kartoteka_store::participants::{DuplicateCheck, ParticipantPage, ParticipantSummary};
+use kartoteka_store::settings::Settings;
 use kartoteka_store::{OpenOptions, Source, Store};
 use tauri::State;
 
@@ -55,8 +57,104 @@ pub fn setup(state: State<'_, AppState>, worker: String, password: String) -> Re
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn unlock(state: State<'_, AppState>, password: String) -> Result<AppStatus> {
     let store = Store::open(&state.data_dir, &password, OpenOptions::default())?;
+    daily_backup(&store);
     state.set(Some(store));
     Ok(status(&state))
+}
+
+/// The first unlock of a day makes the day's automatic backup.
+fn daily_backup(store: &Store) {
+    if !store.backed_up_today().unwrap_or(true) {
+        let keep = store
+            .settings()
+            .map(|s| s.backups_to_keep as usize)
+            .unwrap_or(10);
+        let _ = store.automatic_backup("dzienna", keep);
+    }
+}
+
+/// The way back when the database file is damaged: the newest backup replaces it (the
+/// damaged file is kept beside it).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn restore_latest_backup(state: State<'_, AppState>, password: String) -> Result<AppStatus> {
+    let dir = state.data_dir.join(kartoteka_store::backup::BACKUP_DIR);
+    let latest = kartoteka_store::backup::list(&dir)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| {
+            ApiError::new(
+                kartoteka_api::ErrorCode::NotFound,
+                "Nie ma żadnej kopii zapasowej w folderze danych.",
+            )
+        })?;
+    state.set(None);
+    Store::restore(
+        &state.data_dir,
+        std::path::Path::new(&latest.file),
+        &password,
+        OpenOptions::default(),
+    )?;
+    unlock(state, password)
+}
+
+/// The user is active in the window (typing, clicking): the idle lock starts counting again.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn touch(state: State<'_, AppState>) {
+    state.touch();
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn settings_get(state: State<'_, AppState>) -> Result<Settings> {
+    state.with_store(|s| s.settings())
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn settings_save(state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
+    let saved = state.with_store(|s| {
+        s.save_settings(Source::Ui, &settings)?;
+        s.settings()
+    })?;
+    state.set_idle_limit(saved.idle_lock_minutes);
+    Ok(saved)
+}
+
+/// Changes the unlocked worker's password after checking the current one again.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn password_change(
+    state: State<'_, AppState>,
+    current: String,
+    new_password: String,
+) -> Result<()> {
+    // The current password must open the store: someone at an unattended, unlocked laptop
+    // cannot change it.
+    drop(Store::open(
+        &state.data_dir,
+        &current,
+        OpenOptions::default(),
+    )?);
+    state.with_store(|s| s.change_password(&new_password, Default::default()))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn backup_create(state: State<'_, AppState>) -> Result<BackupInfo> {
+    let path = state.with_store(|s| s.backup(None, "reczna"))?;
+    let listed = kartoteka_store::backup::list(path.parent().unwrap_or(&state.data_dir))?;
+    listed
+        .into_iter()
+        .find(|b| std::path::Path::new(&b.file) == path)
+        .ok_or_else(|| {
+            ApiError::new(
+                kartoteka_api::ErrorCode::Internal,
+                "Kopia zapisana, ale nie widać jej na liście.",
+            )
+        })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn backup_list(state: State<'_, AppState>) -> Result<Vec<BackupInfo>> {
+    Ok(kartoteka_store::backup::list(
+        &state.data_dir.join(kartoteka_store::backup::BACKUP_DIR),
+    )?)
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

@@ -2,23 +2,39 @@
 //!
 //! Architecture invariant: every command parses its input, calls one core function and maps
 //! the result; no business rule lives here. The store is opened only through
-//! `kartoteka_store::Store` and held in `state::AppState` while unlocked.
+//! `kartoteka_store::Store` and held in `state::AppState` while unlocked. Background work
+//! here is limited to the idle lock and the automatic backups.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
 mod state;
 
+use std::time::Duration;
+use tauri::{Emitter, Manager};
+
 fn main() {
     let data_dir = kartoteka_api::resolve_data_dir(data_dir_flag());
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
         .manage(state::AppState::new(data_dir))
+        .setup(|app| {
+            let handle = app.handle().clone();
+            std::thread::spawn(move || idle_lock_loop(handle));
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::setup,
             commands::unlock,
             commands::lock,
+            commands::touch,
+            commands::restore_latest_backup,
             commands::form_options,
+            commands::settings_get,
+            commands::settings_save,
+            commands::password_change,
+            commands::backup_create,
+            commands::backup_list,
             commands::participant_validate,
             commands::participant_add,
             commands::participant_update,
@@ -38,8 +54,30 @@ fn main() {
             commands::enrolment_add,
             commands::enrolment_end,
         ])
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .expect("Kartoteka could not start its window");
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            // A copy on every close, so a lost or broken laptop loses at most one session.
+            handle.state::<state::AppState>().if_unlocked(|store| {
+                let keep = store
+                    .settings()
+                    .map(|s| s.backups_to_keep as usize)
+                    .unwrap_or(10);
+                let _ = store.automatic_backup("zamkniecie", keep);
+            });
+        }
+    });
+}
+
+/// Locks the store after the idle time and tells the window, which shows the unlock screen.
+fn idle_lock_loop(handle: tauri::AppHandle) {
+    loop {
+        std::thread::sleep(Duration::from_secs(2));
+        if handle.state::<state::AppState>().lock_if_idle() {
+            let _ = handle.emit("kartoteka://locked", "idle");
+        }
+    }
 }
 
 /// `--data-dir DIR` or `--data-dir=DIR` on the app's command line.

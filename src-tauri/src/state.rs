@@ -1,13 +1,21 @@
-//! The app's state: the data folder and, while unlocked, the open store.
+//! The app's state: the data folder, the open store while unlocked, and the idle clock that
+//! locks it after the time set in Ustawienia.
 
 use kartoteka_api::ApiError;
 use kartoteka_store::{Store, StoreError};
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 pub struct AppState {
     pub data_dir: PathBuf,
     store: Mutex<Option<Store>>,
+    idle: Mutex<Idle>,
+}
+
+struct Idle {
+    last_activity: Instant,
+    limit: Duration,
 }
 
 impl AppState {
@@ -15,6 +23,10 @@ impl AppState {
         AppState {
             data_dir,
             store: Mutex::new(None),
+            idle: Mutex::new(Idle {
+                last_activity: Instant::now(),
+                limit: Duration::from_secs(10 * 60),
+            }),
         }
     }
 
@@ -23,21 +35,70 @@ impl AppState {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Runs `f` with the unlocked store; `Locked` when there is none.
+    fn idle(&self) -> std::sync::MutexGuard<'_, Idle> {
+        self.idle.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Runs `f` with the unlocked store; `Locked` when there is none. Counts as activity.
     pub fn with_store<T>(
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, StoreError>,
     ) -> Result<T, ApiError> {
         let mut guard = self.guard();
         let store = guard.as_mut().ok_or(StoreError::Locked)?;
+        self.touch();
         Ok(f(store)?)
     }
 
+    /// Puts an unlocked store in place (or drops it, which forgets the key) and restarts the
+    /// idle clock with the store's own setting.
     pub fn set(&self, store: Option<Store>) {
+        let limit = store
+            .as_ref()
+            .and_then(|s| s.settings().ok())
+            .map(|s| Duration::from_secs(u64::from(s.idle_lock_minutes) * 60));
         *self.guard() = store;
+        let mut idle = self.idle();
+        idle.last_activity = Instant::now();
+        if let Some(limit) = limit {
+            idle.limit = limit;
+        }
+    }
+
+    pub fn set_idle_limit(&self, minutes: u32) {
+        self.idle().limit = Duration::from_secs(u64::from(minutes) * 60);
+    }
+
+    pub fn touch(&self) {
+        self.idle().last_activity = Instant::now();
+    }
+
+    /// Locks the store when the user has been idle for longer than the limit; returns whether
+    /// it did.
+    pub fn lock_if_idle(&self) -> bool {
+        let expired = {
+            let idle = self.idle();
+            idle.last_activity.elapsed() >= idle.limit
+        };
+        if !expired {
+            return false;
+        }
+        let mut guard = self.guard();
+        if guard.is_none() {
+            return false;
+        }
+        *guard = None;
+        true
     }
 
     pub fn worker(&self) -> Option<String> {
         self.guard().as_ref().map(|s| s.worker().to_owned())
+    }
+
+    /// Runs `f` with the store if it is unlocked (for background work such as backups).
+    pub fn if_unlocked(&self, f: impl FnOnce(&Store)) {
+        if let Some(store) = self.guard().as_ref() {
+            f(store);
+        }
     }
 }

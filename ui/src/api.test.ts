@@ -31,6 +31,17 @@ describe('api', () => {
     mocked.mockResolvedValue('rel');
     await api.relationAdd('child-id', 'mother-id', 'parent');
     expect(mocked).toHaveBeenLastCalledWith('relation_add', { participant_id: 'child-id', related_id: 'mother-id', kind: 'parent' });
+
+    mocked.mockResolvedValue(undefined);
+    await api.passwordChange('stare', 'nowe-haslo');
+    expect(mocked).toHaveBeenLastCalledWith('password_change', { current: 'stare', new_password: 'nowe-haslo' });
+
+    mocked.mockResolvedValue({ idle_lock_minutes: 5, backups_to_keep: 3 });
+    await api.settingsSave({ idle_lock_minutes: 5, backups_to_keep: 3 });
+    expect(mocked).toHaveBeenLastCalledWith('settings_save', { settings: { idle_lock_minutes: 5, backups_to_keep: 3 } });
+
+    await api.restoreLatestBackup('haslo');
+    expect(mocked).toHaveBeenLastCalledWith('restore_latest_backup', { password: 'haslo' });
   });
 
   it('rejects with the ApiError the command returned', async () => {

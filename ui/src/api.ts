@@ -5,6 +5,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type { ApiError } from './bindings/ApiError';
 import type { AppStatus } from './bindings/AppStatus';
 import type { AuditEvent } from './bindings/AuditEvent';
+import type { BackupInfo } from './bindings/BackupInfo';
 import type { Enrolment } from './bindings/Enrolment';
 import type { EnrolmentEndInput } from './bindings/EnrolmentEndInput';
 import type { EnrolmentInput } from './bindings/EnrolmentInput';
@@ -20,6 +21,7 @@ import type { Project } from './bindings/Project';
 import type { ProjectDetail } from './bindings/ProjectDetail';
 import type { ProjectInput } from './bindings/ProjectInput';
 import type { RelationKind } from './bindings/RelationKind';
+import type { Settings } from './bindings/Settings';
 import type { SetupResult } from './bindings/SetupResult';
 import { t } from './i18n';
 
@@ -61,7 +63,19 @@ export const api = {
   setup: (worker: string, password: string) => call<SetupResult>('setup', { worker, password }),
   unlock: (password: string) => call<AppStatus>('unlock', { password }),
   lock: () => call<AppStatus>('lock'),
+  /** Replaces a damaged database with the newest backup (the damaged file is kept) and unlocks. */
+  restoreLatestBackup: (password: string) => call<AppStatus>('restore_latest_backup', { password }),
+  /** The user is active: Rust's idle-lock clock starts again. */
+  touch: () => call<void>('touch'),
   formOptions: () => call<FormOptions>('form_options'),
+
+  settingsGet: () => call<Settings>('settings_get'),
+  settingsSave: (settings: Settings) => call<Settings>('settings_save', { settings }),
+  passwordChange: (current: string, newPassword: string) =>
+    call<void>('password_change', { current, new_password: newPassword }),
+  backupCreate: () => call<BackupInfo>('backup_create'),
+  /** Newest first. */
+  backupList: () => call<BackupInfo[]>('backup_list'),
 
   participantValidate: (input: ParticipantInput) => call<FieldError[]>('participant_validate', { input }),
   participantAdd: (input: ParticipantInput, confirmDuplicate: boolean) =>

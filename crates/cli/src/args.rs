@@ -56,6 +56,9 @@ pub enum Command {
     Backup(BackupCommand),
     /// Sprawdza spójność pliku kartoteki.
     Check,
+    /// Zgody: treści (z wersjami) i zgody uczestników.
+    #[command(subcommand)]
+    Consent(ConsentCommand),
     /// RODO: pełny zapis danych osoby, anonimizacja po okresie przechowywania.
     #[command(subcommand)]
     Gdpr(GdprCommand),
@@ -217,5 +220,47 @@ pub enum AuditCommand {
         record: Option<String>,
         #[arg(long, default_value_t = 50)]
         limit: u32,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ConsentCommand {
+    /// Dodaje treść zgody (albo — z --template — jej nową wersję); JSON: {kind, title, text}.
+    Text {
+        /// Projekt, którego dotyczy treść (bez niego: treść całej organizacji).
+        #[arg(long)]
+        project: Option<String>,
+        /// Szablon, którego nową wersję dodać.
+        #[arg(long)]
+        template: Option<String>,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Treści zgód (wszystkie wersje) dla projektu i organizacji.
+    Texts {
+        #[arg(long)]
+        project: Option<String>,
+    },
+    /// Zapisuje zgodę uczestnika na wersję treści; JSON (opcjonalny): {given_on, guardian_id}.
+    Give {
+        #[arg(long)]
+        participant: String,
+        /// Wersja treści (id z „consent texts”).
+        #[arg(long)]
+        text: String,
+        /// Plik JSON albo „-”; bez niego: zgoda wyrażona dziś przez samego uczestnika.
+        #[arg(long, value_name = "FILE|-")]
+        json: Option<String>,
+    },
+    /// Wycofuje zgodę (historia zostaje); JSON (opcjonalny): {withdrawn_on}.
+    Withdraw {
+        id: String,
+        #[arg(long, value_name = "FILE|-")]
+        json: Option<String>,
+    },
+    /// Zgody uczestnika, także wycofane.
+    List {
+        #[arg(long)]
+        participant: String,
     },
 }

@@ -3,7 +3,7 @@
 use crate::args::{
     AuditCommand, Cli, Command, EnrolmentCommand, ParticipantCommand, ProjectCommand,
 };
-use crate::args::{BackupCommand, GdprCommand, WorkerCommand};
+use crate::args::{BackupCommand, ConsentCommand, GdprCommand, WorkerCommand};
 use crate::io::{self, print_json, read_json, read_json_value};
 use kartoteka_api::{resolve_data_dir, ApiError, ErrorCode};
 use kartoteka_domain::enrolment::{EnrolmentEndInput, EnrolmentInput};
@@ -46,6 +46,7 @@ pub fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Worker(c) => worker(&dir, c),
         Command::Backup(c) => backup(&dir, c),
         Command::Gdpr(c) => gdpr(&dir, c),
+        Command::Consent(c) => consent(&dir, c),
         Command::Check => {
             let store = open(&dir)?;
             store.integrity_check()?;
@@ -338,6 +339,57 @@ fn gdpr(dir: &Path, command: GdprCommand) -> Result<(), ApiError> {
                 let done = store.anonymise_expired(Source::Cli)?;
                 print_json(&json!({ "applied": true, "anonymised": done }));
             }
+        }
+    }
+    Ok(())
+}
+
+fn consent(dir: &Path, command: ConsentCommand) -> Result<(), ApiError> {
+    use kartoteka_domain::consent::{ConsentGiveInput, ConsentTextInput, ConsentWithdrawInput};
+    match command {
+        ConsentCommand::Text {
+            project,
+            template,
+            json,
+        } => {
+            let input: ConsentTextInput = read_json(&json.json)?;
+            let mut store = open(dir)?;
+            let version = store.add_consent_text(
+                Source::Cli,
+                project.as_deref(),
+                template.as_deref(),
+                &input,
+            )?;
+            print_json(&version);
+        }
+        ConsentCommand::Texts { project } => {
+            let store = open(dir)?;
+            print_json(&store.consent_texts(project.as_deref())?);
+        }
+        ConsentCommand::Give {
+            participant,
+            text,
+            json,
+        } => {
+            let input: ConsentGiveInput = match json {
+                Some(source) => read_json(&source)?,
+                None => ConsentGiveInput::default(),
+            };
+            let mut store = open(dir)?;
+            print_json(&store.give_consent(Source::Cli, &participant, &text, &input)?);
+        }
+        ConsentCommand::Withdraw { id, json } => {
+            let input: ConsentWithdrawInput = match json {
+                Some(source) => read_json(&source)?,
+                None => ConsentWithdrawInput::default(),
+            };
+            let mut store = open(dir)?;
+            print_json(&store.withdraw_consent(Source::Cli, &id, &input)?);
+        }
+        ConsentCommand::List { participant } => {
+            let store = open(dir)?;
+            store.participant(&participant)?;
+            print_json(&store.consents_of(&participant)?);
         }
     }
     Ok(())

@@ -22,6 +22,7 @@ const EXTENSION: &str = "kbak";
 #[ts(export)]
 pub struct BackupInfo {
     pub file: String,
+    #[ts(type = "number")]
     pub bytes: u64,
     /// RFC 3339, from the file's name.
     pub made_at: String,

@@ -9,6 +9,7 @@ pub mod access;
 pub mod audit;
 pub mod backup;
 pub mod clock;
+pub mod consents;
 pub mod enrolments;
 pub mod error;
 pub mod gdpr;
@@ -18,6 +19,7 @@ pub mod participants;
 pub mod projects;
 pub mod relations;
 pub mod search;
+pub mod settings;
 mod write;
 
 pub use clock::{Clock, FixedClock, SystemClock};

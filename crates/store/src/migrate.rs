@@ -24,6 +24,16 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "registry",
         sql: include_str!("../migrations/0002_registry.sql"),
     },
+    Migration {
+        version: 3,
+        name: "settings",
+        sql: include_str!("../migrations/0003_settings.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "consents_documents",
+        sql: include_str!("../migrations/0004_consents_documents.sql"),
+    },
 ];
 
 pub fn latest_version() -> u32 {

@@ -80,3 +80,50 @@ fn the_recovery_key_is_not_stored_anywhere() {
         assert!(!bytes.windows(key.len()).any(|w| w == key.as_bytes()));
     }
 }
+
+#[test]
+fn settings_are_validated_and_kept() {
+    let (dir, mut store) = new_store();
+    assert_eq!(store.settings().unwrap().idle_lock_minutes, 10);
+    let bad = kartoteka_store::settings::Settings {
+        idle_lock_minutes: 0,
+        backups_to_keep: 5,
+    };
+    assert!(matches!(
+        store.save_settings(kartoteka_store::Source::Ui, &bad),
+        Err(StoreError::Invalid(_))
+    ));
+    let good = kartoteka_store::settings::Settings {
+        idle_lock_minutes: 3,
+        backups_to_keep: 5,
+    };
+    store
+        .save_settings(kartoteka_store::Source::Ui, &good)
+        .unwrap();
+    drop(store);
+    let store = Store::open(dir.path(), PASSWORD, options()).unwrap();
+    assert_eq!(store.settings().unwrap(), good);
+}
+
+#[test]
+fn an_older_schema_is_backed_up_before_it_is_migrated() {
+    let (dir, store) = new_store();
+    // Pretend the file was made by the previous version: one migration behind.
+    let previous = kartoteka_store::migrate::latest_version() - 1;
+    store
+        .execute_raw(&format!(
+            "DROP TABLE settings; PRAGMA user_version = {previous};"
+        ))
+        .unwrap();
+    drop(store);
+    let store = Store::open(dir.path(), PASSWORD, options()).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        kartoteka_store::migrate::latest_version()
+    );
+    let backups =
+        kartoteka_store::backup::list(&dir.path().join(kartoteka_store::backup::BACKUP_DIR))
+            .unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].label, "przed-migracja");
+}

@@ -192,6 +192,16 @@ impl App {
             .unwrap_or_else(|e| panic!("no element {css}: {e}"))
     }
 
+    /// Waits for an element matching a CSS selector for up to `seconds`.
+    pub async fn el_within(&self, css: &str, seconds: u64) -> WebElement {
+        self.d()
+            .query(By::Css(css))
+            .wait(Duration::from_secs(seconds), Duration::from_millis(250))
+            .first()
+            .await
+            .unwrap_or_else(|e| panic!("no element {css} within {seconds} s: {e}"))
+    }
+
     /// Waits until the page's text contains `text`.
     pub async fn wait_text(&self, css: &str, text: &str) -> WebElement {
         let start = Instant::now();

@@ -1,5 +1,6 @@
-// The unlocked app: left navigation, the main area with the current view, the message bar for
-// errors that are not field errors, and the status bar.
+// The unlocked app: left navigation, the main area with the current view, the message bars for
+// errors that are not field errors and for information, and the status bar. While it is on screen
+// it reports activity to Rust and leaves for the unlock screen when Rust locks the store.
 
 import { api, toApiError } from '../api';
 import type { AppStatus } from '../bindings/AppStatus';
@@ -7,6 +8,7 @@ import type { FormOptions } from '../bindings/FormOptions';
 import { h } from '../dom';
 import { t, type MessageKey } from '../i18n';
 import { messageBar } from '../ui/feedback';
+import { onLocked, watchActivity, type LockReason } from './activity';
 import { navOf, type AppContext, type NavId, type Route, type View } from './context';
 import { renderRoute } from './routes';
 import { statusBar } from './StatusBar';
@@ -20,23 +22,35 @@ const NAV: Array<{ id: NavId; label: MessageKey }> = [
   { id: 'settings', label: 'nav.settings' },
 ];
 
-export function shell(initial: AppStatus, onLeave: (status: AppStatus) => void): View {
+/** `notice`: information to show when the app opens (e.g. data restored from a backup). */
+export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: LockReason | null) => void, notice?: string): View {
   let optionsPromise: Promise<FormOptions> | null = null;
   let current: View | null = null;
   let left = false;
   const bar = messageBar();
+  const info = messageBar('info');
+  if (notice) info.show(notice);
+  let navigations = 0;
   const main = h('main', { class: 'main', id: 'main' });
 
   const navButtons = NAV.map(({ id, label }) =>
     h('button', { type: 'button', class: 'nav-item', 'data-nav': id, onclick: () => ctx.navigate({ view: id }) }, t(label)),
   );
 
-  function leave(status: AppStatus) {
-    if (left) return;
-    left = true;
+  const lockedStatus = (): AppStatus => ({ ...ctx.status, unlocked: false, worker: null });
+
+  function stop() {
+    stopActivity();
+    stopListening();
     current?.dispose?.();
     current = null;
-    onLeave(status);
+  }
+
+  function leave(status: AppStatus, reason: LockReason | null = null) {
+    if (left) return;
+    left = true;
+    stop();
+    onLeave(status, reason);
   }
 
   async function lock() {
@@ -54,6 +68,8 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus) => void):
       if (left) return;
       current?.dispose?.();
       bar.clear();
+      // The opening notice stays on the first view only.
+      if (navigations++ > 0) info.clear();
       const view = renderRoute(route, ctx);
       const active = navOf(route);
       for (const b of navButtons) {
@@ -70,7 +86,7 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus) => void):
       const err = toApiError(error);
       if (err.code === 'locked' || err.code === 'not_initialized') {
         // The store was locked under us: go back to the start screens.
-        api.appStatus().then(leave, () => leave({ ...ctx.status, unlocked: false, worker: null }));
+        api.appStatus().then((s) => leave(s), () => leave(lockedStatus()));
         return;
       }
       bar.show(err.message);
@@ -94,17 +110,17 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus) => void):
       h('p', { class: 'brand' }, t('app.title')),
       h('ul', null, navButtons.map((b) => h('li', null, b))),
     ),
-    h('div', { class: 'content' }, bar.el, main),
+    h('div', { class: 'content' }, bar.el, info.el, main),
     statusBar(initial, () => void lock()),
   );
+
+  const stopActivity = watchActivity();
+  const stopListening = onLocked((reason) => leave(lockedStatus(), reason));
 
   return {
     el,
     // Called once the shell is on screen: opening the first view focuses its search box.
     focus: () => ctx.navigate({ view: 'participants' }),
-    dispose: () => {
-      current?.dispose?.();
-      current = null;
-    },
+    dispose: stop,
   };
 }

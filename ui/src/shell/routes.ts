@@ -6,8 +6,9 @@ import { ParticipantList } from '../participants/ParticipantList';
 import { ProjectDetailView } from '../projects/ProjectDetailView';
 import { ProjectForm } from '../projects/ProjectForm';
 import { ProjectList } from '../projects/ProjectList';
+import { settingsView } from '../settings/SettingsView';
 import type { AppContext, Route, View } from './context';
-import { placeholderView, settingsView } from './InfoViews';
+import { placeholderView } from './InfoViews';
 
 export function renderRoute(route: Route, ctx: AppContext): View {
   switch (route.view) {

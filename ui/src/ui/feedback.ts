@@ -1,4 +1,4 @@
-// Feedback that is not tied to one field: the dismissible message bar (role="alert"), loading
+// Feedback that is not tied to one field: the dismissible message bars (errors, information), loading
 // notes for slow calls, and marking a button busy while its command runs.
 
 import { h } from '../dom';
@@ -10,11 +10,14 @@ export interface MessageBar {
   clear(): void;
 }
 
-export function messageBar(): MessageBar {
+/** Errors (role="alert", `[data-message-bar]`) or calm information (role="status", `[data-info-bar]`). */
+export function messageBar(kind: 'error' | 'info' = 'error'): MessageBar {
   const text = h('p', { class: 'message-text' });
   const el = h(
     'div',
-    { class: 'message-bar', role: 'alert', hidden: true, 'data-message-bar': '' },
+    kind === 'error'
+      ? { class: 'message-bar', role: 'alert', hidden: true, 'data-message-bar': '' }
+      : { class: 'message-bar info', role: 'status', hidden: true, 'data-info-bar': '' },
     text,
     h('button', { type: 'button', class: 'button quiet', onclick: () => clear() }, t('common.close')),
   );

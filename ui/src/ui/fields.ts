@@ -22,7 +22,7 @@ interface Common {
 
 export interface TextOptions extends Common {
   value?: string;
-  type?: 'text' | 'password' | 'email' | 'tel' | 'search';
+  type?: 'text' | 'password' | 'email' | 'tel' | 'search' | 'number';
   autocomplete?: string;
   inputmode?: 'text' | 'numeric' | 'tel' | 'email';
   placeholder?: string;

@@ -1,14 +1,21 @@
 // The unlock screen: one password field; Enter submits; a wrong password shows the Polish message
-// under the field and keeps the focus there.
+// under the field and keeps the focus there. After the idle lock it says calmly why it is back.
+// A damaged database ("corrupt") offers to restore the newest backup with the typed password.
 
 import { api, toApiError } from '../api';
+import type { ApiError } from '../bindings/ApiError';
 import type { AppStatus } from '../bindings/AppStatus';
 import { h } from '../dom';
+import { formatDateTime } from '../format';
 import { t } from '../i18n';
+import type { LockReason } from '../shell/activity';
 import type { View } from '../shell/context';
 import { markBusy } from '../ui/feedback';
 
-export function unlockScreen(onUnlocked: (status: AppStatus) => void): View {
+/** `notice`: what the unlocked app should tell the user first (after a restore). */
+export type Unlocked = (status: AppStatus, notice?: string) => void;
+
+export function unlockScreen(onUnlocked: Unlocked, lockReason: LockReason | null = null): View {
   const input = h('input', {
     id: 'unlock-password',
     name: 'password',
@@ -18,7 +25,24 @@ export function unlockScreen(onUnlocked: (status: AppStatus) => void): View {
   });
   const error = h('p', { class: 'field-error', id: 'unlock-password-error', 'data-error-for': 'password', role: 'alert', hidden: true });
   const button = h('button', { type: 'submit', class: 'button primary wide', 'data-action': 'unlock' }, t('unlock.submit'));
+  const restoreButton = h(
+    'button',
+    { type: 'button', class: 'button wide', 'data-action': 'restore-latest', onclick: () => void restore() },
+    t('unlock.restore'),
+  );
+  const corruptPanel = h('div', { class: 'warning', 'data-corrupt': '', hidden: true },
+    h('p', null, t('unlock.corruptHint')),
+    restoreButton);
   let busy = false;
+
+  function showError(err: ApiError) {
+    error.textContent = err.message;
+    error.hidden = false;
+    if (err.code === 'corrupt') corruptPanel.hidden = false;
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+    input.select();
+  }
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -29,11 +53,26 @@ export function unlockScreen(onUnlocked: (status: AppStatus) => void): View {
       const status = await api.unlock(input.value);
       onUnlocked(status);
     } catch (e) {
-      error.textContent = toApiError(e).message;
-      error.hidden = false;
-      input.setAttribute('aria-invalid', 'true');
-      input.focus();
-      input.select();
+      showError(toApiError(e));
+    } finally {
+      busy = false;
+      done();
+    }
+  }
+
+  async function restore() {
+    if (busy) return;
+    busy = true;
+    const done = markBusy(restoreButton, t('unlock.restoring'));
+    try {
+      // Listed before restoring: the newest copy is the one restored (unlocking may add a new one).
+      const newest = await api.backupList().then((list) => list[0] ?? null, () => null);
+      const status = await api.restoreLatestBackup(input.value);
+      onUnlocked(status, newest
+        ? t('unlock.restoredFrom', { date: formatDateTime(newest.made_at) })
+        : t('unlock.restored'));
+    } catch (e) {
+      showError(toApiError(e));
     } finally {
       busy = false;
       done();
@@ -54,13 +93,16 @@ export function unlockScreen(onUnlocked: (status: AppStatus) => void): View {
       'div',
       { class: 'card narrow' },
       h('h1', null, t('unlock.heading')),
-      h('p', { class: 'lead' }, t('unlock.intro')),
+      lockReason === 'idle'
+        ? h('p', { class: 'notice', role: 'status', 'data-lock-reason': 'idle' }, t('unlock.idle'))
+        : h('p', { class: 'lead' }, t('unlock.intro')),
       h(
         'form',
         { novalidate: true, onsubmit: submit },
         h('div', { class: 'field' }, h('label', { for: 'unlock-password' }, t('unlock.password')), input, error),
         h('div', { class: 'actions' }, button),
       ),
+      corruptPanel,
     ),
   );
   return { el, focus: () => input.focus() };

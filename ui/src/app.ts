@@ -1,0 +1,61 @@
+// Which screen the app shows, from its status: create the store (then the recovery key once),
+// unlock it, or the unlocked shell; and back to the unlock screen whenever the store gets locked
+// (the "Zablokuj" button, the idle lock in Rust, a command answering "locked").
+
+import { api, toApiError } from './api';
+import type { AppStatus } from './bindings/AppStatus';
+import { h, replace } from './dom';
+import { t } from './i18n';
+import type { LockReason } from './shell/activity';
+import type { View } from './shell/context';
+import { shell } from './shell/Shell';
+import { recoveryKeyScreen } from './unlock/RecoveryKeyScreen';
+import { setupScreen } from './unlock/SetupScreen';
+import { unlockScreen } from './unlock/UnlockScreen';
+import { loadingNote } from './ui/feedback';
+
+/** What the next screen should tell the user about how the app got there. */
+export interface Arrival {
+  /** The store was locked without the user asking (shown on the unlock screen). */
+  lockReason?: LockReason | null;
+  /** Information for the unlocked app's first view (e.g. data restored from a backup). */
+  notice?: string;
+}
+
+export function createApp(root: HTMLElement) {
+  let current: View | null = null;
+
+  function mount(view: View): void {
+    current?.dispose?.();
+    current = view;
+    root.replaceChildren(view.el);
+    view.focus?.();
+  }
+
+  function route(status: AppStatus, arrival: Arrival = {}): void {
+    if (!status.initialized) {
+      mount(setupScreen((result) => mount(recoveryKeyScreen(result.recovery_key, () => route(result.status)))));
+    } else if (!status.unlocked) {
+      mount(unlockScreen((unlocked, notice) => route(unlocked, { notice }), arrival.lockReason ?? null));
+    } else {
+      mount(shell(status, (left, lockReason) => route(left, { lockReason }), arrival.notice));
+    }
+  }
+
+  async function start(): Promise<void> {
+    replace(root, h('main', { class: 'center-screen' }, loadingNote()));
+    try {
+      route(await api.appStatus());
+    } catch (e) {
+      const retry = h('button', { type: 'button', class: 'button primary', onclick: () => void start() }, t('common.retry'));
+      replace(
+        root,
+        h('main', { class: 'center-screen' },
+          h('div', { class: 'card narrow', role: 'alert' }, h('p', null, t('app.startFailed', { message: toApiError(e).message })), retry)),
+      );
+      retry.focus();
+    }
+  }
+
+  return { start, route };
+}

@@ -1,0 +1,56 @@
+// The "Ustawienia" view: the data folder, worker and version, then the sections Bezpieczeństwo
+// (idle lock, backups kept), Zmiana hasła, Kopie zapasowe and Klucz odzyskiwania.
+
+import { api } from '../api';
+import type { AppStatus } from '../bindings/AppStatus';
+import { h, replace } from '../dom';
+import { t } from '../i18n';
+import type { AppContext, View } from '../shell/context';
+import { backupSection } from './BackupSection';
+import { passwordSection } from './PasswordSection';
+import { securitySection } from './SecuritySection';
+
+function settingsList(status: AppStatus): HTMLElement {
+  return h(
+    'dl',
+    { class: 'facts' },
+    h('dt', null, t('settings.dataDir')),
+    h('dd', { 'data-setting': 'data-dir' }, status.data_dir),
+    h('dt', null, t('settings.worker')),
+    h('dd', { 'data-setting': 'worker' }, status.worker ?? t('common.notGiven')),
+    h('dt', null, t('settings.version')),
+    h('dd', { 'data-setting': 'version' }, status.version),
+  );
+}
+
+function recoverySection(): HTMLElement {
+  return h(
+    'section',
+    { class: 'settings-section', 'data-section': 'recovery-key', 'aria-labelledby': 'settings-recovery' },
+    h('h2', { id: 'settings-recovery' }, t('recoveryInfo.heading')),
+    h('p', null, t('recoveryInfo.text')),
+    h('p', { class: 'notice' }, t('recoveryInfo.print')),
+  );
+}
+
+export function settingsView(ctx: AppContext): View {
+  const facts = h('div', null, settingsList(ctx.status));
+  const el = h(
+    'section',
+    { class: 'view', 'data-view': 'settings' },
+    h('h1', { tabindex: -1 }, t('nav.settings')),
+    facts,
+    securitySection(ctx),
+    passwordSection(ctx),
+    backupSection(ctx),
+    recoverySection(),
+  );
+  // Refresh from the app, in case anything changed since unlocking.
+  api.appStatus().then(
+    (status) => {
+      if (el.isConnected) replace(facts, settingsList(status));
+    },
+    (e) => ctx.showError(e),
+  );
+  return { el };
+}
