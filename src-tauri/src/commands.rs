@@ -5,6 +5,9 @@ use kartoteka_api::dto::{
     form_options as domain_form_options, AppStatus, Family, FormOptions, ProjectDetail, SetupResult,
 };
 use kartoteka_api::ApiError;
+use kartoteka_domain::consent::{
+    Consent, ConsentGiveInput, ConsentTemplateVersion, ConsentTextInput, ConsentWithdrawInput,
+};
 use kartoteka_domain::enrolment::{Enrolment, EnrolmentEndInput, EnrolmentInput};
 use kartoteka_domain::participant::{Participant, ParticipantInput};
 use kartoteka_domain::project::{Project, ProjectInput};
@@ -13,7 +16,7 @@ use kartoteka_domain::FieldError;
 use kartoteka_store::audit::AuditEvent;
 use kartoteka_store::backup::BackupInfo;
 use kartoteka_store::participants::{DuplicateCheck, ParticipantPage, ParticipantSummary};
-use kartoteka_store::settings::Settings;
+use kartoteka_store::settings::{OrganisationSettings, Settings};
 use kartoteka_store::{OpenOptions, Source, Store};
 use tauri::State;
 
@@ -322,5 +325,70 @@ pub fn enrolment_end(
     state.with_store(|s| {
         s.end_enrolment(Source::Ui, &id, &input)?;
         s.enrolment(&id)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn consent_texts(
+    state: State<'_, AppState>,
+    project_id: Option<String>,
+) -> Result<Vec<ConsentTemplateVersion>> {
+    state.with_store(|s| s.consent_texts(project_id.as_deref().filter(|p| !p.is_empty())))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn consent_text_add(
+    state: State<'_, AppState>,
+    project_id: Option<String>,
+    template_id: Option<String>,
+    input: ConsentTextInput,
+) -> Result<ConsentTemplateVersion> {
+    state.with_store(|s| {
+        s.add_consent_text(
+            Source::Ui,
+            project_id.as_deref().filter(|p| !p.is_empty()),
+            template_id.as_deref().filter(|t| !t.is_empty()),
+            &input,
+        )
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn consent_give(
+    state: State<'_, AppState>,
+    participant_id: String,
+    version_id: String,
+    input: ConsentGiveInput,
+) -> Result<Consent> {
+    state.with_store(|s| s.give_consent(Source::Ui, &participant_id, &version_id, &input))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn consent_withdraw(
+    state: State<'_, AppState>,
+    id: String,
+    input: ConsentWithdrawInput,
+) -> Result<Consent> {
+    state.with_store(|s| s.withdraw_consent(Source::Ui, &id, &input))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn consent_list(state: State<'_, AppState>, participant_id: String) -> Result<Vec<Consent>> {
+    state.with_store(|s| s.consents_of(&participant_id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn organisation_get(state: State<'_, AppState>) -> Result<OrganisationSettings> {
+    state.with_store(|s| s.organisation())
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn organisation_save(
+    state: State<'_, AppState>,
+    organisation: OrganisationSettings,
+) -> Result<OrganisationSettings> {
+    state.with_store(|s| {
+        s.save_organisation(Source::Ui, &organisation)?;
+        s.organisation()
     })
 }

@@ -8,6 +8,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod printing;
 mod state;
 
 use std::time::Duration;
@@ -53,6 +54,18 @@ fn main() {
             commands::project_get,
             commands::enrolment_add,
             commands::enrolment_end,
+            commands::consent_texts,
+            commands::consent_text_add,
+            commands::consent_give,
+            commands::consent_withdraw,
+            commands::consent_list,
+            commands::organisation_get,
+            commands::organisation_save,
+            printing::print_document,
+            printing::print_batch,
+            printing::print_batch_cancel,
+            printing::document_list,
+            printing::document_open,
         ])
         .build(tauri::generate_context!())
         .expect("Kartoteka could not start its window");

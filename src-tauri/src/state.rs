@@ -50,6 +50,17 @@ impl AppState {
         Ok(f(store)?)
     }
 
+    /// Like `with_store`, for core functions that already speak `ApiError`.
+    pub fn with_store_api<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let mut guard = self.guard();
+        let store = guard.as_mut().ok_or(StoreError::Locked)?;
+        self.touch();
+        f(store)
+    }
+
     /// Puts an unlocked store in place (or drops it, which forgets the key) and restarts the
     /// idle clock with the store's own setting.
     pub fn set(&self, store: Option<Store>) {

@@ -95,3 +95,29 @@ pub fn form_options() -> FormOptions {
             .collect(),
     }
 }
+
+/// A document printed from the window: where the PDF went and its entry in the register.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PrintedFile {
+    pub file: String,
+    pub document: kartoteka_store::documents::DocumentRecord,
+}
+
+/// The outcome of a batch print.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BatchResult {
+    pub files: Vec<String>,
+    /// The user stopped it; `files` holds what was printed before.
+    pub cancelled: bool,
+    pub folder: String,
+}
+
+/// Sent as the event "kartoteka://print-progress" while a batch runs.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PrintProgress {
+    pub done: u32,
+    pub total: u32,
+}

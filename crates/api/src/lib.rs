@@ -8,6 +8,7 @@
 pub mod data_dir;
 pub mod dto;
 pub mod error;
+pub mod printing;
 
 pub use data_dir::{resolve_data_dir, DATA_DIR_ENV};
 pub use error::{ApiError, ErrorCode};

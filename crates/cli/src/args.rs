@@ -59,6 +59,17 @@ pub enum Command {
     /// Zgody: treści (z wersjami) i zgody uczestników.
     #[command(subcommand)]
     Consent(ConsentCommand),
+    /// Dokumenty do druku (PDF): formularze wypełnione danymi albo puste.
+    #[command(subcommand)]
+    Form(FormCommand),
+    /// Klucz odzyskiwania: nowy klucz wydrukowany do PDF (poprzedni przestaje działać).
+    #[command(subcommand)]
+    RecoveryKey(RecoveryKeyCommand),
+    /// Dane organizacji drukowane na dokumentach; JSON: {name, address_lines, place, logo_strip_file}.
+    Organisation {
+        #[arg(long, value_name = "FILE|-")]
+        json: Option<String>,
+    },
     /// RODO: pełny zapis danych osoby, anonimizacja po okresie przechowywania.
     #[command(subcommand)]
     Gdpr(GdprCommand),
@@ -262,5 +273,95 @@ pub enum ConsentCommand {
     List {
         #[arg(long)]
         participant: String,
+    },
+}
+
+#[derive(Args, Clone)]
+pub struct FormArgs {
+    /// Uczestnik, którego dane wpisać.
+    #[arg(long, conflicts_with = "blank", required_unless_present = "blank")]
+    pub participant: Option<String>,
+    /// Pusty formularz do wypełnienia odręcznie.
+    #[arg(long)]
+    pub blank: bool,
+    /// Projekt w nagłówku (domyślnie projekt, w którym uczestnik jest zapisany).
+    #[arg(long)]
+    pub project: Option<String>,
+    /// Plik PDF do zapisania.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: std::path::PathBuf,
+}
+
+#[derive(Args, Clone)]
+pub struct AttendanceArgs {
+    /// Projekt w nagłówku.
+    #[arg(long)]
+    pub project: Option<String>,
+    /// Usługa, np. „terapia psychologiczna”.
+    #[arg(long)]
+    pub service: String,
+    /// Miesiąc RRRR-MM.
+    #[arg(long)]
+    pub month: String,
+    /// Jednostka usługi, np. „godzina”.
+    #[arg(long, default_value = "godzina")]
+    pub unit: String,
+    /// Specjalista prowadzący.
+    #[arg(long, default_value = "")]
+    pub specialist: String,
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: std::path::PathBuf,
+    /// Przyjmowane dla zgodności z innymi dokumentami (lista jest zawsze do wypełnienia).
+    #[arg(long)]
+    pub blank: bool,
+}
+
+#[derive(Subcommand)]
+pub enum FormCommand {
+    /// Formularz zgłoszeniowy.
+    Enrolment(FormArgs),
+    /// Deklaracja uczestnictwa.
+    Declaration(FormArgs),
+    /// Oświadczenie uczestnika (klauzula informacyjna RODO) — z aktualnej wersji treści.
+    DataStatement(FormArgs),
+    /// Zgoda na wykorzystanie wizerunku — z aktualnej wersji treści.
+    ImageConsent(FormArgs),
+    /// Indywidualny plan wsparcia.
+    Plan(FormArgs),
+    /// Lista obecności / karta realizacji usługi na miesiąc.
+    Attendance(AttendanceArgs),
+    /// Pełny zapis danych jednej osoby (wniosek RODO o dostęp).
+    Record(FormArgs),
+    /// Ten sam dokument dla wszystkich uczestników projektu: do folderu (plik na osobę).
+    Batch {
+        /// enrolment, declaration, data-statement, image-consent, record
+        kind: String,
+        #[arg(long)]
+        project: String,
+        /// Folder (plik na osobę).
+        #[arg(long, value_name = "DIR")]
+        out: std::path::PathBuf,
+    },
+    /// Odtwarza zapisany dokument bajt w bajt (sprawdza skrót SHA-256).
+    Regenerate {
+        id: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: std::path::PathBuf,
+    },
+    /// Historia wygenerowanych dokumentów.
+    List {
+        #[arg(long)]
+        participant: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum RecoveryKeyCommand {
+    /// Tworzy nowy klucz odzyskiwania i zapisuje go do PDF (do sejfu); poprzedni przestaje działać.
+    Print {
+        #[arg(long, value_name = "FILE.pdf")]
+        out: std::path::PathBuf,
     },
 }

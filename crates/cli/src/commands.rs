@@ -47,6 +47,9 @@ pub fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Backup(c) => backup(&dir, c),
         Command::Gdpr(c) => gdpr(&dir, c),
         Command::Consent(c) => consent(&dir, c),
+        Command::Form(c) => crate::form::run(&mut open(&dir)?, c),
+        Command::RecoveryKey(c) => crate::form::recovery_key(&mut open(&dir)?, c),
+        Command::Organisation { json } => crate::form::organisation(&mut open(&dir)?, json),
         Command::Check => {
             let store = open(&dir)?;
             store.integrity_check()?;
@@ -311,7 +314,7 @@ fn audit(dir: &Path, command: AuditCommand) -> Result<(), ApiError> {
 fn gdpr(dir: &Path, command: GdprCommand) -> Result<(), ApiError> {
     match command {
         GdprCommand::Export { participant, out } => {
-            let store = open(dir)?;
+            let mut store = open(dir)?;
             let record = store.personal_record(&participant)?;
             std::fs::create_dir_all(&out).map_err(|e| {
                 ApiError::new(
@@ -328,7 +331,25 @@ fn gdpr(dir: &Path, command: GdprCommand) -> Result<(), ApiError> {
                     format!("Nie można zapisać {}: {e}", file.display()),
                 )
             })?;
-            print_json(&json!({ "files": [file] }));
+            let request = kartoteka_api::printing::PrintRequest {
+                kind: Some(kartoteka_forms::DocumentKind::Record),
+                participant_id: Some(record.participant.id.to_string()),
+                ..Default::default()
+            };
+            let printed = kartoteka_api::printing::print(
+                &mut store,
+                Source::Cli,
+                &request,
+                chrono::Local::now().fixed_offset(),
+            )?;
+            let pdf = out.join(format!("dane-osoby-{}.pdf", record.participant.id));
+            std::fs::write(&pdf, &printed.bytes).map_err(|e| {
+                ApiError::new(
+                    ErrorCode::Internal,
+                    format!("Nie można zapisać {}: {e}", pdf.display()),
+                )
+            })?;
+            print_json(&json!({ "files": [file, pdf] }));
         }
         GdprCommand::Anonymise { dry_run, apply } => {
             let mut store = open(dir)?;

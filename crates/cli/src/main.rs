@@ -6,6 +6,7 @@
 
 mod args;
 mod commands;
+mod form;
 mod io;
 
 use clap::Parser;
@@ -23,10 +24,12 @@ fn main() {
 }
 
 fn report(e: &ApiError) {
-    eprintln!("Błąd: {}", e.message);
+    if e.fields.is_empty() {
+        eprintln!("Błąd: {}", e.message);
+        return;
+    }
+    eprintln!("Błąd: dane są niepoprawne — nic nie zapisano. Popraw pola:");
     for f in &e.fields {
-        if !e.message.contains(&f.message) || e.fields.len() > 1 {
-            eprintln!("  - {}: {}", f.field, f.message);
-        }
+        eprintln!("  - {}: {}", f.field, f.message);
     }
 }

@@ -128,6 +128,28 @@ impl Store {
         })
     }
 
+    /// Replaces the recovery key with a new one (the old one stops working) and returns it, to
+    /// be printed for the office safe. Needs the store unlocked.
+    pub fn rotate_recovery_key(&mut self, kdf: KdfCost) -> Result<zeroize::Zeroizing<String>> {
+        let key = self.key_for_slots()?;
+        let recovery = crate::keyring::new_recovery_key()?;
+        let mut ring = Keyring::load(&self.dir)?;
+        ring.slots.retain(|s| !matches!(s.kind, SlotKind::Recovery));
+        ring.slots.push(Slot::wrap(
+            SlotKind::Recovery,
+            "odzyskiwanie",
+            recovery.as_bytes(),
+            &key,
+            kdf,
+        )?);
+        ring.save(&self.dir)?;
+        self.write(crate::Source::System, |tx| {
+            tx.audit("worker", "odzyskiwanie", "recovery_key_replaced", vec![]);
+            Ok(())
+        })?;
+        Ok(recovery)
+    }
+
     /// The names of the workers who can unlock this store.
     pub fn workers(dir: &Path) -> Result<Vec<String>> {
         Ok(Keyring::load(dir)?

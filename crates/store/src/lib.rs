@@ -10,6 +10,7 @@ pub mod audit;
 pub mod backup;
 pub mod clock;
 pub mod consents;
+pub mod documents;
 pub mod enrolments;
 pub mod error;
 pub mod gdpr;

@@ -83,3 +83,70 @@ impl Store {
         })
     }
 }
+
+/// The organisation printed at the top of every document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct OrganisationSettings {
+    pub name: String,
+    /// Address and contact lines as printed.
+    pub address_lines: Vec<String>,
+    /// The town printed before "miejscowość, data" on signature lines.
+    pub place: String,
+    /// The logo strip (PNG or JPEG) as base64, printed atop EU-project documents.
+    pub logo_strip_base64: Option<String>,
+}
+
+const ORGANISATION: &str = "organisation";
+
+impl OrganisationSettings {
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        if self.name.trim().is_empty() {
+            errors.push("name", "Nazwa organizacji: pole jest wymagane");
+        }
+        if let Some(logo) = &self.logo_strip_base64 {
+            if logo.len() > 4_000_000 {
+                errors.push(
+                    "logo_strip_base64",
+                    "Pasek logotypów: plik jest za duży (najwyżej ok. 3 MB)",
+                );
+            }
+        }
+        errors.into_result(|| ())
+    }
+}
+
+impl Store {
+    pub fn organisation(&self) -> Result<OrganisationSettings> {
+        let json: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [ORGANISATION],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(json
+            .and_then(|j| serde_json::from_str(&j).ok())
+            .unwrap_or_default())
+    }
+
+    pub fn save_organisation(
+        &mut self,
+        source: Source,
+        organisation: &OrganisationSettings,
+    ) -> Result<()> {
+        organisation.validate()?;
+        self.write(source, |tx| {
+            tx.tx.execute(
+                "INSERT INTO settings(key, value, updated_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                params![ORGANISATION, serde_json::to_string(organisation).expect("settings serialise"), tx.now_text()],
+            )?;
+            tx.audit("settings", ORGANISATION, "update", vec!["organisation".into()]);
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,470 @@
+//! Documents printed from the command line, read back with pdftotext and pdffonts.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+const PASSWORD: &str = "tajne-haslo-2026";
+
+fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> (i32, Value, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kartoteka"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("KARTOTEKA_PASSWORD", PASSWORD)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (
+        out.status.code().unwrap(),
+        json,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn ok(dir: &Path, args: &[&str], stdin: Option<&str>) -> Value {
+    let (code, json, err) = run(dir, args, stdin);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    json
+}
+
+fn pdftotext(file: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(file)
+        .arg("-")
+        .output()
+        .expect("poppler-utils is installed");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+struct Office {
+    dir: tempfile::TempDir,
+    project: String,
+    person: String,
+    child: String,
+}
+
+fn office() -> Office {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(dir.path(), &["init"], None);
+    assert_eq!(code, 0, "{err}");
+    ok(
+        dir.path(),
+        &["organisation", "--json", "-"],
+        Some(
+            r#"{"name": "Miejski Ośrodek Pomocy Społecznej w Łodzi", "address_lines": ["ul. Piotrkowska 1, 90-001 Łódź"], "place": "Łódź"}"#,
+        ),
+    );
+    let project = ok(
+        dir.path(),
+        &["project", "add", "--json", "-"],
+        Some(r#"{"name": "Razem łatwiej", "agreement_number": "FELD.07.05-IZ.00-0001/26", "start_date": "2026-01-01", "end_date": "2027-12-31"}"#),
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let person = ok(
+        dir.path(),
+        &["participant", "add", "--json", "-"],
+        Some(r#"{"first_name": "Łucja", "last_name": "Żółkiewska-Wałęsa", "pesel": "02270803624",
+                 "address": {"street": "Źródlana", "building": "5", "flat": "12", "postcode": "90-001", "town": "Łódź", "voivodeship": "łódzkie"}}"#),
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let child = ok(
+        dir.path(),
+        &["participant", "add", "--json", "-"],
+        Some(r#"{"first_name": "Jaś", "last_name": "Źdźbło", "sex": "male", "birth_date": "2018-04-04"}"#),
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for p in [&person, &child] {
+        ok(
+            dir.path(),
+            &[
+                "enrolment",
+                "add",
+                "--participant",
+                p,
+                "--project",
+                &project,
+                "--json",
+                "-",
+            ],
+            Some(r#"{"start_date": "2026-02-01"}"#),
+        );
+    }
+    Office {
+        dir,
+        project,
+        person,
+        child,
+    }
+}
+
+#[test]
+fn every_document_gives_back_the_name_pesel_and_address_in_polish_letters() {
+    let o = office();
+    for kind in [
+        "enrolment",
+        "declaration",
+        "data-statement",
+        "image-consent",
+        "record",
+    ] {
+        let file = o.dir.path().join(format!("{kind}.pdf"));
+        ok(
+            o.dir.path(),
+            &[
+                "form",
+                kind,
+                "--participant",
+                &o.person,
+                "--out",
+                file.to_str().unwrap(),
+            ],
+            None,
+        );
+        let text = pdftotext(&file);
+        assert!(
+            text.contains("Łucja") && text.contains("Żółkiewska-Wałęsa"),
+            "{kind}: name missing"
+        );
+        assert!(
+            text.contains("Razem łatwiej"),
+            "{kind}: project header missing"
+        );
+        assert!(
+            text.contains("Miejski Ośrodek Pomocy Społecznej w Łodzi"),
+            "{kind}: organisation missing"
+        );
+        if kind == "enrolment" || kind == "record" {
+            assert!(
+                text.contains("Źródlana") && text.contains("Łódź") && text.contains("90-001"),
+                "{kind}: address missing"
+            );
+        }
+        let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(digits.contains("02270803624"), "{kind}: PESEL missing");
+        let fonts = Command::new("pdffonts").arg(&file).output().unwrap();
+        let fonts = String::from_utf8_lossy(&fonts.stdout);
+        assert!(
+            fonts.contains("+LiberationSans") && fonts.contains("yes yes yes"),
+            "{kind}: fonts not embedded subsets:\n{fonts}"
+        );
+    }
+    let size = std::fs::metadata(o.dir.path().join("enrolment.pdf"))
+        .unwrap()
+        .len();
+    assert!(size < 80_000, "a filled enrolment form is {size} bytes");
+}
+
+#[test]
+fn blank_forms_and_the_attendance_sheet_print_without_a_person() {
+    let o = office();
+    for kind in [
+        "enrolment",
+        "declaration",
+        "data-statement",
+        "image-consent",
+    ] {
+        let file = o.dir.path().join(format!("blank-{kind}.pdf"));
+        ok(
+            o.dir.path(),
+            &["form", kind, "--blank", "--out", file.to_str().unwrap()],
+            None,
+        );
+        let text = pdftotext(&file);
+        assert!(
+            !text.contains("Łucja"),
+            "{kind}: a blank form holds nobody's data"
+        );
+        assert!(
+            text.contains("czytelny podpis"),
+            "{kind}: no signature line"
+        );
+    }
+    let file = o.dir.path().join("lista.pdf");
+    ok(
+        o.dir.path(),
+        &[
+            "form",
+            "attendance",
+            "--project",
+            &o.project,
+            "--service",
+            "terapia psychologiczna",
+            "--month",
+            "2026-11",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    let text = pdftotext(&file);
+    assert!(
+        text.contains("terapia psychologiczna") && text.contains("listopad 2026"),
+        "{text}"
+    );
+    let (code, _, _) = run(
+        o.dir.path(),
+        &["form", "record", "--blank", "--out", "x.pdf"],
+        None,
+    );
+    assert_eq!(code, 2, "a full record needs a person");
+}
+
+#[test]
+fn a_printed_document_is_recorded_and_regenerated_identically() {
+    let o = office();
+    let file = o.dir.path().join("a.pdf");
+    let printed = ok(
+        o.dir.path(),
+        &[
+            "form",
+            "data-statement",
+            "--participant",
+            &o.person,
+            "--out",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    let doc = &printed["document"];
+    assert_eq!(doc["kind"], "data-statement");
+    assert!(
+        doc["template_version_id"].is_string(),
+        "the text version is recorded"
+    );
+    let again = o.dir.path().join("b.pdf");
+    let regenerated = ok(
+        o.dir.path(),
+        &[
+            "form",
+            "regenerate",
+            doc["id"].as_str().unwrap(),
+            "--out",
+            again.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(regenerated["sha256"], doc["sha256"]);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+    let text = pdftotext(&file);
+    assert!(
+        text.contains("Wersja treści: v1"),
+        "the printed statement names its version"
+    );
+    let listed = ok(
+        o.dir.path(),
+        &["form", "list", "--participant", &o.person],
+        None,
+    );
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_batch_prints_one_file_per_participant_of_the_project() {
+    let o = office();
+    let out = o.dir.path().join("partia");
+    let result = ok(
+        o.dir.path(),
+        &[
+            "form",
+            "batch",
+            "enrolment",
+            "--project",
+            &o.project,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(result["count"], 2);
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2);
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("Wałęsa") && !n.contains("Źdźbło")),
+        "file names carry no names: {names:?}"
+    );
+}
+
+#[test]
+fn a_minors_consent_without_a_guardian_is_refused_and_withdrawal_keeps_history() {
+    let o = office();
+    let text = ok(
+        o.dir.path(),
+        &["consent", "text", "--project", &o.project, "--json", "-"],
+        Some(
+            r#"{"kind": "image-consent", "title": "Zgoda na wizerunek", "text": "Wyrażam zgodę."}"#,
+        ),
+    );
+    let version = text["id"].as_str().unwrap().to_owned();
+    let (code, _, err) = run(
+        o.dir.path(),
+        &[
+            "consent",
+            "give",
+            "--participant",
+            &o.child,
+            "--text",
+            &version,
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("guardian_id") && err.contains("opiekun"),
+        "{err}"
+    );
+    let mother = ok(
+        o.dir.path(),
+        &["participant", "add", "--json", "-"],
+        Some(r#"{"first_name": "Ewa", "last_name": "Źdźbło", "pesel": "85010112345"}"#),
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    ok(
+        o.dir.path(),
+        &[
+            "participant",
+            "relate",
+            &o.child,
+            "--related",
+            &mother,
+            "--kind",
+            "parent",
+        ],
+        None,
+    );
+    let given = ok(
+        o.dir.path(),
+        &[
+            "consent",
+            "give",
+            "--participant",
+            &o.child,
+            "--text",
+            &version,
+            "--json",
+            "-",
+        ],
+        Some(&format!(r#"{{"guardian_id": "{mother}"}}"#)),
+    );
+    assert_eq!(given["given_by"], "Ewa Źdźbło");
+    ok(
+        o.dir.path(),
+        &["consent", "withdraw", given["id"].as_str().unwrap()],
+        None,
+    );
+    let list = ok(
+        o.dir.path(),
+        &["consent", "list", "--participant", &o.child],
+        None,
+    );
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert!(list[0]["withdrawn_on"].is_string() && list[0]["given_on"].is_string());
+}
+
+#[test]
+fn the_recovery_key_sheet_replaces_the_old_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_kartoteka"))
+        .args(["--data-dir", dir.path().to_str().unwrap(), "init"])
+        .env("KARTOTEKA_PASSWORD", PASSWORD)
+        .output()
+        .unwrap();
+    let first = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 47)
+        .unwrap()
+        .to_owned();
+    let file = dir.path().join("klucz.pdf");
+    ok(
+        dir.path(),
+        &["recovery-key", "print", "--out", file.to_str().unwrap()],
+        None,
+    );
+    let text = pdftotext(&file);
+    let printed: String = text
+        .chars()
+        .filter(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '-')
+        .collect();
+    assert!(!printed.contains(&first), "the sheet carries a new key");
+    let reset = Command::new(env!("CARGO_BIN_EXE_kartoteka"))
+        .args([
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+            "passwd",
+            "--recovery-key",
+            &first,
+        ])
+        .env("KARTOTEKA_NEW_PASSWORD", "nowe-haslo-123")
+        .output()
+        .unwrap();
+    assert_eq!(
+        reset.status.code(),
+        Some(5),
+        "the old recovery key no longer works"
+    );
+}
+
+#[test]
+fn the_gdpr_export_writes_json_and_pdf_named_by_id() {
+    let o = office();
+    let out = o.dir.path().join("wniosek");
+    let result = ok(
+        o.dir.path(),
+        &[
+            "gdpr",
+            "export",
+            "--participant",
+            &o.person,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    let files: Vec<String> = result["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(files.len(), 2);
+    assert!(files
+        .iter()
+        .all(|f| f.contains(&o.person) && !f.contains("Wałęsa")));
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
+    assert_eq!(json["participant"]["last_name"], "Żółkiewska-Wałęsa");
+    let text = pdftotext(Path::new(&files[1]));
+    assert!(text.contains("Żółkiewska-Wałęsa") && text.contains("Razem łatwiej"));
+}

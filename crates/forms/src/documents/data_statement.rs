@@ -1,0 +1,38 @@
+//! "Oświadczenie uczestnika projektu (klauzula informacyjna RODO)" — the GDPR information
+//! clause the participant signs to acknowledge.
+//!
+//! Invariants: the clause's text is the versioned template from the model, printed as given
+//! (paragraphs at blank lines) with "Wersja treści: …" under the title, so a signed paper can
+//! always be matched to the exact text the person read.
+
+use crate::error::Result;
+use crate::layout::{style, MM};
+use crate::letterhead::{self, Letterhead};
+use crate::model::{ConsentTemplate, DocumentContext, PersonRef};
+use crate::DocumentKind;
+
+pub(crate) fn render(
+    ctx: &DocumentContext,
+    template: &ConsentTemplate,
+    p: Option<&PersonRef>,
+) -> Result<Vec<u8>> {
+    let kind = DocumentKind::DataStatement;
+    let mut flow = letterhead::start(ctx, Letterhead::Full)?;
+    flow.title(kind.title(), Some(&template.title));
+    super::version_line(&mut flow, &template.version);
+    flow.gap(2.0 * MM);
+    super::person_rows(&mut flow, p);
+
+    flow.paragraphs(&template.text, style::CLAUSE);
+    super::sign_here(&mut flow, ctx, p, |flow| {
+        flow.gap(4.0 * MM);
+        flow.paragraph(
+            "Oświadczam, że zapoznałam/zapoznałem się z powyższą informacją o przetwarzaniu \
+             moich danych osobowych.",
+            style::BODY,
+        );
+    });
+
+    let footer = format!("{} — wersja treści {}", kind.title(), template.version);
+    letterhead::finish(flow, ctx, kind, &footer)
+}

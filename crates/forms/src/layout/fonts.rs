@@ -1,0 +1,210 @@
+//! The two embedded faces (Liberation Sans Regular and Bold) and their glyph metrics.
+//!
+//! Invariants: the TTF files are compiled into the binary and parsed once per process (the
+//! first document pays for it, every later one reuses the parse). Widths come from the same
+//! font program that is embedded, glyph by glyph (printpdf maps characters to glyphs one to
+//! one, without kerning), so a measured line is exactly as wide as the printed one.
+
+use std::sync::LazyLock;
+
+use printpdf::{FontId, ParsedFont, PdfFontHandle};
+
+static REGULAR_TTF: &[u8] = include_bytes!("../../fonts/LiberationSans-Regular.ttf");
+static BOLD_TTF: &[u8] = include_bytes!("../../fonts/LiberationSans-Bold.ttf");
+
+/// A font weight used on paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+/// One parsed face: what printpdf embeds plus what we measure with.
+pub(crate) struct Face {
+    /// The resource name in the PDF; its first six letters become the subset tag
+    /// (`KRTREG+LiberationSans`), so it is six capital letters and fixed: the same input
+    /// must give the same bytes.
+    pub(crate) id: &'static str,
+    pub(crate) parsed: ParsedFont,
+    metrics: ttf_parser::Face<'static>,
+    units_per_em: f32,
+    /// Advance of the glyph printed for a character the font lacks (`.notdef`).
+    notdef_advance: u16,
+}
+
+impl Face {
+    fn load(id: &'static str, bytes: &'static [u8]) -> Face {
+        let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+            .unwrap_or_else(|| panic!("the embedded font {id} does not parse"));
+        let metrics = ttf_parser::Face::parse(bytes, 0)
+            .unwrap_or_else(|e| panic!("the embedded font {id} does not parse: {e}"));
+        let units_per_em = f32::from(metrics.units_per_em());
+        let notdef_advance = metrics
+            .glyph_hor_advance(ttf_parser::GlyphId(0))
+            .unwrap_or(0);
+        Face {
+            id,
+            parsed,
+            metrics,
+            units_per_em,
+            notdef_advance,
+        }
+    }
+
+    /// The advance of `c` in font units.
+    fn advance(&self, c: char) -> u16 {
+        self.metrics
+            .glyph_index(c)
+            .and_then(|g| self.metrics.glyph_hor_advance(g))
+            .unwrap_or(self.notdef_advance)
+    }
+
+    /// Width of `text` set at `size` points, in points.
+    pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
+        let units: u32 = text.chars().map(|c| u32::from(self.advance(c))).sum();
+        units as f32 * size / self.units_per_em
+    }
+
+    /// Height above the baseline of capital letters, as a fraction of the font size.
+    pub(crate) fn cap_height(&self) -> f32 {
+        f32::from(self.metrics.capital_height().unwrap_or(1409)) / self.units_per_em
+    }
+
+    pub(crate) fn handle(&self) -> PdfFontHandle {
+        PdfFontHandle::External(FontId(self.id.to_string()))
+    }
+}
+
+pub(crate) struct Fonts {
+    pub(crate) regular: Face,
+    pub(crate) bold: Face,
+}
+
+impl Fonts {
+    pub(crate) fn face(&self, weight: Weight) -> &Face {
+        match weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
+        }
+    }
+}
+
+/// Both faces, parsed on first use.
+pub(crate) static FONTS: LazyLock<Fonts> = LazyLock::new(|| Fonts {
+    regular: Face::load("KRTREG", REGULAR_TTF),
+    bold: Face::load("KRTBLD", BOLD_TTF),
+});
+
+/// Width of `text` in the given weight and size, in points.
+pub fn text_width(text: &str, weight: Weight, size: f32) -> f32 {
+    FONTS.face(weight).width(text, size)
+}
+
+/// Breaks `text` into lines no wider than `width` points.
+///
+/// Paragraph breaks (`\n`) are kept; runs of spaces collapse to one. A word longer than the
+/// whole line is cut between characters rather than allowed to run past the edge. An empty
+/// text gives no lines.
+pub fn wrap(text: &str, weight: Weight, size: f32, width: f32) -> Vec<String> {
+    let face = FONTS.face(weight);
+    let space = face.width(" ", size);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut line_width = 0.0;
+        for word in paragraph.split_whitespace() {
+            let word_width = face.width(word, size);
+            if !line.is_empty() && line_width + space + word_width <= width {
+                line.push(' ');
+                line.push_str(word);
+                line_width += space + word_width;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if word_width <= width {
+                line.push_str(word);
+                line_width = word_width;
+            } else {
+                let (pieces, rest) = cut_word(face, word, size, width);
+                lines.extend(pieces);
+                line_width = face.width(&rest, size);
+                line = rest;
+            }
+        }
+        if !line.is_empty() || paragraph.trim().is_empty() {
+            lines.push(line);
+        }
+    }
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines
+}
+
+/// Cuts a word wider than `width` into full pieces and a remainder that fits.
+fn cut_word(face: &Face, word: &str, size: f32, width: f32) -> (Vec<String>, String) {
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    let mut piece_width = 0.0;
+    for c in word.chars() {
+        let w = face.width(c.encode_utf8(&mut [0; 4]), size);
+        if !piece.is_empty() && piece_width + w > width {
+            pieces.push(std::mem::take(&mut piece));
+            piece_width = 0.0;
+        }
+        piece.push(c);
+        piece_width += w;
+    }
+    (pieces, piece)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_polish_letter_has_a_glyph_in_both_faces() {
+        for face in [&FONTS.regular, &FONTS.bold] {
+            for c in "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ–„”§·".chars() {
+                assert!(
+                    face.metrics.glyph_index(c).is_some(),
+                    "{} lacks {c}",
+                    face.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn wrapped_lines_never_exceed_the_width() {
+        let text =
+            "Zażółć gęślą jaźń, Łucja Żółkiewska-Wałęsa mieszka w Łodzi przy ulicy Źródlanej. "
+                .repeat(20);
+        for width in [40.0, 120.0, 300.0] {
+            let lines = wrap(&text, Weight::Regular, 10.0, width);
+            assert!(lines.len() > 1);
+            for line in &lines {
+                assert!(
+                    text_width(line, Weight::Regular, 10.0) <= width + 0.01,
+                    "{line}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_cut_not_overflowed() {
+        let lines = wrap(&"W".repeat(60), Weight::Bold, 12.0, 50.0);
+        assert!(lines.len() > 5);
+        assert_eq!(lines.concat(), "W".repeat(60));
+    }
+
+    #[test]
+    fn paragraph_breaks_and_blank_lines_are_kept() {
+        let lines = wrap("pierwszy\n\ndrugi", Weight::Regular, 10.0, 500.0);
+        assert_eq!(lines, vec!["pierwszy", "", "drugi"]);
+        assert!(wrap("", Weight::Regular, 10.0, 500.0).is_empty());
+    }
+}

@@ -1,0 +1,151 @@
+//! Kartoteka's printed documents: A4 PDFs with the organisation's letterhead, an embedded
+//! Polish font (subset, so a form stays small), page numbers and signature lines.
+//!
+//! Each document is one function taking a [`DocumentContext`] and its model, returning the
+//! PDF bytes; `None` for the model prints the blank version to fill in by hand on a field
+//! visit.
+//!
+//! Architecture invariants:
+//! - No I/O, no clock, no randomness: the same input gives the same bytes (the app records
+//!   the SHA-256 of each document it generates and can regenerate it).
+//! - Text is real text in an embedded subset of Liberation Sans: selectable, searchable, with
+//!   every Polish letter. Fonts are parsed once per process.
+//! - Nothing runs off a page: the layout layer ([`layout`]) measures every line with the
+//!   font's glyph advances and breaks pages itself.
+//! - Dates on paper are dd.mm.yyyy; every word on paper is Polish.
+//!
+//! API boundary: the view models of [`model`] (plain strings and a few domain enums); this
+//! crate knows nothing of the database, the window or the command line.
+
+pub mod documents;
+pub mod error;
+pub mod format;
+pub mod layout;
+mod letterhead;
+mod logo;
+pub mod model;
+
+pub use error::{FormsError, Result};
+pub use model::{
+    AddressSheet, AttendanceRow, AttendanceSheet, ConsentTemplate, DeclarationSheet,
+    DocumentContext, ImageConsentSheet, ImageFormat, LogoStrip, Organisation, ParticipantSheet,
+    PersonRecord, PersonRef, ProjectHeader, RecordBlock, RecoveryKeySheet,
+};
+
+/// The documents this crate prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocumentKind {
+    Enrolment,
+    Declaration,
+    DataStatement,
+    ImageConsent,
+    Attendance,
+    Record,
+    RecoveryKey,
+}
+
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 7] = [
+        DocumentKind::Enrolment,
+        DocumentKind::Declaration,
+        DocumentKind::DataStatement,
+        DocumentKind::ImageConsent,
+        DocumentKind::Attendance,
+        DocumentKind::Record,
+        DocumentKind::RecoveryKey,
+    ];
+
+    /// A stable name for files, logs and the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Enrolment => "enrolment",
+            DocumentKind::Declaration => "declaration",
+            DocumentKind::DataStatement => "data-statement",
+            DocumentKind::ImageConsent => "image-consent",
+            DocumentKind::Attendance => "attendance",
+            DocumentKind::Record => "record",
+            DocumentKind::RecoveryKey => "recovery-key",
+        }
+    }
+
+    /// The Polish title printed on the document and stored in its metadata.
+    pub fn title(self) -> &'static str {
+        match self {
+            DocumentKind::Enrolment => "Formularz zgłoszeniowy uczestnika projektu",
+            DocumentKind::Declaration => "Deklaracja uczestnictwa w projekcie",
+            DocumentKind::DataStatement => {
+                "Oświadczenie uczestnika projektu (klauzula informacyjna RODO)"
+            }
+            DocumentKind::ImageConsent => "Zgoda na wykorzystanie wizerunku",
+            DocumentKind::Attendance => "Lista obecności / karta realizacji usługi",
+            DocumentKind::Record => "Pełny zapis danych osoby",
+            DocumentKind::RecoveryKey => "Klucz odzyskiwania Kartoteki",
+        }
+    }
+
+    /// Parses [`DocumentKind::as_str`] back.
+    pub fn parse(text: &str) -> Option<DocumentKind> {
+        DocumentKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+/// The enrolment form; `None` prints the blank form.
+pub fn enrolment_form(ctx: &DocumentContext, p: Option<&ParticipantSheet>) -> Result<Vec<u8>> {
+    documents::enrolment::render(ctx, p)
+}
+
+/// The participation declaration; `None` prints the blank form.
+pub fn participation_declaration(
+    ctx: &DocumentContext,
+    d: Option<&DeclarationSheet>,
+) -> Result<Vec<u8>> {
+    documents::declaration::render(ctx, d)
+}
+
+/// The participant data statement (GDPR information clause) in the given template version;
+/// `None` for the person prints the blank form.
+pub fn data_statement(
+    ctx: &DocumentContext,
+    template: &ConsentTemplate,
+    p: Option<&PersonRef>,
+) -> Result<Vec<u8>> {
+    documents::data_statement::render(ctx, template, p)
+}
+
+/// The image-use consent in the given template version; `None` prints the blank form.
+pub fn image_consent(
+    ctx: &DocumentContext,
+    template: &ConsentTemplate,
+    c: Option<&ImageConsentSheet>,
+) -> Result<Vec<u8>> {
+    documents::image_consent::render(ctx, template, c)
+}
+
+/// The attendance / delivery sheet of one service and month; `None` prints the blank sheet.
+pub fn attendance_sheet(ctx: &DocumentContext, s: Option<&AttendanceSheet>) -> Result<Vec<u8>> {
+    documents::attendance::render(ctx, s)
+}
+
+/// The full record of one person (GDPR access request). There is no blank version.
+pub fn person_record(ctx: &DocumentContext, r: &PersonRecord) -> Result<Vec<u8>> {
+    documents::record::render(ctx, r)
+}
+
+/// The recovery key sheet. There is no blank version.
+pub fn recovery_key_sheet(ctx: &DocumentContext, k: &RecoveryKeySheet) -> Result<Vec<u8>> {
+    documents::recovery_key::render(ctx, k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_kinds_round_trip_through_their_names() {
+        for kind in DocumentKind::ALL {
+            assert_eq!(DocumentKind::parse(kind.as_str()), Some(kind));
+            assert!(!kind.title().is_empty());
+        }
+        assert_eq!(DocumentKind::parse("plan"), None);
+    }
+}

@@ -1,0 +1,255 @@
+//! What the documents are made from: plain view models the store or the command line fills.
+//!
+//! Invariants: these structs hold text ready to print (names, addresses, numbers) and only a
+//! few typed values the layout needs to choose a check box (`Sex`, `Answer`, dates, codes of
+//! the closed lists in `kartoteka_domain::values`). They carry no ids and no rules; a blank
+//! form is the absence of a model (`None`), never a model of empty strings.
+
+use std::sync::OnceLock;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use kartoteka_domain::values::Answer;
+use kartoteka_domain::Sex;
+
+use crate::logo::EncodedImage;
+
+/// The organisation and project a document is printed for, and when.
+#[derive(Debug, Clone)]
+pub struct DocumentContext {
+    pub organisation: Organisation,
+    /// The project the document concerns, if any: printed under the organisation.
+    pub project: Option<ProjectHeader>,
+    /// When the document is generated (local time of the office). Goes into the PDF's
+    /// metadata and onto documents that print their date; never read from the clock here.
+    pub generated_at: DateTime<FixedOffset>,
+    /// The town printed before "miejscowość, data" under signature lines, if known.
+    pub place: Option<String>,
+}
+
+/// The organisation's letterhead.
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    pub name: String,
+    /// Address and contact lines, printed as given.
+    pub address_lines: Vec<String>,
+    /// The strip of logos EU projects print at the top of every page.
+    pub logo_strip: Option<LogoStrip>,
+}
+
+/// The project header of a document.
+#[derive(Debug, Clone)]
+pub struct ProjectHeader {
+    pub name: String,
+    /// The grant agreement number ("umowa o dofinansowanie nr …").
+    pub agreement_number: String,
+}
+
+/// The format of a logo image file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Jpeg,
+}
+
+/// A logo strip image. It is checked and encoded once, on first use, however many
+/// documents print it: keep one `DocumentContext` for a batch.
+#[derive(Debug, Clone)]
+pub struct LogoStrip {
+    bytes: Vec<u8>,
+    format: ImageFormat,
+    encoded: OnceLock<Result<EncodedImage, String>>,
+}
+
+impl LogoStrip {
+    pub fn new(bytes: Vec<u8>, format: ImageFormat) -> LogoStrip {
+        LogoStrip {
+            bytes,
+            format,
+            encoded: OnceLock::new(),
+        }
+    }
+
+    pub fn format(&self) -> ImageFormat {
+        self.format
+    }
+
+    pub(crate) fn encoded(&self) -> Result<&EncodedImage, String> {
+        self.encoded
+            .get_or_init(|| crate::logo::encode(&self.bytes, self.format))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+/// An address as printed on the enrolment form.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AddressSheet {
+    pub country: String,
+    pub voivodeship: String,
+    pub county: String,
+    pub commune: String,
+    pub town: String,
+    pub street: String,
+    pub building: String,
+    pub flat: String,
+    /// NN-NNN.
+    pub postcode: String,
+    /// 1 densely, 2 intermediate, 3 thinly populated area.
+    pub degurba: Option<u8>,
+}
+
+impl AddressSheet {
+    /// "Źródlana 5/12, 90-001 Łódź" — for one-line fields.
+    pub fn one_line(&self) -> String {
+        let mut street = self.street.clone();
+        if !self.building.is_empty() {
+            street = format!("{street} {}", self.building).trim().to_string();
+            if !self.flat.is_empty() {
+                street = format!("{street}/{}", self.flat);
+            }
+        }
+        let town = format!("{} {}", self.postcode, self.town)
+            .trim()
+            .to_string();
+        [street, town, self.country.clone()]
+            .into_iter()
+            .filter(|s| !s.is_empty() && s != "Polska")
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Everything the enrolment form prints about one participant.
+#[derive(Debug, Clone)]
+pub struct ParticipantSheet {
+    pub first_names: String,
+    pub surname: String,
+    pub sex: Sex,
+    /// Eleven digits; `None` for a person without a PESEL.
+    pub pesel: Option<String>,
+    /// For a person without a PESEL: the kind and number of another document.
+    pub other_id: Option<String>,
+    pub birth_date: NaiveDate,
+    /// Age in full years on the day the person joined the project.
+    pub age_on_joining: Option<u32>,
+    pub citizenship: String,
+    /// A code of `kartoteka_domain::values::EDUCATION`.
+    pub education: Option<String>,
+    pub address: AddressSheet,
+    /// `None` when letters go to the residence address.
+    pub correspondence_address: Option<AddressSheet>,
+    pub phone: String,
+    pub email: String,
+    /// A code of `kartoteka_domain::values::LABOUR_STATUS`.
+    pub labour_status: Option<String>,
+    /// A code of `kartoteka_domain::values::LABOUR_SUBSTATUS`.
+    pub labour_substatus: Option<String>,
+    pub foreign_origin: Option<Answer>,
+    pub third_country_national: Option<Answer>,
+    pub minority: Option<Answer>,
+    pub homeless: Option<Answer>,
+    pub disability: Option<Answer>,
+    /// A code of `kartoteka_domain::values::DISABILITY_DEGREE`.
+    pub disability_degree: Option<String>,
+    pub other_disadvantage: Option<Answer>,
+    pub accessibility_needs: String,
+    /// What staff fill in: start of participation and target group.
+    pub start_date: Option<NaiveDate>,
+    pub target_group: String,
+    /// The parent or legal guardian who signs for a minor.
+    pub signatory: Option<String>,
+}
+
+impl ParticipantSheet {
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_names, self.surname)
+    }
+}
+
+/// Who a one-person statement is about, and who signs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonRef {
+    pub full_name: String,
+    pub pesel: Option<String>,
+    /// The parent or legal guardian who signs for a minor.
+    pub signatory: Option<String>,
+}
+
+/// The participation declaration's particulars.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeclarationSheet {
+    pub person: PersonRef,
+    /// The least attendance the project requires, in per cent (often 80).
+    pub min_attendance_percent: u8,
+}
+
+/// A versioned consent or information text (GDPR clause, image consent).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsentTemplate {
+    pub title: String,
+    /// The version printed on the paper, e.g. "v3".
+    pub version: String,
+    /// Paragraphs separated by blank lines.
+    pub text: String,
+}
+
+/// The image-use consent of one person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageConsentSheet {
+    pub person: PersonRef,
+    /// The answer already recorded, if any: ticks "wyrażam zgodę" or "nie wyrażam zgody".
+    pub consent: Option<bool>,
+}
+
+/// An attendance or delivery sheet of one service in one month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttendanceSheet {
+    pub service: String,
+    /// The unit of the service ("godzina", "sesja (60 min)", "wyjazd").
+    pub unit: String,
+    pub year: i32,
+    /// 1 to 12.
+    pub month: u32,
+    pub specialist: String,
+    pub rows: Vec<AttendanceRow>,
+    /// Empty rows printed after the filled ones, to add entries by hand.
+    pub blank_rows: usize,
+}
+
+/// One delivery of the service.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttendanceRow {
+    pub date: NaiveDate,
+    pub participant: String,
+    /// The amount delivered, formatted ("1,5").
+    pub quantity: String,
+    pub attended: bool,
+}
+
+/// The full record of one person (GDPR access request).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonRecord {
+    pub full_name: String,
+    pub blocks: Vec<RecordBlock>,
+}
+
+/// A part of a person's record: a list of fields or a table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RecordBlock {
+    Fields {
+        title: String,
+        fields: Vec<(String, String)>,
+    },
+    Table {
+        title: String,
+        columns: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+}
+
+/// The recovery key of an installation, printed to keep in the office safe.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecoveryKeySheet {
+    pub key: String,
+    pub data_folder: String,
+}

@@ -1,0 +1,54 @@
+//! The GDPR information clause, filled and blank, in a given template version.
+
+mod common;
+
+use common::*;
+use kartoteka_forms::{data_statement, DocumentKind};
+
+#[test]
+fn the_data_statement_prints_its_template_and_version() {
+    let bytes = data_statement(&context(), &gdpr_template(), Some(&person())).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write(dir.path(), "rodo.pdf", &bytes);
+    let text = text_of(&pdf);
+    for expected in [
+        FULL_NAME,
+        PESEL,
+        "Wersja treści: v3",
+        "Klauzula informacyjna dla uczestników projektów EFS+",
+        "Urzędu Ochrony Danych Osobowych (UODO)",
+        "w ciągu 4 tygodni",
+        "wersja treści v3",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    assert_well_formed(&pdf, DocumentKind::DataStatement.title());
+    assert_nothing_below_the_margin(&pdf);
+}
+
+#[test]
+fn a_blank_data_statement_keeps_the_text_but_no_person() {
+    let bytes = data_statement(&context(), &gdpr_template(), None).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write(dir.path(), "blank.pdf", &bytes);
+    let text = text_of(&pdf);
+    assert!(text.contains("Wersja treści: v3"));
+    assert!(text.contains("administratorem Pani/Pana danych osobowych"));
+    assert!(!text.contains(FULL_NAME));
+    assert_well_formed(&pdf, DocumentKind::DataStatement.title());
+}
+
+#[test]
+fn a_long_clause_continues_on_a_second_page() {
+    let mut template = gdpr_template();
+    template.text = [template.text.as_str(); 6].join("\n\n");
+    let bytes = data_statement(&context(), &template, Some(&person())).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write(dir.path(), "long.pdf", &bytes);
+    assert!(pages_of(&pdf) >= 2);
+    assert_well_formed(&pdf, DocumentKind::DataStatement.title());
+    assert_nothing_below_the_margin(&pdf);
+}
