@@ -52,6 +52,10 @@ pub struct TextSnapshot {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Snapshot {
     pub kind: String,
+    /// `kartoteka_forms::RENDERING_REVISION` at the time: the same snapshot gives the same
+    /// bytes only under the same revision.
+    #[serde(default)]
+    pub revision: u32,
     pub generated_at: DateTime<FixedOffset>,
     pub organisation: OrganisationSettings,
     pub project: Option<ProjectData>,
@@ -337,6 +341,22 @@ fn text_for(
     })
 }
 
+/// An audit action in Polish, for the printed history.
+fn action_polish(action: &str) -> &str {
+    match action {
+        "create" => "utworzenie",
+        "update" => "zmiana danych",
+        "archive" => "archiwizacja",
+        "restore" => "przywrócenie",
+        "anonymise" => "anonimizacja",
+        "relation_added" => "dodanie powiązania rodzinnego",
+        "consent_given" => "wyrażenie zgody",
+        "consent_withdrawn" => "wycofanie zgody",
+        "document_generated" => "wygenerowanie dokumentu",
+        other => other,
+    }
+}
+
 fn date(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
 }
@@ -482,7 +502,7 @@ fn record_blocks(store: &Store, id: &str) -> Result<Vec<Block>, ApiError> {
                 vec![
                     h.at.get(..16).unwrap_or(&h.at).replace('T', " "),
                     h.actor.clone(),
-                    h.action.clone(),
+                    action_polish(&h.action).to_owned(),
                     h.fields.join(", "),
                 ]
             })
@@ -573,6 +593,7 @@ pub fn build_snapshot(
     }
     Ok(Snapshot {
         kind: kind.as_str().to_owned(),
+        revision: forms::RENDERING_REVISION,
         generated_at: now,
         organisation: store.organisation()?,
         project: project.map(|p| p.data),
@@ -640,6 +661,7 @@ pub fn recovery_key_pdf(
 ) -> Result<Vec<u8>, ApiError> {
     let snapshot = Snapshot {
         kind: DocumentKind::RecoveryKey.as_str().into(),
+        revision: forms::RENDERING_REVISION,
         generated_at: now,
         organisation: organisation.clone(),
         project: None,

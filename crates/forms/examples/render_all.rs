@@ -15,6 +15,12 @@ fn main() {
     std::fs::create_dir_all(&dir).unwrap();
     let ctx = common::context();
     let p = common::participant();
+    let cold = Instant::now();
+    enrolment_form(&ctx, Some(&p)).unwrap();
+    println!(
+        "first enrolment form in this process (fonts parsed, logo encoded): {:?}",
+        cold.elapsed()
+    );
     let gdpr = common::gdpr_template();
     let image = common::image_template();
     let consent = ImageConsentSheet {

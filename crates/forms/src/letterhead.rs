@@ -75,9 +75,7 @@ pub(crate) fn finish(
     kind: DocumentKind,
     footer: &str,
 ) -> Result<Vec<u8>> {
-    let t = std::time::Instant::now();
     let laid = flow.finish(footer);
-    if std::env::var("FORMS_TIMING").is_ok() { eprintln!("finish {:?}", t.elapsed()); }
     // The subject names the organisation and project, never the person: file managers and
     // desktop search show and index PDF metadata.
     let subject = match &ctx.project {

@@ -32,6 +32,13 @@ pub use model::{
     PersonRecord, PersonRef, ProjectHeader, RecordBlock, RecoveryKeySheet,
 };
 
+/// Names the bytes this crate makes. The same model gives the same bytes only under the same
+/// revision: it goes up whenever layout, fonts, texts or a dependency change the output (a
+/// test holds the SHA-256 of a reference form, so such a change cannot go unnoticed). Record
+/// it with a document's SHA-256; a regeneration under another revision is a new rendering,
+/// not a copy.
+pub const RENDERING_REVISION: u32 = 1;
+
 /// The documents this crate prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DocumentKind {

@@ -1,10 +1,11 @@
 //! The organisation's logo strip, turned once into an image stream every document embeds
 //! as it is.
 //!
-//! Invariants: a JPEG is embedded byte for byte (DCTDecode, no decoding or re-encoding, no
-//! loss); any other image (PNG) is decoded once, laid over white paper if it has
-//! transparency, and deflated once. Either way the per-document cost is a copy, not an
-//! image codec: a batch of 350 forms compresses the logo once.
+//! Invariants: a JPEG is embedded byte for byte (DCTDecode); an opaque PNG keeps its own
+//! compressed data too (PDF's FlateDecode with PNG predictors reads it as it is) — neither
+//! is decoded or re-encoded, so nothing is lost and nothing costs time. Only a PNG with
+//! transparency (or interlacing) is decoded, laid over white paper and deflated, once per
+//! process. Either way each document only copies the encoded image.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -43,18 +44,95 @@ pub(crate) fn encode(bytes: &[u8], format: ImageFormat) -> Result<EncodedImage, 
             }
         }
         ImageFormat::Png => {
-            if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            if !bytes.starts_with(PNG_SIGNATURE) {
                 return Err("plik nie jest obrazem PNG".to_string());
             }
-            decoded(bytes)
+            match png_as_is(bytes)? {
+                Some(image) => Ok(image),
+                None => decoded(bytes),
+            }
         }
     }
+}
+
+const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+/// An opaque, non-interlaced PNG as a PDF image over the PNG's own zlib data; `None` when
+/// the PNG has transparency or interlacing and must be decoded.
+fn png_as_is(bytes: &[u8]) -> Result<Option<EncodedImage>, String> {
+    let mut at = PNG_SIGNATURE.len();
+    let mut header = None;
+    let mut palette = None;
+    let mut data = Vec::new();
+    while at + 8 <= bytes.len() {
+        let length = u32::from_be_bytes(bytes[at..at + 4].try_into().expect("4 bytes")) as usize;
+        let kind = &bytes[at + 4..at + 8];
+        let body = bytes
+            .get(at + 8..at + 8 + length)
+            .ok_or("plik PNG jest ucięty")?;
+        match kind {
+            b"IHDR" if body.len() >= 13 => header = Some(body.to_vec()),
+            b"PLTE" => palette = Some(body.to_vec()),
+            b"tRNS" => return Ok(None),
+            b"IDAT" => data.extend_from_slice(body),
+            b"IEND" => break,
+            _ => {}
+        }
+        at += 12 + length;
+    }
+    let header = header.ok_or("plik PNG bez nagłówka IHDR")?;
+    let width = u32::from_be_bytes(header[0..4].try_into().expect("4 bytes")) as usize;
+    let height = u32::from_be_bytes(header[4..8].try_into().expect("4 bytes")) as usize;
+    let (depth, colour_type, interlace) = (header[8], header[9], header[12]);
+    if interlace != 0 || data.is_empty() || width == 0 || height == 0 {
+        return Ok(None);
+    }
+    let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
+    let (colour_space, colours) = match (colour_type, palette) {
+        (0, _) => (name("DeviceGray"), 1),
+        (2, _) => (name("DeviceRGB"), 3),
+        (3, Some(palette)) => {
+            let entries = (palette.len() / 3) as i64;
+            let indexed = DictItem::Array(vec![
+                name("Indexed"),
+                name("DeviceRGB"),
+                DictItem::Int(entries - 1),
+                DictItem::String {
+                    data: palette,
+                    literal: false,
+                },
+            ]);
+            (indexed, 1)
+        }
+        // Grey or colour with an alpha channel.
+        _ => return Ok(None),
+    };
+    let parms = BTreeMap::from([
+        ("Predictor".to_string(), DictItem::Int(15)),
+        ("Colors".to_string(), DictItem::Int(colours)),
+        (
+            "BitsPerComponent".to_string(),
+            DictItem::Int(i64::from(depth)),
+        ),
+        ("Columns".to_string(), DictItem::Int(width as i64)),
+    ]);
+    let mut image = image(width, height, 1, "FlateDecode", data);
+    if let XObject::External(x) = &mut image.xobject {
+        let dict = &mut x.stream.dict;
+        dict.insert("ColorSpace".to_string(), colour_space);
+        dict.insert(
+            "BitsPerComponent".to_string(),
+            DictItem::Int(i64::from(depth)),
+        );
+        dict.insert("DecodeParms".to_string(), DictItem::Dict { map: parms });
+    }
+    Ok(Some(image))
 }
 
 fn decoded(bytes: &[u8]) -> Result<EncodedImage, String> {
     let raw = RawImage::decode_from_bytes(bytes, &mut Vec::new())?;
     let (components, samples) = on_white(&raw)?;
-    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::best());
+    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
     encoder
         .write_all(&samples)
         .map_err(|e| format!("kompresja obrazu: {e}"))?;
@@ -197,6 +275,29 @@ mod tests {
         let (components, samples) = on_white(&raw).unwrap();
         assert_eq!(components, 3);
         assert_eq!(samples, vec![255, 255, 255, 0, 0, 0]);
+    }
+
+    #[test]
+    fn an_opaque_png_keeps_its_own_compressed_data() {
+        let png: &[u8] = include_bytes!("../tests/fixtures/logo-strip.png");
+        let image = encode(png, ImageFormat::Png).unwrap();
+        assert_eq!(image.pixels, (1600, 180));
+        let XObject::External(x) = image.xobject else {
+            panic!("not a stream")
+        };
+        assert!(x.stream.dict.contains_key("DecodeParms"));
+        assert!(x.stream.content.len() < png.len());
+    }
+
+    #[test]
+    fn a_png_with_transparency_is_decoded_and_laid_over_white() {
+        let png: &[u8] = include_bytes!("../tests/fixtures/logo-strip-rgba.png");
+        let image = encode(png, ImageFormat::Png).unwrap();
+        assert_eq!(image.pixels, (400, 60));
+        let XObject::External(x) = image.xobject else {
+            panic!("not a stream")
+        };
+        assert!(!x.stream.dict.contains_key("DecodeParms"));
     }
 
     #[test]

@@ -152,6 +152,7 @@ impl App {
                 &NATIVE_PORT.to_string(),
             ])
             .env("KARTOTEKA_DATA_DIR", data_dir.path())
+            .env("KARTOTEKA_PRINT_DIR", data_dir.path().join("wydruki"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

@@ -4,10 +4,27 @@
 //! first document pays for it, every later one reuses the parse). Widths come from the same
 //! font program that is embedded, glyph by glyph (printpdf maps characters to glyphs one to
 //! one, without kerning), so a measured line is exactly as wide as the printed one.
+//!
+//! Each face also has a *house subset*: the glyphs of every character our documents
+//! normally print (ASCII, the Polish letters, Polish quotes and dashes), without hinting,
+//! made and deflated once per process. A document whose text stays within it embeds that
+//! subset as it is — no per-document subsetting or compression, which were most of the time
+//! a form took. A document with any other character (a foreign name with "é" or "ř") gets a
+//! subset of the whole face made for it instead, so no character is ever lost.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
 use std::sync::LazyLock;
 
+use flate2::write::ZlibEncoder;
+use flate2::Compression;
 use printpdf::{FontId, ParsedFont, PdfFontHandle};
+
+/// Characters below this code point have their advance cached (Latin, Polish, Greek).
+const CACHED: u32 = 0x400;
+
+/// The characters of the house subset.
+const HOUSE_EXTRA: &str = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ–—„”“‘’…•·§°×€";
 
 static REGULAR_TTF: &[u8] = include_bytes!("../../fonts/LiberationSans-Regular.ttf");
 static BOLD_TTF: &[u8] = include_bytes!("../../fonts/LiberationSans-Bold.ttf");
@@ -25,34 +42,95 @@ pub(crate) struct Face {
     /// (`KRTREG+LiberationSans`), so it is six capital letters and fixed: the same input
     /// must give the same bytes.
     pub(crate) id: &'static str,
+    /// The whole face, subset per document when a text leaves the house subset.
     pub(crate) parsed: ParsedFont,
+    pub(crate) house: House,
     metrics: ttf_parser::Face<'static>,
+    /// Advances of the characters below `CACHED` (wrapping looks each one up many times).
+    advances: Vec<u16>,
     units_per_em: f32,
     /// Advance of the glyph printed for a character the font lacks (`.notdef`).
     notdef_advance: u16,
+}
+
+/// The house subset of a face, ready to embed.
+pub(crate) struct House {
+    pub(crate) parsed: ParsedFont,
+    /// The font program printpdf embeds (a TrueType subset without hinting).
+    pub(crate) program: Vec<u8>,
+    /// The same program, deflated once.
+    pub(crate) deflated: Vec<u8>,
+    chars: BTreeSet<char>,
+}
+
+impl House {
+    fn build(id: &str, face: &ParsedFont) -> House {
+        let mut glyphs = BTreeMap::new();
+        let mut chars = BTreeSet::new();
+        for c in (' '..='~').chain(HOUSE_EXTRA.chars()) {
+            if let Some(gid) = face.lookup_glyph_index(u32::from(c)) {
+                glyphs.insert(gid, c.to_string());
+                chars.insert(c);
+            }
+        }
+        let subset = printpdf::subset_font(face, &glyphs)
+            .unwrap_or_else(|e| panic!("the house subset of {id} fails: {e}"));
+        let program = super::hinting::strip(&subset.bytes)
+            .unwrap_or_else(|e| panic!("the house subset of {id} cannot lose its hinting: {e}"));
+        let parsed = ParsedFont::from_bytes(&program, 0, &mut Vec::new())
+            .unwrap_or_else(|| panic!("the house subset of {id} does not parse"));
+        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::best());
+        encoder.write_all(&program).expect("deflating into memory");
+        let deflated = encoder.finish().expect("deflating into memory");
+        House {
+            parsed,
+            program,
+            deflated,
+            chars,
+        }
+    }
+
+    /// Whether the house subset has a glyph for `c`.
+    pub(crate) fn covers(&self, c: char) -> bool {
+        self.chars.contains(&c)
+    }
 }
 
 impl Face {
     fn load(id: &'static str, bytes: &'static [u8]) -> Face {
         let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
             .unwrap_or_else(|| panic!("the embedded font {id} does not parse"));
+        let house = House::build(id, &parsed);
         let metrics = ttf_parser::Face::parse(bytes, 0)
             .unwrap_or_else(|e| panic!("the embedded font {id} does not parse: {e}"));
         let units_per_em = f32::from(metrics.units_per_em());
         let notdef_advance = metrics
             .glyph_hor_advance(ttf_parser::GlyphId(0))
             .unwrap_or(0);
-        Face {
+        let mut face = Face {
             id,
             parsed,
+            house,
             metrics,
+            advances: Vec::new(),
             units_per_em,
             notdef_advance,
-        }
+        };
+        face.advances = (0..CACHED)
+            .map(|u| char::from_u32(u).map_or(face.notdef_advance, |c| face.lookup(c)))
+            .collect();
+        face
     }
 
     /// The advance of `c` in font units.
     fn advance(&self, c: char) -> u16 {
+        match self.advances.get(c as usize) {
+            Some(advance) => *advance,
+            None => self.lookup(c),
+        }
+    }
+
+    fn lookup(&self, c: char) -> u16 {
         self.metrics
             .glyph_index(c)
             .and_then(|g| self.metrics.glyph_hor_advance(g))
@@ -81,6 +159,16 @@ pub(crate) struct Fonts {
 }
 
 impl Fonts {
+    /// Both faces, regular first.
+    pub(crate) fn all(&self) -> [&Face; 2] {
+        [&self.regular, &self.bold]
+    }
+
+    /// The face printpdf knows by the resource name `id`.
+    pub(crate) fn by_id(&self, id: &str) -> Option<&Face> {
+        self.all().into_iter().find(|f| f.id == id)
+    }
+
     pub(crate) fn face(&self, weight: Weight) -> &Face {
         match weight {
             Weight::Regular => &self.regular,
@@ -174,6 +262,22 @@ mod tests {
                     face.id
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_house_subset_covers_every_polish_letter_and_is_small() {
+        for face in FONTS.all() {
+            for c in "Zażółć gęślą jaźń ZAŻÓŁĆ GĘŚLĄ JAŹŃ „cytat” – 100 % § 5".chars()
+            {
+                assert!(face.house.covers(c), "{} lacks {c}", face.id);
+            }
+            assert!(!face.house.covers('ř'));
+            assert!(
+                face.house.deflated.len() < 16_000,
+                "{} B",
+                face.house.deflated.len()
+            );
         }
     }
 

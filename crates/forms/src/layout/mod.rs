@@ -13,6 +13,7 @@
 pub mod cells;
 pub mod flow;
 pub mod fonts;
+mod hinting;
 pub mod page;
 pub mod render;
 pub mod table;
