@@ -3,13 +3,17 @@
 //! Architecture invariant: every command parses its input, calls one core function and maps
 //! the result; no business rule lives here. The store is opened only through
 //! `kartoteka_store::Store` and held in `state::AppState` while unlocked. Background work
-//! here is limited to the idle lock and the automatic backups.
+//! here is limited to the idle lock, the automatic backups and the periodic sync export
+//! (`sync.rs`).
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod gdpr;
+mod plans;
 mod printing;
 mod state;
+mod sync;
 
 use std::time::Duration;
 use tauri::{Emitter, Manager};
@@ -21,6 +25,8 @@ fn main() {
         .setup(|app| {
             let handle = app.handle().clone();
             std::thread::spawn(move || idle_lock_loop(handle));
+            let handle = app.handle().clone();
+            std::thread::spawn(move || sync::periodic_export_loop(handle));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -66,11 +72,44 @@ fn main() {
             printing::print_batch_cancel,
             printing::document_list,
             printing::document_open,
+            gdpr::audit_list,
+            gdpr::audit_verify,
+            gdpr::gdpr_export,
+            gdpr::gdpr_open,
+            gdpr::anonymisation_candidates,
+            gdpr::anonymise_expired,
+            plans::service_list,
+            plans::service_add,
+            plans::service_update,
+            plans::plan_create,
+            plans::plan_get,
+            plans::plan_list,
+            plans::plan_update,
+            plans::plan_sign,
+            plans::plan_amend,
+            plans::plan_review,
+            plans::plan_close,
+            plans::delivery_add,
+            plans::delivery_list,
+            plans::deliverable_services,
+            plans::note_add,
+            plans::note_list,
+            plans::timeline,
+            sync::sync_setup,
+            sync::sync_status,
+            sync::sync_settings_get,
+            sync::sync_settings_save,
+            sync::sync_export_now,
+            sync::sync_import,
+            sync::sync_conflicts,
+            sync::sync_resolve,
         ])
         .build(tauri::generate_context!())
         .expect("Kartoteka could not start its window");
     app.run(|handle, event| {
         if let tauri::RunEvent::Exit = event {
+            // What changed this session goes to the export folder (if automatic export is on).
+            sync::export_on_close(handle);
             // A copy on every close, so a lost or broken laptop loses at most one session.
             handle.state::<state::AppState>().if_unlocked(|store| {
                 let keep = store

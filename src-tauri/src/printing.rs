@@ -3,7 +3,7 @@
 
 use crate::state::AppState;
 use kartoteka_api::dto::{BatchResult, PrintProgress, PrintedFile};
-use kartoteka_api::printing::{self, PrintRequest};
+use kartoteka_api::printing::{self, BatchHooks, BatchOutput, PrintRequest};
 use kartoteka_api::{ApiError, ErrorCode};
 use kartoteka_forms::DocumentKind;
 use kartoteka_store::documents::DocumentRecord;
@@ -21,7 +21,7 @@ fn kind(text: &str) -> Result<DocumentKind, ApiError> {
 
 /// Where printed documents go: `KARTOTEKA_PRINT_DIR`, else the user's Documents folder, in
 /// a Kartoteka subfolder.
-fn output_dir() -> PathBuf {
+pub(crate) fn output_dir() -> PathBuf {
     std::env::var_os("KARTOTEKA_PRINT_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
@@ -32,7 +32,7 @@ fn output_dir() -> PathBuf {
         })
 }
 
-fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), ApiError> {
+pub(crate) fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), ApiError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| {
             ApiError::new(
@@ -49,11 +49,12 @@ fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), ApiError> {
     })
 }
 
-fn now() -> chrono::DateTime<chrono::FixedOffset> {
+pub(crate) fn now() -> chrono::DateTime<chrono::FixedOffset> {
     chrono::Local::now().fixed_offset()
 }
 
 /// Prints one document (blank when `participant_id` is empty) and opens it in the viewer.
+/// For a support plan, `plan_id` picks a version (else the person's current plan).
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn print_document(
     state: State<'_, AppState>,
@@ -61,6 +62,7 @@ pub fn print_document(
     participant_id: Option<String>,
     project_id: Option<String>,
     open: bool,
+    plan_id: Option<String>,
 ) -> Result<PrintedFile, ApiError> {
     let kind = kind_of(&kind)?;
     let req = PrintRequest {
@@ -68,6 +70,7 @@ pub fn print_document(
         participant_id: participant_id.filter(|p| !p.is_empty()),
         project_id: project_id.filter(|p| !p.is_empty()),
         attendance: None,
+        plan_id: plan_id.filter(|p| !p.is_empty()),
     };
     let printed = state.with_store_api(|s| printing::print(s, Source::Ui, &req, now()))?;
     let file = output_dir().join(format!("{}-{}.pdf", kind.as_str(), printed.record.id));
@@ -85,66 +88,70 @@ fn kind_of(text: &str) -> Result<DocumentKind, ApiError> {
     kind(text)
 }
 
-/// Prints one kind of document for every participant of a project, one file each, telling
-/// the window how far it got ("kartoteka://print-progress").
+/// Prints one kind of document for every participant of a project — one file each, or all
+/// in one PDF with `one_file` — telling the window how far it got
+/// ("kartoteka://print-progress"). The store is locked per document, so the window can ask
+/// to cancel in between.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn print_batch(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     kind: String,
     project_id: String,
+    one_file: Option<bool>,
 ) -> Result<BatchResult, ApiError> {
     let kind = kind_of(&kind)?;
     BATCH_CANCELLED.store(false, Ordering::SeqCst);
-    let enrolments = state.with_store(|s| s.enrolments_in_project(&project_id))?;
-    let total = enrolments.len();
-    let folder = output_dir().join(format!(
-        "partia-{}-{}",
-        kind.as_str(),
-        now().format("%Y%m%d-%H%M%S")
-    ));
+    let stamp = now().format("%Y%m%d-%H%M%S");
+    let one_file = one_file.unwrap_or(false);
+    let folder = if one_file {
+        output_dir()
+    } else {
+        output_dir().join(format!("partia-{}-{stamp}", kind.as_str()))
+    };
     let mut files = Vec::new();
-    let _ = app.emit(
-        "kartoteka://print-progress",
-        PrintProgress {
-            done: 0,
-            total: total as u32,
-        },
-    );
-    for (i, e) in enrolments.iter().enumerate() {
-        if BATCH_CANCELLED.load(Ordering::SeqCst) {
-            return Ok(BatchResult {
-                files,
-                cancelled: true,
-                folder: folder.display().to_string(),
-            });
-        }
-        let req = PrintRequest {
-            kind: Some(kind),
-            participant_id: Some(e.participant_id.to_string()),
-            project_id: Some(project_id.clone()),
-            attendance: None,
-        };
-        let printed = state.with_store_api(|s| printing::print(s, Source::Ui, &req, now()))?;
-        let file = folder.join(format!(
-            "{:04}-{}-{}.pdf",
-            i + 1,
-            kind.as_str(),
-            e.participant_id
-        ));
+    let mut write_each = |i: usize, participant: &str, printed: &printing::Printed| {
+        // File names carry the record's id, never the person's name.
+        let file = folder.join(format!("{:04}-{}-{participant}.pdf", i + 1, kind.as_str()));
         write(&file, &printed.bytes)?;
         files.push(file.display().to_string());
+        Ok(())
+    };
+    let output = if one_file {
+        BatchOutput::OneFile
+    } else {
+        BatchOutput::EachFile(&mut write_each)
+    };
+    let mut progress = |done: usize, total: usize| {
         let _ = app.emit(
             "kartoteka://print-progress",
             PrintProgress {
-                done: (i + 1) as u32,
+                done: done as u32,
                 total: total as u32,
             },
         );
+    };
+    let cancelled = || BATCH_CANCELLED.load(Ordering::SeqCst);
+    let outcome = printing::print_batch(
+        &mut |f| state.with_store_api(|s| f(s)),
+        Source::Ui,
+        kind,
+        &project_id,
+        &now,
+        output,
+        BatchHooks {
+            progress: &mut progress,
+            cancelled: &cancelled,
+        },
+    )?;
+    if let Some(bytes) = &outcome.combined {
+        let file = folder.join(format!("partia-{}-{stamp}.pdf", kind.as_str()));
+        write(&file, bytes)?;
+        files.push(file.display().to_string());
     }
     Ok(BatchResult {
         files,
-        cancelled: false,
+        cancelled: outcome.cancelled,
         folder: folder.display().to_string(),
     })
 }

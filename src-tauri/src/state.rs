@@ -112,4 +112,11 @@ impl AppState {
             f(store);
         }
     }
+
+    /// Like `if_unlocked`, for background work that writes (the periodic sync export) or
+    /// reads a value (the status bar): `None` while locked. Never counts as activity, so it
+    /// does not keep the idle lock away.
+    pub fn in_background<T>(&self, f: impl FnOnce(&mut Store) -> T) -> Option<T> {
+        self.guard().as_mut().map(f)
+    }
 }

@@ -42,6 +42,19 @@ describe('api', () => {
 
     await api.restoreLatestBackup('haslo');
     expect(mocked).toHaveBeenLastCalledWith('restore_latest_backup', { password: 'haslo' });
+
+    await api.printDocument('enrolment', null, 'proj', false);
+    expect(mocked).toHaveBeenLastCalledWith('print_document', { kind: 'enrolment', participant_id: null, project_id: 'proj', open: false });
+    await api.printBatch('declaration', 'proj');
+    expect(mocked).toHaveBeenLastCalledWith('print_batch', { kind: 'declaration', project_id: 'proj' });
+    await api.documentList(null);
+    expect(mocked).toHaveBeenLastCalledWith('document_list', { participant_id: null });
+    await api.consentTextAdd(null, 'tpl', { kind: 'other', title: 'T', text: 'x' });
+    expect(mocked).toHaveBeenLastCalledWith('consent_text_add', { project_id: null, template_id: 'tpl', input: { kind: 'other', title: 'T', text: 'x' } });
+    await api.consentGive('p', 'v', { guardian_id: 'g' });
+    expect(mocked).toHaveBeenLastCalledWith('consent_give', { participant_id: 'p', version_id: 'v', input: { guardian_id: 'g' } });
+    await api.consentWithdraw('c', {});
+    expect(mocked).toHaveBeenLastCalledWith('consent_withdraw', { id: 'c', input: {} });
   });
 
   it('rejects with the ApiError the command returned', async () => {

@@ -3,9 +3,17 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import type { ApiError } from './bindings/ApiError';
+import type { AnonymisationCandidate } from './bindings/AnonymisationCandidate';
 import type { AppStatus } from './bindings/AppStatus';
 import type { AuditEvent } from './bindings/AuditEvent';
 import type { BackupInfo } from './bindings/BackupInfo';
+import type { BatchResult } from './bindings/BatchResult';
+import type { Consent } from './bindings/Consent';
+import type { ConsentGiveInput } from './bindings/ConsentGiveInput';
+import type { ConsentTemplateVersion } from './bindings/ConsentTemplateVersion';
+import type { ConsentTextInput } from './bindings/ConsentTextInput';
+import type { ConsentWithdrawInput } from './bindings/ConsentWithdrawInput';
+import type { DocumentRecord } from './bindings/DocumentRecord';
 import type { Enrolment } from './bindings/Enrolment';
 import type { EnrolmentEndInput } from './bindings/EnrolmentEndInput';
 import type { EnrolmentInput } from './bindings/EnrolmentInput';
@@ -13,16 +21,40 @@ import type { ErrorCode } from './bindings/ErrorCode';
 import type { Family } from './bindings/Family';
 import type { FieldError } from './bindings/FieldError';
 import type { FormOptions } from './bindings/FormOptions';
+import type { OrganisationSettings } from './bindings/OrganisationSettings';
 import type { Participant } from './bindings/Participant';
 import type { ParticipantInput } from './bindings/ParticipantInput';
 import type { ParticipantPage } from './bindings/ParticipantPage';
 import type { ParticipantSummary } from './bindings/ParticipantSummary';
+import type { PrintedFile } from './bindings/PrintedFile';
 import type { Project } from './bindings/Project';
 import type { ProjectDetail } from './bindings/ProjectDetail';
 import type { ProjectInput } from './bindings/ProjectInput';
 import type { RelationKind } from './bindings/RelationKind';
 import type { Settings } from './bindings/Settings';
 import type { SetupResult } from './bindings/SetupResult';
+import type { CaseNote } from './bindings/CaseNote';
+import type { CaseNoteInput } from './bindings/CaseNoteInput';
+import type { DeliverableService } from './bindings/DeliverableService';
+import type { DeliveryAdded } from './bindings/DeliveryAdded';
+import type { DeliveryInput } from './bindings/DeliveryInput';
+import type { DeliveryView } from './bindings/DeliveryView';
+import type { PlanCloseInput } from './bindings/PlanCloseInput';
+import type { PlanInput } from './bindings/PlanInput';
+import type { PlanReviewInput } from './bindings/PlanReviewInput';
+import type { PlanSignInput } from './bindings/PlanSignInput';
+import type { PlanSummary } from './bindings/PlanSummary';
+import type { PlanView } from './bindings/PlanView';
+import type { Service } from './bindings/Service';
+import type { ServiceInput } from './bindings/ServiceInput';
+import type { TimelineEntry } from './bindings/TimelineEntry';
+import type { ExportReport } from './bindings/ExportReport';
+import type { ImportOutcome } from './bindings/ImportOutcome';
+import type { SetupReport } from './bindings/SetupReport';
+import type { SyncConflict } from './bindings/SyncConflict';
+import type { SyncExportSettings } from './bindings/SyncExportSettings';
+import type { SyncOverview } from './bindings/SyncOverview';
+import type { Verification } from './bindings/Verification';
 import { t } from './i18n';
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([
@@ -105,6 +137,89 @@ export const api = {
   enrolmentAdd: (participantId: string, projectId: string, input: EnrolmentInput) =>
     call<string>('enrolment_add', { participant_id: participantId, project_id: projectId, input }),
   enrolmentEnd: (id: string, input: EnrolmentEndInput) => call<Enrolment>('enrolment_end', { id, input }),
+
+  /** `participantId` null: a blank form. `open`: Rust opens the saved PDF in the system viewer. */
+  printDocument: (kind: string, participantId: string | null, projectId: string | null, open: boolean) =>
+    call<PrintedFile>('print_document', { kind, participant_id: participantId, project_id: projectId, open }),
+  /** One PDF per participant of the project; progress arrives as "kartoteka://print-progress". */
+  printBatch: (kind: string, projectId: string) => call<BatchResult>('print_batch', { kind, project_id: projectId }),
+  /** Stops the running batch after its current document. */
+  printBatchCancel: () => call<void>('print_batch_cancel'),
+  /** Newest first; `participantId` null: every document. */
+  documentList: (participantId: string | null) => call<DocumentRecord[]>('document_list', { participant_id: participantId }),
+  /** Renders a recorded document again (byte for byte), opens it and returns its path. */
+  documentOpen: (id: string) => call<string>('document_open', { id }),
+
+  /** Audit events, newest first; `record` (any record's id, e.g. a person's) narrows them to it. */
+  auditList: (record: string | null, limit: number) => call<AuditEvent[]>('audit_list', { record, limit }),
+  /** Recomputes the audit log's hash chain: the events checked and the first broken one. */
+  auditVerify: () => call<Verification>('audit_verify'),
+  /** The person's full record as JSON and PDF in the print folder; resolves to the two paths. */
+  gdprExport: (participantId: string) => call<string[]>('gdpr_export', { participant_id: participantId }),
+  /** Opens one file of the person's export in the system's viewer; resolves to its path. */
+  gdprOpen: (participantId: string, format: 'json' | 'pdf') =>
+    call<string>('gdpr_open', { participant_id: participantId, format }),
+  /** The preview: people whose every project has passed its retention date today. */
+  anonymisationCandidates: () => call<AnonymisationCandidate[]>('anonymisation_candidates'),
+  /** Anonymises the previewed people (`expected`: their ids; `conflict` if the list changed since). */
+  anonymiseExpired: (expected: string[]) => call<string[]>('anonymise_expired', { expected }),
+
+  consentTexts: (projectId: string | null) => call<ConsentTemplateVersion[]>('consent_texts', { project_id: projectId }),
+  /** `templateId` set: the next version of that text; otherwise a new text. */
+  consentTextAdd: (projectId: string | null, templateId: string | null, input: ConsentTextInput) =>
+    call<ConsentTemplateVersion>('consent_text_add', { project_id: projectId, template_id: templateId, input }),
+  consentGive: (participantId: string, versionId: string, input: ConsentGiveInput) =>
+    call<Consent>('consent_give', { participant_id: participantId, version_id: versionId, input }),
+  consentWithdraw: (id: string, input: ConsentWithdrawInput) => call<Consent>('consent_withdraw', { id, input }),
+  consentList: (participantId: string) => call<Consent[]>('consent_list', { participant_id: participantId }),
+
+  organisationGet: () => call<OrganisationSettings>('organisation_get'),
+  organisationSave: (organisation: OrganisationSettings) => call<OrganisationSettings>('organisation_save', { organisation }),
+
+  /** The service catalogue, active services first; `includeRetired` adds the retired ones. */
+  serviceList: (includeRetired: boolean) => call<Service[]>('service_list', { include_retired: includeRetired }),
+  serviceAdd: (input: ServiceInput) => call<Service>('service_add', { input }),
+  /** Renames, re-categorises, retires (`active: false`) or brings back a service. */
+  serviceUpdate: (id: string, input: ServiceInput) => call<Service>('service_update', { id, input }),
+
+  /** Version 1 of an enrolment's plan, as a draft; resolves to its id. */
+  planCreate: (enrolmentId: string, input: PlanInput) => call<string>('plan_create', { enrolment_id: enrolmentId, input }),
+  planGet: (id: string) => call<PlanView>('plan_get', { id }),
+  /** A participant's plan versions, newest first within each enrolment. */
+  planList: (participantId: string) => call<PlanSummary[]>('plan_list', { participant_id: participantId }),
+  /** Replaces a draft's content; a signed plan answers `conflict` (it is changed by an amendment). */
+  planUpdate: (id: string, input: PlanInput) => call<PlanView>('plan_update', { id, input }),
+  planSign: (id: string, input: PlanSignInput) => call<PlanView>('plan_sign', { id, input }),
+  /** Starts an amendment of a signed plan; resolves to the new draft version's id. */
+  planAmend: (id: string) => call<string>('plan_amend', { id }),
+  planReview: (id: string, input: PlanReviewInput) => call<PlanView>('plan_review', { id, input }),
+  planClose: (id: string, input: PlanCloseInput) => call<PlanView>('plan_close', { id, input }),
+
+  deliveryAdd: (plannedServiceId: string, input: DeliveryInput) =>
+    call<DeliveryAdded>('delivery_add', { planned_service_id: plannedServiceId, input }),
+  deliveryList: (planId: string) => call<DeliveryView[]>('delivery_list', { plan_id: planId }),
+  /** The planned services of the person's signed plans, for the quick delivery form. */
+  deliverableServices: (participantId: string) => call<DeliverableService[]>('deliverable_services', { participant_id: participantId }),
+
+  noteAdd: (participantId: string, input: CaseNoteInput) => call<CaseNote>('note_add', { participant_id: participantId, input }),
+  noteList: (participantId: string) => call<CaseNote[]>('note_list', { participant_id: participantId }),
+  /** Notes, deliveries, plan reviews and consents of one person, newest first. */
+  timeline: (participantId: string) => call<TimelineEntry[]>('timeline', { participant_id: participantId }),
+
+  /** Sets the organisation's sync passphrase; `organisation` null: the name from the organisation settings. */
+  syncSetup: (passphrase: string, organisation: string | null) => call<SetupReport>('sync_setup', { passphrase, organisation }),
+  /** Status, export settings, whether the folder is there, the last failure. Not counted as activity. */
+  syncStatus: () => call<SyncOverview>('sync_status'),
+  syncSettingsGet: () => call<SyncExportSettings>('sync_settings_get'),
+  syncSettingsSave: (settings: SyncExportSettings) => call<SyncExportSettings>('sync_settings_save', { settings }),
+  /** What changed since the last export, into the export folder (`file` null: nothing to send). */
+  syncExportNow: () => call<ExportReport>('sync_export_now'),
+  /** One bundle file, or every new bundle in a folder. */
+  syncImport: (path: string) => call<ImportOutcome>('sync_import', { path }),
+  /** Open conflicts; `all` adds the resolved ones. */
+  syncConflicts: (all: boolean) => call<SyncConflict[]>('sync_conflicts', { all }),
+  syncResolve: (conflictId: string, keepMine: boolean) =>
+    call<SyncConflict>('sync_resolve', { conflict_id: conflictId, keep_mine: keepMine }),
 };
 
 export type Api = typeof api;

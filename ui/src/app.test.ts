@@ -52,7 +52,9 @@ beforeEach(() => {
     if (!answer) throw { code: 'internal', message: `unexpected ${command}`, fields: [], existing: [] };
     return answer(args as Record<string, unknown> | undefined);
   });
-  vi.mocked(listen).mockReset().mockImplementation(async (_event, handler) => {
+  vi.mocked(listen).mockReset().mockImplementation(async (event, handler) => {
+    // Only the lock event is counted here (the status bar also listens for sync status).
+    if (event !== 'kartoteka://locked') return () => undefined;
     const h = handler as (event: TauriEvent<string>) => void;
     handlers.push(h);
     return () => {

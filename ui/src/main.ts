@@ -5,6 +5,9 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
 import './styles/tables.css';
+import './styles/audit.css';
+import './styles/plans.css';
+import './styles/sync.css';
 import { createApp } from './app';
 
 void createApp(document.getElementById('app') ?? document.body).start();

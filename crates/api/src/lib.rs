@@ -9,6 +9,9 @@ pub mod data_dir;
 pub mod dto;
 pub mod error;
 pub mod printing;
+pub mod reports;
+pub mod sync;
+pub mod sync_settings;
 
 pub use data_dir::{resolve_data_dir, DATA_DIR_ENV};
 pub use error::{ApiError, ErrorCode};

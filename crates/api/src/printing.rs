@@ -10,10 +10,12 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use kartoteka_domain::consent::ConsentKind;
 use kartoteka_domain::enrolment::EnrolmentStart;
 use kartoteka_domain::participant::{Address, ParticipantData};
+use kartoteka_domain::plan::{format_quantity, Attendance, LifeArea, PlanStatus};
 use kartoteka_domain::project::ProjectData;
 use kartoteka_forms as forms;
 use kartoteka_forms::DocumentKind;
 use kartoteka_store::documents::{DocumentRecord, NewDocument};
+use kartoteka_store::plans::{PlanSummary, PlanView};
 use kartoteka_store::settings::OrganisationSettings;
 use kartoteka_store::{Source, Store};
 use serde::{Deserialize, Serialize};
@@ -28,6 +30,9 @@ pub struct PrintRequest {
     /// The project of the header; the person's latest enrolment's project when left out.
     pub project_id: Option<String>,
     pub attendance: Option<AttendanceRequest>,
+    /// The support plan version to print; for a plan without it, the participant's current
+    /// plan in the project (the signed version, else the newest draft, else the newest).
+    pub plan_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -67,6 +72,99 @@ pub struct Snapshot {
     pub image_consent: Option<bool>,
     pub attendance: Option<AttendanceRequest>,
     pub record: Option<Vec<Block>>,
+    /// The support plan as printed.
+    #[serde(default)]
+    pub plan: Option<PlanSnapshot>,
+    /// An attendance sheet built from the delivery log (a catalogue service in a project).
+    #[serde(default)]
+    pub attendance_log: Option<Vec<AttendancePerson>>,
+    /// The project the document was printed for, as recorded in the register.
+    #[serde(default)]
+    pub project_id: Option<String>,
+}
+
+/// A support plan version as printed: text ready for paper, so a later change of a Polish
+/// label in the program cannot change a regenerated document.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PlanSnapshot {
+    pub id: String,
+    pub version: u32,
+    pub status: String,
+    pub draft: bool,
+    pub worker: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    /// For a version above 1: the amendment's number and the date of the plan it amends.
+    pub amendment: Option<(u32, NaiveDate)>,
+    pub problem_situation: String,
+    pub strengths: String,
+    pub needs: String,
+    pub areas: Vec<AreaSnapshot>,
+    pub goals: Vec<GoalSnapshot>,
+    pub commitments: String,
+    pub reviews: Vec<ReviewSnapshot>,
+    pub closing: Option<ClosingSnapshot>,
+    /// Dates the participant (or guardian) and the worker signed.
+    pub signed_on: Option<(NaiveDate, NaiveDate)>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AreaSnapshot {
+    pub area: LifeArea,
+    pub score: u8,
+    pub comment: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GoalSnapshot {
+    pub title: String,
+    pub measure: String,
+    pub target_date: Option<NaiveDate>,
+    pub status: String,
+    pub services: Vec<PlannedServiceSnapshot>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PlannedServiceSnapshot {
+    pub service: String,
+    /// "10 godz."
+    pub quantity: String,
+    pub specialist: String,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub frequency: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReviewSnapshot {
+    pub date: NaiveDate,
+    pub changes: String,
+    pub goals: String,
+    pub worker: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ClosingSnapshot {
+    pub closed_on: NaiveDate,
+    pub evaluation: String,
+    pub worker: String,
+}
+
+/// One participant of an attendance sheet from the delivery log.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AttendancePerson {
+    pub name: String,
+    pub planned: String,
+    pub delivered: String,
+    pub deliveries: Vec<AttendanceEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AttendanceEntry {
+    pub date: NaiveDate,
+    pub quantity: String,
+    pub attendance: String,
+    pub attended: bool,
 }
 
 /// A part of a person's full record.
@@ -214,10 +312,91 @@ fn template(s: &Snapshot) -> Result<forms::ConsentTemplate, ApiError> {
 
 /// Renders a document from its snapshot. The same snapshot always gives the same bytes.
 pub fn render_snapshot(s: &Snapshot) -> Result<Vec<u8>, ApiError> {
+    lay_out_snapshot(s)?.to_pdf().map_err(internal)
+}
+
+fn plan_sheet(s: &Snapshot, plan: &PlanSnapshot) -> forms::PlanSheet {
+    forms::PlanSheet {
+        person: person_ref(s).unwrap_or(forms::PersonRef {
+            full_name: String::new(),
+            pesel: None,
+            signatory: s.signatory.clone(),
+        }),
+        worker: plan.worker.clone(),
+        start_date: plan.start_date,
+        end_date: plan.end_date,
+        version: plan.version,
+        status: plan.status.clone(),
+        draft: plan.draft,
+        amendment: plan
+            .amendment
+            .map(|(number, plan_date)| forms::PlanAmendment { number, plan_date }),
+        problem_situation: plan.problem_situation.clone(),
+        strengths: plan.strengths.clone(),
+        needs: plan.needs.clone(),
+        areas: plan
+            .areas
+            .iter()
+            .map(|a| forms::AreaScore {
+                area: a.area,
+                score: Some(a.score),
+                comment: a.comment.clone(),
+            })
+            .collect(),
+        goals: plan
+            .goals
+            .iter()
+            .map(|g| forms::PlanGoal {
+                title: g.title.clone(),
+                measure: g.measure.clone(),
+                target_date: g.target_date,
+                status: g.status.clone(),
+                services: g
+                    .services
+                    .iter()
+                    .map(|x| forms::PlanServiceRow {
+                        service: x.service.clone(),
+                        quantity: x.quantity.clone(),
+                        specialist: x.specialist.clone(),
+                        start_date: x.start_date,
+                        end_date: x.end_date,
+                        frequency: x.frequency.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        commitments: plan.commitments.clone(),
+        reviews: plan
+            .reviews
+            .iter()
+            .map(|r| forms::PlanReviewRow {
+                date: r.date,
+                changes: r.changes.clone(),
+                goals: r.goals.clone(),
+                worker: r.worker.clone(),
+            })
+            .collect(),
+        closing: plan.closing.as_ref().map(|c| forms::PlanClosingSheet {
+            closed_on: c.closed_on,
+            evaluation: c.evaluation.clone(),
+            worker: c.worker.clone(),
+        }),
+        signing: plan
+            .signed_on
+            .map(|(participant, worker)| forms::PlanSigningSheet {
+                participant_signed_on: participant,
+                worker_signed_on: worker,
+            }),
+    }
+}
+
+/// Lays a document out from its snapshot, ready to be written alone or into a batch file.
+pub fn lay_out_snapshot(s: &Snapshot) -> Result<forms::Document, ApiError> {
+    use forms::Model;
     let kind = DocumentKind::parse(&s.kind)
         .ok_or_else(|| internal(format!("nieznany dokument {}", s.kind)))?;
     let ctx = context(s)?;
-    let bytes = match kind {
+    let laid = match kind {
         DocumentKind::Enrolment => {
             let sheet = s.participant.as_ref().map(|p| {
                 participant_sheet(
@@ -227,37 +406,73 @@ pub fn render_snapshot(s: &Snapshot) -> Result<Vec<u8>, ApiError> {
                     s.project.as_ref(),
                 )
             });
-            forms::enrolment_form(&ctx, sheet.as_ref())
+            forms::lay_out(&ctx, Model::Enrolment(sheet.as_ref()))
         }
         DocumentKind::Declaration => {
             let sheet = person_ref(s).map(|person| forms::DeclarationSheet {
                 person,
                 min_attendance_percent: 80,
             });
-            forms::participation_declaration(&ctx, sheet.as_ref())
+            forms::lay_out(&ctx, Model::Declaration(sheet.as_ref()))
         }
         DocumentKind::DataStatement => {
-            forms::data_statement(&ctx, &template(s)?, person_ref(s).as_ref())
+            let person = person_ref(s);
+            forms::lay_out(&ctx, Model::DataStatement(&template(s)?, person.as_ref()))
         }
         DocumentKind::ImageConsent => {
             let sheet = person_ref(s).map(|person| forms::ImageConsentSheet {
                 person,
                 consent: s.image_consent,
             });
-            forms::image_consent(&ctx, &template(s)?, sheet.as_ref())
+            forms::lay_out(&ctx, Model::ImageConsent(&template(s)?, sheet.as_ref()))
+        }
+        DocumentKind::Plan => {
+            let sheet = s.plan.as_ref().map(|plan| plan_sheet(s, plan));
+            forms::lay_out(&ctx, Model::Plan(sheet.as_ref()))
         }
         DocumentKind::Attendance => {
             let a = s.attendance.clone().unwrap_or_default();
-            let sheet = forms::AttendanceSheet {
-                service: a.service,
-                unit: a.unit,
-                year: a.year,
-                month: a.month,
-                specialist: a.specialist,
-                rows: vec![],
-                blank_rows: 20,
+            let sheet = match &s.attendance_log {
+                // Recorded before the delivery log was read: a sheet to fill in by hand.
+                None => forms::AttendanceSheet {
+                    service: a.service,
+                    unit: a.unit,
+                    year: a.year,
+                    month: a.month,
+                    specialist: a.specialist,
+                    rows: vec![],
+                    blank_rows: 20,
+                    participants: vec![],
+                },
+                Some(people) => forms::AttendanceSheet {
+                    service: a.service,
+                    unit: a.unit,
+                    year: a.year,
+                    month: a.month,
+                    specialist: a.specialist,
+                    rows: vec![],
+                    blank_rows: if people.is_empty() { 20 } else { 3 },
+                    participants: people
+                        .iter()
+                        .map(|p| forms::AttendanceParticipant {
+                            name: p.name.clone(),
+                            planned: p.planned.clone(),
+                            delivered: p.delivered.clone(),
+                            deliveries: p
+                                .deliveries
+                                .iter()
+                                .map(|d| forms::AttendanceDelivery {
+                                    date: d.date,
+                                    quantity: d.quantity.clone(),
+                                    attendance: d.attendance.clone(),
+                                    attended: d.attended,
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                },
             };
-            forms::attendance_sheet(&ctx, Some(&sheet))
+            forms::lay_out(&ctx, Model::Attendance(Some(&sheet)))
         }
         DocumentKind::Record => {
             let blocks = s.record.clone().unwrap_or_default();
@@ -285,7 +500,7 @@ pub fn render_snapshot(s: &Snapshot) -> Result<Vec<u8>, ApiError> {
                     })
                     .collect(),
             };
-            forms::person_record(&ctx, &record)
+            forms::lay_out(&ctx, Model::Record(&record))
         }
         DocumentKind::RecoveryKey => {
             return Err(internal(
@@ -293,7 +508,7 @@ pub fn render_snapshot(s: &Snapshot) -> Result<Vec<u8>, ApiError> {
             ))
         }
     };
-    bytes.map_err(internal)
+    laid.map_err(internal)
 }
 
 const DEFAULT_DATA_STATEMENT: &str = "Przyjmuję do wiadomości, że administratorem moich danych osobowych jest organizacja wskazana w nagłówku tego dokumentu, a w zakresie danych przetwarzanych w centralnym systemie teleinformatycznym — instytucja zarządzająca programem.
@@ -521,8 +736,25 @@ pub fn build_snapshot(
     let kind = req
         .kind
         .ok_or_else(|| ApiError::invalid("kind", "Wybierz rodzaj dokumentu"))?;
-    let participant = req
-        .participant_id
+    let mut participant_id = req.participant_id.clone();
+    let mut requested_project = req.project_id.clone();
+    let plan = match kind {
+        DocumentKind::Plan => {
+            let plan = choose_plan(
+                store,
+                req.plan_id.as_deref(),
+                participant_id.as_deref(),
+                requested_project.as_deref(),
+            )?;
+            if let Some(plan) = &plan {
+                participant_id = Some(plan.participant_id.clone());
+                requested_project = Some(plan.project_id.clone());
+            }
+            plan
+        }
+        _ => None,
+    };
+    let participant = participant_id
         .as_deref()
         .map(|id| store.participant(id))
         .transpose()?;
@@ -536,8 +768,7 @@ pub fn build_snapshot(
         Some(p) => store.enrolments_of_participant(&p.id.to_string())?,
         None => vec![],
     };
-    let project_id = req
-        .project_id
+    let project_id = requested_project
         .clone()
         .or_else(|| enrolments.first().map(|e| e.project_id.to_string()));
     let project = project_id
@@ -591,6 +822,18 @@ pub fn build_snapshot(
             "Lista obecności: podaj usługę i miesiąc",
         ));
     }
+    let (attendance, attendance_log) = match (&req.attendance, kind) {
+        (Some(a), DocumentKind::Attendance) => {
+            attendance_from_log(store, a, requested_project.as_deref())?
+        }
+        _ => (req.attendance.clone(), None),
+    };
+    let signatory = match plan.as_ref().and_then(|p| p.signing.as_ref()) {
+        Some(signing) if signing.signed_by != "self" => Some(signing.signed_by.clone()),
+        Some(_) => None,
+        None => signatory,
+    };
+    let plan = plan.map(|p| plan_snapshot(store, &p)).transpose()?;
     Ok(Snapshot {
         kind: kind.as_str().to_owned(),
         revision: forms::RENDERING_REVISION,
@@ -603,9 +846,423 @@ pub fn build_snapshot(
         signatory,
         text,
         image_consent,
-        attendance: req.attendance.clone(),
+        attendance,
         record,
+        plan,
+        attendance_log,
+        project_id,
     })
+}
+
+/// The plan version a plan print is about: `plan_id` when given (it must belong to the
+/// participant and project named), else the participant's current plan — in the project
+/// when one is named — the signed version, else the newest draft, else the newest version.
+/// `None` for the blank form (no participant, no plan).
+fn choose_plan(
+    store: &Store,
+    plan_id: Option<&str>,
+    participant_id: Option<&str>,
+    project_id: Option<&str>,
+) -> Result<Option<PlanView>, ApiError> {
+    if let Some(id) = plan_id {
+        let plan = store.plan(id)?;
+        if participant_id.is_some_and(|p| p.trim() != plan.participant_id) {
+            return Err(ApiError::invalid(
+                "plan",
+                "Ten plan wsparcia dotyczy innego uczestnika",
+            ));
+        }
+        if project_id.is_some_and(|p| p.trim() != plan.project_id) {
+            return Err(ApiError::invalid(
+                "plan",
+                "Ten plan wsparcia dotyczy innego projektu",
+            ));
+        }
+        return Ok(Some(plan));
+    }
+    let Some(participant_id) = participant_id else {
+        return Ok(None);
+    };
+    current_plan(store, participant_id, project_id)?
+        .map(Some)
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                "Ta osoba nie ma planu wsparcia w tym projekcie — najpierw załóż plan (Plany wsparcia), potem go wydrukuj.",
+            )
+        })
+}
+
+/// The participant's current plan in the project (any project when `None`), if any.
+fn current_plan(
+    store: &Store,
+    participant_id: &str,
+    project_id: Option<&str>,
+) -> Result<Option<PlanView>, ApiError> {
+    let projects: Vec<(String, String)> = store
+        .enrolments_of_participant(participant_id)?
+        .into_iter()
+        .map(|e| (e.id.to_string(), e.project_id.to_string()))
+        .collect();
+    let in_project = |enrolment: &str| match project_id {
+        None => true,
+        Some(p) => projects
+            .iter()
+            .any(|(e, project)| e == enrolment && project == p.trim()),
+    };
+    // Newest enrolment first, newest version first within it.
+    let plans: Vec<PlanSummary> = store
+        .plans_of_participant(participant_id)?
+        .into_iter()
+        .filter(|p| in_project(&p.enrolment_id))
+        .collect();
+    let chosen = plans
+        .iter()
+        .find(|p| p.status == PlanStatus::Signed)
+        .or_else(|| plans.iter().find(|p| p.status == PlanStatus::Draft))
+        .or_else(|| plans.first());
+    chosen
+        .map(|p| store.plan(&p.id))
+        .transpose()
+        .map_err(Into::into)
+}
+
+/// "10 godz." from a quantity in the service's unit.
+fn amount(quantity: f64, unit_label: &str) -> String {
+    let centi = (quantity * 100.0).round() as i64;
+    format!("{} {unit_label}", format_quantity(centi))
+}
+
+/// A plan version as printed, with the date of the plan an amendment amends.
+fn plan_snapshot(store: &Store, plan: &PlanView) -> Result<PlanSnapshot, ApiError> {
+    let amendment = if plan.version > 1 {
+        // Follow the chain back to version 1: its date is the plan's date.
+        let mut first = None;
+        let mut at = plan.replaces_id.clone();
+        let mut steps = 0;
+        while let Some(id) = at {
+            let earlier = store.plan(&id)?;
+            at = earlier.replaces_id.clone();
+            first = Some(earlier);
+            steps += 1;
+            if steps > 1000 {
+                return Err(internal("łańcuch aneksów planu nie ma początku"));
+            }
+        }
+        let date = first
+            .map(|p| match &p.signing {
+                Some(s) => s.participant_signed_on.max(s.worker_signed_on),
+                None => p.start_date,
+            })
+            .unwrap_or(plan.start_date);
+        Some((plan.version - 1, date))
+    } else {
+        None
+    };
+    let goal_number = |id: &str| plan.goals.iter().position(|g| g.id == id).map(|i| i + 1);
+    let reviews = plan
+        .reviews
+        .iter()
+        .map(|r| ReviewSnapshot {
+            date: r.review_date,
+            changes: r.changes.clone(),
+            goals: r
+                .goals
+                .iter()
+                .map(|g| {
+                    let which = match goal_number(&g.goal_id.to_string()) {
+                        Some(n) => format!("Cel {n}"),
+                        None => "Cel z wcześniejszej wersji".to_string(),
+                    };
+                    match &g.comment {
+                        Some(c) => format!("{which}: {} — {c}", g.status.polish()),
+                        None => format!("{which}: {}", g.status.polish()),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            worker: r.worker.clone(),
+        })
+        .collect();
+    let text = |t: &Option<String>| t.clone().unwrap_or_default();
+    Ok(PlanSnapshot {
+        id: plan.id.clone(),
+        version: plan.version,
+        status: plan.status_label.clone(),
+        draft: plan.status == PlanStatus::Draft,
+        worker: plan.worker.clone(),
+        start_date: plan.start_date,
+        end_date: plan.end_date,
+        amendment,
+        problem_situation: text(&plan.diagnosis.problem_situation),
+        strengths: text(&plan.diagnosis.strengths),
+        needs: text(&plan.diagnosis.needs),
+        areas: plan
+            .diagnosis
+            .areas
+            .iter()
+            .map(|a| AreaSnapshot {
+                area: a.area,
+                score: a.score,
+                comment: text(&a.comment),
+            })
+            .collect(),
+        goals: plan
+            .goals
+            .iter()
+            .map(|g| GoalSnapshot {
+                title: g.title.clone(),
+                measure: text(&g.measure),
+                target_date: g.target_date,
+                status: g.status_label.clone(),
+                services: g
+                    .services
+                    .iter()
+                    .map(|x| PlannedServiceSnapshot {
+                        service: x.service_name.clone(),
+                        quantity: amount(x.quantity, &x.unit_label),
+                        specialist: text(&x.specialist),
+                        start_date: x.start_date,
+                        end_date: x.end_date,
+                        frequency: text(&x.frequency),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        commitments: text(&plan.commitments),
+        reviews,
+        closing: plan.closing.as_ref().map(|c| ClosingSnapshot {
+            closed_on: c.closed_on,
+            evaluation: c.final_evaluation.clone(),
+            worker: c.worker.clone(),
+        }),
+        signed_on: plan
+            .signing
+            .as_ref()
+            .map(|s| (s.participant_signed_on, s.worker_signed_on)),
+    })
+}
+
+/// A catalogue code as typed: capitals, digits and dashes ("TER-PSY").
+fn looks_like_code(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// An attendance request for a catalogue service (its code or id) in a project becomes the
+/// sheet of the month from the delivery log; any other service name stays a sheet to fill
+/// in by hand, as before.
+fn attendance_from_log(
+    store: &Store,
+    a: &AttendanceRequest,
+    project_id: Option<&str>,
+) -> Result<(Option<AttendanceRequest>, Option<Vec<AttendancePerson>>), ApiError> {
+    let service = a.service.trim();
+    let catalogue = match store.service(service) {
+        Ok(s) => s,
+        Err(kartoteka_store::StoreError::NotFound { .. }) if !looks_like_code(service) => {
+            return Ok((Some(a.clone()), None));
+        }
+        Err(kartoteka_store::StoreError::NotFound { .. }) => {
+            return Err(ApiError::invalid(
+                "service",
+                format!(
+                "Usługa: nie ma w katalogu usługi o kodzie „{service}” (kartoteka service list)"
+            ),
+            ))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let project_id = project_id.ok_or_else(|| {
+        ApiError::invalid(
+            "project",
+            "Lista obecności z dziennika realizacji: podaj projekt",
+        )
+    })?;
+    let month = NaiveDate::from_ymd_opt(a.year, a.month, 1)
+        .ok_or_else(|| ApiError::invalid("month", "Miesiąc: podaj RRRR-MM, np. 2026-11"))?;
+    let log = store.service_month(project_id, &catalogue.id.to_string(), month)?;
+    let unit = log.service.data.unit;
+    let label = unit.after_number();
+    let mut specialists: Vec<String> = Vec::new();
+    for p in &log.participants {
+        for s in &p.specialists {
+            if !specialists.contains(s) {
+                specialists.push(s.clone());
+            }
+        }
+    }
+    if specialists.is_empty() {
+        for p in &log.participants {
+            for d in &p.deliveries {
+                if !d.delivered_by.is_empty() && !specialists.contains(&d.delivered_by) {
+                    specialists.push(d.delivered_by.clone());
+                }
+            }
+        }
+    }
+    let people = log
+        .participants
+        .iter()
+        .map(|p| {
+            let attended: i64 = p
+                .deliveries
+                .iter()
+                .filter(|d| d.attendance == Attendance::Present)
+                .map(|d| d.quantity_centi)
+                .sum();
+            AttendancePerson {
+                name: format!("{} {}", p.first_name, p.last_name),
+                planned: if p.planned_centi > 0 {
+                    format!("{} {label}", format_quantity(p.planned_centi))
+                } else {
+                    "—".to_string()
+                },
+                delivered: format!("{} {label}", format_quantity(attended)),
+                deliveries: p
+                    .deliveries
+                    .iter()
+                    .map(|d| AttendanceEntry {
+                        date: d.date,
+                        quantity: format_quantity(d.quantity_centi),
+                        attendance: d.attendance.polish().to_string(),
+                        attended: d.attendance == Attendance::Present,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let request = AttendanceRequest {
+        service: log.service.data.name.clone(),
+        unit: unit.polish().to_string(),
+        specialist: if a.specialist.trim().is_empty() {
+            specialists.join(", ")
+        } else {
+            a.specialist.trim().to_string()
+        },
+        year: a.year,
+        month: a.month,
+    };
+    Ok((Some(request), Some(people)))
+}
+
+/// What a batch tells its front end and asks it.
+pub struct BatchHooks<'a> {
+    /// Called with (done, total) before the first document and after each one.
+    pub progress: &'a mut dyn FnMut(usize, usize),
+    /// Asked before each document: `true` stops the batch there (what was printed stays).
+    pub cancelled: &'a dyn Fn() -> bool,
+}
+
+/// Where a batch's documents go.
+pub enum BatchOutput<'a> {
+    /// One file per person: each printed document is handed over with its position (from 0)
+    /// and the participant's id, to be written where the front end wants it.
+    EachFile(&'a mut dyn FnMut(usize, &str, &Printed) -> Result<(), ApiError>),
+    /// Every document in one PDF, pages one after another, each with its own page numbers;
+    /// returned in [`BatchOutcome::combined`].
+    OneFile,
+}
+
+/// How a batch went.
+#[derive(Debug, Default)]
+pub struct BatchOutcome {
+    /// Participants of the project (each once).
+    pub total: usize,
+    /// Documents printed (and recorded in the register).
+    pub printed: usize,
+    /// Participants with nothing to print (a plan batch: no support plan in the project).
+    pub skipped: Vec<String>,
+    pub cancelled: bool,
+    /// The one PDF of a [`BatchOutput::OneFile`] batch, when anything was printed.
+    pub combined: Option<Vec<u8>>,
+    /// Pages in the one PDF.
+    pub pages: usize,
+}
+
+/// How a batch reaches the store: it calls the function it is given with the store. The CLI
+/// holds the store; the desktop shell locks it for each document only, so the window stays
+/// responsive (and can ask to cancel) while a long batch runs.
+pub type StoreAccess<'a> =
+    &'a mut dyn FnMut(&mut dyn FnMut(&mut Store) -> Result<(), ApiError>) -> Result<(), ApiError>;
+
+/// Prints one kind of document for every participant of a project, each recorded in the
+/// register like a document printed alone. The kinds that concern one person only: not the
+/// attendance sheet or the recovery key.
+#[allow(clippy::too_many_arguments)]
+pub fn print_batch(
+    access: StoreAccess<'_>,
+    source: Source,
+    kind: DocumentKind,
+    project_id: &str,
+    now: &dyn Fn() -> DateTime<FixedOffset>,
+    mut output: BatchOutput<'_>,
+    hooks: BatchHooks<'_>,
+) -> Result<BatchOutcome, ApiError> {
+    if matches!(kind, DocumentKind::Attendance | DocumentKind::RecoveryKey) {
+        return Err(ApiError::invalid(
+            "kind",
+            "Rodzaj: enrolment, declaration, data-statement, image-consent, plan, record",
+        ));
+    }
+    let project_id = project_id.trim().to_owned();
+    let mut participants: Vec<String> = Vec::new();
+    access(&mut |store| {
+        for e in store.enrolments_in_project(&project_id)? {
+            let id = e.participant_id.to_string();
+            if !participants.contains(&id) {
+                participants.push(id);
+            }
+        }
+        Ok(())
+    })?;
+    let total = participants.len();
+    let mut outcome = BatchOutcome {
+        total,
+        ..BatchOutcome::default()
+    };
+    let mut documents = Vec::new();
+    (hooks.progress)(0, total);
+    for (i, participant) in participants.iter().enumerate() {
+        if (hooks.cancelled)() {
+            outcome.cancelled = true;
+            break;
+        }
+        let mut result = None;
+        access(&mut |store| {
+            if kind == DocumentKind::Plan
+                && current_plan(store, participant, Some(&project_id))?.is_none()
+            {
+                return Ok(());
+            }
+            let req = PrintRequest {
+                kind: Some(kind),
+                participant_id: Some(participant.clone()),
+                project_id: Some(project_id.clone()),
+                ..PrintRequest::default()
+            };
+            result = Some(print_laid(store, source, &req, now())?);
+            Ok(())
+        })?;
+        match result {
+            None => outcome.skipped.push(participant.clone()),
+            Some((printed, document)) => {
+                match &mut output {
+                    BatchOutput::EachFile(each) => each(i, participant, &printed)?,
+                    BatchOutput::OneFile => documents.push(document),
+                }
+                outcome.printed += 1;
+            }
+        }
+        (hooks.progress)(i + 1, total);
+    }
+    if !documents.is_empty() {
+        outcome.pages = documents.iter().map(forms::Document::page_count).sum();
+        outcome.combined = Some(forms::combine(&documents).map_err(internal)?);
+    }
+    Ok(outcome)
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -619,22 +1276,36 @@ pub fn print(
     req: &PrintRequest,
     now: DateTime<FixedOffset>,
 ) -> Result<Printed, ApiError> {
+    print_laid(store, source, req, now).map(|(printed, _)| printed)
+}
+
+/// [`print`], also handing back the laid-out document (to put into a batch file).
+fn print_laid(
+    store: &mut Store,
+    source: Source,
+    req: &PrintRequest,
+    now: DateTime<FixedOffset>,
+) -> Result<(Printed, forms::Document), ApiError> {
     let snapshot = build_snapshot(store, source, req, now)?;
-    let bytes = render_snapshot(&snapshot)?;
+    let document = lay_out_snapshot(&snapshot)?;
+    let bytes = document.to_pdf().map_err(internal)?;
     let sha = sha256_hex(&bytes);
     let record = store.record_document(
         source,
         NewDocument {
             kind: &snapshot.kind,
             participant_id: snapshot.participant_id.as_deref(),
-            project_id: req.project_id.as_deref(),
+            project_id: req
+                .project_id
+                .as_deref()
+                .or(snapshot.plan.as_ref().and(snapshot.project_id.as_deref())),
             template_version_id: snapshot.text.as_ref().map(|t| t.id.as_str()),
             sha256: &sha,
             bytes: bytes.len(),
             model: serde_json::to_value(&snapshot).map_err(internal)?,
         },
     )?;
-    Ok(Printed { bytes, record })
+    Ok((Printed { bytes, record }, document))
 }
 
 /// Renders a recorded document again and checks it is the same, byte for byte.
@@ -673,6 +1344,9 @@ pub fn recovery_key_pdf(
         image_consent: None,
         attendance: None,
         record: None,
+        plan: None,
+        attendance_log: None,
+        project_id: None,
     };
     let ctx = context(&snapshot)?;
     forms::recovery_key_sheet(

@@ -73,6 +73,48 @@ pub enum Command {
     /// RODO: pełny zapis danych osoby, anonimizacja po okresie przechowywania.
     #[command(subcommand)]
     Gdpr(GdprCommand),
+    /// Synchronizacja z innymi komputerami organizacji przez zaszyfrowane pakiety (.kbundle).
+    #[command(subcommand)]
+    Sync(crate::sync_cmd::SyncCommand),
+    /// Raporty: dane uczestników do SM EFS (CST2021), zestawienia CSV dla Excela.
+    #[command(subcommand)]
+    Report(crate::report_cmd::ReportCommand),
+    /// Dane syntetyczne (fikcyjne osoby z rodzinami, projektami i udziałami) do pokazów i
+    /// pomiarów; tworzy kartotekę (hasło z KARTOTEKA_PASSWORD), jeśli jej nie ma.
+    Seed {
+        /// Liczba uczestników.
+        #[arg(long)]
+        participants: usize,
+        /// Ziarno generatora: to samo ziarno daje te same dane.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Pomiary wydajności na danych syntetycznych (10 tys., 100 tys., 1 mln osób): tabela i JSON.
+    Bench {
+        /// Tylko jeden rozmiar kartoteki (domyślnie 10 000, 100 000 i 1 000 000).
+        #[arg(long)]
+        participants: Option<usize>,
+        /// Plik JSON z wynikami.
+        #[arg(long, value_name = "FILE.json", default_value = "bench-results.json")]
+        out: PathBuf,
+    },
+    /// Katalog usług (jednostki: godzina, sesja, wizyta…).
+    #[command(subcommand)]
+    Service(crate::plan_cmd::ServiceCommand),
+    /// Indywidualne plany wsparcia: szkic, podpis, aneksy, przeglądy, zamknięcie.
+    #[command(subcommand)]
+    Plan(crate::plan_cmd::PlanCommand),
+    /// Realizacja usług z planu (dziennik realizacji).
+    #[command(subcommand)]
+    Delivery(crate::plan_cmd::DeliveryCommand),
+    /// Notatki z kontaktów (wizyta domowa, telefon, biuro).
+    #[command(subcommand)]
+    Note(crate::plan_cmd::NoteCommand),
+    /// Oś czasu uczestnika: notatki, realizacje, przeglądy planu, zgody (od najnowszych).
+    Timeline {
+        #[arg(long)]
+        participant: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -293,12 +335,39 @@ pub struct FormArgs {
 }
 
 #[derive(Args, Clone)]
-pub struct AttendanceArgs {
-    /// Projekt w nagłówku.
+pub struct PlanFormArgs {
+    /// Uczestnik: drukowany jest jego bieżący plan w projekcie (podpisany, a bez niego
+    /// najnowszy szkic).
+    #[arg(
+        long,
+        conflicts_with = "blank",
+        required_unless_present_any = ["blank", "plan"]
+    )]
+    pub participant: Option<String>,
+    /// Konkretna wersja planu (id z `plan list`).
+    #[arg(long, conflicts_with = "blank")]
+    pub plan: Option<String>,
+    /// Pusty formularz planu do wypełnienia odręcznie (wizyta w terenie).
+    #[arg(long)]
+    pub blank: bool,
+    /// Projekt, w którym szukać planu uczestnika (i nagłówek pustego formularza).
     #[arg(long)]
     pub project: Option<String>,
-    /// Usługa, np. „terapia psychologiczna”.
+    /// Plik PDF do zapisania.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: std::path::PathBuf,
+}
+
+#[derive(Args, Clone)]
+pub struct AttendanceArgs {
+    /// Projekt w nagłówku; z usługą z katalogu — projekt, z którego dziennika realizacji
+    /// powstaje lista.
     #[arg(long)]
+    pub project: Option<String>,
+    /// Usługa: kod lub id z katalogu (lista uczestników z planem tej usługi i realizacje w
+    /// miesiącu, wymaga --project) albo nazwa, np. „terapia psychologiczna” (lista do
+    /// wypełnienia odręcznie).
+    #[arg(long, value_name = "CODE|ID|NAZWA")]
     pub service: String,
     /// Miesiąc RRRR-MM.
     #[arg(long)]
@@ -326,20 +395,21 @@ pub enum FormCommand {
     DataStatement(FormArgs),
     /// Zgoda na wykorzystanie wizerunku — z aktualnej wersji treści.
     ImageConsent(FormArgs),
-    /// Indywidualny plan wsparcia.
-    Plan(FormArgs),
+    /// Indywidualny plan wsparcia (z aneksem, przeglądami i oceną końcową) albo pusty formularz.
+    Plan(PlanFormArgs),
     /// Lista obecności / karta realizacji usługi na miesiąc.
     Attendance(AttendanceArgs),
     /// Pełny zapis danych jednej osoby (wniosek RODO o dostęp).
     Record(FormArgs),
-    /// Ten sam dokument dla wszystkich uczestników projektu: do folderu (plik na osobę).
+    /// Ten sam dokument dla wszystkich uczestników projektu: do folderu (plik na osobę) albo
+    /// do jednego pliku PDF (gdy --out kończy się na .pdf).
     Batch {
-        /// enrolment, declaration, data-statement, image-consent, record
+        /// enrolment, declaration, data-statement, image-consent, plan, record
         kind: String,
         #[arg(long)]
         project: String,
-        /// Folder (plik na osobę).
-        #[arg(long, value_name = "DIR")]
+        /// Folder (plik na osobę) albo plik .pdf (wszystkie dokumenty w jednym pliku).
+        #[arg(long, value_name = "DIR|FILE.pdf")]
         out: std::path::PathBuf,
     },
     /// Odtwarza zapisany dokument bajt w bajt (sprawdza skrót SHA-256).

@@ -15,7 +15,7 @@ use kartoteka_store::{OpenOptions, Source, Store};
 use serde_json::json;
 use std::path::Path;
 
-fn open(dir: &Path) -> Result<Store, ApiError> {
+pub(crate) fn open(dir: &Path) -> Result<Store, ApiError> {
     if !Store::exists(dir) {
         return Err(kartoteka_store::StoreError::NotInitialized(dir.to_path_buf()).into());
     }
@@ -46,10 +46,19 @@ pub fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Worker(c) => worker(&dir, c),
         Command::Backup(c) => backup(&dir, c),
         Command::Gdpr(c) => gdpr(&dir, c),
+        Command::Sync(c) => crate::sync_cmd::run(&dir, c),
+        Command::Report(c) => crate::report_cmd::run(&dir, c),
+        Command::Seed { participants, seed } => crate::seed::run(&dir, participants, seed),
+        Command::Bench { participants, out } => crate::bench::run(participants, &out),
         Command::Consent(c) => consent(&dir, c),
         Command::Form(c) => crate::form::run(&mut open(&dir)?, c),
         Command::RecoveryKey(c) => crate::form::recovery_key(&mut open(&dir)?, c),
         Command::Organisation { json } => crate::form::organisation(&mut open(&dir)?, json),
+        Command::Service(c) => crate::plan_cmd::service(&dir, c),
+        Command::Plan(c) => crate::plan_cmd::plan(&dir, c),
+        Command::Delivery(c) => crate::plan_cmd::delivery(&dir, c),
+        Command::Note(c) => crate::plan_cmd::note(&dir, c),
+        Command::Timeline { participant } => crate::plan_cmd::timeline(&dir, &participant),
         Command::Check => {
             let store = open(&dir)?;
             store.integrity_check()?;

@@ -1,8 +1,8 @@
 //! `kartoteka form …`, `recovery-key print` and `organisation`: documents to print.
 
-use crate::args::{AttendanceArgs, FormArgs, FormCommand, RecoveryKeyCommand};
+use crate::args::{AttendanceArgs, FormArgs, FormCommand, PlanFormArgs, RecoveryKeyCommand};
 use crate::io::{print_json, read_json_value};
-use kartoteka_api::printing::{self, AttendanceRequest, PrintRequest};
+use kartoteka_api::printing::{self, AttendanceRequest, BatchHooks, BatchOutput, PrintRequest};
 use kartoteka_api::{ApiError, ErrorCode};
 use kartoteka_forms::DocumentKind;
 use kartoteka_store::{Source, Store};
@@ -39,7 +39,21 @@ fn single(store: &mut Store, kind: DocumentKind, args: &FormArgs) -> Result<(), 
             args.participant.clone()
         },
         project_id: args.project.clone(),
-        attendance: None,
+        ..PrintRequest::default()
+    };
+    let printed = printing::print(store, Source::Cli, &req, now())?;
+    write_pdf(&args.out, &printed.bytes)?;
+    print_json(&json!({ "file": args.out, "document": printed.record }));
+    Ok(())
+}
+
+fn plan(store: &mut Store, args: &PlanFormArgs) -> Result<(), ApiError> {
+    let req = PrintRequest {
+        kind: Some(DocumentKind::Plan),
+        participant_id: args.participant.clone().filter(|_| !args.blank),
+        project_id: args.project.clone(),
+        plan_id: args.plan.clone().filter(|_| !args.blank),
+        ..PrintRequest::default()
     };
     let printed = printing::print(store, Source::Cli, &req, now())?;
     write_pdf(&args.out, &printed.bytes)?;
@@ -65,6 +79,7 @@ fn attendance(store: &mut Store, args: &AttendanceArgs) -> Result<(), ApiError> 
             year: month.year(),
             month: month.month(),
         }),
+        ..PrintRequest::default()
     };
     let printed = printing::print(store, Source::Cli, &req, now())?;
     write_pdf(&args.out, &printed.bytes)?;
@@ -78,32 +93,67 @@ fn batch(store: &mut Store, kind: &str, project: &str, out: &Path) -> Result<(),
         .ok_or_else(|| {
             ApiError::invalid(
                 "kind",
-                "Rodzaj: enrolment, declaration, data-statement, image-consent, record",
+                "Rodzaj: enrolment, declaration, data-statement, image-consent, plan, record",
             )
         })?;
-    let enrolments = store.enrolments_in_project(project)?;
-    let total = enrolments.len();
-    let mut files = Vec::with_capacity(total);
-    for (i, e) in enrolments.iter().enumerate() {
-        let req = PrintRequest {
-            kind: Some(kind),
-            participant_id: Some(e.participant_id.to_string()),
-            project_id: Some(project.trim().to_owned()),
-            attendance: None,
-        };
-        let printed = printing::print(store, Source::Cli, &req, now())?;
+    let one_file = out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let mut files = Vec::new();
+    let mut write_each = |i: usize, participant: &str, printed: &printing::Printed| {
         // File names carry the record's id, never the person's name.
         let file = out.join(format!(
             "{:04}-{}-{}.pdf",
             i + 1,
             kind.as_str(),
-            e.participant_id
+            participant
         ));
         write_pdf(&file, &printed.bytes)?;
         files.push(file);
-        eprintln!("{}/{}", i + 1, total);
+        Ok(())
+    };
+    let output = if one_file {
+        BatchOutput::OneFile
+    } else {
+        BatchOutput::EachFile(&mut write_each)
+    };
+    let mut progress = |done: usize, total: usize| {
+        if done > 0 {
+            eprintln!("{done}/{total}");
+        }
+    };
+    let outcome = printing::print_batch(
+        &mut |f| f(store),
+        Source::Cli,
+        kind,
+        project,
+        &now,
+        output,
+        BatchHooks {
+            progress: &mut progress,
+            cancelled: &|| false,
+        },
+    )?;
+    for id in &outcome.skipped {
+        eprintln!("Pominięto uczestnika {id}: brak planu wsparcia w tym projekcie.");
     }
-    print_json(&json!({ "count": files.len(), "files": files }));
+    if one_file {
+        let Some(bytes) = outcome.combined else {
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                "Nie ma czego wydrukować: nikt w tym projekcie nie ma takiego dokumentu.",
+            ));
+        };
+        write_pdf(out, &bytes)?;
+        print_json(&json!({
+            "count": outcome.printed,
+            "file": out,
+            "pages": outcome.pages,
+            "skipped": outcome.skipped,
+        }));
+    } else {
+        print_json(&json!({ "count": files.len(), "files": files, "skipped": outcome.skipped }));
+    }
     Ok(())
 }
 
@@ -114,10 +164,7 @@ pub fn run(store: &mut Store, command: FormCommand) -> Result<(), ApiError> {
         FormCommand::DataStatement(a) => single(store, DocumentKind::DataStatement, &a),
         FormCommand::ImageConsent(a) => single(store, DocumentKind::ImageConsent, &a),
         FormCommand::Record(a) => single(store, DocumentKind::Record, &a),
-        FormCommand::Plan(_) => Err(ApiError::new(
-            ErrorCode::NotFound,
-            "Plany wsparcia jeszcze nie są prowadzone w tej wersji Kartoteki, więc nie ma czego wydrukować.",
-        )),
+        FormCommand::Plan(a) => plan(store, &a),
         FormCommand::Attendance(a) => attendance(store, &a),
         FormCommand::Batch { kind, project, out } => batch(store, &kind, &project, &out),
         FormCommand::Regenerate { id, out } => {
@@ -178,7 +225,7 @@ pub fn organisation(store: &mut Store, json: Option<String>) -> Result<(), ApiEr
                     format!("Nie można odczytać pliku z logotypami: {e}"),
                 )
             })?;
-            if !(bytes.starts_with(b"\\x89PNG") || bytes.starts_with(&[0xFF, 0xD8])) {
+            if !(bytes.starts_with(b"\x89PNG") || bytes.starts_with(&[0xFF, 0xD8])) {
                 return Err(ApiError::invalid(
                     "logo_strip_file",
                     "Pasek logotypów musi być plikiem PNG albo JPEG",

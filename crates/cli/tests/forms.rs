@@ -468,3 +468,379 @@ fn the_gdpr_export_writes_json_and_pdf_named_by_id() {
     let text = pdftotext(Path::new(&files[1]));
     assert!(text.contains("Żółkiewska-Wałęsa") && text.contains("Razem łatwiej"));
 }
+
+fn pdfinfo_pages(file: &Path) -> usize {
+    let out = Command::new("pdfinfo").arg(file).output().unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .map(|n| n.trim().parse().unwrap())
+        .unwrap()
+}
+
+fn id_of(value: &Value) -> String {
+    value["id"].as_str().unwrap().to_owned()
+}
+
+/// A signed plan (with services, deliveries in May 2026 and a review) for `person`, then a
+/// signed amendment; returns (version 1, version 2).
+fn signed_plan(o: &Office, person: &str, deliveries: bool) -> (String, String) {
+    let enrolments = ok(
+        o.dir.path(),
+        &["enrolment", "list", "--participant", person],
+        None,
+    );
+    let enrolment = id_of(&enrolments[0]);
+    let plan = r#"{"worker": "Agnieszka Wójcik", "start_date": "2026-02-01", "end_date": "2026-12-31",
+        "diagnosis": {"problem_situation": "Zadłużenie czynszowe, obniżony nastrój.", "strengths": "Motywacja do zmiany.", "needs": "Wsparcie psychologiczne.",
+          "areas": [{"area": "family", "score": 3, "comment": "relacje z dziećmi dobre"}, {"area": "finances", "score": 1}]},
+        "goals": [{"title": "Poprawa samopoczucia psychicznego", "measure": "Udział w 80% sesji", "target_date": "2026-06-30",
+                   "services": [{"service": "TER-PSY", "quantity": 10, "specialist": "mgr Bożena Źrebięta", "frequency": "raz w tygodniu"}]},
+                  {"title": "Podjęcie zatrudnienia", "services": [{"service": "PRA-DORAD", "quantity": 6.5, "specialist": "Jan Kowalski"}]}],
+        "commitments": "Regularny udział w sesjach terapeutycznych."}"#;
+    let v1 = id_of(&ok(
+        o.dir.path(),
+        &["plan", "create", "--enrolment", &enrolment, "--json", "-"],
+        Some(plan),
+    ));
+    ok(
+        o.dir.path(),
+        &["plan", "sign", &v1, "--json", "-"],
+        Some(r#"{"participant_signed_on": "2026-02-05", "worker_signed_on": "2026-02-05"}"#),
+    );
+    if deliveries {
+        let shown = ok(o.dir.path(), &["plan", "show", &v1], None);
+        let service = shown["goals"][0]["services"][0]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        for (date, quantity, attendance) in [
+            ("2026-05-04", "1.5", "present"),
+            ("2026-05-11", "1", "present"),
+            ("2026-05-18", "1", "absent_excused"),
+            ("2026-06-01", "1", "present"),
+        ] {
+            ok(
+                o.dir.path(),
+                &[
+                    "delivery",
+                    "add",
+                    "--planned-service",
+                    &service,
+                    "--json",
+                    "-",
+                ],
+                Some(&format!(
+                    r#"{{"date": "{date}", "quantity": {quantity}, "attendance": "{attendance}", "delivered_by": "mgr Bożena Źrebięta"}}"#
+                )),
+            );
+        }
+    }
+    ok(
+        o.dir.path(),
+        &["plan", "review", &v1, "--json", "-"],
+        Some(
+            r#"{"review_date": "2026-05-30", "changes": "Nastrój się poprawił, podjęła kurs zawodowy."}"#,
+        ),
+    );
+    let v2 = id_of(&ok(o.dir.path(), &["plan", "amend", &v1], None));
+    ok(
+        o.dir.path(),
+        &["plan", "sign", &v2, "--json", "-"],
+        Some(r#"{"participant_signed_on": "2026-06-10", "worker_signed_on": "2026-06-10"}"#),
+    );
+    (v1, v2)
+}
+
+#[test]
+fn the_support_plan_prints_filled_and_blank_and_regenerates_identically() {
+    let o = office();
+    let (v1, v2) = signed_plan(&o, &o.person, false);
+    let file = o.dir.path().join("plan.pdf");
+    let printed = ok(
+        o.dir.path(),
+        &[
+            "form",
+            "plan",
+            "--participant",
+            &o.person,
+            "--project",
+            &o.project,
+            "--out",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    let text = pdftotext(&file);
+    for expected in [
+        "Indywidualny plan wsparcia",
+        "Aneks nr 1 do planu z dnia 05.02.2026",
+        "Łucja",
+        "Żółkiewska-Wałęsa",
+        "Agnieszka Wójcik",
+        "Poprawa samopoczucia psychicznego",
+        "Podjęcie zatrudnienia",
+        "Terapia psychologiczna",
+        "10 godz.",
+        "6,5 godz.",
+        "mgr Bożena Źrebięta",
+        "Regularny udział w sesjach",
+        "Nastrój się poprawił",
+        "Łódź, 10.06.2026",
+        "czytelny podpis uczestnika projektu",
+        "strona 1 z",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    let size = std::fs::metadata(&file).unwrap().len();
+    assert!(size < 80_000, "a normal plan is {size} bytes");
+    let doc = &printed["document"];
+    assert_eq!(doc["kind"], "plan");
+    assert_eq!(doc["project_id"], o.project.as_str());
+
+    // The recorded plan renders again byte for byte.
+    let again = o.dir.path().join("again.pdf");
+    let regenerated = ok(
+        o.dir.path(),
+        &[
+            "form",
+            "regenerate",
+            doc["id"].as_str().unwrap(),
+            "--out",
+            again.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(regenerated["sha256"], doc["sha256"]);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+
+    // --plan picks a version: the first, superseded, is no amendment; the current is v2.
+    let first = o.dir.path().join("v1.pdf");
+    ok(
+        o.dir.path(),
+        &[
+            "form",
+            "plan",
+            "--plan",
+            &v1,
+            "--out",
+            first.to_str().unwrap(),
+        ],
+        None,
+    );
+    let text = pdftotext(&first);
+    assert!(
+        !text.contains("Aneks") && text.contains("zastąpiony aneksem"),
+        "{text}"
+    );
+    assert!(
+        pdftotext(&file).contains("2 (podpisany)"),
+        "current plan is {v2}"
+    );
+
+    // A plan of someone else is refused; someone without a plan is told to make one.
+    let (code, _, _) = run(
+        o.dir.path(),
+        &[
+            "form",
+            "plan",
+            "--participant",
+            &o.child,
+            "--plan",
+            &v1,
+            "--out",
+            "x.pdf",
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    let (code, _, err) = run(
+        o.dir.path(),
+        &["form", "plan", "--participant", &o.child, "--out", "x.pdf"],
+        None,
+    );
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("planu wsparcia"), "{err}");
+
+    let blank = o.dir.path().join("blank-plan.pdf");
+    ok(
+        o.dir.path(),
+        &[
+            "form",
+            "plan",
+            "--blank",
+            "--project",
+            &o.project,
+            "--out",
+            blank.to_str().unwrap(),
+        ],
+        None,
+    );
+    let text = pdftotext(&blank);
+    assert!(!text.contains("Łucja"), "a blank plan holds nobody's data");
+    for expected in [
+        "Sfera psychiczna",
+        "Umiejętności społeczne",
+        "Cel 3",
+        "Częstotliwość",
+        "czytelny podpis",
+        "strona 1 z",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from the blank plan"
+        );
+    }
+}
+
+#[test]
+fn the_attendance_sheet_lists_deliveries_of_a_catalogue_service_in_a_month() {
+    let o = office();
+    signed_plan(&o, &o.person, true);
+    let file = o.dir.path().join("obecnosci.pdf");
+    let printed = ok(
+        o.dir.path(),
+        &[
+            "form",
+            "attendance",
+            "--project",
+            &o.project,
+            "--service",
+            "TER-PSY",
+            "--month",
+            "2026-05",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    let text = pdftotext(&file);
+    for expected in [
+        "Terapia psychologiczna",
+        "maj 2026",
+        "Żółkiewska-Wałęsa",
+        "04.05.2026",
+        "11.05.2026",
+        "18.05.2026",
+        "1,5",
+        "obecny",
+        "usprawiedliwiony",
+        "Podpis uczestnika",
+        "10 godz.",
+        "2,5 godz.",
+        "mgr Bożena Źrebięta",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    assert!(!text.contains("01.06.2026"), "June is not May");
+    // A sheet from the log regenerates identically too.
+    let again = o.dir.path().join("again.pdf");
+    ok(
+        o.dir.path(),
+        &[
+            "form",
+            "regenerate",
+            printed["document"]["id"].as_str().unwrap(),
+            "--out",
+            again.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+    // An unknown code is refused rather than printed as a name.
+    let (code, _, _) = run(
+        o.dir.path(),
+        &[
+            "form",
+            "attendance",
+            "--project",
+            &o.project,
+            "--service",
+            "TER-XYZ",
+            "--month",
+            "2026-05",
+            "--out",
+            "x.pdf",
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn a_batch_into_one_pdf_holds_every_persons_pages() {
+    let o = office();
+    let single = o.dir.path().join("one.pdf");
+    ok(
+        o.dir.path(),
+        &[
+            "form",
+            "declaration",
+            "--participant",
+            &o.person,
+            "--out",
+            single.to_str().unwrap(),
+        ],
+        None,
+    );
+    let per_person = pdfinfo_pages(&single);
+    let file = o.dir.path().join("wszystkie.pdf");
+    let result = ok(
+        o.dir.path(),
+        &[
+            "form",
+            "batch",
+            "declaration",
+            "--project",
+            &o.project,
+            "--out",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(result["count"], 2);
+    assert_eq!(pdfinfo_pages(&file), 2 * per_person);
+    assert_eq!(result["pages"], 2 * per_person);
+    let text = pdftotext(&file);
+    assert!(text.contains("Żółkiewska-Wałęsa") && text.contains("Źdźbło"));
+    assert_eq!(
+        text.matches("strona 1 z").count(),
+        2,
+        "page numbers restart per person"
+    );
+    // Each person's document is in the register.
+    let listed = ok(o.dir.path(), &["form", "list"], None);
+    assert_eq!(listed.as_array().unwrap().len(), 3);
+
+    // Plans: only people with a plan; the others are skipped.
+    signed_plan(&o, &o.person, false);
+    let plans = o.dir.path().join("plany.pdf");
+    let result = ok(
+        o.dir.path(),
+        &[
+            "form",
+            "batch",
+            "plan",
+            "--project",
+            &o.project,
+            "--out",
+            plans.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(result["count"], 1);
+    assert_eq!(result["skipped"].as_array().unwrap().len(), 1);
+    assert!(pdftotext(&plans).contains("Poprawa samopoczucia psychicznego"));
+}

@@ -12,6 +12,7 @@ pub mod fold;
 pub mod ids;
 pub mod participant;
 pub mod pesel;
+pub mod plan;
 pub mod project;
 pub mod relation;
 pub mod values;

@@ -52,7 +52,7 @@ pub struct Project {
     pub active: u32,
 }
 
-fn required(
+pub(crate) fn required(
     errors: &mut ValidationErrors,
     field: &str,
     label: &str,

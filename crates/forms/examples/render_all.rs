@@ -107,7 +107,7 @@ fn main() {
             subject: "y",
             created: ctx.generated_at.to_utc(),
         };
-        kartoteka_forms::layout::render::render(flow.finish("x"), &info).unwrap();
+        kartoteka_forms::layout::render::render(&flow.finish("x"), &info).unwrap();
     }
     let each = started.elapsed() / rounds;
     println!("one line in each face: {each:?} each");

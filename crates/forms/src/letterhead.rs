@@ -10,10 +10,9 @@ use chrono::Utc;
 use crate::error::{FormsError, Result};
 use crate::layout::flow::CONTENT_WIDTH;
 use crate::layout::page::Paint;
-use crate::layout::render::{render, DocumentInfo};
 use crate::layout::{style, Align, Flow, Weight, MM};
 use crate::model::DocumentContext;
-use crate::DocumentKind;
+use crate::{Document, DocumentKind};
 
 const MAX_LOGO_HEIGHT: f32 = 28.0 * MM;
 
@@ -68,13 +67,14 @@ pub(crate) fn start(ctx: &DocumentContext, letterhead: Letterhead) -> Result<Flo
     Ok(flow)
 }
 
-/// Finishes a document: footer on every page, metadata, bytes.
+/// Finishes a document: footer on every page and its metadata; [`Document::to_pdf`] makes
+/// the bytes.
 pub(crate) fn finish(
     flow: Flow,
     ctx: &DocumentContext,
     kind: DocumentKind,
     footer: &str,
-) -> Result<Vec<u8>> {
+) -> Result<Document> {
     let laid = flow.finish(footer);
     // The subject names the organisation and project, never the person: file managers and
     // desktop search show and index PDF metadata.
@@ -82,12 +82,12 @@ pub(crate) fn finish(
         Some(p) => format!("{} — {}", ctx.organisation.name, p.name),
         None => ctx.organisation.name.clone(),
     };
-    let info = DocumentInfo {
+    Ok(Document {
+        laid,
         title: kind.title(),
-        subject: &subject,
+        subject,
         created: ctx.generated_at.with_timezone(&Utc),
-    };
-    render(laid, &info).map_err(FormsError::Pdf)
+    })
 }
 
 /// A line under the title: "Wygenerowano 07.11.2026".

@@ -27,10 +27,16 @@ pub mod model;
 
 pub use error::{FormsError, Result};
 pub use model::{
-    AddressSheet, AttendanceRow, AttendanceSheet, ConsentTemplate, DeclarationSheet,
-    DocumentContext, ImageConsentSheet, ImageFormat, LogoStrip, Organisation, ParticipantSheet,
-    PersonRecord, PersonRef, ProjectHeader, RecordBlock, RecoveryKeySheet,
+    AddressSheet, AreaScore, AttendanceDelivery, AttendanceParticipant, AttendanceRow,
+    AttendanceSheet, ConsentTemplate, DeclarationSheet, DocumentContext, ImageConsentSheet,
+    ImageFormat, LogoStrip, Organisation, ParticipantSheet, PersonRecord, PersonRef, PlanAmendment,
+    PlanClosingSheet, PlanGoal, PlanReviewRow, PlanServiceRow, PlanSheet, PlanSigningSheet,
+    ProjectHeader, RecordBlock, RecoveryKeySheet,
 };
+
+use chrono::{DateTime, Utc};
+use layout::flow::Laid;
+use layout::render::{render, render_all, DocumentInfo};
 
 /// Names the bytes this crate makes. The same model gives the same bytes only under the same
 /// revision: it goes up whenever layout, fonts, texts or a dependency change the output (a
@@ -46,17 +52,19 @@ pub enum DocumentKind {
     Declaration,
     DataStatement,
     ImageConsent,
+    Plan,
     Attendance,
     Record,
     RecoveryKey,
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 7] = [
+    pub const ALL: [DocumentKind; 8] = [
         DocumentKind::Enrolment,
         DocumentKind::Declaration,
         DocumentKind::DataStatement,
         DocumentKind::ImageConsent,
+        DocumentKind::Plan,
         DocumentKind::Attendance,
         DocumentKind::Record,
         DocumentKind::RecoveryKey,
@@ -69,6 +77,7 @@ impl DocumentKind {
             DocumentKind::Declaration => "declaration",
             DocumentKind::DataStatement => "data-statement",
             DocumentKind::ImageConsent => "image-consent",
+            DocumentKind::Plan => "plan",
             DocumentKind::Attendance => "attendance",
             DocumentKind::Record => "record",
             DocumentKind::RecoveryKey => "recovery-key",
@@ -84,6 +93,7 @@ impl DocumentKind {
                 "Oświadczenie uczestnika projektu (klauzula informacyjna RODO)"
             }
             DocumentKind::ImageConsent => "Zgoda na wykorzystanie wizerunku",
+            DocumentKind::Plan => "Indywidualny plan wsparcia",
             DocumentKind::Attendance => "Lista obecności / karta realizacji usługi",
             DocumentKind::Record => "Pełny zapis danych osoby",
             DocumentKind::RecoveryKey => "Klucz odzyskiwania Kartoteki",
@@ -96,9 +106,78 @@ impl DocumentKind {
     }
 }
 
+/// What one document is made from: its kind and model (`None` prints the blank form).
+#[derive(Debug, Clone, Copy)]
+pub enum Model<'a> {
+    Enrolment(Option<&'a ParticipantSheet>),
+    Declaration(Option<&'a DeclarationSheet>),
+    DataStatement(&'a ConsentTemplate, Option<&'a PersonRef>),
+    ImageConsent(&'a ConsentTemplate, Option<&'a ImageConsentSheet>),
+    Plan(Option<&'a PlanSheet>),
+    Attendance(Option<&'a AttendanceSheet>),
+    Record(&'a PersonRecord),
+    RecoveryKey(&'a RecoveryKeySheet),
+}
+
+/// A document laid out on its pages, not yet written: [`Document::to_pdf`] makes its own
+/// file, [`combine`] puts several into one (a batch printed as one PDF). Either way its
+/// pages, page numbers ("strona X z Y" of this document) and text are the same.
+pub struct Document {
+    laid: Laid,
+    title: &'static str,
+    subject: String,
+    created: DateTime<Utc>,
+}
+
+impl Document {
+    /// The number of pages.
+    pub fn page_count(&self) -> usize {
+        self.laid.pages.len()
+    }
+
+    /// The PDF of this document alone: the same document gives the same bytes.
+    pub fn to_pdf(&self) -> Result<Vec<u8>> {
+        let info = DocumentInfo {
+            title: self.title,
+            subject: &self.subject,
+            created: self.created,
+        };
+        render(&self.laid, &info).map_err(FormsError::Pdf)
+    }
+}
+
+/// Several documents in one PDF, pages one after another; the metadata (title, subject,
+/// dates) is the first document's. Fails on an empty list.
+pub fn combine(documents: &[Document]) -> Result<Vec<u8>> {
+    let first = documents
+        .first()
+        .ok_or_else(|| FormsError::Input("brak dokumentów do połączenia".into()))?;
+    let info = DocumentInfo {
+        title: first.title,
+        subject: &first.subject,
+        created: first.created,
+    };
+    let parts: Vec<&Laid> = documents.iter().map(|d| &d.laid).collect();
+    render_all(&parts, &info).map_err(FormsError::Pdf)
+}
+
+/// Lays out one document.
+pub fn lay_out(ctx: &DocumentContext, model: Model<'_>) -> Result<Document> {
+    match model {
+        Model::Enrolment(p) => documents::enrolment::render(ctx, p),
+        Model::Declaration(d) => documents::declaration::render(ctx, d),
+        Model::DataStatement(t, p) => documents::data_statement::render(ctx, t, p),
+        Model::ImageConsent(t, c) => documents::image_consent::render(ctx, t, c),
+        Model::Plan(p) => documents::plan::render(ctx, p),
+        Model::Attendance(s) => documents::attendance::render(ctx, s),
+        Model::Record(r) => documents::record::render(ctx, r),
+        Model::RecoveryKey(k) => documents::recovery_key::render(ctx, k),
+    }
+}
+
 /// The enrolment form; `None` prints the blank form.
 pub fn enrolment_form(ctx: &DocumentContext, p: Option<&ParticipantSheet>) -> Result<Vec<u8>> {
-    documents::enrolment::render(ctx, p)
+    lay_out(ctx, Model::Enrolment(p))?.to_pdf()
 }
 
 /// The participation declaration; `None` prints the blank form.
@@ -106,7 +185,7 @@ pub fn participation_declaration(
     ctx: &DocumentContext,
     d: Option<&DeclarationSheet>,
 ) -> Result<Vec<u8>> {
-    documents::declaration::render(ctx, d)
+    lay_out(ctx, Model::Declaration(d))?.to_pdf()
 }
 
 /// The participant data statement (GDPR information clause) in the given template version;
@@ -116,7 +195,7 @@ pub fn data_statement(
     template: &ConsentTemplate,
     p: Option<&PersonRef>,
 ) -> Result<Vec<u8>> {
-    documents::data_statement::render(ctx, template, p)
+    lay_out(ctx, Model::DataStatement(template, p))?.to_pdf()
 }
 
 /// The image-use consent in the given template version; `None` prints the blank form.
@@ -125,22 +204,28 @@ pub fn image_consent(
     template: &ConsentTemplate,
     c: Option<&ImageConsentSheet>,
 ) -> Result<Vec<u8>> {
-    documents::image_consent::render(ctx, template, c)
+    lay_out(ctx, Model::ImageConsent(template, c))?.to_pdf()
+}
+
+/// The individual support plan (or its amendment); `None` prints the blank plan form for a
+/// field visit.
+pub fn support_plan(ctx: &DocumentContext, p: Option<&PlanSheet>) -> Result<Vec<u8>> {
+    lay_out(ctx, Model::Plan(p))?.to_pdf()
 }
 
 /// The attendance / delivery sheet of one service and month; `None` prints the blank sheet.
 pub fn attendance_sheet(ctx: &DocumentContext, s: Option<&AttendanceSheet>) -> Result<Vec<u8>> {
-    documents::attendance::render(ctx, s)
+    lay_out(ctx, Model::Attendance(s))?.to_pdf()
 }
 
 /// The full record of one person (GDPR access request). There is no blank version.
 pub fn person_record(ctx: &DocumentContext, r: &PersonRecord) -> Result<Vec<u8>> {
-    documents::record::render(ctx, r)
+    lay_out(ctx, Model::Record(r))?.to_pdf()
 }
 
 /// The recovery key sheet. There is no blank version.
 pub fn recovery_key_sheet(ctx: &DocumentContext, k: &RecoveryKeySheet) -> Result<Vec<u8>> {
-    documents::recovery_key::render(ctx, k)
+    lay_out(ctx, Model::RecoveryKey(k))?.to_pdf()
 }
 
 #[cfg(test)]
@@ -153,6 +238,7 @@ mod tests {
             assert_eq!(DocumentKind::parse(kind.as_str()), Some(kind));
             assert!(!kind.title().is_empty());
         }
-        assert_eq!(DocumentKind::parse("plan"), None);
+        assert_eq!(DocumentKind::parse("plan"), Some(DocumentKind::Plan));
+        assert_eq!(DocumentKind::parse("plany"), None);
     }
 }

@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use kartoteka_domain::plan::LifeArea;
 use kartoteka_domain::values::Answer;
 use kartoteka_domain::Sex;
 
@@ -214,6 +215,34 @@ pub struct AttendanceSheet {
     pub rows: Vec<AttendanceRow>,
     /// Empty rows printed after the filled ones, to add entries by hand.
     pub blank_rows: usize,
+    /// The participants who have the service in their plan, each with what was delivered in
+    /// the month (from the delivery log). When not empty, the sheet lists these (one row per
+    /// delivery, a row to fill in for someone with none yet) and a summary per person,
+    /// instead of `rows`.
+    pub participants: Vec<AttendanceParticipant>,
+}
+
+/// One participant on an attendance sheet built from the delivery log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttendanceParticipant {
+    pub name: String,
+    /// What the plan foresees, formatted ("10 godz."); empty when unknown.
+    pub planned: String,
+    /// Deliveries in the month, in date order.
+    pub deliveries: Vec<AttendanceDelivery>,
+    /// The attended amount in the month, formatted ("4,5 godz.").
+    pub delivered: String,
+}
+
+/// One logged delivery.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttendanceDelivery {
+    pub date: NaiveDate,
+    /// The amount, formatted ("1,5").
+    pub quantity: String,
+    /// "obecny", "nieobecny (usprawiedliwiony)", …
+    pub attendance: String,
+    pub attended: bool,
 }
 
 /// One delivery of the service.
@@ -252,4 +281,92 @@ pub enum RecordBlock {
 pub struct RecoveryKeySheet {
     pub key: String,
     pub data_folder: String,
+}
+
+/// An individual support plan version as printed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanSheet {
+    /// The participant; `signatory` is the parent or guardian who signs for a minor.
+    pub person: PersonRef,
+    /// The worker responsible for the plan.
+    pub worker: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub version: u32,
+    /// The version's state in Polish ("szkic", "podpisany", …).
+    pub status: String,
+    /// A draft: printed as a working copy, not yet signed.
+    pub draft: bool,
+    /// Set for a version above 1: "Aneks nr N do planu z dnia …".
+    pub amendment: Option<PlanAmendment>,
+    pub problem_situation: String,
+    pub strengths: String,
+    pub needs: String,
+    /// Assessments per area of life; an area left out prints unticked.
+    pub areas: Vec<AreaScore>,
+    pub goals: Vec<PlanGoal>,
+    pub commitments: String,
+    pub reviews: Vec<PlanReviewRow>,
+    pub closing: Option<PlanClosingSheet>,
+    pub signing: Option<PlanSigningSheet>,
+}
+
+/// Which amendment a plan version is, and the date of the plan it amends.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlanAmendment {
+    pub number: u32,
+    pub plan_date: NaiveDate,
+}
+
+/// One area of life assessed 1 (very difficult) to 5 (no problems).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaScore {
+    pub area: LifeArea,
+    pub score: Option<u8>,
+    pub comment: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanGoal {
+    pub title: String,
+    /// How we will know the goal is achieved.
+    pub measure: String,
+    pub target_date: Option<NaiveDate>,
+    /// In Polish ("w realizacji").
+    pub status: String,
+    pub services: Vec<PlanServiceRow>,
+}
+
+/// One planned service (action) of a goal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanServiceRow {
+    pub service: String,
+    /// Amount and unit, formatted ("10 godz.").
+    pub quantity: String,
+    pub specialist: String,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub frequency: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanReviewRow {
+    pub date: NaiveDate,
+    pub changes: String,
+    /// The goals' assessment, one line each ("Cel 1: osiągnięty — uwagi").
+    pub goals: String,
+    pub worker: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanClosingSheet {
+    pub closed_on: NaiveDate,
+    pub evaluation: String,
+    pub worker: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlanSigningSheet {
+    pub participant_signed_on: NaiveDate,
+    pub worker_signed_on: NaiveDate,
 }

@@ -61,3 +61,71 @@ fn a_month_that_does_not_exist_is_refused() {
     let err = attendance_sheet(&context(), Some(&sheet)).unwrap_err();
     assert!(matches!(err, FormsError::Input(_)));
 }
+
+#[test]
+fn a_sheet_from_the_delivery_log_lists_every_participant_and_their_deliveries() {
+    use kartoteka_forms::{AttendanceDelivery, AttendanceParticipant};
+    let d = |day: u32| chrono::NaiveDate::from_ymd_opt(2026, 5, day).unwrap();
+    let mut sheet = attendance();
+    sheet.rows.clear();
+    sheet.blank_rows = 2;
+    sheet.participants = vec![
+        AttendanceParticipant {
+            name: "Józef Ślęzak".into(),
+            planned: "8 godz.".into(),
+            deliveries: vec![],
+            delivered: "0 godz.".into(),
+        },
+        AttendanceParticipant {
+            name: FULL_NAME.into(),
+            planned: "10 godz.".into(),
+            deliveries: vec![
+                AttendanceDelivery {
+                    date: d(4),
+                    quantity: "1,5".into(),
+                    attendance: "obecny".into(),
+                    attended: true,
+                },
+                AttendanceDelivery {
+                    date: d(18),
+                    quantity: "1".into(),
+                    attendance: "nieobecny (usprawiedliwiony)".into(),
+                    attended: false,
+                },
+            ],
+            delivered: "1,5 godz.".into(),
+        },
+    ];
+    sheet.month = 5;
+    let bytes = attendance_sheet(&context(), Some(&sheet)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write(dir.path(), "attendance-log.pdf", &bytes);
+    let text = text_of(&pdf);
+    for expected in [
+        "maj 2026",
+        "Józef Ślęzak",
+        FULL_NAME,
+        "04.05.2026",
+        "18.05.2026",
+        "Podpis uczestnika",
+        "Podsumowanie miesiąca",
+        "10 godz.",
+        "1,5 godz.",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    // Attended out of all dates (poppler glues these short centred words together).
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        squeezed.contains("1z2") && squeezed.contains("0z0"),
+        "{text}"
+    );
+    // Two delivery rows, one row to fill in for Józef, two blank rows.
+    let words = words_of(&pdf);
+    assert!(words.iter().any(|w| w.text == "5"));
+    assert_well_formed(&pdf, DocumentKind::Attendance.title());
+    assert_nothing_below_the_margin(&pdf);
+}

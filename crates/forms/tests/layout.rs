@@ -58,7 +58,7 @@ fn a_long_text_flows_onto_the_next_pages_with_every_word_kept() {
     let mut flow = Flow::new();
     flow.title("Bardzo długi tekst", None);
     flow.paragraph(&text, style::BODY);
-    let bytes = render(flow.finish("Stopka próbna"), &info()).unwrap();
+    let bytes = render(&flow.finish("Stopka próbna"), &info()).unwrap();
 
     let dir = tempfile::tempdir().unwrap();
     let pdf = write(dir.path(), "long.pdf", &bytes);
@@ -98,7 +98,7 @@ fn a_table_continues_on_the_next_page_with_its_header_repeated() {
         .collect();
     let mut flow = Flow::new();
     flow.table(&table);
-    let bytes = render(flow.finish("Tabela"), &info()).unwrap();
+    let bytes = render(&flow.finish("Tabela"), &info()).unwrap();
 
     let dir = tempfile::tempdir().unwrap();
     let pdf = write(dir.path(), "table.pdf", &bytes);
@@ -128,7 +128,7 @@ fn a_table_row_taller_than_a_page_is_split_without_losing_a_word() {
     ];
     let mut flow = Flow::new();
     flow.table(&table);
-    let bytes = render(flow.finish("Tabela"), &info()).unwrap();
+    let bytes = render(&flow.finish("Tabela"), &info()).unwrap();
 
     let dir = tempfile::tempdir().unwrap();
     let pdf = write(dir.path(), "split.pdf", &bytes);
@@ -151,7 +151,7 @@ fn the_same_input_gives_the_same_bytes() {
         let mut flow = Flow::new();
         flow.section("Sekcja");
         flow.paragraph("Zażółć gęślą jaźń.", style::BODY);
-        render(flow.finish("Stopka"), &info()).unwrap()
+        render(&flow.finish("Stopka"), &info()).unwrap()
     };
     let first = render_once();
     assert_eq!(first, render_once());
@@ -169,7 +169,7 @@ fn documents_that_differ_get_different_identifiers() {
     let render_text = |t: &str| {
         let mut flow = Flow::new();
         flow.paragraph(t, style::BODY);
-        render(flow.finish("Stopka"), &info()).unwrap()
+        render(&flow.finish("Stopka"), &info()).unwrap()
     };
     let id = |bytes: &[u8]| {
         let text = String::from_utf8_lossy(bytes).to_string();

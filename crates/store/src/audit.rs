@@ -100,7 +100,8 @@ pub(crate) fn append(
 }
 
 /// The result of checking the chain: how many events, and the first broken one if any.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Verification {
     pub events: i64,
     pub first_broken: Option<i64>,

@@ -2,9 +2,11 @@
 //! project only once at a time.
 
 use crate::error::{Result, StoreError};
-use crate::write::Source;
+use crate::write::{Source, Tx};
 use crate::Store;
-use kartoteka_domain::enrolment::{Enrolment, EnrolmentEnd, EnrolmentEndInput, EnrolmentInput};
+use kartoteka_domain::enrolment::{
+    Enrolment, EnrolmentEnd, EnrolmentEndInput, EnrolmentInput, EnrolmentStart,
+};
 use kartoteka_domain::Id;
 use rusqlite::{params, OptionalExtension, Row};
 
@@ -36,6 +38,35 @@ fn enrolment_from_row(r: &Row) -> rusqlite::Result<Result<Enrolment>> {
     Ok(build())
 }
 
+impl Tx<'_> {
+    /// Writes a new, already checked enrolment and its audit event (shared with the bulk path).
+    pub(crate) fn insert_enrolment(
+        &mut self,
+        id: Id,
+        participant_id: &str,
+        project_id: &str,
+        start: &EnrolmentStart,
+    ) -> Result<()> {
+        let now = self.now_text();
+        self.tx.prepare_cached(
+            "INSERT INTO enrolments(id, participant_id, project_id, start_data, end_data, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?5)",
+        )?
+        .execute(params![id.to_string(), participant_id, project_id, serde_json::to_string(start).expect("serialises"), now])?;
+        self.audit(
+            "enrolment",
+            &id.to_string(),
+            "create",
+            vec![
+                "start_date".into(),
+                "target_group".into(),
+                "status_at_start".into(),
+            ],
+        );
+        Ok(())
+    }
+}
+
 impl Store {
     pub fn add_enrolment(
         &mut self,
@@ -65,13 +96,7 @@ impl Store {
                 )));
             }
             let id = Id::new_v7();
-            let now = tx.now_text();
-            tx.tx.execute(
-                "INSERT INTO enrolments(id, participant_id, project_id, start_data, end_data, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?5)",
-                params![id.to_string(), participant_id, project_id, serde_json::to_string(&start).expect("serialises"), now],
-            )?;
-            tx.audit("enrolment", &id.to_string(), "create", vec!["start_date".into(), "target_group".into(), "status_at_start".into()]);
+            tx.insert_enrolment(id, participant_id, project_id, &start)?;
             Ok(id)
         })
     }

@@ -24,6 +24,10 @@ pub struct PersonalRecord {
     pub participant: Participant,
     pub family: Vec<RelatedPerson>,
     pub enrolments: Vec<Enrolment>,
+    pub consents: Vec<kartoteka_domain::consent::Consent>,
+    pub plans: Vec<crate::plans::PlanView>,
+    pub deliveries: Vec<crate::deliveries::DeliveryView>,
+    pub notes: Vec<crate::notes::CaseNote>,
     pub history: Vec<crate::audit::AuditEvent>,
 }
 
@@ -44,6 +48,14 @@ impl Store {
             participant: self.participant(id)?,
             family: self.related_people(id)?,
             enrolments: self.enrolments_of_participant(id)?,
+            consents: self.consents_of(id)?,
+            plans: self
+                .plans_of_participant(id)?
+                .iter()
+                .map(|p| self.plan(&p.id))
+                .collect::<Result<_>>()?,
+            deliveries: self.deliveries_of_participant(id)?,
+            notes: self.notes_of(id)?,
             history: self.audit_events(Some(id.trim()), 10_000)?,
         })
     }
@@ -122,9 +134,101 @@ impl Store {
                 .collect();
                 fields.sort();
                 tx.audit("participant", &c.id, "anonymise", fields);
+                anonymise_casework(tx, &c.id)?;
                 done.push(c.id.clone());
             }
             Ok(done)
         })
     }
+}
+
+/// Removes the free text written about a person in their plans, reviews, deliveries and case
+/// notes; what reports count (services, quantities, dates, statuses, areas' scores) stays.
+fn anonymise_casework(tx: &mut crate::write::Tx, participant_id: &str) -> Result<()> {
+    use kartoteka_domain::plan::{PlanClosing, PlanContent, PlanReview};
+    let plans: Vec<(String, String, Option<String>)> = {
+        let mut stmt = tx.tx.prepare(
+            "SELECT p.id, p.data, p.closing FROM plans p JOIN enrolments e ON e.id = p.enrolment_id
+              WHERE e.participant_id = ?1",
+        )?;
+        let rows = stmt.query_map([participant_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let now = tx.now_text();
+    for (id, data, closing) in plans {
+        let mut content: PlanContent = serde_json::from_str(&data)
+            .map_err(|e| crate::StoreError::Corrupt(format!("plan nieczytelny: {e}")))?;
+        content.diagnosis.problem_situation = None;
+        content.diagnosis.strengths = None;
+        content.diagnosis.needs = None;
+        for a in &mut content.diagnosis.areas {
+            a.comment = None;
+        }
+        for (i, g) in content.goals.iter_mut().enumerate() {
+            g.title = format!("Cel {}", i + 1);
+            g.measure = None;
+        }
+        content.commitments = None;
+        let closing = closing
+            .map(|c| -> Result<String> {
+                let mut c: PlanClosing = serde_json::from_str(&c)
+                    .map_err(|e| crate::StoreError::Corrupt(format!("plan nieczytelny: {e}")))?;
+                c.final_evaluation = "—".into();
+                Ok(serde_json::to_string(&c).expect("serialises"))
+            })
+            .transpose()?;
+        tx.tx.execute(
+            "UPDATE plans SET data = ?2, closing = ?3, updated_at = ?4 WHERE id = ?1",
+            params![
+                id,
+                serde_json::to_string(&content).expect("serialises"),
+                closing,
+                now
+            ],
+        )?;
+        tx.audit(
+            "plan",
+            &id,
+            "anonymise",
+            vec!["diagnosis".into(), "goals".into(), "commitments".into()],
+        );
+        let reviews: Vec<(String, String)> = {
+            let mut stmt = tx
+                .tx
+                .prepare("SELECT id, data FROM plan_reviews WHERE plan_id = ?1")?;
+            let rows = stmt.query_map([&id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for (rid, data) in reviews {
+            let mut review: PlanReview = serde_json::from_str(&data)
+                .map_err(|e| crate::StoreError::Corrupt(format!("przegląd nieczytelny: {e}")))?;
+            review.changes = "—".into();
+            for g in &mut review.goals {
+                g.comment = None;
+            }
+            tx.tx.execute(
+                "UPDATE plan_reviews SET data = ?2 WHERE id = ?1",
+                params![rid, serde_json::to_string(&review).expect("serialises")],
+            )?;
+        }
+    }
+    tx.tx.execute(
+        "UPDATE deliveries SET data = json_set(data, '$.note', NULL)
+          WHERE planned_service_id IN (SELECT ps.id FROM planned_services ps JOIN plans p ON p.id = ps.plan_id
+                                       JOIN enrolments e ON e.id = p.enrolment_id WHERE e.participant_id = ?1)",
+        [participant_id],
+    )?;
+    let notes = tx.tx.execute(
+        "UPDATE case_notes SET data = json_set(data, '$.text', '—') WHERE participant_id = ?1",
+        [participant_id],
+    )?;
+    if notes > 0 {
+        tx.audit(
+            "case_note",
+            participant_id,
+            "anonymise",
+            vec!["text".into()],
+        );
+    }
+    Ok(())
 }

@@ -6,21 +6,29 @@
 //! Repositories take and return domain types; SQL never leaves this crate.
 
 pub mod access;
+pub mod attendance;
 pub mod audit;
 pub mod backup;
+pub mod bulk;
 pub mod clock;
 pub mod consents;
+pub mod deliveries;
 pub mod documents;
 pub mod enrolments;
 pub mod error;
 pub mod gdpr;
 pub mod keyring;
 pub mod migrate;
+pub mod notes;
 pub mod participants;
+pub mod plans;
 pub mod projects;
 pub mod relations;
+pub mod reports;
 pub mod search;
+pub mod services;
 pub mod settings;
+pub mod sync;
 mod write;
 
 pub use clock::{Clock, FixedClock, SystemClock};
@@ -80,6 +88,28 @@ impl Store {
         password: &str,
         options: OpenOptions,
     ) -> Result<Initialised> {
+        Store::init_at_schema(dir, worker, password, options, migrate::latest_version())
+    }
+
+    /// A store whose schema stops at `version`, as an older program would have left it.
+    #[cfg(feature = "test-support")]
+    pub fn init_with_schema(
+        dir: &Path,
+        worker: &str,
+        password: &str,
+        options: OpenOptions,
+        version: u32,
+    ) -> Result<Initialised> {
+        Store::init_at_schema(dir, worker, password, options, version)
+    }
+
+    fn init_at_schema(
+        dir: &Path,
+        worker: &str,
+        password: &str,
+        options: OpenOptions,
+        schema_version: u32,
+    ) -> Result<Initialised> {
         validate_new_password(password)?;
         let worker = worker.trim();
         if worker.is_empty() {
@@ -113,7 +143,7 @@ impl Store {
             )?,
         ];
         let mut conn = open_connection(&dir.join(DB_FILE), &key)?;
-        migrate::migrate(&mut conn)?;
+        migrate::migrate_to(&mut conn, schema_version)?;
         let device_id = kartoteka_domain::Id::new_v7().to_string();
         conn.execute(
             "INSERT INTO meta(key, value) VALUES ('device_id', ?1), ('created_at', ?2)",
@@ -238,7 +268,10 @@ pub(crate) fn open_connection(path: &Path, key: &DbKey) -> Result<Connection> {
          PRAGMA synchronous = FULL;
          PRAGMA foreign_keys = ON;
          PRAGMA temp_store = MEMORY;
-         PRAGMA busy_timeout = 5000;",
+         PRAGMA busy_timeout = 5000;
+         -- 32 MiB of decrypted pages (default 2 MB): a search of a common surname or a list
+         -- page of a large registry would otherwise read and decrypt the same pages again.
+         PRAGMA cache_size = -32768;",
     )?;
     migrate::check_not_newer(&conn)?;
     Ok(conn)
@@ -253,6 +286,14 @@ impl Store {
             "enrolments",
             "relations",
             "audit_events",
+            "services",
+            "plans",
+            "planned_services",
+            "plan_reviews",
+            "deliveries",
+            "case_notes",
+            "consents",
+            "documents",
         ];
         if !TABLES.contains(&table) {
             return Err(StoreError::NotFound {

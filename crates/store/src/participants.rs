@@ -147,13 +147,21 @@ impl Tx<'_> {
     pub fn add_participant(&mut self, data: &ParticipantData, check: DuplicateCheck) -> Result<Id> {
         self.check_duplicates(data, None, check)?;
         let id = Id::new_v7();
+        self.insert_participant(id, data)?;
+        Ok(id)
+    }
+
+    /// Writes the rows of a new, already checked participant: the record, its search entry
+    /// and its audit event. Shared by `add_participant` and the bulk path (`bulk.rs`).
+    pub(crate) fn insert_participant(&mut self, id: Id, data: &ParticipantData) -> Result<()> {
         let now = self.now_text();
         let json = serde_json::to_string(data).expect("participant serialises");
-        self.tx.execute(
+        self.tx.prepare_cached(
             "INSERT INTO participants(id, status, first_name, last_name, sort_key, name_key, pesel,
                  birth_date, sex, town, data, created_at, updated_at)
              VALUES (?1, 'active', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-            params![
+        )?
+        .execute(params![
                 id.to_string(),
                 data.first_name,
                 data.last_name,
@@ -171,7 +179,7 @@ impl Tx<'_> {
         search::index_participant(&self.tx, seq, data)?;
         let fields = changed_fields(&serde_json::json!({}), &data.to_input_json());
         self.audit("participant", &id.to_string(), "create", fields);
-        Ok(id)
+        Ok(())
     }
 
     pub(crate) fn load_participant_data(

@@ -1,7 +1,7 @@
 //! Projects and their counts of enrolled participants.
 
 use crate::error::{Result, StoreError};
-use crate::write::Source;
+use crate::write::{Source, Tx};
 use crate::Store;
 use kartoteka_domain::project::{Project, ProjectData, ProjectInput};
 use kartoteka_domain::Id;
@@ -27,17 +27,30 @@ fn to_project((id, json, enrolled, active): (String, String, u32, u32)) -> Resul
     })
 }
 
+impl Tx<'_> {
+    /// Writes a new project and its audit event (shared with the bulk path).
+    pub(crate) fn insert_project(&mut self, id: Id, data: &ProjectData) -> Result<()> {
+        let now = self.now_text();
+        self.tx.prepare_cached(
+            "INSERT INTO projects(id, name, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+        )?
+        .execute(params![id.to_string(), data.name, serde_json::to_string(data).expect("project serialises"), now])?;
+        self.audit(
+            "project",
+            &id.to_string(),
+            "create",
+            vec!["name".into(), "period".into()],
+        );
+        Ok(())
+    }
+}
+
 impl Store {
     pub fn add_project(&mut self, source: Source, input: &ProjectInput) -> Result<Id> {
         let data = input.parse()?;
         self.write(source, |tx| {
             let id = Id::new_v7();
-            let now = tx.now_text();
-            tx.tx.execute(
-                "INSERT INTO projects(id, name, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-                params![id.to_string(), data.name, serde_json::to_string(&data).expect("project serialises"), now],
-            )?;
-            tx.audit("project", &id.to_string(), "create", vec!["name".into(), "period".into()]);
+            tx.insert_project(id, &data)?;
             Ok(id)
         })
     }

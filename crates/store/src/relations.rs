@@ -2,11 +2,41 @@
 //! guardian in the registry wherever a guardian's signature is required.
 
 use crate::error::{Result, StoreError};
-use crate::write::Source;
+use crate::write::{Source, Tx};
 use crate::Store;
 use kartoteka_domain::relation::{RelatedPerson, RelationKind};
 use kartoteka_domain::{Id, ValidationErrors};
 use rusqlite::params;
+
+impl Tx<'_> {
+    /// Writes a new, already checked relation and its audit events (shared with the bulk path).
+    pub(crate) fn insert_relation(
+        &mut self,
+        id: Id,
+        participant_id: &str,
+        related_id: &str,
+        kind: RelationKind,
+    ) -> Result<()> {
+        let now = self.now_text();
+        self.tx.prepare_cached(
+            "INSERT INTO relations(id, participant_id, related_id, kind, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![id.to_string(), participant_id, related_id, kind.as_str(), now])?;
+        self.audit(
+            "relation",
+            &id.to_string(),
+            "create",
+            vec!["participant_id".into(), "related_id".into(), "kind".into()],
+        );
+        self.audit(
+            "participant",
+            participant_id,
+            "relation_added",
+            vec!["relations".into()],
+        );
+        Ok(())
+    }
+}
 
 impl Store {
     /// Records that `related_id` is the `kind` of `participant_id` (e.g. the mother is the
@@ -39,12 +69,7 @@ impl Store {
                 return Err(StoreError::Conflict("Te osoby są już ze sobą powiązane — nic nie zmieniono.".into()));
             }
             let id = Id::new_v7();
-            tx.tx.execute(
-                "INSERT INTO relations(id, participant_id, related_id, kind, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id.to_string(), a, b, kind.as_str(), tx.now_text()],
-            )?;
-            tx.audit("relation", &id.to_string(), "create", vec!["participant_id".into(), "related_id".into(), "kind".into()]);
-            tx.audit("participant", a, "relation_added", vec!["relations".into()]);
+            tx.insert_relation(id, a, b, kind)?;
             Ok(id)
         })
     }

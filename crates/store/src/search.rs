@@ -95,12 +95,21 @@ impl Store {
         let Some(expr) = match_expression(query) else {
             return Ok(vec![]);
         };
+        // Rank all matches reading only the FTS index and the narrow participants_search_rank
+        // index (not the wide rows: a common prefix matches thousands of people), then read
+        // in full only the rows that are shown.
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM participant_search s
-             JOIN participants p ON p.seq = s.rowid
-             WHERE participant_search MATCH ?1 AND (?2 OR p.status = 'active')
-             ORDER BY bm25(participant_search, 10.0, 5.0, 2.0, 2.0), p.sort_key
-             LIMIT ?3"
+            "SELECT {SUMMARY_COLUMNS} FROM (
+                 SELECT k.seq, h.score, k.sort_key
+                 FROM (SELECT rowid AS seq, bm25(participant_search, 10.0, 5.0, 2.0, 2.0) AS score
+                       FROM participant_search WHERE participant_search MATCH ?1) h
+                 JOIN participants k INDEXED BY participants_search_rank ON k.seq = h.seq
+                 WHERE ?2 OR k.status = 'active'
+                 ORDER BY h.score, k.sort_key
+                 LIMIT ?3
+             ) t
+             JOIN participants p ON p.seq = t.seq
+             ORDER BY t.score, t.sort_key"
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt

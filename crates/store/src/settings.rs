@@ -150,3 +150,88 @@ impl Store {
         })
     }
 }
+
+/// The periodic export of sync bundles: the folder they go to and how often. Kept only on this
+/// computer (the settings table does not travel in bundles: each installation has its own
+/// folder). The folder's existence is checked by the caller (`kartoteka_api::sync_settings`),
+/// since a USB stick may be out when the settings are read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct SyncExportSettings {
+    /// Full path of the export folder ("" = not chosen yet).
+    pub folder: String,
+    /// Minutes between automatic exports (0 = off, at most 1440 = once a day).
+    pub interval_minutes: u32,
+}
+
+impl Default for SyncExportSettings {
+    fn default() -> Self {
+        SyncExportSettings {
+            folder: String::new(),
+            interval_minutes: 15,
+        }
+    }
+}
+
+impl SyncExportSettings {
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        if self.interval_minutes > 1440 {
+            errors.push(
+                "interval_minutes",
+                "Eksport co: podaj od 0 (wyłączony) do 1440 minut",
+            );
+        }
+        if self.interval_minutes > 0 && self.folder.trim().is_empty() {
+            errors.push(
+                "folder",
+                "Folder eksportu: podaj pełną ścieżkę folderu albo wyłącz eksport automatyczny (0 minut)",
+            );
+        }
+        errors.into_result(|| ())
+    }
+}
+
+const SYNC_EXPORT: &str = "sync_export";
+
+impl Store {
+    pub fn sync_export_settings(&self) -> Result<SyncExportSettings> {
+        let json: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [SYNC_EXPORT],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(json
+            .and_then(|j| serde_json::from_str(&j).ok())
+            .unwrap_or_default())
+    }
+
+    pub fn save_sync_export_settings(
+        &mut self,
+        source: Source,
+        settings: &SyncExportSettings,
+    ) -> Result<()> {
+        settings.validate()?;
+        let before = self.sync_export_settings()?;
+        self.write(source, |tx| {
+            tx.tx.execute(
+                "INSERT INTO settings(key, value, updated_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                params![SYNC_EXPORT, serde_json::to_string(settings).expect("settings serialise"), tx.now_text()],
+            )?;
+            let mut fields = Vec::new();
+            if before.folder != settings.folder {
+                fields.push("folder".to_owned());
+            }
+            if before.interval_minutes != settings.interval_minutes {
+                fields.push("interval_minutes".to_owned());
+            }
+            tx.audit("settings", SYNC_EXPORT, "update", fields);
+            Ok(())
+        })
+    }
+}

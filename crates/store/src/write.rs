@@ -85,6 +85,8 @@ impl Store {
             events: Vec::new(),
         };
         let value = f(&mut w)?;
+        // Every changed syncable row gets its per-field stamps in this same transaction.
+        crate::sync::stamp_dirty(&w.tx, w.now)?;
         let events = std::mem::take(&mut w.events);
         audit::append(&w.tx, &worker, source, &w.now_text(), events)?;
         w.tx.commit()?;

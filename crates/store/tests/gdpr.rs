@@ -131,3 +131,96 @@ fn the_full_record_holds_data_family_enrolments_and_history() {
     assert_eq!(record.enrolments.len(), 1);
     assert!(!record.history.is_empty());
 }
+
+#[test]
+fn anonymisation_removes_the_free_text_of_plans_notes_and_deliveries_but_keeps_the_counts() {
+    use kartoteka_domain::plan::{CaseNoteInput, DeliveryInput, PlanInput, PlanSignInput};
+    let (_dir, mut store) = new_store();
+    let expired = project(&mut store, Some("2025-12-31"));
+    let a = person(&mut store, "Alicja", "44051401359");
+    enrol(&mut store, &a, &expired);
+    let enrolment = store.enrolments_of_participant(&a).unwrap()[0]
+        .id
+        .to_string();
+    let plan: PlanInput = serde_json::from_value(json!({
+        "start_date": "2018-03-01", "end_date": "2019-06-30",
+        "diagnosis": {"problem_situation": "Przemoc w rodzinie", "areas": [{"area": "family", "score": 1, "comment": "konflikt z mężem"}]},
+        "goals": [{"title": "Bezpieczne mieszkanie dla Alicji", "services": [{"service": "TER-KRYZ", "quantity": 5}]}],
+        "commitments": "Kontakt z prawnikiem"
+    }))
+    .unwrap();
+    let plan_id = store.create_plan(Source::Cli, &enrolment, &plan).unwrap();
+    store
+        .sign_plan(
+            Source::Cli,
+            &plan_id,
+            &PlanSignInput {
+                participant_signed_on: Some("2018-03-02".into()),
+                worker_signed_on: Some("2018-03-02".into()),
+                guardian_id: None,
+            },
+        )
+        .unwrap();
+    let ps = store.plan(&plan_id).unwrap().goals[0].services[0]
+        .id
+        .clone();
+    store
+        .add_delivery(
+            Source::Cli,
+            &ps,
+            &DeliveryInput {
+                date: Some("2018-04-01".into()),
+                quantity: Some(2.0),
+                note: Some("Alicja płakała".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    store
+        .add_note(
+            Source::Cli,
+            &a,
+            &CaseNoteInput {
+                at: Some("2018-04-02T10:00".into()),
+                kind: Some("phone".into()),
+                text: Some("Zgłoszenie na policję".into()),
+            },
+        )
+        .unwrap();
+    let record = store.personal_record(&a).unwrap();
+    assert_eq!(
+        (
+            record.plans.len(),
+            record.deliveries.len(),
+            record.notes.len()
+        ),
+        (1, 1, 1)
+    );
+
+    store.anonymise_expired(Source::Cli).unwrap();
+    let after = store.plan(&plan_id).unwrap();
+    assert_eq!(after.diagnosis.problem_situation, None);
+    assert_eq!(after.diagnosis.areas[0].comment, None);
+    assert_eq!(after.diagnosis.areas[0].score, 1);
+    assert_eq!(after.goals[0].title, "Cel 1");
+    assert_eq!(after.commitments, None);
+    assert_eq!(after.goals[0].services[0].progress.delivered, 2.0);
+    let deliveries = store.deliveries_of_participant(&a).unwrap();
+    assert_eq!((deliveries.len(), deliveries[0].note.as_deref()), (1, None));
+    assert_eq!(store.notes_of(&a).unwrap()[0].text, "—");
+    let everything = serde_json::to_string(&store.personal_record(&a).unwrap()).unwrap();
+    for secret in [
+        "Przemoc",
+        "Alicja",
+        "prawnikiem",
+        "płakała",
+        "policję",
+        "mężem",
+    ] {
+        assert!(
+            !everything.contains(secret),
+            "{secret} survived anonymisation"
+        );
+    }
+    assert_eq!(store.verify_audit().unwrap().first_broken, None);
+}

@@ -107,14 +107,14 @@ fn settings_are_validated_and_kept() {
 
 #[test]
 fn an_older_schema_is_backed_up_before_it_is_migrated() {
-    let (dir, store) = new_store();
-    // Pretend the file was made by the previous version: one migration behind.
+    let dir = tempfile::tempdir().unwrap();
+    // A file made by the previous version: one migration behind.
     let previous = kartoteka_store::migrate::latest_version() - 1;
-    store
-        .execute_raw(&format!(
-            "DROP TABLE settings; PRAGMA user_version = {previous};"
-        ))
-        .unwrap();
+    let store =
+        Store::init_with_schema(dir.path(), "Anna Pracownik", PASSWORD, options(), previous)
+            .unwrap()
+            .store;
+    assert_eq!(store.schema_version().unwrap(), previous);
     drop(store);
     let store = Store::open(dir.path(), PASSWORD, options()).unwrap();
     assert_eq!(

@@ -168,9 +168,28 @@ impl App {
             serde_json::json!({ "application": app_binary().to_string_lossy() }),
         )
         .unwrap();
-        let driver = WebDriver::new(format!("http://127.0.0.1:{DRIVER_PORT}"), caps)
-            .await
-            .expect("a WebDriver session on the app");
+        // tauri-driver accepts connections before WebKitWebDriver behind it is ready: retry
+        // briefly, and never leave the drivers running when the session cannot be made.
+        let mut child = child;
+        let mut attempt = 0;
+        let driver = loop {
+            match WebDriver::new(format!("http://127.0.0.1:{DRIVER_PORT}"), caps.clone()).await {
+                Ok(driver) => break driver,
+                Err(e) if attempt < 10 => {
+                    attempt += 1;
+                    eprintln!("WebDriver session not ready yet ({e}); retrying");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => {
+                    // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver too.
+                    let _ = Command::new("kill")
+                        .args(["-TERM", &child.id().to_string()])
+                        .status();
+                    let _ = child.wait();
+                    panic!("a WebDriver session on the app: {e}");
+                }
+            }
+        };
         App {
             driver: Some(driver),
             data_dir,

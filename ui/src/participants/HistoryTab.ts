@@ -1,37 +1,15 @@
-// The "Historia" tab: the participant's audit events (when, who, what, which fields) in Polish.
+// The "Historia" tab: the participant's audit events (when, who, what, which fields) in Polish,
+// and a link to the same events in the Dziennik zdarzeń (where the chain can be checked).
 
 import { api } from '../api';
 import type { AuditEvent } from '../bindings/AuditEvent';
 import { h, replace } from '../dom';
 import { formatDateTime } from '../format';
-import { hasKey, t, type MessageKey } from '../i18n';
+import { actionLabel, fieldLabel } from '../audit/auditLabels';
+import { t } from '../i18n';
 import type { AppContext } from '../shell/context';
 import { loadingNote } from '../ui/feedback';
 import { withTableRoles } from '../ui/table';
-
-const ACTIONS: Record<string, MessageKey> = {
-  create: 'action.create',
-  update: 'action.update',
-  archive: 'action.archive',
-  restore: 'action.restore',
-  relation_added: 'action.relation_added',
-  relation_removed: 'action.relation_removed',
-  delete: 'action.delete',
-  end: 'action.end',
-};
-
-export function actionLabel(action: string): string {
-  const key = ACTIONS[action];
-  return key ? t(key) : action;
-}
-
-/** A field's Polish label ("address.postcode" → "Kod pocztowy"), or the name itself. */
-export function fieldLabel(field: string): string {
-  const correspondence = field.startsWith('correspondence_address.');
-  const key = `field.${correspondence ? field.replace('correspondence_address.', 'address.') : field}`;
-  if (!hasKey(key)) return field;
-  return correspondence ? `${t('field.correspondence_address')}: ${t(key)}` : t(key);
-}
 
 function table(events: AuditEvent[]): HTMLElement {
   if (events.length === 0) return h('p', { class: 'empty-note' }, t('history.none'));
@@ -53,13 +31,24 @@ function table(events: AuditEvent[]): HTMLElement {
 }
 
 export function historyTab(ctx: AppContext, participantId: string): HTMLElement {
-  const root = h('div', { class: 'history-tab' }, loadingNote());
+  const list = h('div', null, loadingNote());
+  const root = h(
+    'div',
+    { class: 'history-tab' },
+    h('div', { class: 'actions' }, h('button', {
+      type: 'button',
+      class: 'button',
+      'data-action': 'show-in-audit',
+      onclick: () => ctx.navigate({ view: 'audit', participantId }),
+    }, t('audit.showInLog'))),
+    list,
+  );
   api.participantAudit(participantId).then(
     (events) => {
-      if (root.isConnected) replace(root, table(events));
+      if (root.isConnected) replace(list, table(events));
     },
     (e) => {
-      replace(root);
+      replace(list);
       ctx.showError(e);
     },
   );

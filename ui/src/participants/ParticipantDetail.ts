@@ -1,5 +1,6 @@
-// A participant's page: header (name, PESEL, age, status), Edit / Archive / Restore, and the tabs
-// (Dane, Rodzina, Projekty, later parts as honest placeholders, Historia).
+// A participant's page: header (name, PESEL, age, status), Edit / Archive / Restore / Drukuj (with
+// its print panel) / Zapisz realizację (the quick delivery form), and the tabs (Dane, Rodzina,
+// Projekty, Plany wsparcia, Zgody, Oś czasu, Dokumenty, Historia).
 
 import { api } from '../api';
 import type { FormOptions } from '../bindings/FormOptions';
@@ -10,10 +11,17 @@ import { t, type MessageKey } from '../i18n';
 import type { AppContext, ParticipantTab, View } from '../shell/context';
 import { confirmDialog } from '../ui/dialog';
 import { loadingNote, markBusy } from '../ui/feedback';
+import { documentHistory } from '../documents/DocumentHistory';
+import { consentsTab } from './ConsentsTab';
 import { dataTab } from './DataTab';
 import { enrolmentsTab } from './EnrolmentsTab';
 import { familyTab } from './FamilyTab';
+import { gdprExportControl } from './GdprExport';
 import { historyTab } from './HistoryTab';
+import { printPanel } from './PrintPanel';
+import { plansTab } from '../plans/PlansTab';
+import { quickDeliveryPanel } from '../plans/QuickDelivery';
+import { timelineTab } from '../plans/TimelineTab';
 
 const TABS: Array<{ id: ParticipantTab; label: MessageKey }> = [
   { id: 'data', label: 'tab.data' },
@@ -21,7 +29,7 @@ const TABS: Array<{ id: ParticipantTab; label: MessageKey }> = [
   { id: 'projects', label: 'tab.projects' },
   { id: 'plans', label: 'tab.plans' },
   { id: 'consents', label: 'tab.consents' },
-  { id: 'notes', label: 'tab.notes' },
+  { id: 'timeline', label: 'tab.timeline' },
   { id: 'documents', label: 'tab.documents' },
   { id: 'history', label: 'tab.history' },
 ];
@@ -49,7 +57,7 @@ export function ParticipantDetail(ctx: AppContext, id: string, initialTab: Parti
   return { el, focus: () => heading.focus() };
 }
 
-function header(ctx: AppContext, p: Participant, currentTab: () => ParticipantTab): HTMLElement {
+function header(ctx: AppContext, p: Participant, currentTab: () => ParticipantTab, onPrinted: () => void, onDelivered: () => void): HTMLElement {
   const archived = p.status === 'archived';
   const reopen = () => ctx.navigate({ view: 'participant', id: p.id, tab: currentTab() });
   const edit = h('button', { type: 'button', class: 'button primary', 'data-action': 'edit', onclick: () => ctx.navigate({ view: 'participant-edit', id: p.id }) }, t('detail.edit'));
@@ -78,6 +86,42 @@ function header(ctx: AppContext, p: Participant, currentTab: () => ParticipantTa
     },
   }, t(archived ? 'detail.restore' : 'detail.archive'));
 
+  const panelSlot = h('div', { class: 'form-slot' });
+  const print = h('button', {
+    type: 'button',
+    class: 'button',
+    'data-action': 'print',
+    'aria-expanded': 'false',
+    onclick: () => {
+      const open = !panelSlot.hasChildNodes();
+      print.setAttribute('aria-expanded', String(open));
+      if (open) replace(panelSlot, printPanel(ctx, p, onPrinted));
+      else replace(panelSlot);
+    },
+  }, t('print.button'));
+
+  const gdpr = gdprExportControl(ctx, p);
+  const deliverySlot = h('div', { class: 'form-slot' });
+  const deliver: HTMLButtonElement = h('button', {
+    type: 'button',
+    class: 'button primary',
+    'data-action': 'delivery-quick',
+    'aria-expanded': 'false',
+    onclick: () => {
+      const open = !deliverySlot.hasChildNodes();
+      deliver.setAttribute('aria-expanded', String(open));
+      if (!open) return replace(deliverySlot);
+      replace(deliverySlot, quickDeliveryPanel(ctx, p.id, {
+        onSaved: onDelivered,
+        onClose: () => {
+          replace(deliverySlot);
+          deliver.setAttribute('aria-expanded', 'false');
+          deliver.focus();
+        },
+      }));
+    },
+  }, t('delivery.button'));
+
   return h(
     'div',
     { class: 'detail-header' },
@@ -89,8 +133,11 @@ function header(ctx: AppContext, p: Participant, currentTab: () => ParticipantTa
       h('span', { 'data-meta': 'age' }, t('detail.age', { age: formatAge(p.age) })),
       h('span', { class: `badge ${p.status}`, 'data-meta': 'status' }, t(archived ? 'pstatus.archived' : 'pstatus.active')),
     ),
-    h('div', { class: 'actions' }, edit, toggle),
+    h('div', { class: 'actions' }, deliver, edit, toggle, print, gdpr.button),
     archived ? h('p', { class: 'notice' }, t('detail.archivedNote')) : null,
+    panelSlot,
+    deliverySlot,
+    gdpr.slot,
   );
 }
 
@@ -117,6 +164,14 @@ function render(ctx: AppContext, p: Participant, options: FormOptions, initialTa
         return familyTab(ctx, p, options);
       case 'projects':
         return enrolmentsTab(ctx, p, options);
+      case 'plans':
+        return plansTab(ctx, p);
+      case 'consents':
+        return consentsTab(ctx, p, options);
+      case 'timeline':
+        return timelineTab(ctx, p.id).el;
+      case 'documents':
+        return documentHistory(ctx, p.id).el;
       case 'history':
         return historyTab(ctx, p.id);
       default:
@@ -148,5 +203,13 @@ function render(ctx: AppContext, p: Participant, options: FormOptions, initialTa
   });
 
   select(current);
-  return [header(ctx, p, () => current), tablist, panel];
+  // A print shows up at once in the Dokumenty tab when that tab is open.
+  const onPrinted = () => {
+    if (current === 'documents' && panel.isConnected) select('documents');
+  };
+  // A delivery logged from the header shows up at once in the plans and timeline tabs.
+  const onDelivered = () => {
+    if ((current === 'plans' || current === 'timeline') && panel.isConnected) select(current);
+  };
+  return [header(ctx, p, () => current, onPrinted, onDelivered), tablist, panel];
 }

@@ -1,5 +1,6 @@
 // The settings page: numbers sent as numbers with Rust's field errors under the fields, the
 // password change (repeat checked here, the rest by Rust), and the backups list and button.
+// The organisation and consent-text sections are tested in OrganisationSection.test.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiError } from '../bindings/ApiError';
 import { deferred, fakeContext, settle } from '../test/fixtures';
@@ -10,7 +11,8 @@ vi.mock('../api', async (importOriginal) => {
     ...real,
     api: {
       appStatus: vi.fn(), settingsGet: vi.fn(), settingsSave: vi.fn(), passwordChange: vi.fn(),
-      backupList: vi.fn(), backupCreate: vi.fn(),
+      backupList: vi.fn(), backupCreate: vi.fn(), organisationGet: vi.fn(), organisationSave: vi.fn(),
+      projectList: vi.fn(), consentTexts: vi.fn(), consentTextAdd: vi.fn(),
     },
   };
 });
@@ -18,6 +20,7 @@ import { api } from '../api';
 import { settingsView } from './SettingsView';
 
 const invalid = (field: string, message: string): ApiError => ({ code: 'invalid_input', message: 'Popraw dane', fields: [{ field, message }], existing: [] });
+const ORGANISATION = { name: 'Fundacja Razem', address_lines: ['ul. Długa 1', '00-001 Warszawa'], place: 'Warszawa', logo_strip_base64: null };
 const BACKUP = { file: '/dane/backups/a.kartoteka', bytes: 1_572_864, made_at: '2025-01-15T10:05:00Z', label: 'dzienna' };
 
 async function mount() {
@@ -36,6 +39,9 @@ describe('settings view', () => {
     vi.mocked(api.appStatus).mockResolvedValue(fakeContext().status);
     vi.mocked(api.settingsGet).mockResolvedValue({ idle_lock_minutes: 10, backups_to_keep: 10 });
     vi.mocked(api.backupList).mockResolvedValue([BACKUP]);
+    vi.mocked(api.organisationGet).mockResolvedValue(ORGANISATION);
+    vi.mocked(api.projectList).mockResolvedValue([]);
+    vi.mocked(api.consentTexts).mockResolvedValue([]);
   });
   afterEach(() => {
     vi.clearAllMocks();

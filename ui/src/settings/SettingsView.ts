@@ -1,5 +1,6 @@
 // The "Ustawienia" view: the data folder, worker and version, then the sections Bezpieczeństwo
-// (idle lock, backups kept), Zmiana hasła, Kopie zapasowe and Klucz odzyskiwania.
+// (idle lock, backups kept), Organizacja na dokumentach, Treści zgód i oświadczeń, Zmiana hasła,
+// Kopie zapasowe, Dziennik zdarzeń, Anonimizacja po okresie przechowywania and Klucz odzyskiwania.
 
 import { api } from '../api';
 import type { AppStatus } from '../bindings/AppStatus';
@@ -7,6 +8,9 @@ import { h, replace } from '../dom';
 import { t } from '../i18n';
 import type { AppContext, View } from '../shell/context';
 import { backupSection } from './BackupSection';
+import { consentTextsSection } from './ConsentTextsSection';
+import { anonymisationSection, auditLogSection } from './GdprSection';
+import { organisationSection } from './OrganisationSection';
 import { passwordSection } from './PasswordSection';
 import { securitySection } from './SecuritySection';
 
@@ -41,8 +45,12 @@ export function settingsView(ctx: AppContext): View {
     h('h1', { tabindex: -1 }, t('nav.settings')),
     facts,
     securitySection(ctx),
+    organisationSection(ctx),
+    consentTextsSection(ctx),
     passwordSection(ctx),
     backupSection(ctx),
+    auditLogSection(ctx),
+    anonymisationSection(ctx),
     recoverySection(),
   );
   // Refresh from the app, in case anything changed since unlocking.

@@ -12,6 +12,7 @@ import { onLocked, watchActivity, type LockReason } from './activity';
 import { navOf, type AppContext, type NavId, type Route, type View } from './context';
 import { renderRoute } from './routes';
 import { statusBar } from './StatusBar';
+import { watchSyncStatus } from '../sync/syncStatus';
 
 const NAV: Array<{ id: NavId; label: MessageKey }> = [
   { id: 'participants', label: 'nav.participants' },
@@ -42,6 +43,7 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: L
   function stop() {
     stopActivity();
     stopListening();
+    stopSyncStatus();
     current?.dispose?.();
     current = null;
   }
@@ -116,6 +118,7 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: L
 
   const stopActivity = watchActivity();
   const stopListening = onLocked((reason) => leave(lockedStatus(), reason));
+  const stopSyncStatus = watchSyncStatus(el.querySelector<HTMLElement>('[data-status=sync]'));
 
   return {
     el,

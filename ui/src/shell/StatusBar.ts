@@ -11,7 +11,7 @@ export function statusBar(status: AppStatus, onLock: () => void): HTMLElement {
     { class: 'status-bar', 'aria-label': t('status.label') },
     h('span', { class: 'status-item', 'data-status': 'worker' }, t('status.worker', { name: status.worker ?? '' })),
     h('span', { class: 'status-item path', 'data-status': 'data-dir', title: status.data_dir }, t('status.dataDir', { path: status.data_dir })),
-    // Reserved for the sync status (last export, pending changes) of a coming version.
+    // The sync status (last export, pending changes), filled by ../sync/syncStatus.ts.
     h('span', { class: 'status-item sync', id: 'sync-status', 'data-status': 'sync', 'aria-live': 'polite' }),
     h('span', { class: 'status-item', 'data-status': 'version' }, t('status.version', { version: status.version })),
     h('button', { type: 'button', class: 'button small', 'data-action': 'lock', onclick: onLock }, t('status.lock')),

@@ -7,7 +7,7 @@ import type { FormOptions } from '../bindings/FormOptions';
 export type NavId = 'participants' | 'projects' | 'plans' | 'documents' | 'sync' | 'settings';
 
 export type ParticipantTab =
-  | 'data' | 'family' | 'projects' | 'plans' | 'consents' | 'notes' | 'documents' | 'history';
+  | 'data' | 'family' | 'projects' | 'plans' | 'consents' | 'timeline' | 'documents' | 'history';
 
 export type Route =
   | { view: 'participants' }
@@ -18,9 +18,12 @@ export type Route =
   | { view: 'project-new' }
   | { view: 'project'; id: string }
   | { view: 'plans' }
+  | { view: 'plan'; id: string }
   | { view: 'documents' }
   | { view: 'sync' }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  /** Dziennik zdarzeń (from Ustawienia); `participantId`: only that person's events. */
+  | { view: 'audit'; participantId?: string };
 
 /** Remembered state of the participant list, so coming back shows the same search. */
 export interface ListMemory {
@@ -57,6 +60,10 @@ export function navOf(route: Route): NavId {
     case 'project-new':
     case 'project':
       return 'projects';
+    case 'plan':
+      return 'plans';
+    case 'audit':
+      return 'settings';
     default:
       return route.view;
   }

@@ -1,14 +1,18 @@
 // Maps a route to its view. The only place that knows every view of the unlocked app.
 
+import { AuditLogView } from '../audit/AuditLogView';
+import { DocumentsView } from '../documents/DocumentsView';
 import { ParticipantDetail } from '../participants/ParticipantDetail';
 import { ParticipantForm } from '../participants/ParticipantForm';
 import { ParticipantList } from '../participants/ParticipantList';
 import { ProjectDetailView } from '../projects/ProjectDetailView';
 import { ProjectForm } from '../projects/ProjectForm';
 import { ProjectList } from '../projects/ProjectList';
+import { PlanEditor } from '../plans/PlanEditor';
+import { PlansView } from '../plans/PlansView';
 import { settingsView } from '../settings/SettingsView';
+import { SyncView } from '../sync/SyncView';
 import type { AppContext, Route, View } from './context';
-import { placeholderView } from './InfoViews';
 
 export function renderRoute(route: Route, ctx: AppContext): View {
   switch (route.view) {
@@ -27,12 +31,16 @@ export function renderRoute(route: Route, ctx: AppContext): View {
     case 'project':
       return ProjectDetailView(ctx, route.id);
     case 'plans':
-      return placeholderView('plans', 'nav.plans', 'placeholder.plans');
+      return PlansView(ctx);
+    case 'plan':
+      return PlanEditor(ctx, route.id);
     case 'documents':
-      return placeholderView('documents', 'nav.documents', 'placeholder.documents');
+      return DocumentsView(ctx);
     case 'sync':
-      return placeholderView('sync', 'nav.sync', 'placeholder.sync');
+      return SyncView(ctx);
     case 'settings':
       return settingsView(ctx);
+    case 'audit':
+      return AuditLogView(ctx, route.participantId ?? null);
   }
 }

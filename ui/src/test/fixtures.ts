@@ -1,6 +1,8 @@
 // Test helpers: a fake AppContext, form options like the Rust side's, and promise plumbing.
 import { vi } from 'vitest';
+import type { Enrolment } from '../bindings/Enrolment';
 import type { FormOptions } from '../bindings/FormOptions';
+import type { Participant } from '../bindings/Participant';
 import type { AppContext } from '../shell/context';
 
 export const OPTIONS: FormOptions = {
@@ -41,4 +43,21 @@ export async function settle(): Promise<void> {
 
 export function key(target: EventTarget, k: string, init: KeyboardEventInit = {}): void {
   target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init }));
+}
+
+/** A stored participant (a minor) as `participant_get` returns it. */
+export const PARTICIPANT: Participant = {
+  id: 'p-1', status: 'active', age: 15, created_at: '2025-01-10T09:00:00Z', updated_at: '2025-01-10T09:00:00Z',
+  first_name: 'Ala', last_name: 'Kowalska', pesel: '10230112345', no_pesel_reason: null, other_id: null, sex: 'female',
+  birth_date: '2010-03-01', citizenship: null, address: null, correspondence_address: null, phone: null, email: null,
+  education: null, labour_status: null, labour_substatus: null, disability: null, disability_degree: null, foreign_origin: null,
+  third_country_national: null, minority: null, homeless: null, other_disadvantage: null, accessibility_needs: null, notes: null,
+};
+
+/** An enrolment of PARTICIPANT in a project. */
+export function enrolment(projectId: string, projectName: string, startDate: string): Enrolment {
+  return {
+    id: `e-${projectId}`, participant_id: PARTICIPANT.id, project_id: projectId, project_name: projectName,
+    participant_name: 'Ala Kowalska', end: null, start_date: startDate, target_group: null, status_at_start: null,
+  };
 }

@@ -1,6 +1,6 @@
 // A modal confirmation dialog built on <dialog>; resolves true only when the user confirms.
 
-import { h } from '../dom';
+import { h, type Child } from '../dom';
 import { t } from '../i18n';
 
 export interface ConfirmOptions {
@@ -8,6 +8,8 @@ export interface ConfirmOptions {
   text: string;
   confirmLabel: string;
   cancelLabel?: string;
+  /** Extra content below the text (e.g. an optional date field, read by the caller afterwards). */
+  extra?: Child;
 }
 
 export function confirmDialog(o: ConfirmOptions): Promise<boolean> {
@@ -17,7 +19,7 @@ export function confirmDialog(o: ConfirmOptions): Promise<boolean> {
     const finish = (answer: boolean) => {
       if (settled) return;
       settled = true;
-      if (dialog.open) dialog.close();
+      if (dialog.open && typeof dialog.close === 'function') dialog.close();
       dialog.remove();
       opener?.focus();
       resolve(answer);
@@ -29,6 +31,7 @@ export function confirmDialog(o: ConfirmOptions): Promise<boolean> {
       { class: 'dialog', 'aria-labelledby': 'dialog-title', 'aria-describedby': 'dialog-text' },
       h('h2', { id: 'dialog-title' }, o.title),
       h('p', { id: 'dialog-text' }, o.text),
+      o.extra,
       h('div', { class: 'actions' }, confirm, cancel),
     );
     dialog.addEventListener('cancel', (e) => {

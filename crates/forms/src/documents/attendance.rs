@@ -7,15 +7,16 @@
 
 use crate::error::{FormsError, Result};
 use crate::format::{date, month_year};
-use crate::layout::{Cell, Column, Signature, Table, MM};
+use crate::layout::{Cell, Column, Flow, Signature, Table, MM};
 use crate::letterhead::{self, Letterhead};
 use crate::model::{AttendanceSheet, DocumentContext};
+use crate::Document;
 use crate::DocumentKind;
 
 /// Rows of the blank sheet: one A4 page under the header.
 const BLANK_ROWS: usize = 18;
 
-pub(crate) fn render(ctx: &DocumentContext, s: Option<&AttendanceSheet>) -> Result<Vec<u8>> {
+pub(crate) fn render(ctx: &DocumentContext, s: Option<&AttendanceSheet>) -> Result<Document> {
     let kind = DocumentKind::Attendance;
     let month = match s {
         Some(s) => month_year(s.year, s.month)
@@ -44,6 +45,14 @@ pub(crate) fn render(ctx: &DocumentContext, s: Option<&AttendanceSheet>) -> Resu
         Some(u) => format!("Ilość ({u})"),
         None => "Ilość".to_string(),
     };
+    if let Some(s) = s.filter(|s| !s.participants.is_empty()) {
+        from_the_log(&mut flow, s, &quantity);
+        flow.signatures(&[
+            Signature::place_and_date(ctx.place.as_deref()),
+            Signature::signed_by("podpis specjalisty realizującego usługę", None),
+        ]);
+        return letterhead::finish(flow, ctx, kind, kind.title());
+    }
     let mut table = Table::new(vec![
         Column::new("Lp.", 0.45).centred(),
         Column::new("Data (dd.mm.rrrr)", 1.05).centred(),
@@ -81,4 +90,61 @@ pub(crate) fn render(ctx: &DocumentContext, s: Option<&AttendanceSheet>) -> Resu
         Signature::signed_by("podpis specjalisty realizującego usługę", None),
     ]);
     letterhead::finish(flow, ctx, kind, kind.title())
+}
+
+/// The sheet of a month from the delivery log: one row per delivery (each signed by the
+/// participant), a row to fill in for a participant with nothing logged yet, then the
+/// month's summary per participant.
+fn from_the_log(flow: &mut Flow, s: &AttendanceSheet, quantity: &str) {
+    let mut table = Table::new(vec![
+        Column::new("Lp.", 0.45).centred(),
+        Column::new("Imię i nazwisko uczestnika", 2.2),
+        Column::new("Data (dd.mm.rrrr)", 1.05).centred(),
+        Column::new(quantity, 0.85).centred(),
+        Column::new("Obecność", 1.15).centred(),
+        Column::new("Podpis uczestnika", 1.6),
+    ]);
+    table.min_row_height = 8.0 * MM;
+    for p in &s.participants {
+        if p.deliveries.is_empty() {
+            let mut row = vec![String::new(); 6];
+            row[1] = p.name.clone();
+            table.rows.push(row);
+        }
+        for d in &p.deliveries {
+            table.rows.push(vec![
+                String::new(),
+                p.name.clone(),
+                date(d.date),
+                d.quantity.clone(),
+                d.attendance.clone(),
+                String::new(),
+            ]);
+        }
+    }
+    table
+        .rows
+        .extend(std::iter::repeat_n(vec![String::new(); 6], s.blank_rows));
+    for (i, row) in table.rows.iter_mut().enumerate() {
+        row[0] = (i + 1).to_string();
+    }
+    flow.table(&table);
+
+    flow.section("Podsumowanie miesiąca");
+    let mut summary = Table::new(vec![
+        Column::new("Imię i nazwisko uczestnika", 2.4),
+        Column::new("Zaplanowano w planie", 1.2).centred(),
+        Column::new("Zrealizowano w miesiącu (obecności)", 1.4).centred(),
+        Column::new("Obecności (z terminów w miesiącu)", 1.3).centred(),
+    ]);
+    for p in &s.participants {
+        let present = p.deliveries.iter().filter(|d| d.attended).count();
+        summary.rows.push(vec![
+            p.name.clone(),
+            p.planned.clone(),
+            p.delivered.clone(),
+            format!("{present} z {}", p.deliveries.len()),
+        ]);
+    }
+    flow.table(&summary);
 }

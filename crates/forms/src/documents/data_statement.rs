@@ -9,13 +9,14 @@ use crate::error::Result;
 use crate::layout::{style, MM};
 use crate::letterhead::{self, Letterhead};
 use crate::model::{ConsentTemplate, DocumentContext, PersonRef};
+use crate::Document;
 use crate::DocumentKind;
 
 pub(crate) fn render(
     ctx: &DocumentContext,
     template: &ConsentTemplate,
     p: Option<&PersonRef>,
-) -> Result<Vec<u8>> {
+) -> Result<Document> {
     let kind = DocumentKind::DataStatement;
     let mut flow = letterhead::start(ctx, Letterhead::Full)?;
     flow.title(kind.title(), Some(&template.title));

@@ -9,11 +9,12 @@ use crate::error::Result;
 use crate::layout::{style, MM};
 use crate::letterhead::{self, Letterhead};
 use crate::model::{DeclarationSheet, DocumentContext};
+use crate::Document;
 use crate::DocumentKind;
 
 const DEFAULT_ATTENDANCE: u8 = 80;
 
-pub(crate) fn render(ctx: &DocumentContext, d: Option<&DeclarationSheet>) -> Result<Vec<u8>> {
+pub(crate) fn render(ctx: &DocumentContext, d: Option<&DeclarationSheet>) -> Result<Document> {
     let kind = DocumentKind::Declaration;
     let mut flow = letterhead::start(ctx, Letterhead::Full)?;
     flow.title(kind.title(), None);

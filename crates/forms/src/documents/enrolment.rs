@@ -14,6 +14,7 @@ use crate::format::{answer_index, date, sex_index, ANSWERS, SEXES};
 use crate::layout::{style, Cell, Flow, MM};
 use crate::letterhead::{self, Letterhead};
 use crate::model::{AddressSheet, DocumentContext, ParticipantSheet};
+use crate::Document;
 use crate::DocumentKind;
 
 const DEGURBA: [&str; 3] = [
@@ -22,7 +23,7 @@ const DEGURBA: [&str; 3] = [
     "3 — obszar słabo zaludniony",
 ];
 
-pub(crate) fn render(ctx: &DocumentContext, p: Option<&ParticipantSheet>) -> Result<Vec<u8>> {
+pub(crate) fn render(ctx: &DocumentContext, p: Option<&ParticipantSheet>) -> Result<Document> {
     let kind = DocumentKind::Enrolment;
     let mut flow = letterhead::start(ctx, Letterhead::Full)?;
     flow.title(kind.title(), None);

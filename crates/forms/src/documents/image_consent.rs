@@ -10,13 +10,14 @@ use crate::error::Result;
 use crate::layout::{style, MM};
 use crate::letterhead::{self, Letterhead};
 use crate::model::{ConsentTemplate, DocumentContext, ImageConsentSheet};
+use crate::Document;
 use crate::DocumentKind;
 
 pub(crate) fn render(
     ctx: &DocumentContext,
     template: &ConsentTemplate,
     c: Option<&ImageConsentSheet>,
-) -> Result<Vec<u8>> {
+) -> Result<Document> {
     let kind = DocumentKind::ImageConsent;
     let mut flow = letterhead::start(ctx, Letterhead::Full)?;
     flow.title(kind.title(), Some(&template.title));

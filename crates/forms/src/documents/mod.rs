@@ -7,6 +7,7 @@ pub mod data_statement;
 pub mod declaration;
 pub mod enrolment;
 pub mod image_consent;
+pub mod plan;
 pub mod record;
 pub mod recovery_key;
 

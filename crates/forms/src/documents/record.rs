@@ -10,9 +10,10 @@ use crate::error::Result;
 use crate::layout::{style, Column, Table, MM};
 use crate::letterhead::{self, generated_line, Letterhead};
 use crate::model::{DocumentContext, PersonRecord, RecordBlock};
+use crate::Document;
 use crate::DocumentKind;
 
-pub(crate) fn render(ctx: &DocumentContext, r: &PersonRecord) -> Result<Vec<u8>> {
+pub(crate) fn render(ctx: &DocumentContext, r: &PersonRecord) -> Result<Document> {
     let kind = DocumentKind::Record;
     let mut flow = letterhead::start(ctx, Letterhead::OrganisationOnly)?;
     flow.title(kind.title(), Some(&r.full_name));

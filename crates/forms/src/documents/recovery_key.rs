@@ -10,11 +10,12 @@ use crate::layout::page::Paint;
 use crate::layout::{style, Align, Flow, TextStyle, MM};
 use crate::letterhead::{self, Letterhead};
 use crate::model::{DocumentContext, RecoveryKeySheet};
+use crate::Document;
 use crate::DocumentKind;
 
 const KEY: TextStyle = TextStyle::bold(14.0);
 
-pub(crate) fn render(ctx: &DocumentContext, k: &RecoveryKeySheet) -> Result<Vec<u8>> {
+pub(crate) fn render(ctx: &DocumentContext, k: &RecoveryKeySheet) -> Result<Document> {
     let kind = DocumentKind::RecoveryKey;
     let mut flow = letterhead::start(ctx, Letterhead::OrganisationOnly)?;
     flow.title(kind.title(), None);

@@ -44,7 +44,14 @@ const ID_BYTES: usize = 16;
 const LEVEL: u32 = 3;
 
 /// Serialises `laid` to PDF bytes.
-pub fn render(laid: Laid, info: &DocumentInfo<'_>) -> Result<Vec<u8>, String> {
+pub fn render(laid: &Laid, info: &DocumentInfo<'_>) -> Result<Vec<u8>, String> {
+    render_all(&[laid], info)
+}
+
+/// Serialises several laid-out documents into one PDF, their pages one after another (a
+/// batch printed as one file). Resources of the same name (the fonts, the logo strip) are
+/// the same in every document of a batch and are written once.
+pub fn render_all(parts: &[&Laid], info: &DocumentInfo<'_>) -> Result<Vec<u8>, String> {
     let mut doc = PdfDocument::new(info.title);
     let date = OffsetDateTime::from_unix_timestamp(info.created.timestamp())
         .map_err(|e| format!("data dokumentu poza zakresem: {e}"))?;
@@ -57,7 +64,7 @@ pub fn render(laid: Laid, info: &DocumentInfo<'_>) -> Result<Vec<u8>, String> {
     meta.producer = format!("{AUTHOR} (printpdf 0.12.8)");
     meta.subject = info.subject.to_string();
 
-    let outside = faces_leaving_the_house(&laid.pages);
+    let outside = faces_leaving_the_house(parts.iter().flat_map(|laid| laid.pages.iter()));
     for face in FONTS.all() {
         let font = if outside.contains(face.id) {
             PdfFont::new(face.parsed.clone())
@@ -76,13 +83,19 @@ pub fn render(laid: Laid, info: &DocumentInfo<'_>) -> Result<Vec<u8>, String> {
             .map
             .insert(FontId(face.id.to_string()), font);
     }
-    for (id, image) in laid.images {
-        doc.resources.xobjects.map.insert(id, image);
+    for laid in parts {
+        for (id, image) in &laid.images {
+            doc.resources
+                .xobjects
+                .map
+                .entry(id.clone())
+                .or_insert_with(|| image.clone());
+        }
     }
-    let pages = laid
-        .pages
-        .into_iter()
-        .map(|p| PdfPage::new(Pt(PAGE_WIDTH).into(), Pt(PAGE_HEIGHT).into(), p.ops))
+    let pages = parts
+        .iter()
+        .flat_map(|laid| laid.pages.iter())
+        .map(|p| PdfPage::new(Pt(PAGE_WIDTH).into(), Pt(PAGE_HEIGHT).into(), p.ops.clone()))
         .collect();
     doc.with_pages(pages);
 
@@ -113,7 +126,9 @@ pub fn render(laid: Laid, info: &DocumentInfo<'_>) -> Result<Vec<u8>, String> {
 }
 
 /// The faces (by resource name) with at least one character outside their house subset.
-fn faces_leaving_the_house(pages: &[super::page::Page]) -> BTreeSet<&'static str> {
+fn faces_leaving_the_house<'a>(
+    pages: impl Iterator<Item = &'a super::page::Page>,
+) -> BTreeSet<&'static str> {
     let mut outside = BTreeSet::new();
     for page in pages {
         let mut face = None;

@@ -158,6 +158,7 @@ pub fn attendance() -> AttendanceSheet {
         specialist: "mgr Bożena Źrebięta".into(),
         rows,
         blank_rows: 3,
+        participants: Vec::new(),
     }
 }
 
@@ -412,5 +413,92 @@ pub fn assert_nothing_below_the_margin(pdf: &Path) {
             word.page,
             word.y_max
         );
+    }
+}
+
+pub fn plan() -> PlanSheet {
+    use kartoteka_domain::plan::LifeArea;
+    let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    PlanSheet {
+        person: person(),
+        worker: "Agnieszka Wójcik".into(),
+        start_date: d(2, 1),
+        end_date: d(12, 31),
+        version: 2,
+        status: "podpisany".into(),
+        draft: false,
+        amendment: Some(PlanAmendment {
+            number: 1,
+            plan_date: d(2, 5),
+        }),
+        problem_situation: "Od dwóch lat bez pracy, samotnie wychowuje dwoje dzieci; zadłużenie \
+                            czynszowe, obniżony nastrój."
+            .into(),
+        strengths: "Motywacja do zmiany, dobre relacje z dziećmi.".into(),
+        needs: "Wsparcie psychologiczne, doradztwo zawodowe.".into(),
+        areas: vec![
+            AreaScore {
+                area: LifeArea::Family,
+                score: Some(4),
+                comment: "relacje z dziećmi dobre".into(),
+            },
+            AreaScore {
+                area: LifeArea::Finances,
+                score: Some(1),
+                comment: "zaległości czynszowe".into(),
+            },
+        ],
+        goals: vec![
+            PlanGoal {
+                title: "Poprawa samopoczucia psychicznego".into(),
+                measure: "Udział w co najmniej 80% sesji".into(),
+                target_date: Some(d(6, 30)),
+                status: "w realizacji".into(),
+                services: vec![
+                    PlanServiceRow {
+                        service: "Terapia psychologiczna".into(),
+                        quantity: "10 godz.".into(),
+                        specialist: "mgr Bożena Źrebięta".into(),
+                        start_date: Some(d(2, 1)),
+                        end_date: Some(d(6, 30)),
+                        frequency: "raz w tygodniu".into(),
+                    },
+                    PlanServiceRow {
+                        service: "Interwencja kryzysowa".into(),
+                        quantity: "2,5 godz.".into(),
+                        specialist: "mgr Bożena Źrebięta".into(),
+                        start_date: None,
+                        end_date: None,
+                        frequency: "w razie potrzeby".into(),
+                    },
+                ],
+            },
+            PlanGoal {
+                title: "Podjęcie zatrudnienia".into(),
+                measure: "Umowa o pracę lub staż".into(),
+                target_date: Some(d(12, 31)),
+                status: "nierozpoczęty".into(),
+                services: vec![PlanServiceRow {
+                    service: "Pośrednictwo pracy i doradztwo zawodowe".into(),
+                    quantity: "6 godz.".into(),
+                    specialist: "Jan Kowalski".into(),
+                    start_date: None,
+                    end_date: None,
+                    frequency: "dwa razy w miesiącu".into(),
+                }],
+            },
+        ],
+        commitments: "Regularny udział w sesjach, informowanie o zmianach sytuacji.".into(),
+        reviews: vec![PlanReviewRow {
+            date: d(5, 30),
+            changes: "Nastrój się poprawił, podjęła kurs zawodowy.".into(),
+            goals: "Cel 1: w realizacji — regularny udział".into(),
+            worker: "Agnieszka Wójcik".into(),
+        }],
+        closing: None,
+        signing: Some(PlanSigningSheet {
+            participant_signed_on: d(6, 10),
+            worker_signed_on: d(6, 10),
+        }),
     }
 }

@@ -1,0 +1,113 @@
+//! `kartoteka report …`: CST2021 participant data (check or export) and CSV tables for Excel.
+//!
+//! Contract: stdout gets one JSON object —
+//! export: `{"report", "file", "format", "rows", "incomplete": [...]}`;
+//! check:  `{"project_id", "project_name", "rows", "complete", "incomplete": [...]}`;
+//! each `incomplete` entry is `{participant_id, enrolment_id, name, row, missing: [{field, column}]}`.
+//! An export with incomplete people still writes the file (exit 0) and says on stderr how many
+//! people need their data completed (a count only, no names). The file name and folder are
+//! checked before the password is asked.
+
+use crate::commands::open;
+use crate::io::print_json;
+use clap::{Subcommand, ValueEnum};
+use kartoteka_api::reports::{self, CsvKind};
+use kartoteka_api::ApiError;
+use std::path::{Path, PathBuf};
+
+#[derive(Subcommand)]
+pub enum ReportCommand {
+    /// Dane uczestników projektu do SM EFS (CST2021): plik XLSX albo CSV (z rozszerzenia);
+    /// z --check tylko lista osób z brakami w wymaganych danych.
+    Cst2021 {
+        #[arg(long)]
+        project: String,
+        /// Plik do zapisania: .xlsx albo .csv (średniki, daty dd.mm.rrrr).
+        #[arg(
+            long,
+            value_name = "FILE.xlsx|FILE.csv",
+            required_unless_present = "check"
+        )]
+        out: Option<PathBuf>,
+        /// Tylko sprawdź, komu brakuje wymaganych danych (nic nie zapisuje).
+        #[arg(long, conflicts_with = "out")]
+        check: bool,
+    },
+    /// Zestawienie CSV dla Excela (UTF-8 z BOM, średniki, daty dd.mm.rrrr).
+    Csv {
+        /// participants (uczestnicy), enrolments (udziały w projektach), deliveries (realizacja usług)
+        #[arg(value_enum)]
+        kind: CsvKindArg,
+        #[arg(long, value_name = "FILE.csv")]
+        out: PathBuf,
+        /// Tylko dane tego projektu.
+        #[arg(long)]
+        project: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum CsvKindArg {
+    Participants,
+    Enrolments,
+    Deliveries,
+}
+
+impl From<CsvKindArg> for CsvKind {
+    fn from(k: CsvKindArg) -> CsvKind {
+        match k {
+            CsvKindArg::Participants => CsvKind::Participants,
+            CsvKindArg::Enrolments => CsvKind::Enrolments,
+            CsvKindArg::Deliveries => CsvKind::Deliveries,
+        }
+    }
+}
+
+/// The path as the summary shows it: absolute, so a script knows where the file went.
+fn absolute(out: &Path) -> PathBuf {
+    std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf())
+}
+
+pub fn run(dir: &Path, command: ReportCommand) -> Result<(), ApiError> {
+    match command {
+        ReportCommand::Cst2021 {
+            project,
+            out: None,
+            check: _,
+        } => {
+            let store = open(dir)?;
+            print_json(&reports::cst2021_check(&store, &project)?);
+        }
+        ReportCommand::Cst2021 {
+            project,
+            out: Some(out),
+            check: _,
+        } => {
+            let out = absolute(&out);
+            reports::check_output(&out, true)?;
+            let store = open(dir)?;
+            let summary = reports::export_cst2021(&store, &project, &out)?;
+            if !summary.incomplete.is_empty() {
+                eprintln!(
+                    "Uwaga: {} z {} osób ma braki w danych wymaganych przez SM EFS (lista w polu „incomplete”). \
+                     Plik zapisano z tymi osobami; uzupełnij ich dane i wygeneruj raport ponownie przed wysłaniem.",
+                    summary.incomplete.len(),
+                    summary.rows
+                );
+            }
+            print_json(&summary);
+        }
+        ReportCommand::Csv { kind, out, project } => {
+            let out = absolute(&out);
+            reports::check_output(&out, false)?;
+            let store = open(dir)?;
+            print_json(&reports::export_csv(
+                &store,
+                kind.into(),
+                project.as_deref(),
+                &out,
+            )?);
+        }
+    }
+    Ok(())
+}

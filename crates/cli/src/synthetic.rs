@@ -1,0 +1,961 @@
+//! Synthetic, realistic-looking Polish registry data for demos, tests and benchmarks.
+//!
+//! Everything comes from one seeded PRNG (SplitMix64) and fixed dates, so one seed always gives
+//! the same people, ids and audit log. People come in households sharing an address: single
+//! adults, couples, parents with children, grandparents as legal guardians of grandchildren.
+//! Surnames take their female form (Kowalski/Kowalska); PESELs are valid and agree with the
+//! birth date and sex; addresses are real towns of the 16 voivodeships with their postcodes.
+//! Every record is parsed through the same domain rules as typed input.
+
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
+use kartoteka_domain::enrolment::{EnrolmentInput, EnrolmentStart};
+use kartoteka_domain::participant::{AddressInput, ParticipantInput};
+use kartoteka_domain::pesel::{Pesel, Sex};
+use kartoteka_domain::project::{ProjectData, ProjectInput};
+use kartoteka_domain::relation::RelationKind;
+use kartoteka_domain::Id;
+use kartoteka_store::bulk::BulkRecord;
+use std::collections::HashMap;
+
+/// The moment the synthetic data is "made" (the store's clock while seeding).
+pub fn seed_time() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap()
+}
+
+/// SplitMix64: tiny, fast, good enough for synthetic data, and stable across versions.
+#[derive(Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed ^ 0x5851_F42D_4C95_7F2D)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in 0..n.
+    pub fn below(&mut self, n: u64) -> u64 {
+        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
+    }
+    pub fn range(&mut self, lo: i64, hi_inclusive: i64) -> i64 {
+        lo + self.below((hi_inclusive - lo + 1) as u64) as i64
+    }
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+}
+
+const MALE_NAMES: &[&str] = &[
+    "Jan",
+    "Piotr",
+    "Krzysztof",
+    "Andrzej",
+    "Tomasz",
+    "Paweł",
+    "Michał",
+    "Marcin",
+    "Łukasz",
+    "Stanisław",
+    "Józef",
+    "Grzegorz",
+    "Mateusz",
+    "Wojciech",
+    "Mariusz",
+    "Dariusz",
+    "Zbigniew",
+    "Jerzy",
+    "Maciej",
+    "Rafał",
+    "Adam",
+    "Kamil",
+    "Ryszard",
+    "Tadeusz",
+    "Mirosław",
+    "Jakub",
+    "Bartłomiej",
+    "Mikołaj",
+    "Przemysław",
+    "Zdzisław",
+    "Sławomir",
+    "Bogusław",
+    "Czesław",
+    "Kazimierz",
+    "Wiesław",
+    "Jarosław",
+    "Szymon",
+    "Filip",
+    "Antoni",
+    "Jędrzej",
+    "Bożydar",
+    "Witold",
+    "Leszek",
+    "Franciszek",
+    "Ignacy",
+    "Aleksander",
+    "Oskar",
+    "Wacław",
+];
+
+const FEMALE_NAMES: &[&str] = &[
+    "Anna",
+    "Maria",
+    "Katarzyna",
+    "Małgorzata",
+    "Agnieszka",
+    "Barbara",
+    "Ewa",
+    "Krystyna",
+    "Elżbieta",
+    "Magdalena",
+    "Joanna",
+    "Zofia",
+    "Monika",
+    "Danuta",
+    "Teresa",
+    "Jadwiga",
+    "Aleksandra",
+    "Natalia",
+    "Bożena",
+    "Grażyna",
+    "Halina",
+    "Irena",
+    "Beata",
+    "Dorota",
+    "Urszula",
+    "Łucja",
+    "Żaneta",
+    "Wiesława",
+    "Jolanta",
+    "Stanisława",
+    "Genowefa",
+    "Małgosia",
+    "Julia",
+    "Zuzanna",
+    "Hanna",
+    "Lena",
+    "Alicja",
+    "Oliwia",
+    "Weronika",
+    "Róża",
+    "Bogumiła",
+    "Jagoda",
+    "Kinga",
+    "Sławomira",
+    "Władysława",
+    "Ilona",
+];
+
+/// The most common surnames (male form, female form), including ones with every diacritic.
+const SURNAMES: &[(&str, &str)] = &[
+    ("Nowak", "Nowak"),
+    ("Kowalski", "Kowalska"),
+    ("Wiśniewski", "Wiśniewska"),
+    ("Wójcik", "Wójcik"),
+    ("Kowalczyk", "Kowalczyk"),
+    ("Kamiński", "Kamińska"),
+    ("Lewandowski", "Lewandowska"),
+    ("Zieliński", "Zielińska"),
+    ("Szymański", "Szymańska"),
+    ("Woźniak", "Woźniak"),
+    ("Dąbrowski", "Dąbrowska"),
+    ("Kozłowski", "Kozłowska"),
+    ("Jankowski", "Jankowska"),
+    ("Mazur", "Mazur"),
+    ("Wojciechowski", "Wojciechowska"),
+    ("Kwiatkowski", "Kwiatkowska"),
+    ("Krawczyk", "Krawczyk"),
+    ("Kaczmarek", "Kaczmarek"),
+    ("Piotrowski", "Piotrowska"),
+    ("Grabowski", "Grabowska"),
+    ("Zając", "Zając"),
+    ("Pawłowski", "Pawłowska"),
+    ("Michalski", "Michalska"),
+    ("Król", "Król"),
+    ("Wieczorek", "Wieczorek"),
+    ("Jabłoński", "Jabłońska"),
+    ("Wróbel", "Wróbel"),
+    ("Nowakowski", "Nowakowska"),
+    ("Majewski", "Majewska"),
+    ("Olszewski", "Olszewska"),
+    ("Stępień", "Stępień"),
+    ("Malinowski", "Malinowska"),
+    ("Jaworski", "Jaworska"),
+    ("Adamczyk", "Adamczyk"),
+    ("Dudek", "Dudek"),
+    ("Nowicki", "Nowicka"),
+    ("Pawlak", "Pawlak"),
+    ("Górski", "Górska"),
+    ("Witkowski", "Witkowska"),
+    ("Walczak", "Walczak"),
+    ("Sikora", "Sikora"),
+    ("Baran", "Baran"),
+    ("Rutkowski", "Rutkowska"),
+    ("Michalak", "Michalak"),
+    ("Szewczyk", "Szewczyk"),
+    ("Ostrowski", "Ostrowska"),
+    ("Tomaszewski", "Tomaszewska"),
+    ("Pietrzak", "Pietrzak"),
+    ("Wróblewski", "Wróblewska"),
+    ("Marciniak", "Marciniak"),
+    ("Jasiński", "Jasińska"),
+    ("Zalewski", "Zalewska"),
+    ("Bąk", "Bąk"),
+    ("Jakubowski", "Jakubowska"),
+    ("Sadowski", "Sadowska"),
+    ("Duda", "Duda"),
+    ("Włodarczyk", "Włodarczyk"),
+    ("Wałęsa", "Wałęsa"),
+    ("Łukasiewicz", "Łukasiewicz"),
+    ("Żółkiewski", "Żółkiewska"),
+    ("Kołodziej", "Kołodziej"),
+    ("Żak", "Żak"),
+    ("Gołębiowski", "Gołębiowska"),
+    ("Ślusarczyk", "Ślusarczyk"),
+    ("Chmielewski", "Chmielewska"),
+    ("Czerwiński", "Czerwińska"),
+    ("Sobczak", "Sobczak"),
+    ("Błaszczyk", "Błaszczyk"),
+    ("Kowalewski", "Kowalewska"),
+    ("Świątek", "Świątek"),
+    ("Żurawski", "Żurawska"),
+    ("Łuczak", "Łuczak"),
+    ("Ćwiek", "Ćwiek"),
+    ("Głowacki", "Głowacka"),
+    ("Śliwiński", "Śliwińska"),
+    ("Koźmiński", "Koźmińska"),
+    ("Mróz", "Mróz"),
+    ("Grzegorczyk", "Grzegorczyk"),
+    ("Kaźmierczak", "Kaźmierczak"),
+    ("Wawrzyniak", "Wawrzyniak"),
+];
+
+/// Stems and endings for the long tail of surnames ("Grabczyk", "Sowiński", "Bieleckiewicz").
+const STEMS: &[&str] = &[
+    "Grab", "Sow", "Biel", "Czarn", "Dziedzic", "Gaj", "Jarosz", "Kubi", "Lis", "Łazar", "Mich",
+    "Pietr", "Rog", "Sob", "Szcz", "Tkacz", "Wit", "Zaw", "Żmud", "Ścib", "Bogd", "Cies", "Frąck",
+    "Gęb", "Kur", "Mił", "Nieć", "Pęk", "Rzep", "Stach", "Wąs", "Zięb", "Brzez", "Chroś", "Drozd",
+    "Fij", "Gawr", "Hryn", "Jurk", "Kęd", "Lech", "Marsz",
+];
+/// (male ending, female ending)
+const ENDINGS: &[(&str, &str)] = &[
+    ("ski", "ska"),
+    ("owski", "owska"),
+    ("iński", "ińska"),
+    ("czyk", "czyk"),
+    ("ak", "ak"),
+    ("ewicz", "ewicz"),
+    ("ecki", "ecka"),
+    ("uła", "uła"),
+];
+
+/// (town, county, first postcode, last postcode, DEGURBA) per voivodeship, in the order of
+/// `kartoteka_domain::values::VOIVODESHIPS`.
+type Town = (&'static str, &'static str, u32, u32, u8);
+const TOWNS: [&[Town]; 16] = [
+    &[
+        ("Wrocław", "Wrocław", 50_001, 54_612, 1),
+        ("Wałbrzych", "Wałbrzych", 58_300, 58_316, 1),
+        ("Legnica", "Legnica", 59_200, 59_220, 1),
+        ("Jelenia Góra", "Jelenia Góra", 58_500, 58_573, 2),
+        ("Świdnica", "świdnicki", 58_100, 58_100, 2),
+        ("Oleśnica", "oleśnicki", 56_400, 56_400, 2),
+        ("Bolków", "jaworski", 59_420, 59_420, 3),
+    ],
+    &[
+        ("Bydgoszcz", "Bydgoszcz", 85_001, 85_868, 1),
+        ("Toruń", "Toruń", 87_100, 87_162, 1),
+        ("Włocławek", "Włocławek", 87_800, 87_820, 1),
+        ("Grudziądz", "Grudziądz", 86_300, 86_311, 2),
+        ("Inowrocław", "inowrocławski", 88_100, 88_100, 2),
+        ("Ciechocinek", "aleksandrowski", 87_720, 87_720, 3),
+    ],
+    &[
+        ("Lublin", "Lublin", 20_001, 20_952, 1),
+        ("Zamość", "Zamość", 22_400, 22_400, 2),
+        ("Chełm", "Chełm", 22_100, 22_100, 2),
+        ("Biała Podlaska", "Biała Podlaska", 21_500, 21_500, 2),
+        ("Puławy", "puławski", 24_100, 24_100, 2),
+        ("Żółkiewka", "krasnostawski", 22_335, 22_335, 3),
+        ("Kraśnik", "kraśnicki", 23_200, 23_210, 2),
+    ],
+    &[
+        ("Zielona Góra", "Zielona Góra", 65_001, 65_950, 1),
+        (
+            "Gorzów Wielkopolski",
+            "Gorzów Wielkopolski",
+            66_400,
+            66_415,
+            1,
+        ),
+        ("Nowa Sól", "nowosolski", 67_100, 67_100, 2),
+        ("Żary", "żarski", 68_200, 68_200, 2),
+        ("Świebodzin", "świebodziński", 66_200, 66_200, 2),
+        ("Łagów", "świebodziński", 66_220, 66_220, 3),
+    ],
+    &[
+        ("Łódź", "Łódź", 90_001, 94_413, 1),
+        (
+            "Piotrków Trybunalski",
+            "Piotrków Trybunalski",
+            97_300,
+            97_310,
+            2,
+        ),
+        ("Pabianice", "pabianicki", 95_200, 95_200, 2),
+        ("Tomaszów Mazowiecki", "tomaszowski", 97_200, 97_200, 2),
+        ("Bełchatów", "bełchatowski", 97_400, 97_400, 2),
+        ("Zgierz", "zgierski", 95_100, 95_100, 2),
+        ("Łęczyca", "łęczycki", 99_100, 99_100, 3),
+    ],
+    &[
+        ("Kraków", "Kraków", 30_001, 31_999, 1),
+        ("Tarnów", "Tarnów", 33_100, 33_110, 1),
+        ("Nowy Sącz", "Nowy Sącz", 33_300, 33_300, 2),
+        ("Oświęcim", "oświęcimski", 32_600, 32_600, 2),
+        ("Zakopane", "tatrzański", 34_500, 34_500, 2),
+        ("Zawoja", "suski", 34_222, 34_222, 3),
+        ("Łącko", "nowosądecki", 33_390, 33_390, 3),
+    ],
+    &[
+        ("Warszawa", "Warszawa", 1, 4_999, 1),
+        ("Radom", "Radom", 26_600, 26_617, 1),
+        ("Płock", "Płock", 9_400, 9_411, 1),
+        ("Siedlce", "Siedlce", 8_110, 8_110, 2),
+        ("Ostrołęka", "Ostrołęka", 7_410, 7_410, 2),
+        ("Pruszków", "pruszkowski", 5_800, 5_800, 1),
+        ("Żyrardów", "żyrardowski", 96_300, 96_300, 2),
+        ("Łochów", "węgrowski", 7_130, 7_130, 3),
+    ],
+    &[
+        ("Opole", "Opole", 45_001, 45_960, 1),
+        (
+            "Kędzierzyn-Koźle",
+            "kędzierzyńsko-kozielski",
+            47_200,
+            47_200,
+            2,
+        ),
+        ("Nysa", "nyski", 48_300, 48_300, 2),
+        ("Brzeg", "brzeski", 49_300, 49_300, 2),
+        ("Głuchołazy", "nyski", 48_340, 48_340, 3),
+    ],
+    &[
+        ("Rzeszów", "Rzeszów", 35_001, 35_959, 1),
+        ("Przemyśl", "Przemyśl", 37_700, 37_700, 2),
+        ("Stalowa Wola", "stalowowolski", 37_450, 37_450, 2),
+        ("Mielec", "mielecki", 39_300, 39_300, 2),
+        ("Krosno", "Krosno", 38_400, 38_400, 2),
+        ("Łańcut", "łańcucki", 37_100, 37_100, 2),
+        ("Ustrzyki Dolne", "bieszczadzki", 38_700, 38_700, 3),
+    ],
+    &[
+        ("Białystok", "Białystok", 15_001, 15_950, 1),
+        ("Suwałki", "Suwałki", 16_400, 16_400, 2),
+        ("Łomża", "Łomża", 18_400, 18_400, 2),
+        ("Augustów", "augustowski", 16_300, 16_300, 2),
+        ("Sejny", "sejneński", 16_500, 16_500, 3),
+    ],
+    &[
+        ("Gdańsk", "Gdańsk", 80_001, 80_958, 1),
+        ("Gdynia", "Gdynia", 81_001, 81_599, 1),
+        ("Słupsk", "Słupsk", 76_200, 76_200, 2),
+        ("Tczew", "tczewski", 83_110, 83_110, 2),
+        ("Wejherowo", "wejherowski", 84_200, 84_200, 2),
+        ("Łeba", "lęborski", 84_360, 84_360, 3),
+    ],
+    &[
+        ("Katowice", "Katowice", 40_001, 40_999, 1),
+        ("Częstochowa", "Częstochowa", 42_200, 42_226, 1),
+        ("Sosnowiec", "Sosnowiec", 41_200, 41_219, 1),
+        ("Gliwice", "Gliwice", 44_100, 44_164, 1),
+        ("Zabrze", "Zabrze", 41_800, 41_820, 1),
+        ("Bielsko-Biała", "Bielsko-Biała", 43_300, 43_382, 1),
+        ("Jastrzębie-Zdrój", "Jastrzębie-Zdrój", 44_330, 44_335, 1),
+        ("Żory", "Żory", 44_240, 44_240, 2),
+        ("Wisła", "cieszyński", 43_460, 43_460, 3),
+    ],
+    &[
+        ("Kielce", "Kielce", 25_001, 25_900, 1),
+        ("Ostrowiec Świętokrzyski", "ostrowiecki", 27_400, 27_400, 2),
+        ("Starachowice", "starachowicki", 27_200, 27_200, 2),
+        ("Skarżysko-Kamienna", "skarżyski", 26_110, 26_110, 2),
+        ("Sandomierz", "sandomierski", 27_600, 27_600, 2),
+        ("Wąchock", "starachowicki", 27_215, 27_215, 3),
+    ],
+    &[
+        ("Olsztyn", "Olsztyn", 10_001, 10_900, 1),
+        ("Elbląg", "Elbląg", 82_300, 82_310, 1),
+        ("Ełk", "ełcki", 19_300, 19_300, 2),
+        ("Ostróda", "ostródzki", 14_100, 14_100, 2),
+        ("Giżycko", "giżycki", 11_500, 11_500, 2),
+        ("Mrągowo", "mrągowski", 11_700, 11_700, 3),
+    ],
+    &[
+        ("Poznań", "Poznań", 60_001, 61_897, 1),
+        ("Kalisz", "Kalisz", 62_800, 62_800, 1),
+        ("Konin", "Konin", 62_500, 62_510, 2),
+        ("Piła", "pilski", 64_920, 64_920, 2),
+        ("Gniezno", "gnieźnieński", 62_200, 62_200, 2),
+        ("Leszno", "Leszno", 64_100, 64_100, 2),
+        ("Śrem", "śremski", 63_100, 63_100, 2),
+        ("Kórnik", "poznański", 62_035, 62_035, 3),
+    ],
+    &[
+        ("Szczecin", "Szczecin", 70_001, 71_871, 1),
+        ("Koszalin", "Koszalin", 75_001, 75_900, 1),
+        ("Stargard", "stargardzki", 73_110, 73_110, 2),
+        ("Kołobrzeg", "kołobrzeski", 78_100, 78_100, 2),
+        ("Świnoujście", "Świnoujście", 72_600, 72_600, 2),
+        ("Dębno", "myśliborski", 74_400, 74_400, 3),
+    ],
+];
+
+const STREETS: &[&str] = &[
+    "Mickiewicza",
+    "Słowackiego",
+    "Kościuszki",
+    "Żeromskiego",
+    "Długa",
+    "Krótka",
+    "Polna",
+    "Leśna",
+    "Szkolna",
+    "Ogrodowa",
+    "Lipowa",
+    "Łąkowa",
+    "Kwiatowa",
+    "Świętokrzyska",
+    "Piłsudskiego",
+    "Sienkiewicza",
+    "Kopernika",
+    "Jana Pawła II",
+    "3 Maja",
+    "Grunwaldzka",
+    "Żwirki i Wigury",
+    "Wojska Polskiego",
+    "Konopnickiej",
+    "Reymonta",
+    "Chopina",
+    "Moniuszki",
+    "Źródlana",
+    "Ślusarska",
+    "Wrzosowa",
+    "Różana",
+    "Słoneczna",
+    "Bolesława Chrobrego",
+];
+
+/// The project of the 350-person benchmark (CST2021 export, batch of forms).
+pub const MAIN_PROJECT_SIZE: usize = 350;
+
+/// Counts of what was generated.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub participants: usize,
+    pub households: usize,
+    pub relations: usize,
+    pub projects: usize,
+    pub enrolments: usize,
+}
+
+struct Member {
+    id: Id,
+    birth: NaiveDate,
+}
+
+/// Makes the records of a registry of `participants` people, household by household.
+pub struct Generator {
+    rng: Rng,
+    id_counter: u64,
+    id_salt: u16,
+    serials: HashMap<(NaiveDate, Sex), (u16, u16)>,
+    target: usize,
+    pub counts: Counts,
+    projects: Vec<(Id, ProjectData)>,
+    main_project_enrolled: usize,
+    pending_projects: bool,
+}
+
+impl Generator {
+    pub fn new(seed: u64, participants: usize) -> Generator {
+        let mut rng = Rng::new(seed);
+        let id_salt = (rng.next_u64() & 0x0fff) as u16;
+        let mut g = Generator {
+            rng,
+            id_counter: 0,
+            id_salt,
+            serials: HashMap::new(),
+            target: participants,
+            counts: Counts::default(),
+            projects: Vec::new(),
+            main_project_enrolled: 0,
+            pending_projects: true,
+        };
+        let n_projects = (participants / 5_000).clamp(2, 200);
+        for i in 0..n_projects {
+            let id = g.next_id();
+            g.projects.push((id, project_data(i)));
+        }
+        g
+    }
+
+    /// The id of the project with (up to) 350 participants.
+    pub fn main_project(&self) -> Id {
+        self.projects[0].0
+    }
+
+    /// A UUID v7: a fixed base time advancing 1 ms per record (so ids sort in creation order),
+    /// the seed's salt and random bits.
+    fn next_id(&mut self) -> Id {
+        let ms = seed_time().timestamp_millis() as u64 + self.id_counter;
+        self.id_counter += 1;
+        let rand_b = self.rng.next_u64() & 0x3fff_ffff_ffff_ffff;
+        let text = format!(
+            "{:08x}-{:04x}-7{:03x}-{:04x}-{:012x}",
+            ms >> 16,
+            ms & 0xffff,
+            self.id_salt,
+            0x8000 | (rand_b >> 48),
+            rand_b & 0xffff_ffff_ffff
+        );
+        text.parse().expect("a well-formed UUID")
+    }
+
+    pub fn done(&self) -> bool {
+        self.counts.participants >= self.target
+    }
+
+    /// Appends the records of the next household (and, the first time, the projects).
+    pub fn next_household(&mut self, out: &mut Vec<BulkRecord>) {
+        if self.pending_projects {
+            self.pending_projects = false;
+            for (id, data) in &self.projects {
+                out.push(BulkRecord::Project {
+                    id: *id,
+                    data: Box::new(data.clone()),
+                });
+            }
+            self.counts.projects = self.projects.len();
+        }
+        let left = self.target - self.counts.participants;
+        if left == 0 {
+            return;
+        }
+        self.counts.households += 1;
+        let address = self.address();
+        let surname = self.surname();
+        let roll = self.rng.below(100);
+        let mut members: Vec<Member> = Vec::new();
+        let now_year = seed_time().year() as i64;
+        match roll {
+            // A single adult.
+            0..=34 => {
+                let sex = self.sex();
+                let birth = self.birth(now_year - 90, now_year - 18);
+                members.push(self.person(out, sex, birth, &surname, &address));
+            }
+            // A couple, maybe with children.
+            35..=84 => {
+                let a_birth = self.birth(now_year - 75, now_year - 20);
+                let b_birth = a_birth + chrono::Days::new(self.rng.below(6 * 365));
+                let husband = self.person(out, Sex::Male, a_birth, &surname, &address);
+                if left >= 2 {
+                    let wife = self.person(out, Sex::Female, b_birth, &surname, &address);
+                    self.relate(out, wife.id, husband.id, RelationKind::Spouse);
+                    members.push(wife);
+                }
+                members.push(husband);
+                if roll >= 55 {
+                    let children = self.rng.range(1, 3) as usize;
+                    self.children(
+                        out,
+                        &members,
+                        children,
+                        &surname,
+                        &address,
+                        RelationKind::Parent,
+                    );
+                }
+            }
+            // A single parent.
+            85..=94 => {
+                let sex = if self.rng.chance(80) {
+                    Sex::Female
+                } else {
+                    Sex::Male
+                };
+                let birth = self.birth(now_year - 55, now_year - 20);
+                members.push(self.person(out, sex, birth, &surname, &address));
+                let children = self.rng.range(1, 3) as usize;
+                self.children(
+                    out,
+                    &members,
+                    children,
+                    &surname,
+                    &address,
+                    RelationKind::Parent,
+                );
+            }
+            // A grandparent who is the legal guardian of grandchildren.
+            _ => {
+                let sex = self.sex();
+                let birth = self.birth(now_year - 80, now_year - 55);
+                members.push(self.person(out, sex, birth, &surname, &address));
+                let children = self.rng.range(1, 2) as usize;
+                self.children(
+                    out,
+                    &members,
+                    children,
+                    &surname,
+                    &address,
+                    RelationKind::LegalGuardian,
+                );
+            }
+        }
+        // Adults enrol in projects: the first 350 in the main project, then one in ten.
+        for m in &members {
+            self.maybe_enrol(out, m);
+        }
+    }
+
+    fn children(
+        &mut self,
+        out: &mut Vec<BulkRecord>,
+        carers: &[Member],
+        count: usize,
+        surname: &(String, String),
+        address: &AddressInput,
+        kind: RelationKind,
+    ) {
+        let youngest_carer = carers.iter().map(|m| m.birth).max().expect("a carer");
+        let oldest_allowed =
+            youngest_carer.year() as i64 + if kind == RelationKind::Parent { 18 } else { 40 };
+        let from = oldest_allowed.max(seed_time().year() as i64 - 30);
+        let to = seed_time().year() as i64 - 1;
+        if from > to {
+            return;
+        }
+        for _ in 0..count {
+            if self.done() {
+                return;
+            }
+            let sex = self.sex();
+            let birth = self.birth(from, to);
+            let child = self.person(out, sex, birth, surname, address);
+            for carer in carers {
+                self.relate(out, child.id, carer.id, kind);
+            }
+        }
+    }
+
+    fn maybe_enrol(&mut self, out: &mut Vec<BulkRecord>, m: &Member) {
+        let adult = (seed_time().date_naive() - m.birth).num_days() >= 18 * 366;
+        if !adult {
+            return;
+        }
+        let project = if self.main_project_enrolled < MAIN_PROJECT_SIZE {
+            self.main_project_enrolled += 1;
+            0
+        } else if self.rng.chance(10) && self.projects.len() > 1 {
+            1 + self.rng.below(self.projects.len() as u64 - 1) as usize
+        } else {
+            return;
+        };
+        let (project_id, data) = self.projects[project].clone();
+        let start = data.start_date + chrono::Days::new(self.rng.below(600));
+        let statuses = [
+            "registered_unemployed",
+            "unregistered_unemployed",
+            "inactive",
+            "employed",
+        ];
+        let input = EnrolmentInput {
+            start_date: Some(start.to_string()),
+            target_group: data.target_groups.first().cloned(),
+            status_at_start: Some((*self.rng.pick(&statuses)).to_owned()),
+        };
+        let start: EnrolmentStart = input.parse(&data).expect("synthetic enrolments are valid");
+        let id = self.next_id();
+        out.push(BulkRecord::Enrolment {
+            id,
+            participant: m.id,
+            project: project_id,
+            start: Box::new(start),
+        });
+        self.counts.enrolments += 1;
+    }
+
+    fn relate(
+        &mut self,
+        out: &mut Vec<BulkRecord>,
+        participant: Id,
+        related: Id,
+        kind: RelationKind,
+    ) {
+        let id = self.next_id();
+        out.push(BulkRecord::Relation {
+            id,
+            participant,
+            related,
+            kind,
+        });
+        self.counts.relations += 1;
+    }
+
+    fn sex(&mut self) -> Sex {
+        if self.rng.chance(52) {
+            Sex::Female
+        } else {
+            Sex::Male
+        }
+    }
+
+    fn birth(&mut self, from_year: i64, to_year: i64) -> NaiveDate {
+        let from = NaiveDate::from_ymd_opt(from_year as i32, 1, 1).unwrap();
+        let to = NaiveDate::from_ymd_opt(to_year as i32, 12, 31)
+            .unwrap()
+            .min(seed_time().date_naive() - chrono::Days::new(1));
+        let span = (to - from).num_days().max(0) as u64;
+        from + chrono::Days::new(self.rng.below(span + 1))
+    }
+
+    fn surname(&mut self) -> (String, String) {
+        // Two in five from the common list, the rest from the long tail.
+        if self.rng.chance(40) {
+            let (m, f) = *self.rng.pick(SURNAMES);
+            (m.to_owned(), f.to_owned())
+        } else {
+            let stem = *self.rng.pick(STEMS);
+            let (m, f) = *self.rng.pick(ENDINGS);
+            (format!("{stem}{m}"), format!("{stem}{f}"))
+        }
+    }
+
+    fn address(&mut self) -> AddressInput {
+        let v = self.rng.below(16) as usize;
+        let (town, county, lo, hi, degurba) = *self.rng.pick(TOWNS[v]);
+        let code = lo + self.rng.below(u64::from(hi - lo + 1)) as u32;
+        let flat = if degurba == 1 && self.rng.chance(70) {
+            Some(self.rng.range(1, 120).to_string())
+        } else {
+            None
+        };
+        AddressInput {
+            country: Some("Polska".into()),
+            voivodeship: Some(kartoteka_domain::values::VOIVODESHIPS[v].to_owned()),
+            county: Some(county.to_owned()),
+            commune: Some(town.to_owned()),
+            town: Some(town.to_owned()),
+            street: Some(format!("ul. {}", self.rng.pick(STREETS))),
+            building: Some(self.rng.range(1, 160).to_string()),
+            flat,
+            postcode: Some(format!("{:02}-{:03}", code / 1000, code % 1000)),
+            degurba: Some(degurba),
+        }
+    }
+
+    fn pesel(&mut self, birth: NaiveDate, sex: Sex) -> Option<Pesel> {
+        // 1,000 serials per day and sex: take the next free one after a random first.
+        let first = self.rng.below(1000) as u16;
+        let (start, used) = self.serials.entry((birth, sex)).or_insert((first, 0));
+        if *used >= 1000 {
+            return None;
+        }
+        let serial = (*start + *used) % 1000;
+        *used += 1;
+        Pesel::generate(birth, serial, sex)
+    }
+
+    fn person(
+        &mut self,
+        out: &mut Vec<BulkRecord>,
+        sex: Sex,
+        birth: NaiveDate,
+        surname: &(String, String),
+        address: &AddressInput,
+    ) -> Member {
+        let first_name = match sex {
+            Sex::Male => *self.rng.pick(MALE_NAMES),
+            Sex::Female => *self.rng.pick(FEMALE_NAMES),
+        };
+        let last_name = match sex {
+            Sex::Male => surname.0.as_str(),
+            Sex::Female => surname.1.as_str(),
+        };
+        let today = seed_time().date_naive();
+        let adult = (today - birth).num_days() >= 18 * 366;
+        // About one in fifty has no PESEL (a foreigner with a passport).
+        let foreigner = self.rng.chance(2);
+        let pesel = if foreigner {
+            None
+        } else {
+            self.pesel(birth, sex)
+        };
+        let mut input = ParticipantInput {
+            first_name: Some(first_name.to_owned()),
+            last_name: Some(last_name.to_owned()),
+            pesel: pesel.map(|p| p.as_string()),
+            sex: Some(sex.as_str().to_owned()),
+            birth_date: Some(birth.to_string()),
+            citizenship: Some(
+                if pesel.is_some() {
+                    "polskie"
+                } else {
+                    "ukraińskie"
+                }
+                .to_owned(),
+            ),
+            address: Some(address.clone()),
+            ..Default::default()
+        };
+        if pesel.is_none() {
+            input.no_pesel_reason = Some("cudzoziemiec bez numeru PESEL".into());
+            input.other_id = Some(format!(
+                "paszport F{}{:06}",
+                (b'A' + self.rng.below(26) as u8) as char,
+                self.rng.below(1_000_000)
+            ));
+        }
+        if adult {
+            if self.rng.chance(75) {
+                input.phone = Some(format!(
+                    "{} {:03} {:03}",
+                    self.rng
+                        .pick(&[501, 512, 533, 601, 604, 661, 693, 721, 785, 880]),
+                    self.rng.below(1000),
+                    self.rng.below(1000)
+                ));
+            }
+            if self.rng.chance(30) {
+                let local = kartoteka_domain::fold::fold(&format!("{first_name}.{last_name}"))
+                    .replace(' ', ".");
+                input.email = Some(format!("{local}{}@example.pl", self.rng.below(100)));
+            }
+            let education = ["isced1", "isced2", "isced3", "isced3", "isced4", "isced5_8"];
+            input.education = Some((*self.rng.pick(&education)).to_owned());
+            let labour = [
+                "registered_unemployed",
+                "unregistered_unemployed",
+                "inactive",
+                "employed",
+            ];
+            input.labour_status = Some((*self.rng.pick(&labour)).to_owned());
+            input.disability = Some(if self.rng.chance(12) { "yes" } else { "no" }.to_owned());
+            input.homeless = Some(if self.rng.chance(3) { "yes" } else { "no" }.to_owned());
+        }
+        let data = input
+            .parse(today)
+            .unwrap_or_else(|e| panic!("synthetic participant is invalid: {e:?}"));
+        let id = self.next_id();
+        out.push(BulkRecord::Participant {
+            id,
+            data: Box::new(data),
+        });
+        self.counts.participants += 1;
+        Member { id, birth }
+    }
+}
+
+fn project_data(i: usize) -> ProjectData {
+    const NAMES: &[&str] = &[
+        "Aktywni razem",
+        "Rodzina w centrum",
+        "Krok do pracy",
+        "Wsparcie seniorów",
+        "Łączy nas sąsiedztwo",
+        "Świetlica na start",
+        "Nowe kompetencje",
+        "Pewny jutro",
+    ];
+    let name = if i < NAMES.len() {
+        NAMES[i].to_owned()
+    } else {
+        format!("{} {}", NAMES[i % NAMES.len()], i / NAMES.len() + 1)
+    };
+    ProjectInput {
+        name: Some(name),
+        agreement_number: Some(format!("FEMA.07.{:02}-IP.01-{:04}/24", 1 + i % 9, 100 + i)),
+        programme: Some("Fundusze Europejskie dla Mazowsza 2021–2027".into()),
+        start_date: Some("2024-01-01".into()),
+        end_date: Some("2026-12-31".into()),
+        participant_target: Some(if i == 0 {
+            MAIN_PROJECT_SIZE as u32
+        } else {
+            500
+        }),
+        target_groups: Some(vec![
+            "osoby zagrożone ubóstwem lub wykluczeniem społecznym".into(),
+            "otoczenie osób zagrożonych wykluczeniem".into(),
+        ]),
+        retention_until: Some("2031-12-31".into()),
+    }
+    .parse()
+    .expect("synthetic projects are valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(seed: u64, n: usize) -> Vec<BulkRecord> {
+        let mut g = Generator::new(seed, n);
+        let mut out = Vec::new();
+        while !g.done() {
+            g.next_household(&mut out);
+        }
+        assert_eq!(g.counts.participants, n);
+        out
+    }
+
+    fn people(records: &[BulkRecord]) -> Vec<(String, String)> {
+        records
+            .iter()
+            .filter_map(|r| match r {
+                BulkRecord::Participant { id, data } => {
+                    Some((id.to_string(), serde_json::to_string(data).unwrap()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_seed_gives_one_data_set() {
+        assert_eq!(people(&records(5, 500)), people(&records(5, 500)));
+        assert_ne!(people(&records(5, 500)), people(&records(6, 500)));
+    }
+
+    #[test]
+    fn pesels_agree_with_birth_date_and_sex_and_surnames_with_sex() {
+        let mut seen = std::collections::HashSet::new();
+        for r in records(9, 3000) {
+            let BulkRecord::Participant { data, .. } = r else {
+                continue;
+            };
+            if let Some(p) = data.pesel {
+                assert!(seen.insert(p.as_string()));
+                assert_eq!(Pesel::parse(&p.as_string()), Ok(p));
+                assert_eq!(p.birth_date(), data.birth_date);
+                assert_eq!(p.sex(), data.sex);
+            }
+            if data.sex == Sex::Male {
+                assert!(
+                    !data.last_name.ends_with("ska"),
+                    "a man named {}",
+                    data.last_name
+                );
+            }
+            let a = data.address.as_ref().unwrap();
+            assert!(
+                kartoteka_domain::values::VOIVODESHIPS.contains(&a.voivodeship.as_deref().unwrap())
+            );
+        }
+    }
+}

@@ -1,0 +1,404 @@
+//! `kartoteka report …` as a user runs it: the real binary, a fresh data folder, JSON summary
+//! on stdout, Polish messages on stderr, the documented exit codes.
+
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const PASSWORD: &str = "tajne-haslo-2026";
+
+fn run_env(dir: &Path, args: &[&str], stdin: Option<&str>, password: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kartoteka"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("KARTOTEKA_PASSWORD", password)
+        .env_remove("KARTOTEKA_DATA_DIR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    run_env(dir, args, stdin, PASSWORD)
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn ok(dir: &Path, args: &[&str], stdin: Option<&str>) -> Value {
+    let out = run(dir, args, stdin);
+    assert!(out.status.success(), "{args:?} failed: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{args:?}: not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().unwrap()
+}
+
+struct Setup {
+    dir: tempfile::TempDir,
+    project: String,
+    complete: String,
+    incomplete: String,
+}
+
+/// A store with a project and two people in it: one with every required field, one without
+/// education, county and the sensitive answers.
+fn setup() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["init"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let project = ok(
+        dir.path(),
+        &["project", "add", "--json", "-"],
+        Some(r#"{"name": "Aktywna Łódź", "start_date": "2026-01-01", "end_date": "2027-12-31"}"#),
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let complete = ok(
+        dir.path(),
+        &["participant", "add", "--json", "-"],
+        Some(
+            r#"{"first_name": "Łucja", "last_name": "Wałęsa", "pesel": "02270803624",
+                "citizenship": "polskie", "education": "isced5_8",
+                "address": {"voivodeship": "łódzkie", "county": "Łódź", "commune": "Łódź",
+                  "town": "Łódź", "postcode": "90-001", "degurba": 1},
+                "disability": "nie", "foreign_origin": "nie", "third_country_national": "nie",
+                "minority": "odmowa", "homeless": "nie"}"#,
+        ),
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let incomplete = ok(
+        dir.path(),
+        &["participant", "add", "--json", "-"],
+        Some(
+            r#"{"first_name": "Grzegorz", "last_name": "Brzęczyszczykiewicz", "sex": "male",
+                "birth_date": "1990-06-15", "address": {"town": "Chrząszczyrzewoszyce"}}"#,
+        ),
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (person, status) in [(&complete, "inactive"), (&incomplete, "employed")] {
+        let body = json!({"start_date": "2026-03-02", "status_at_start": status}).to_string();
+        ok(
+            dir.path(),
+            &[
+                "enrolment",
+                "add",
+                "--participant",
+                person,
+                "--project",
+                &project,
+                "--json",
+                "-",
+            ],
+            Some(&body),
+        );
+    }
+    Setup {
+        dir,
+        project,
+        complete,
+        incomplete,
+    }
+}
+
+#[test]
+fn check_lists_who_is_incomplete_and_why_without_writing_anything() {
+    let s = setup();
+    let before: Vec<_> = std::fs::read_dir(s.dir.path()).unwrap().collect();
+    let check = ok(
+        s.dir.path(),
+        &["report", "cst2021", "--project", &s.project, "--check"],
+        None,
+    );
+    assert_eq!(check["project_id"], json!(s.project));
+    assert_eq!(check["project_name"], json!("Aktywna Łódź"));
+    assert_eq!(check["rows"], json!(2));
+    assert_eq!(check["complete"], json!(1));
+    let incomplete = check["incomplete"].as_array().unwrap();
+    assert_eq!(incomplete.len(), 1);
+    assert_eq!(incomplete[0]["participant_id"], json!(s.incomplete));
+    assert_eq!(incomplete[0]["name"], json!("Brzęczyszczykiewicz Grzegorz"));
+    let fields: Vec<&str> = incomplete[0]["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["field"].as_str().unwrap())
+        .collect();
+    for f in [
+        "pesel",
+        "education",
+        "citizenship",
+        "address.county",
+        "disability",
+        "homeless",
+    ] {
+        assert!(fields.contains(&f), "{f} missing from {fields:?}");
+    }
+    assert!(!fields.contains(&"labour_status"), "given on enrolment");
+    assert!(incomplete[0]["missing"][0]["column"].is_string());
+    let after: Vec<_> = std::fs::read_dir(s.dir.path()).unwrap().collect();
+    assert_eq!(before.len(), after.len(), "a check writes no file");
+}
+
+#[test]
+fn export_writes_every_person_and_warns_about_the_incomplete_ones() {
+    let s = setup();
+    let out_dir = tempfile::tempdir().unwrap();
+    let file = out_dir.path().join("sm-efs.csv");
+    let out = run(
+        s.dir.path(),
+        &[
+            "report",
+            "cst2021",
+            "--project",
+            &s.project,
+            "--out",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["report"], json!("cst2021"));
+    assert_eq!(summary["format"], json!("csv"));
+    assert_eq!(summary["rows"], json!(2));
+    assert_eq!(summary["file"], json!(file.to_str().unwrap()));
+    assert_eq!(
+        summary["incomplete"][0]["participant_id"],
+        json!(s.incomplete)
+    );
+    let warning = stderr(&out);
+    assert!(warning.contains("Uwaga: 1 z 2 osób"), "{warning}");
+    assert!(
+        !warning.contains("Brzęczyszczykiewicz"),
+        "no names on stderr"
+    );
+
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with("\u{FEFF}".as_bytes()));
+    let text = String::from_utf8(bytes).unwrap();
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 3, "header and both people");
+    assert!(lines[0].starts_with("\u{FEFF}Imię;Nazwisko;PESEL / inny identyfikator;"));
+    assert!(text.contains("Łucja;Wałęsa;02270803624;Nie;"));
+    assert!(text.contains("Grzegorz;Brzęczyszczykiewicz;;Tak;"));
+    assert!(text.contains(";02.03.2026;"));
+    assert!(text.contains("Odmowa podania informacji"));
+    assert!(text.contains(&s.complete));
+}
+
+#[test]
+fn export_to_xlsx_by_the_extension() {
+    let s = setup();
+    let out_dir = tempfile::tempdir().unwrap();
+    let file = out_dir.path().join("SM-EFS.XLSX");
+    let summary = ok(
+        s.dir.path(),
+        &[
+            "report",
+            "cst2021",
+            "--project",
+            &s.project,
+            "--out",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(summary["format"], json!("xlsx"));
+    assert_eq!(summary["rows"], json!(2));
+    assert!(std::fs::read(&file).unwrap().starts_with(b"PK\x03\x04"));
+    let names: Vec<String> = std::fs::read_dir(out_dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["SM-EFS.XLSX"], "no temporary file left behind");
+}
+
+#[test]
+fn csv_tables_for_excel() {
+    let s = setup();
+    let out_dir = tempfile::tempdir().unwrap();
+    for (kind, rows) in [("participants", 2), ("enrolments", 2), ("deliveries", 0)] {
+        let file = out_dir.path().join(format!("{kind}.csv"));
+        let summary = ok(
+            s.dir.path(),
+            &[
+                "report",
+                "csv",
+                kind,
+                "--project",
+                &s.project,
+                "--out",
+                file.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert_eq!(summary["report"], json!(kind));
+        assert_eq!(summary["format"], json!("csv"));
+        assert_eq!(summary["rows"], json!(rows), "{kind}");
+        assert_eq!(summary["incomplete"], json!([]));
+        let text = String::from_utf8(std::fs::read(&file).unwrap()).unwrap();
+        assert!(text.starts_with('\u{FEFF}'), "{kind}: BOM");
+        assert_eq!(text.matches("\r\n").count(), rows + 1, "{kind}");
+    }
+    let people = std::fs::read_to_string(out_dir.path().join("participants.csv")).unwrap();
+    assert!(people.contains("Wałęsa;Łucja;02270803624;"));
+    assert!(people.contains("Chrząszczyrzewoszyce"));
+    let enrolments = std::fs::read_to_string(out_dir.path().join("enrolments.csv")).unwrap();
+    assert!(enrolments.contains(";Aktywna Łódź;"));
+    assert!(enrolments.contains(";osoba bierna zawodowo;02.03.2026;"));
+
+    // Without --project: every participant.
+    let file = out_dir.path().join("wszyscy.csv");
+    let summary = ok(
+        s.dir.path(),
+        &[
+            "report",
+            "csv",
+            "participants",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(summary["rows"], json!(2));
+}
+
+#[test]
+fn exit_codes_follow_the_contract() {
+    let s = setup();
+    let out_dir = tempfile::tempdir().unwrap();
+    let file = out_dir.path().join("r.csv");
+    let path = file.to_str().unwrap();
+
+    // 3: unknown project — nothing written.
+    let out = run(
+        s.dir.path(),
+        &[
+            "report",
+            "cst2021",
+            "--project",
+            "0190aaaa-0000-7000-8000-000000000000",
+            "--out",
+            path,
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(stderr(&out).starts_with("Błąd:"));
+    assert!(!file.exists());
+    let out = run(
+        s.dir.path(),
+        &[
+            "report",
+            "csv",
+            "deliveries",
+            "--project",
+            "nie-ma",
+            "--out",
+            path,
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(!file.exists());
+
+    // 2: a format the report cannot write, a missing folder, an unknown table, --check with --out.
+    let ods = out_dir.path().join("r.ods");
+    let out = run(
+        s.dir.path(),
+        &[
+            "report",
+            "cst2021",
+            "--project",
+            &s.project,
+            "--out",
+            ods.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains(".xlsx"), "{}", stderr(&out));
+    let nowhere = out_dir.path().join("nie-ma").join("r.csv");
+    let out = run(
+        s.dir.path(),
+        &[
+            "report",
+            "csv",
+            "participants",
+            "--out",
+            nowhere.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("nie istnieje"), "{}", stderr(&out));
+    let out = run(
+        s.dir.path(),
+        &["report", "csv", "plans", "--out", path],
+        None,
+    );
+    assert_eq!(code(&out), 2);
+    let out = run(
+        s.dir.path(),
+        &[
+            "report",
+            "cst2021",
+            "--project",
+            &s.project,
+            "--check",
+            "--out",
+            path,
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 2);
+
+    // 5: wrong password.
+    let out = run_env(
+        s.dir.path(),
+        &["report", "cst2021", "--project", &s.project, "--out", path],
+        None,
+        "zle-haslo-123",
+    );
+    assert_eq!(code(&out), 5, "{}", stderr(&out));
+    assert!(!file.exists());
+}
+
+#[test]
+fn a_bad_file_name_is_refused_before_the_password_is_needed() {
+    // No store at all: the request itself is wrong, so that is what the user hears first.
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        dir.path(),
+        &["report", "cst2021", "--project", "x", "--out", "raport.pdf"],
+        None,
+    );
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+}

@@ -1,0 +1,79 @@
+//! Reports an office must deliver, written to files the user chooses.
+//!
+//! - CST2021 (SM EFS) participant data of one project, as XLSX or semicolon CSV
+//!   (`cst2021.rs`; the columns are data in `columns/cst2021.toml`), with the list of people
+//!   whose required data is missing;
+//! - CSV tables for Excel: participants, enrolments, deliveries (`excel.rs`).
+//!
+//! Architecture invariant: reports only read the store (through its public API), and a file
+//! is written all or nothing (`output::write_atomically`). People with missing required data
+//! are always in the file and in the `incomplete` list — never silently left out. The files
+//! are plaintext by the user's choice, like printed PDFs; nothing here logs their content.
+
+pub mod cst2021;
+pub mod excel;
+pub mod labels;
+pub mod output;
+pub mod table;
+
+pub use cst2021::{ColumnMap, Cst2021Report, IncompleteParticipant, MissingField};
+pub use excel::CsvKind;
+pub use output::FileFormat;
+pub use table::{Cell, Table};
+
+use kartoteka_store::{Store, StoreError};
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A wrong request (file name, folder, report kind); `field` names the argument.
+    #[error("{message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    /// The file could not be prepared or written.
+    #[error("{0}")]
+    Write(String),
+    /// The column template is broken.
+    #[error("Szablon kolumn raportu CST2021 jest niepoprawny: {0}")]
+    Template(String),
+}
+
+/// Builds the CST2021 report of a project and writes it to `out` (XLSX or CSV by the
+/// extension). Incomplete people are written too; the report lists them.
+pub fn export_cst2021(
+    store: &Store,
+    project_id: &str,
+    out: &Path,
+) -> Result<(Cst2021Report, FileFormat), ReportError> {
+    let format = FileFormat::from_path(out)?;
+    output::check_target(out)?;
+    let report = cst2021::build(store, project_id, &ColumnMap::embedded()?)?;
+    let bytes = match format {
+        FileFormat::Xlsx => report.table.to_xlsx("Uczestnicy")?,
+        FileFormat::Csv => report.table.to_csv(),
+    };
+    output::write_atomically(out, &bytes)?;
+    Ok((report, format))
+}
+
+/// The CST2021 report of a project without writing it: who is incomplete, and why.
+pub fn check_cst2021(store: &Store, project_id: &str) -> Result<Cst2021Report, ReportError> {
+    cst2021::build(store, project_id, &ColumnMap::embedded()?)
+}
+
+/// Writes one CSV table for Excel to `out`; returns the number of data rows.
+pub fn export_csv(
+    store: &Store,
+    kind: CsvKind,
+    project_id: Option<&str>,
+    out: &Path,
+) -> Result<usize, ReportError> {
+    output::check_target(out)?;
+    let table = excel::build(store, kind, project_id)?;
+    output::write_atomically(out, &table.to_csv())?;
+    Ok(table.rows.len())
+}

@@ -1,0 +1,134 @@
+//! CSV tables for Excel on a real store: BOM, semicolons, dd.mm.yyyy, quoting, Polish letters.
+
+mod common;
+
+use common::{fixture, parse_csv, row_where};
+use kartoteka_reports::{export_csv, CsvKind, ReportError};
+
+fn export(f: &common::Fixture, kind: CsvKind, project: Option<&str>) -> (usize, String) {
+    let out = f.dir.path().join(format!("{}.csv", kind.as_str()));
+    let rows = export_csv(&f.store, kind, project, &out).unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with("\u{FEFF}".as_bytes()), "UTF-8 with BOM");
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.contains("\r\n"), "CRLF line ends for Excel");
+    (rows, text)
+}
+
+#[test]
+fn participants_csv_quotes_what_needs_quoting_and_keeps_polish_letters() {
+    let f = fixture();
+    let (count, text) = export(&f, CsvKind::Participants, None);
+    assert_eq!(count, 4, "every participant without --project");
+    assert!(
+        text.contains("\"duża czcionka; asystent \"\"na miejscu\"\"\r\nużywa wózka\"")
+            || text.contains("\"duża czcionka; asystent \"\"na miejscu\"\"\nużywa wózka\""),
+        "a field with ; \" and a line break is quoted"
+    );
+    let rows = parse_csv(&text, ';');
+    assert_eq!(rows.len(), 5);
+    let lucja = row_where(&rows, "Identyfikator", &f.complete);
+    assert_eq!(lucja["Nazwisko"], "Wałęsa");
+    assert_eq!(lucja["Data urodzenia"], "08.07.2002");
+    assert_eq!(lucja["Miejscowość"], "Łódź");
+    assert_eq!(lucja["Ulica"], "Żeromskiego");
+    assert_eq!(lucja["Status"], "aktywny");
+    assert_eq!(
+        lucja["Bezdomność lub wykluczenie z dostępu do mieszkań"],
+        "Tak"
+    );
+    assert_eq!(lucja["Utworzono"], "22.11.2026");
+    assert_eq!(
+        lucja["Potrzeby dostępności"],
+        "duża czcionka; asystent \"na miejscu\"\nużywa wózka"
+    );
+    let zaneta = row_where(&rows, "Identyfikator", &f.elsewhere);
+    assert_eq!(zaneta["Nazwisko"], "Ćwik");
+
+    let (count, text) = export(&f, CsvKind::Participants, Some(&f.other_project));
+    assert_eq!(count, 1);
+    assert!(text.contains("Żaneta") && !text.contains("Wałęsa"));
+}
+
+#[test]
+fn enrolments_csv_has_one_row_per_enrolment() {
+    let f = fixture();
+    let (count, text) = export(&f, CsvKind::Enrolments, Some(&f.project));
+    assert_eq!(count, 3);
+    let rows = parse_csv(&text, ';');
+    let lucja = row_where(&rows, "Identyfikator udziału", &f.complete_enrolment);
+    assert_eq!(lucja["Projekt"], "Rodzina w centrum — Łódź");
+    assert_eq!(lucja["Imię"], "Łucja");
+    assert_eq!(lucja["Data rozpoczęcia udziału"], "02.03.2026");
+    assert_eq!(lucja["Data zakończenia udziału"], "30.10.2026");
+    assert_eq!(lucja["Zakończenie zgodnie ze ścieżką uczestnictwa"], "Tak");
+    assert_eq!(
+        lucja["Sytuacja po zakończeniu udziału"],
+        "podjęcie zatrudnienia"
+    );
+    let (all, _) = export(&f, CsvKind::Enrolments, None);
+    assert_eq!(all, 4);
+}
+
+#[test]
+fn deliveries_csv_shows_quantities_units_and_attendance_in_polish() {
+    let f = fixture();
+    let (count, text) = export(&f, CsvKind::Deliveries, Some(&f.project));
+    assert_eq!(count, 4);
+    let rows = parse_csv(&text, ';');
+    let dates: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        dates,
+        ["09.03.2026", "16.03.2026", "23.03.2026", "20.04.2026"]
+    );
+    let second = row_where(&rows, "Identyfikator realizacji", "d-2");
+    assert_eq!(second["Ilość"], "1,5");
+    assert_eq!(second["Jednostka"], "godzina");
+    assert_eq!(second["Obecność"], "obecność");
+    assert_eq!(second["Zrealizował(a)"], "Józef Nowak");
+    assert_eq!(second["Uwagi"], "pierwsza sesja; \"dobra\" współpraca");
+    assert_eq!(second["Nazwisko"], "Wałęsa");
+    let missed = row_where(&rows, "Identyfikator realizacji", "d-1");
+    assert_eq!(missed["Obecność"], "nieobecność usprawiedliwiona");
+    let workshop = row_where(&rows, "Identyfikator realizacji", "d-3");
+    assert_eq!(workshop["Usługa"], "Warsztaty dla rodziców; grupa \"Żak\"");
+    assert_eq!(workshop["Ilość"], "2");
+    assert_eq!(workshop["Jednostka"], "sesja");
+
+    let (none, text) = export(&f, CsvKind::Deliveries, Some(&f.other_project));
+    assert_eq!(none, 0);
+    assert_eq!(parse_csv(&text, ';').len(), 1, "headers only");
+}
+
+#[test]
+fn an_unknown_project_is_not_found_and_writes_nothing() {
+    let f = fixture();
+    let out = f.dir.path().join("x.csv");
+    let err = export_csv(&f.store, CsvKind::Participants, Some("nie-ma"), &out).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ReportError::Store(kartoteka_store::StoreError::NotFound { .. })
+        ),
+        "{err:?}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_name_that_looks_like_a_formula_is_not_run_by_excel() {
+    let mut f = fixture();
+    let input: kartoteka_domain::participant::ParticipantInput =
+        serde_json::from_value(serde_json::json!({"first_name": "=HYPERLINK(\"http://x\")",
+            "last_name": "Nowak", "sex": "male", "birth_date": "1990-01-01"}))
+        .unwrap();
+    f.store
+        .add_participant(
+            kartoteka_store::Source::Cli,
+            &input,
+            kartoteka_store::participants::DuplicateCheck::Refuse,
+        )
+        .unwrap();
+    let (_, text) = export(&f, CsvKind::Participants, None);
+    assert!(text.contains("'=HYPERLINK("), "{text}");
+}

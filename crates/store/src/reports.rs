@@ -1,0 +1,263 @@
+//! Read-only queries for reports (CST2021 participant data, CSV tables for Excel).
+//!
+//! Each query reads a whole table in one statement and returns plain rows; the reports crate
+//! turns them into files. Nothing here writes, and no value reaches a log.
+
+use crate::error::{Result, StoreError};
+use crate::Store;
+use kartoteka_domain::enrolment::Enrolment;
+use kartoteka_domain::participant::{age_on, Participant, ParticipantData, ParticipantStatus};
+use kartoteka_domain::Id;
+use rusqlite::{params, Row};
+use std::collections::HashMap;
+
+/// A participant with the worker who added them (from the audit log).
+#[derive(Debug, Clone)]
+pub struct ReportParticipant {
+    pub participant: Participant,
+    /// The worker recorded as the actor of the participant's creation, if found.
+    pub added_by: Option<String>,
+}
+
+/// The first day a participant was present at one service within one enrolment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SupportStart {
+    pub enrolment_id: String,
+    pub service_name: String,
+    pub service_category: String,
+    /// YYYY-MM-DD
+    pub first_date: String,
+}
+
+/// One delivery of a planned service, with what a spreadsheet needs to show it.
+#[derive(Debug, Clone)]
+pub struct DeliveryRow {
+    pub id: String,
+    /// YYYY-MM-DD
+    pub delivery_date: String,
+    /// Hundredths of the service's unit (1.5 h = 150).
+    pub quantity_centi: i64,
+    /// `present`, `absent_excused` or `absent_unexcused`.
+    pub attendance: String,
+    pub delivered_by: Option<String>,
+    pub note: Option<String>,
+    pub service_code: String,
+    pub service_name: String,
+    pub service_category: String,
+    /// `hour`, `session`, `visit`, `trip`, `day`, `ticket`, `event`, `course`.
+    pub unit: String,
+    pub plan_version: i64,
+    pub enrolment_id: String,
+    pub participant_id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub pesel: Option<String>,
+    pub project_id: String,
+    pub project_name: String,
+}
+
+fn corrupt(what: &str) -> impl Fn(serde_json::Error) -> StoreError + '_ {
+    move |e| StoreError::Corrupt(format!("zapis {what} nieczytelny: {e}"))
+}
+
+fn parse_id(text: &str) -> Result<Id> {
+    text.parse()
+        .map_err(|_| StoreError::Corrupt("identyfikator nieczytelny".into()))
+}
+
+impl Store {
+    /// Who added each participant: the actor of the `create` event in the audit log.
+    fn participant_creators(&self) -> Result<HashMap<String, String>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT entity_id, actor FROM audit_events
+             WHERE entity = 'participant' AND action = 'create' ORDER BY seq",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut map = HashMap::new();
+        for (id, actor) in rows {
+            map.entry(id).or_insert(actor);
+        }
+        Ok(map)
+    }
+
+    /// Every participant (archived and anonymised too), or only those ever enrolled in
+    /// `project_id`, in surname order.
+    pub fn report_participants(&self, project_id: Option<&str>) -> Result<Vec<ReportParticipant>> {
+        let creators = self.participant_creators()?;
+        let today = self.clock().today();
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT p.id, p.status, p.data, p.created_at, p.updated_at FROM participants p
+             WHERE ?1 IS NULL
+                OR EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id = ?1)
+             ORDER BY p.sort_key, p.seq",
+        )?;
+        let rows = stmt
+            .query_map(params![project_id.map(str::trim)], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(id, status, json, created_at, updated_at)| {
+                let data: ParticipantData =
+                    serde_json::from_str(&json).map_err(corrupt("uczestnika"))?;
+                Ok(ReportParticipant {
+                    added_by: creators.get(&id).cloned(),
+                    participant: Participant {
+                        id: parse_id(&id)?,
+                        status: ParticipantStatus::from_db(&status),
+                        age: age_on(data.birth_date, today),
+                        data,
+                        created_at,
+                        updated_at,
+                    },
+                })
+            })
+            .collect()
+    }
+
+    /// Every enrolment, or those of one project, in surname order then by start.
+    pub fn report_enrolments(&self, project_id: Option<&str>) -> Result<Vec<Enrolment>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT e.id, e.participant_id, e.project_id, pr.name,
+                    p.first_name || ' ' || p.last_name, e.start_data, e.end_data
+             FROM enrolments e JOIN projects pr ON pr.id = e.project_id
+             JOIN participants p ON p.id = e.participant_id
+             WHERE ?1 IS NULL OR e.project_id = ?1
+             ORDER BY pr.name COLLATE NOCASE, pr.id, p.sort_key, p.seq,
+                      json_extract(e.start_data, '$.start_date'), e.created_at",
+        )?;
+        let rows = stmt
+            .query_map(params![project_id.map(str::trim)], enrolment_columns)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(
+                |(id, participant_id, project_id, project_name, participant_name, start, end)| {
+                    Ok(Enrolment {
+                        id: parse_id(&id)?,
+                        participant_id: parse_id(&participant_id)?,
+                        project_id: parse_id(&project_id)?,
+                        project_name,
+                        participant_name,
+                        start: serde_json::from_str(&start).map_err(corrupt("udziału"))?,
+                        end: end
+                            .map(|e| serde_json::from_str(&e))
+                            .transpose()
+                            .map_err(corrupt("udziału"))?,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    /// For each enrolment in the project and each service it received: the first day the
+    /// person was present. Ordered by enrolment, then that day.
+    pub fn report_support_starts(&self, project_id: &str) -> Result<Vec<SupportStart>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT e.id, s.name, s.category, min(d.delivery_date) AS first_date
+             FROM deliveries d
+             JOIN planned_services ps ON ps.id = d.planned_service_id
+             JOIN services s ON s.id = ps.service_id
+             JOIN plans pl ON pl.id = ps.plan_id
+             JOIN enrolments e ON e.id = pl.enrolment_id
+             WHERE e.project_id = ?1 AND d.attendance = 'present'
+             GROUP BY e.id, s.id
+             ORDER BY e.id, first_date, s.name",
+        )?;
+        let rows = stmt
+            .query_map([project_id.trim()], |r| {
+                Ok(SupportStart {
+                    enrolment_id: r.get(0)?,
+                    service_name: r.get(1)?,
+                    service_category: r.get(2)?,
+                    first_date: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Every delivery, or those of one project, by date.
+    pub fn report_deliveries(&self, project_id: Option<&str>) -> Result<Vec<DeliveryRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT d.id, d.delivery_date, d.quantity_centi, d.attendance, d.data,
+                    s.code, s.name, s.category, s.unit, pl.version,
+                    e.id, p.id, p.first_name, p.last_name, p.pesel, pr.id, pr.name
+             FROM deliveries d
+             JOIN planned_services ps ON ps.id = d.planned_service_id
+             JOIN services s ON s.id = ps.service_id
+             JOIN plans pl ON pl.id = ps.plan_id
+             JOIN enrolments e ON e.id = pl.enrolment_id
+             JOIN participants p ON p.id = e.participant_id
+             JOIN projects pr ON pr.id = e.project_id
+             WHERE ?1 IS NULL OR e.project_id = ?1
+             ORDER BY d.delivery_date, p.sort_key, p.seq, s.name, d.created_at, d.id",
+        )?;
+        let rows = stmt
+            .query_map(params![project_id.map(str::trim)], delivery_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}
+
+type EnrolmentColumns = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+);
+
+fn enrolment_columns(r: &Row) -> rusqlite::Result<EnrolmentColumns> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+    ))
+}
+
+fn delivery_from_row(r: &Row) -> rusqlite::Result<DeliveryRow> {
+    let data: String = r.get(4)?;
+    // `data` is the plans module's JSON ({delivered_by, note}); read only what a table shows.
+    let data: serde_json::Value = serde_json::from_str(&data).unwrap_or_default();
+    let text = |key: &str| {
+        data.get(key)
+            .and_then(|v| v.as_str())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    Ok(DeliveryRow {
+        id: r.get(0)?,
+        delivery_date: r.get(1)?,
+        quantity_centi: r.get(2)?,
+        attendance: r.get(3)?,
+        delivered_by: text("delivered_by"),
+        note: text("note"),
+        service_code: r.get(5)?,
+        service_name: r.get(6)?,
+        service_category: r.get(7)?,
+        unit: r.get(8)?,
+        plan_version: r.get(9)?,
+        enrolment_id: r.get(10)?,
+        participant_id: r.get(11)?,
+        first_name: r.get(12)?,
+        last_name: r.get(13)?,
+        pesel: r.get(14)?,
+        project_id: r.get(15)?,
+        project_name: r.get(16)?,
+    })
+}

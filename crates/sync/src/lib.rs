@@ -1,0 +1,369 @@
+//! Sync between Kartoteka installations through bundle files.
+//!
+//! A field laptop and the office copy each keep a full database. `export` writes the records
+//! changed since the last export (or all) into one encrypted bundle file; `import` verifies,
+//! decrypts and applies a bundle in one transaction. Any transport that carries files will do
+//! (USB stick, network share, a folder synced by another tool).
+//!
+//! Architecture invariants:
+//! - Applying a bundle twice changes nothing; bundles applied in any order leave every
+//!   installation with the same records (per-field last writer wins by (HLC, device), see
+//!   `merge`), and both sides keep a conflict where they changed the same field unknowingly.
+//! - A bundle is applied whole or not at all; a damaged, cut-off, foreign (other passphrase or
+//!   organisation) or newer-format bundle is refused before anything is written.
+//! - Encryption is age (X25519) with a key derived once from the passphrase (`key`); bundle file
+//!   names carry only a device tag and the time, never personal data; nothing is logged.
+//! - No SQL here: the store (`kartoteka_store::sync`) reads and writes, this crate decides.
+
+pub mod bundle;
+pub mod key;
+pub mod merge;
+
+use kartoteka_store::sync::{ApplyBatch, ApplySummary, SyncConflict, SyncStatus};
+use kartoteka_store::{Source, Store, StoreError};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// Everything that can go wrong in sync; each message is Polish and says what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("Synchronizacja nie jest skonfigurowana na tym komputerze. Ustaw hasło synchronizacji organizacji: „kartoteka sync setup” (albo w programie: Synchronizacja).")]
+    NotConfigured,
+    #[error("{message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    #[error("{0}")]
+    NotFound(String),
+    /// Damaged, cut-off, tampered or not a bundle at all.
+    #[error("{0}")]
+    Bundle(String),
+    #[error("Tego pakietu nie da się odszyfrować: został zaszyfrowany innym hasłem synchronizacji. Sprawdź, czy na obu komputerach ustawiono to samo hasło organizacji. Nic nie zaimportowano.")]
+    WrongPassphrase,
+    #[error("Ten pakiet pochodzi z innej organizacji (inna nazwa organizacji przy ustawianiu synchronizacji). Sprawdź nazwę organizacji na obu komputerach. Nic nie zaimportowano.")]
+    WrongOrganisation,
+    #[error("Ten pakiet zapisała nowsza wersja programu (format {found}, ta wersja zna {supported}). Zaktualizuj Kartotekę i zaimportuj go ponownie. Nic nie zaimportowano.")]
+    NewerFormat { found: u32, supported: u32 },
+    #[error("Ten pakiet zapisała nowsza wersja programu (schemat danych {found}, ta wersja zna {supported}). Zaktualizuj Kartotekę i zaimportuj go ponownie. Nic nie zaimportowano.")]
+    NewerSchema { found: u32, supported: u32 },
+    #[error("{0}")]
+    Io(String),
+}
+
+/// What `setup` stored.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SetupReport {
+    pub configured: bool,
+    /// The organisation as it identifies the key (spaces collapsed, lower case).
+    pub organisation: String,
+    pub device_id: String,
+}
+
+/// What `export` wrote. With nothing to send no file is written (`file` is null).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ExportReport {
+    pub file: Option<String>,
+    pub records: u32,
+    pub tombstones: u32,
+    pub full: bool,
+    pub bundle_id: Option<String>,
+    pub bytes: u64,
+    pub hlc_min: Option<String>,
+    pub hlc_max: Option<String>,
+    pub message: String,
+}
+
+/// What importing one bundle did.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ImportReport {
+    pub file: String,
+    pub bundle_id: String,
+    pub device: String,
+    pub records: u32,
+    pub applied: u32,
+    pub unchanged: u32,
+    pub conflicts: u32,
+}
+
+/// A bundle in a folder that was refused (the others are still applied).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RefusedBundle {
+    pub file: String,
+    pub error: String,
+}
+
+/// What importing a folder did: totals, then each bundle.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct FolderImportReport {
+    pub applied: u32,
+    pub unchanged: u32,
+    pub conflicts: u32,
+    /// Bundles already written or applied here, not read again.
+    pub skipped: u32,
+    pub bundles: Vec<ImportReport>,
+    pub refused: Vec<RefusedBundle>,
+}
+
+/// Sets (or replaces) the organisation's sync passphrase on this installation. The key is
+/// derived once here; the passphrase itself is not stored.
+pub fn setup(
+    store: &mut Store,
+    source: Source,
+    passphrase: &str,
+    organisation: Option<&str>,
+) -> Result<SetupReport, SyncError> {
+    let organisation = match organisation.map(str::trim).filter(|o| !o.is_empty()) {
+        Some(o) => o.to_owned(),
+        None => store.organisation()?.name,
+    };
+    let identity = key::derive_identity(passphrase, &organisation)?;
+    let organisation = key::normalize_organisation(&organisation);
+    store.save_sync_config(source, &organisation, &identity)?;
+    Ok(SetupReport {
+        configured: true,
+        organisation,
+        device_id: store.device_id()?,
+    })
+}
+
+fn config(store: &Store) -> Result<kartoteka_store::sync::SyncConfig, SyncError> {
+    store.sync_config()?.ok_or(SyncError::NotConfigured)
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// Writes one bundle with what changed since the last export (or everything) into `dir`.
+/// The file appears under its final name only once it is complete.
+pub fn export(store: &mut Store, dir: &Path, full: bool) -> Result<ExportReport, SyncError> {
+    let config = config(store)?;
+    if !dir.is_dir() {
+        return Err(SyncError::NotFound(format!(
+            "Folder eksportu {} jest niedostępny (nośnik odłączony albo zła ścieżka). Zmiany czekają i zostaną wysłane przy następnym eksporcie.",
+            dir.display()
+        )));
+    }
+    let batch = store.sync_export_batch(full)?;
+    if batch.rows.is_empty() {
+        return Ok(ExportReport {
+            file: None,
+            records: 0,
+            tombstones: 0,
+            full,
+            bundle_id: None,
+            bytes: 0,
+            hlc_min: None,
+            hlc_max: None,
+            message: "Brak zmian do wysłania — nie utworzono pakietu.".into(),
+        });
+    }
+    let now = store.clock().now();
+    let bundle_id = uuid::Uuid::now_v7().to_string();
+    let created_at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let sealed = bundle::seal(
+        bundle::Contents {
+            bundle_id: &bundle_id,
+            device: &batch.device,
+            organisation: &config.organisation,
+            schema: store.schema_version()?,
+            created_at: &created_at,
+            full,
+            rows: &batch.rows,
+        },
+        &config.identity,
+    )?;
+    // The name tells only which installation (a tag of its id) and when.
+    let tag: String = batch
+        .device
+        .chars()
+        .filter(char::is_ascii_hexdigit)
+        .collect::<String>();
+    let tag = &tag[tag.len().saturating_sub(8)..];
+    let base = format!("kartoteka-{tag}-{}", now.format("%Y%m%dT%H%M%S%3fZ"));
+    let mut path = dir.join(format!("{base}.{}", bundle::EXTENSION));
+    let mut n = 1;
+    while path.exists() {
+        n += 1;
+        path = dir.join(format!("{base}-{n}.{}", bundle::EXTENSION));
+    }
+    let name = path
+        .file_name()
+        .expect("has a name")
+        .to_string_lossy()
+        .into_owned();
+    write_atomically(&path, &sealed.bytes)?;
+    store.sync_mark_exported(
+        &bundle_id,
+        &sha256_hex(&sealed.bytes),
+        &name,
+        sealed.manifest.records,
+        batch.upto_seq,
+    )?;
+    Ok(ExportReport {
+        file: Some(path.display().to_string()),
+        records: sealed.manifest.records as u32,
+        tombstones: sealed.manifest.tombstones as u32,
+        full,
+        bundle_id: Some(bundle_id),
+        bytes: sealed.bytes.len() as u64,
+        hlc_min: sealed.manifest.hlc_min.clone(),
+        hlc_max: sealed.manifest.hlc_max.clone(),
+        message: format!("Zapisano pakiet z {} rekordami.", sealed.manifest.records),
+    })
+}
+
+/// Writes to a hidden temporary name, flushes to disk, then renames: a half-written bundle
+/// never has a bundle's name.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SyncError> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.part",
+        path.file_name().expect("has a name").to_string_lossy()
+    ));
+    let fail = |e: std::io::Error| {
+        let _ = std::fs::remove_file(&tmp);
+        SyncError::Io(format!(
+            "Nie udało się zapisać pakietu w folderze {} ({e}). Zmiany czekają i zostaną wysłane przy następnym eksporcie.",
+            dir.display()
+        ))
+    };
+    let mut file = std::fs::File::create(&tmp).map_err(fail)?;
+    file.write_all(bytes).map_err(fail)?;
+    file.sync_all().map_err(fail)?;
+    drop(file);
+    std::fs::rename(&tmp, path).map_err(fail)?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Imports one bundle file: verified, decrypted, applied in one transaction or not at all.
+pub fn import_file(store: &mut Store, file: &Path) -> Result<ImportReport, SyncError> {
+    let config = config(store)?;
+    let bytes = std::fs::read(file).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            SyncError::NotFound(format!("Nie znaleziono pliku pakietu {}.", file.display()))
+        }
+        _ => SyncError::Io(format!(
+            "Nie udało się odczytać pliku {} ({e}).",
+            file.display()
+        )),
+    })?;
+    let opened = bundle::open(
+        &bytes,
+        &config.identity,
+        &config.organisation,
+        store.schema_version()?,
+    )?;
+    let records = opened.rows.len() as u32;
+    let sha = sha256_hex(&bytes);
+    let summary: ApplySummary = store.sync_apply(
+        ApplyBatch {
+            bundle_id: &opened.manifest.bundle_id,
+            file_sha256: &sha,
+            device: &opened.manifest.device,
+            rows: opened.rows,
+        },
+        &merge::merge_row,
+    )?;
+    Ok(ImportReport {
+        file: file.display().to_string(),
+        bundle_id: opened.manifest.bundle_id,
+        device: opened.manifest.device,
+        records,
+        applied: summary.applied,
+        unchanged: summary.unchanged,
+        conflicts: summary.conflicts,
+    })
+}
+
+/// Imports every bundle in `dir` not yet written or applied here, oldest name first. Each is
+/// applied whole or not at all; a refused one does not stop the others.
+pub fn import_dir(store: &mut Store, dir: &Path) -> Result<FolderImportReport, SyncError> {
+    config(store)?;
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        SyncError::NotFound(format!(
+            "Folder {} jest niedostępny ({e}). Podłącz nośnik albo sprawdź ścieżkę.",
+            dir.display()
+        ))
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_file()
+                && p.extension().and_then(|e| e.to_str()) == Some(bundle::EXTENSION)
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    files.sort();
+    let mut report = FolderImportReport {
+        applied: 0,
+        unchanged: 0,
+        conflicts: 0,
+        skipped: 0,
+        bundles: vec![],
+        refused: vec![],
+    };
+    for file in files {
+        let seen = std::fs::read(&file)
+            .ok()
+            .map(|b| sha256_hex(&b))
+            .map(|sha| store.sync_bundle_seen(&sha))
+            .transpose()?
+            .unwrap_or(false);
+        if seen {
+            report.skipped += 1;
+            continue;
+        }
+        match import_file(store, &file) {
+            Ok(r) => {
+                report.applied += r.applied;
+                report.unchanged += r.unchanged;
+                report.conflicts += r.conflicts;
+                report.bundles.push(r);
+            }
+            Err(SyncError::Store(e)) if !matches!(e, StoreError::Conflict(_)) => {
+                return Err(SyncError::Store(e))
+            }
+            Err(e) => report.refused.push(RefusedBundle {
+                file: file.display().to_string(),
+                error: e.to_string(),
+            }),
+        }
+    }
+    Ok(report)
+}
+
+pub fn status(store: &Store) -> Result<SyncStatus, SyncError> {
+    Ok(store.sync_status()?)
+}
+
+pub fn conflicts(store: &Store, all: bool) -> Result<Vec<SyncConflict>, SyncError> {
+    Ok(store.sync_conflicts(all)?)
+}
+
+/// Keeps this installation's value (`keep_mine`) or the incoming one; the kept value gets a
+/// fresh stamp so the decision travels to the other installations.
+pub fn resolve(
+    store: &mut Store,
+    source: Source,
+    conflict_id: &str,
+    keep_mine: bool,
+) -> Result<SyncConflict, SyncError> {
+    Ok(store.sync_resolve(source, conflict_id, keep_mine)?)
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds the release `kartoteka` and runs the benchmark of DESIGN.md §8 (10k, 100k and 1M
+# synthetic participants, each in its own temporary data folder). Prints the table; the JSON
+# goes to bench-results.json (or the file given with --out). Extra arguments go to
+# `kartoteka bench`, e.g. `scripts/bench.sh --participants 100000`.
+#
+# Not measured here yet: the desktop app's start time and memory (issue 8, E2E harness).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+install_packages "${BUILD_PACKAGES[@]}"
+check_toolchain
+cd "$ROOT"
+
+say "Building kartoteka (release)"
+cargo build --release --locked -p kartoteka-cli
+say "Benchmark (a few minutes; 1M people take the longest)"
+"$CARGO_TARGET_DIR/release/kartoteka" bench "$@"

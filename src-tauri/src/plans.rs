@@ -1,0 +1,136 @@
+//! Support-plan commands: the service catalogue, plans and their lifecycle (draft → signed →
+//! closed, amendments), deliveries, case notes and the participant's timeline.
+//!
+//! Architecture invariant: like every command, each one only passes its input to one store
+//! function and maps the result; the lifecycle rules live in `kartoteka_store::plans`.
+
+use crate::state::AppState;
+use kartoteka_api::ApiError;
+use kartoteka_domain::plan::{
+    CaseNoteInput, DeliveryInput, PlanCloseInput, PlanInput, PlanReviewInput, PlanSignInput,
+    Service, ServiceInput,
+};
+use kartoteka_store::deliveries::{DeliverableService, DeliveryAdded, DeliveryView};
+use kartoteka_store::notes::{CaseNote, TimelineEntry};
+use kartoteka_store::plans::{PlanSummary, PlanView};
+use kartoteka_store::Source;
+use tauri::State;
+
+type Result<T> = std::result::Result<T, ApiError>;
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn service_list(state: State<'_, AppState>, include_retired: bool) -> Result<Vec<Service>> {
+    state.with_store(|s| s.services(include_retired))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn service_add(state: State<'_, AppState>, input: ServiceInput) -> Result<Service> {
+    state.with_store(|s| s.add_service(Source::Ui, &input))
+}
+
+/// Renames, re-categorises, retires (`active: false`) or brings back a service.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn service_update(
+    state: State<'_, AppState>,
+    id: String,
+    input: ServiceInput,
+) -> Result<Service> {
+    state.with_store(|s| s.update_service(Source::Ui, &id, &input))
+}
+
+/// Creates version 1 of an enrolment's plan as a draft; returns its id.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn plan_create(
+    state: State<'_, AppState>,
+    enrolment_id: String,
+    input: PlanInput,
+) -> Result<String> {
+    state.with_store(|s| s.create_plan(Source::Ui, &enrolment_id, &input))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn plan_get(state: State<'_, AppState>, id: String) -> Result<PlanView> {
+    state.with_store(|s| s.plan(&id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn plan_list(state: State<'_, AppState>, participant_id: String) -> Result<Vec<PlanSummary>> {
+    state.with_store(|s| s.plans_of_participant(&participant_id))
+}
+
+/// Replaces a draft's content; a signed plan answers `conflict` (it needs an amendment).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn plan_update(state: State<'_, AppState>, id: String, input: PlanInput) -> Result<PlanView> {
+    state.with_store(|s| s.update_plan(Source::Ui, &id, &input))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn plan_sign(state: State<'_, AppState>, id: String, input: PlanSignInput) -> Result<PlanView> {
+    state.with_store(|s| s.sign_plan(Source::Ui, &id, &input))
+}
+
+/// Starts an amendment of a signed plan; returns the new draft version's id.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn plan_amend(state: State<'_, AppState>, id: String) -> Result<String> {
+    state.with_store(|s| s.amend_plan(Source::Ui, &id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn plan_review(
+    state: State<'_, AppState>,
+    id: String,
+    input: PlanReviewInput,
+) -> Result<PlanView> {
+    state.with_store(|s| s.review_plan(Source::Ui, &id, &input))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn plan_close(
+    state: State<'_, AppState>,
+    id: String,
+    input: PlanCloseInput,
+) -> Result<PlanView> {
+    state.with_store(|s| s.close_plan(Source::Ui, &id, &input))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn delivery_add(
+    state: State<'_, AppState>,
+    planned_service_id: String,
+    input: DeliveryInput,
+) -> Result<DeliveryAdded> {
+    state.with_store(|s| s.add_delivery(Source::Ui, &planned_service_id, &input))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn delivery_list(state: State<'_, AppState>, plan_id: String) -> Result<Vec<DeliveryView>> {
+    state.with_store(|s| s.deliveries_of_plan(&plan_id))
+}
+
+/// The planned services of the person's signed plans, for the quick delivery form.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn deliverable_services(
+    state: State<'_, AppState>,
+    participant_id: String,
+) -> Result<Vec<DeliverableService>> {
+    state.with_store(|s| s.deliverable_services(&participant_id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn note_add(
+    state: State<'_, AppState>,
+    participant_id: String,
+    input: CaseNoteInput,
+) -> Result<CaseNote> {
+    state.with_store(|s| s.add_note(Source::Ui, &participant_id, &input))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn note_list(state: State<'_, AppState>, participant_id: String) -> Result<Vec<CaseNote>> {
+    state.with_store(|s| s.notes_of(&participant_id))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn timeline(state: State<'_, AppState>, participant_id: String) -> Result<Vec<TimelineEntry>> {
+    state.with_store(|s| s.timeline(&participant_id))
+}

@@ -1,0 +1,108 @@
+// "Druk dla całego projektu": one kind of document for every participant of a project. While it
+// runs, a progress bar follows Rust's progress events and "Przerwij" stops it after the current
+// document; afterwards the number of files and their folder are shown.
+
+import { api } from '../api';
+import type { PrintProgress } from '../bindings/PrintProgress';
+import type { Project } from '../bindings/Project';
+import { h, replace } from '../dom';
+import { formatPeriod } from '../format';
+import { t } from '../i18n';
+import type { AppContext } from '../shell/context';
+import { markBusy } from '../ui/feedback';
+import { readValues, selectField, showFieldErrors } from '../ui/fields';
+import { batchSummary, documentKindLabel, PERSON_KINDS } from './documentModel';
+import { listenPrintProgress, progressBar } from './printProgress';
+
+export function batchPrintSection(ctx: AppContext, projects: Project[], onFinished: () => void): HTMLElement {
+  const start = h('button', { type: 'submit', class: 'button primary', 'data-action': 'print-batch' }, t('documents.batchStart'));
+  const cancel = h('button', { type: 'button', class: 'button', 'data-action': 'print-batch-cancel', hidden: true, onclick: () => void stop() }, t('documents.batchCancel'));
+  const progressSlot = h('div', { class: 'progress-slot' });
+  const result = h('p', { class: 'form-status', role: 'status', 'data-batch-result': '' });
+  let running = false;
+  let cancelling: (() => void) | null = null;
+
+  const form = h(
+    'form',
+    { novalidate: true, 'data-form': 'print-batch' },
+    h('div', { class: 'grid two' },
+      selectField({
+        name: 'project_id',
+        idPrefix: 'batch',
+        label: t('documents.batchProject'),
+        empty: t('common.choose'),
+        choices: projects.map((p) => ({ value: p.id, label: `${p.name} (${formatPeriod(p.start_date, p.end_date)})` })),
+        value: projects.length === 1 ? projects[0].id : '',
+      }),
+      selectField({
+        name: 'kind',
+        idPrefix: 'batch',
+        label: t('documents.batchKind'),
+        choices: PERSON_KINDS.map((k) => ({ value: k, label: documentKindLabel(k) })),
+      })),
+    h('div', { class: 'actions' }, start, cancel),
+    progressSlot,
+    result,
+  );
+
+  async function stop(): Promise<void> {
+    if (cancelling) return;
+    cancelling = markBusy(cancel, t('documents.batchCancelling'));
+    try {
+      await api.printBatchCancel();
+    } catch (e) {
+      cancelling();
+      cancelling = null;
+      ctx.showError(e);
+    }
+  }
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (running) return;
+    const v = readValues(form);
+    if (!v.project_id) {
+      showFieldErrors(form, [{ field: 'project_id', message: t('documents.batchProjectRequired') }]);
+      form.querySelector<HTMLSelectElement>('select[name="project_id"]')?.focus();
+      return;
+    }
+    showFieldErrors(form, []);
+    running = true;
+    result.textContent = '';
+    const bar = progressBar();
+    let last: PrintProgress | null = null;
+    replace(progressSlot, bar.el);
+    const unlisten = await listenPrintProgress((p) => {
+      last = p;
+      bar.update(p);
+    });
+    const done = markBusy(start, t('documents.batchRunning'));
+    cancel.hidden = false;
+    try {
+      const outcome = await api.printBatch(v.kind, v.project_id);
+      // The last event may still be on its way: show what the answer says.
+      const total: number = (last as PrintProgress | null)?.total ?? outcome.files.length;
+      bar.update({ done: outcome.files.length, total: Math.max(total, outcome.files.length) });
+      result.textContent = batchSummary(outcome);
+      result.dataset.batchCancelled = String(outcome.cancelled);
+    } catch (err) {
+      ctx.showError(err);
+    } finally {
+      unlisten();
+      running = false;
+      cancel.hidden = true;
+      cancelling?.();
+      cancelling = null;
+      done();
+      onFinished();
+    }
+  });
+
+  return h(
+    'section',
+    { class: 'settings-section', 'data-section': 'print-batch', 'aria-labelledby': 'documents-batch' },
+    h('h2', { id: 'documents-batch' }, t('documents.batchHeading')),
+    h('p', null, t('documents.batchIntro')),
+    projects.length ? form : h('p', { class: 'notice' }, t('enrol.noProjects')),
+  );
+}

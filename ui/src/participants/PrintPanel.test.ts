@@ -1,0 +1,129 @@
+// The print panel: "Drukuj" opens it on the participant's page; ticked kinds become one
+// print_document call each (this person, the chosen project, open=true), with the saved paths or
+// Rust's Polish error shown; the minor-without-guardian warning appears here too.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+import { invoke } from '@tauri-apps/api/core';
+import { enrolment, fakeContext, OPTIONS, PARTICIPANT, settle } from '../test/fixtures';
+import { ParticipantDetail } from './ParticipantDetail';
+import { printPanel } from './PrintPanel';
+
+const mocked = vi.mocked(invoke);
+let enrolments = [enrolment('proj-old', 'Aktywni 2023', '2023-02-01'), enrolment('proj-new', 'Razem 2025', '2025-01-15')];
+let needsGuardian = true;
+
+function answer(command: string, args?: Record<string, unknown>): unknown {
+  switch (command) {
+    case 'participant_get': return PARTICIPANT;
+    case 'participant_family': return { related: [], needs_guardian: needsGuardian };
+    case 'participant_enrolments': return enrolments;
+    case 'print_document': {
+      if (args?.kind === 'image-consent') {
+        throw { code: 'invalid_input', message: 'Popraw dane', fields: [{ field: 'guardian_id', message: 'Osoba jest niepełnoletnia: wskaż opiekuna.' }], existing: [] };
+      }
+      const file = `/home/anna/Dokumenty/Kartoteka/${String(args?.kind)}-d1.pdf`;
+      return { file, document: { id: 'd1', kind: args?.kind } };
+    }
+    default: throw new Error(`unexpected ${command}`);
+  }
+}
+
+async function mountPanel() {
+  const ctx = fakeContext();
+  const onPrinted = vi.fn();
+  const el = printPanel(ctx, PARTICIPANT, onPrinted);
+  document.body.append(el);
+  await settle();
+  const tick = (kind: string) => {
+    (el.querySelector(`input[name=kind][value="${kind}"]`) as HTMLInputElement).checked = true;
+  };
+  const printCalls = () => mocked.mock.calls.filter(([c]) => c === 'print_document');
+  return { ctx, el, tick, onPrinted, printCalls };
+}
+
+describe('print panel', () => {
+  beforeEach(() => mocked.mockImplementation(async (command, args) => answer(command, args as Record<string, unknown>)));
+  afterEach(() => {
+    mocked.mockReset();
+    document.body.replaceChildren();
+    enrolments = [enrolment('proj-old', 'Aktywni 2023', '2023-02-01'), enrolment('proj-new', 'Razem 2025', '2025-01-15')];
+    needsGuardian = true;
+  });
+
+  it('offers the six documents and the projects, the latest enrolment chosen', async () => {
+    const { el } = await mountPanel();
+    const boxes = [...el.querySelectorAll<HTMLInputElement>('input[type=checkbox][name=kind]')];
+    expect(boxes.map((b) => b.value)).toEqual(['enrolment', 'declaration', 'data-statement', 'image-consent', 'plan', 'record']);
+    expect(boxes.map((b) => el.querySelector(`label[for="${b.id}"]`)?.textContent)).toEqual([
+      'Formularz zgłoszeniowy', 'Deklaracja uczestnictwa', 'Oświadczenie RODO', 'Zgoda na wizerunek', 'Plan wsparcia', 'Pełny zapis danych osoby',
+    ]);
+    expect(boxes.every((b) => !b.checked)).toBe(true);
+    expect((el.querySelector('select[name=project_id]') as HTMLSelectElement).value).toBe('proj-new');
+    expect(el.querySelector('[data-warning=needs-guardian]')?.textContent).toContain('niepełnoletnia');
+  });
+
+  it('prints each ticked kind for this person and project, opening it, and lists the saved files', async () => {
+    const { el, tick, onPrinted, printCalls } = await mountPanel();
+    tick('record');
+    tick('declaration');
+    (el.querySelector('select[name=project_id]') as HTMLSelectElement).value = 'proj-old';
+    (el.querySelector('[data-action=print-selected]') as HTMLButtonElement).click();
+    await settle();
+    await settle();
+    expect(printCalls()).toEqual([
+      ['print_document', { kind: 'declaration', participant_id: 'p-1', project_id: 'proj-old', open: true }],
+      ['print_document', { kind: 'record', participant_id: 'p-1', project_id: 'proj-old', open: true }],
+    ]);
+    const saved = [...el.querySelectorAll<HTMLElement>('[data-printed-file]')];
+    expect(saved.map((li) => li.dataset.printedFile)).toEqual([
+      '/home/anna/Dokumenty/Kartoteka/declaration-d1.pdf', '/home/anna/Dokumenty/Kartoteka/record-d1.pdf',
+    ]);
+    expect(saved[0].textContent).toBe('Zapisano: /home/anna/Dokumenty/Kartoteka/declaration-d1.pdf — otwarto w przeglądarce PDF');
+    expect(onPrinted).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows Rust’s Polish error for a document that failed and still prints the others', async () => {
+    const { el, tick, ctx, printCalls } = await mountPanel();
+    tick('enrolment');
+    tick('image-consent');
+    (el.querySelector('[data-action=print-selected]') as HTMLButtonElement).click();
+    await settle();
+    await settle();
+    expect(printCalls().map(([, a]) => (a as { kind: string }).kind)).toEqual(['enrolment', 'image-consent']);
+    expect(el.querySelector('[data-print-error=image-consent]')?.textContent).toBe('Zgoda na wizerunek: Osoba jest niepełnoletnia: wskaż opiekuna.');
+    expect(el.querySelectorAll('[data-printed-file]')).toHaveLength(1);
+    expect(ctx.showError).not.toHaveBeenCalled();
+  });
+
+  it('asks for a tick instead of printing nothing; with one enrolment its project is used', async () => {
+    enrolments = [enrolment('proj-only', 'Razem 2025', '2025-01-15')];
+    needsGuardian = false;
+    const { el, tick, printCalls } = await mountPanel();
+    expect(el.querySelector('select[name=project_id]')).toBeNull();
+    expect(el.querySelector('[data-warning=needs-guardian]')).toBeNull();
+    (el.querySelector('[data-action=print-selected]') as HTMLButtonElement).click();
+    await settle();
+    expect(printCalls()).toHaveLength(0);
+    expect(el.querySelector('[data-error-for=kind]')?.textContent).toBe('Zaznacz co najmniej jeden dokument.');
+    tick('enrolment');
+    (el.querySelector('[data-action=print-selected]') as HTMLButtonElement).click();
+    await settle();
+    expect(printCalls()).toEqual([['print_document', { kind: 'enrolment', participant_id: 'p-1', project_id: 'proj-only', open: true }]]);
+  });
+
+  it('opens from the "Drukuj" button in the participant’s header and closes again', async () => {
+    const ctx = { ...fakeContext(), options: vi.fn(async () => OPTIONS) };
+    const view = ParticipantDetail(ctx, 'p-1', 'data');
+    document.body.append(view.el);
+    await settle();
+    const button = view.el.querySelector('[data-action=print]') as HTMLButtonElement;
+    expect(button.textContent).toBe('Drukuj');
+    button.click();
+    await settle();
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(view.el.querySelector('[data-print-panel] [data-action=print-selected]')).not.toBeNull();
+    button.click();
+    expect(view.el.querySelector('[data-print-panel]')).toBeNull();
+  });
+});

@@ -1,0 +1,108 @@
+// The sync view's model: the status-bar line in each situation, Polish plurals of "zmiana",
+// the export form's numbers, import totals of a file and of a folder, conflicts in Polish.
+import { describe, expect, it } from 'vitest';
+import type { SyncOverview } from '../bindings/SyncOverview';
+import {
+  fieldLabel, importSummary, importTotals, pendingText, sortConflicts, statusLine, syncState, tableLabel,
+  toExportSettings, valueText,
+} from './syncModel';
+
+function overview(patch: Partial<SyncOverview> = {}, status: Partial<SyncOverview['status']> = {}): SyncOverview {
+  return {
+    status: {
+      device_id: 'dev-1', configured: true, organisation: 'mops testowo', last_export_at: null, last_export_file: null,
+      pending_changes: 0, open_conflicts: 0, ...status,
+    },
+    settings: { folder: '/media/usb', interval_minutes: 15 },
+    folder_available: true,
+    automatic: true,
+    export_error: null,
+    ...patch,
+  };
+}
+
+describe('status line', () => {
+  it('shows the last export in local time and the pending changes', () => {
+    const at = new Date(2025, 11, 3, 9, 5).toISOString();
+    expect(statusLine(overview({}, { last_export_at: at, pending_changes: 12 }))).toBe('Ostatni eksport: 03.12.2025 09:05 · oczekuje 12 zmian');
+    expect(statusLine(overview({}, { last_export_at: at }))).toBe('Ostatni eksport: 03.12.2025 09:05 · brak zmian do wysłania');
+    expect(statusLine(overview({}, { pending_changes: 1 }))).toBe('Ostatni eksport: jeszcze nie było · oczekuje 1 zmiana');
+  });
+
+  it('says when sync is not set up, export is off, the folder is missing or the export failed', () => {
+    expect(syncState(overview({ automatic: false }, { configured: false }))).toBe('unconfigured');
+    expect(statusLine(overview({ automatic: false }, { configured: false }))).toBe('Synchronizacja nie jest ustawiona');
+    expect(statusLine(overview({ automatic: false }, { pending_changes: 3 }))).toBe('Eksport automatyczny wyłączony · oczekują 3 zmiany');
+    expect(statusLine(overview({ folder_available: false }, { pending_changes: 22 })))
+      .toBe('Folder eksportu niedostępny — eksport poczeka · oczekują 22 zmiany');
+    expect(syncState(overview({ export_error: 'Dysk pełny' }))).toBe('error');
+    expect(statusLine(overview({}, { open_conflicts: 2 }))).toContain(' · konflikty: 2');
+  });
+
+  it('uses the Polish plural of "zmiana"', () => {
+    expect(pendingText(0)).toBe('brak zmian do wysłania');
+    expect(pendingText(4)).toBe('oczekują 4 zmiany');
+    expect(pendingText(5)).toBe('oczekuje 5 zmian');
+    expect(pendingText(13)).toBe('oczekuje 13 zmian');
+    expect(pendingText(24)).toBe('oczekują 24 zmiany');
+  });
+});
+
+describe('export form', () => {
+  it('sends whole minutes and the trimmed folder; anything else is a field error here', () => {
+    expect(toExportSettings({ folder: ' /media/usb ', interval_minutes: '0' })).toEqual({ ok: true, settings: { folder: '/media/usb', interval_minutes: 0 } });
+    expect(toExportSettings({ folder: '', interval_minutes: '1500' })).toEqual({ ok: true, settings: { folder: '', interval_minutes: 1500 } });
+    for (const bad of ['', '2,5', '-1', 'abc', '99999']) {
+      const parsed = toExportSettings({ folder: '/x', interval_minutes: bad });
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.field).toBe('interval_minutes');
+    }
+  });
+});
+
+describe('import totals', () => {
+  it('reads one file and a folder the same way', () => {
+    const file = { file: '/u/a.kbundle', bundle_id: 'b', device: 'd', records: 4, applied: 3, unchanged: 1, conflicts: 0 };
+    expect(importSummary(importTotals(file))).toBe('Wczytane pakiety: 1. Zastosowane zmiany: 3, bez zmian: 1, konflikty: 0.');
+    const folder = { applied: 5, unchanged: 2, conflicts: 1, skipped: 3, bundles: [file, file], refused: [{ file: '/u/z.kbundle', error: 'Uszkodzony' }] };
+    const totals = importTotals(folder);
+    expect(totals).toMatchObject({ applied: 5, unchanged: 2, conflicts: 1, bundles: 2, skipped: 3 });
+    expect(totals.refused).toHaveLength(1);
+    expect(importSummary(importTotals({ ...folder, bundles: [], refused: [] }))).toBe('Brak nowych pakietów (pominięte, bo już wczytane albo zapisane tutaj: 3).');
+    expect(importSummary(importTotals({ ...folder, bundles: [], refused: [], skipped: 0 }))).toBe('W tym folderze nie ma pakietów.');
+  });
+});
+
+describe('conflicts for people', () => {
+  it('names record types and fields in Polish', () => {
+    expect(tableLabel('participants')).toBe('Uczestnik');
+    expect(tableLabel('plans')).toBe('Plan wsparcia');
+    expect(tableLabel('nowa_tabela')).toBe('nowa_tabela');
+    expect(fieldLabel('participants', 'data.last_name')).toBe('Nazwisko');
+    expect(fieldLabel('participants', 'data.address')).toBe('Adres zamieszkania');
+    expect(fieldLabel('projects', 'data.name')).toBe('Nazwa');
+    expect(fieldLabel('plans', 'status')).toBe('Status');
+    expect(fieldLabel('plans', 'data.cos_nowego')).toBe('cos_nowego');
+  });
+
+  it('shows values as plain text', () => {
+    expect(valueText('Nowak')).toBe('Nowak');
+    expect(valueText('<b>x</b>')).toBe('<b>x</b>');
+    expect(valueText(null)).toBe('(puste)');
+    expect(valueText(undefined)).toBe('(puste)');
+    expect(valueText('2024-03-05')).toBe('05.03.2024');
+    expect(valueText(true)).toBe('tak');
+    expect(valueText(2.5)).toBe('2,5');
+    expect(valueText({ street: 'Długa', building: '1', flat: null, town: 'Łódź' })).toBe('Długa, 1, Łódź');
+    expect(valueText(['a', 'b'])).toBe('a, b');
+  });
+
+  it('lists open conflicts first, oldest first', () => {
+    const c = (id: string, detected: string, resolved: string | null) => ({
+      id, table: 'participants', record_id: 'p', field: 'data.last_name', mine: 'A', theirs: 'B', mine_stamp: '', theirs_stamp: '',
+      winner: 'mine', detected_at: detected, resolved_at: resolved, resolution: resolved ? 'mine' : null,
+    });
+    const sorted = sortConflicts([c('r', '2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z'), c('b', '2025-02-01T00:00:00Z', null), c('a', '2025-01-05T00:00:00Z', null)]);
+    expect(sorted.map((x) => x.id)).toEqual(['a', 'b', 'r']);
+  });
+});
