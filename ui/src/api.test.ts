@@ -46,7 +46,9 @@ describe('api', () => {
     await api.printDocument('enrolment', null, 'proj', false);
     expect(mocked).toHaveBeenLastCalledWith('print_document', { kind: 'enrolment', participant_id: null, project_id: 'proj', open: false });
     await api.printBatch('declaration', 'proj');
-    expect(mocked).toHaveBeenLastCalledWith('print_batch', { kind: 'declaration', project_id: 'proj' });
+    expect(mocked).toHaveBeenLastCalledWith('print_batch', { kind: 'declaration', project_id: 'proj', one_file: false });
+    await api.printBatch('enrolment', 'proj', true);
+    expect(mocked).toHaveBeenLastCalledWith('print_batch', { kind: 'enrolment', project_id: 'proj', one_file: true });
     await api.documentList(null);
     expect(mocked).toHaveBeenLastCalledWith('document_list', { participant_id: null });
     await api.consentTextAdd(null, 'tpl', { kind: 'other', title: 'T', text: 'x' });

@@ -142,7 +142,8 @@ export const api = {
   printDocument: (kind: string, participantId: string | null, projectId: string | null, open: boolean) =>
     call<PrintedFile>('print_document', { kind, participant_id: participantId, project_id: projectId, open }),
   /** One PDF per participant of the project; progress arrives as "kartoteka://print-progress". */
-  printBatch: (kind: string, projectId: string) => call<BatchResult>('print_batch', { kind, project_id: projectId }),
+  printBatch: (kind: string, projectId: string, oneFile = false) =>
+    call<BatchResult>('print_batch', { kind, project_id: projectId, one_file: oneFile }),
   /** Stops the running batch after its current document. */
   printBatchCancel: () => call<void>('print_batch_cancel'),
   /** Newest first; `participantId` null: every document. */

@@ -40,6 +40,9 @@ export function batchPrintSection(ctx: AppContext, projects: Project[], onFinish
         label: t('documents.batchKind'),
         choices: PERSON_KINDS.map((k) => ({ value: k, label: documentKindLabel(k) })),
       })),
+    h('label', { class: 'check' },
+      h('input', { type: 'checkbox', name: 'one_file', 'data-field': 'one_file' }),
+      ' ', t('documents.batchOneFile')),
     h('div', { class: 'actions' }, start, cancel),
     progressSlot,
     result,
@@ -79,11 +82,16 @@ export function batchPrintSection(ctx: AppContext, projects: Project[], onFinish
     const done = markBusy(start, t('documents.batchRunning'));
     cancel.hidden = false;
     try {
-      const outcome = await api.printBatch(v.kind, v.project_id);
+      const oneFile = form.querySelector<HTMLInputElement>('input[name="one_file"]')?.checked ?? false;
+      const outcome = await api.printBatch(v.kind, v.project_id, oneFile);
       // The last event may still be on its way: show what the answer says.
-      const total: number = (last as PrintProgress | null)?.total ?? outcome.files.length;
-      bar.update({ done: outcome.files.length, total: Math.max(total, outcome.files.length) });
-      result.textContent = batchSummary(outcome);
+      const seen = last as PrintProgress | null;
+      const printed = oneFile ? (seen?.done ?? outcome.files.length) : outcome.files.length;
+      const total: number = seen?.total ?? printed;
+      bar.update({ done: printed, total: Math.max(total, printed) });
+      result.textContent = oneFile && !outcome.cancelled && outcome.files.length === 1
+        ? t('documents.batchOneFileDone', { n: printed, file: outcome.files[0] })
+        : batchSummary(outcome);
       result.dataset.batchCancelled = String(outcome.cancelled);
     } catch (err) {
       ctx.showError(err);

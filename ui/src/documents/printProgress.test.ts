@@ -82,7 +82,7 @@ describe('batch printing', () => {
     q<HTMLSelectElement>('select[name=kind]').value = 'declaration';
     q('[data-action=print-batch]').click();
     await settle();
-    expect(invoke).toHaveBeenCalledWith('print_batch', { kind: 'declaration', project_id: 'proj-1' });
+    expect(invoke).toHaveBeenCalledWith('print_batch', { kind: 'declaration', project_id: 'proj-1', one_file: false });
     expect(q('[data-action=print-batch-cancel]').hidden).toBe(false);
 
     emit({ done: 0, total: 350 });
@@ -107,6 +107,24 @@ describe('batch printing', () => {
     expect(q<HTMLButtonElement>('[data-action=print-batch]').disabled).toBe(false);
     expect(unlisten).toHaveBeenCalledTimes(1);
     expect(onFinished).toHaveBeenCalledTimes(1);
+  });
+
+  it('prints everything into one PDF when asked', async () => {
+    vi.mocked(invoke).mockImplementation(async (command) => {
+      if (command === 'print_batch') {
+        emit({ done: 3, total: 3 });
+        return { files: ['/D/partia-enrolment.pdf'], cancelled: false, folder: '/D' };
+      }
+      throw new Error(`unexpected ${command}`);
+    });
+    const el = batchPrintSection(fakeContext(), [PROJECT], vi.fn());
+    document.body.append(el);
+    (el.querySelector('select[name=kind]') as HTMLSelectElement).value = 'enrolment';
+    (el.querySelector('input[name=one_file]') as HTMLInputElement).checked = true;
+    (el.querySelector('[data-action=print-batch]') as HTMLButtonElement).click();
+    await settle();
+    expect(invoke).toHaveBeenCalledWith('print_batch', { kind: 'enrolment', project_id: 'proj-1', one_file: true });
+    expect(el.querySelector('[data-batch-result]')?.textContent).toBe('Gotowe: 3 dokumentów w jednym pliku /D/partia-enrolment.pdf.');
   });
 
   it('asks for a project before printing', async () => {
