@@ -110,10 +110,10 @@ pub fn print_batch(
         output_dir().join(format!("partia-{}-{stamp}", kind.as_str()))
     };
     let mut files = Vec::new();
-    let mut write_each = |i: usize, participant: &str, printed: &printing::Printed| {
+    let mut write_each = |i: usize, participant: &str, bytes: &[u8]| {
         // File names carry the record's id, never the person's name.
         let file = folder.join(format!("{:04}-{}-{participant}.pdf", i + 1, kind.as_str()));
-        write(&file, &printed.bytes)?;
+        write(&file, bytes)?;
         files.push(file.display().to_string());
         Ok(())
     };

@@ -1156,11 +1156,14 @@ pub struct BatchHooks<'a> {
     pub cancelled: &'a dyn Fn() -> bool,
 }
 
+/// Writes one document of a batch: its position (from 0), the participant's id, the PDF.
+pub type WriteOne<'a> = dyn FnMut(usize, &str, &[u8]) -> Result<(), ApiError> + 'a;
+
 /// Where a batch's documents go.
 pub enum BatchOutput<'a> {
     /// One file per person: each printed document is handed over with its position (from 0)
     /// and the participant's id, to be written where the front end wants it.
-    EachFile(&'a mut dyn FnMut(usize, &str, &Printed) -> Result<(), ApiError>),
+    EachFile(&'a mut WriteOne<'a>),
     /// Every document in one PDF, pages one after another, each with its own page numbers;
     /// returned in [`BatchOutcome::combined`].
     OneFile,
@@ -1224,6 +1227,7 @@ pub fn print_batch(
         ..BatchOutcome::default()
     };
     let mut documents = Vec::new();
+    let mut pending: Vec<RegisterEntry> = Vec::new();
     (hooks.progress)(0, total);
     for (i, participant) in participants.iter().enumerate() {
         if (hooks.cancelled)() {
@@ -1243,21 +1247,28 @@ pub fn print_batch(
                 project_id: Some(project_id.clone()),
                 ..PrintRequest::default()
             };
-            result = Some(print_laid(store, source, &req, now())?);
+            result = Some(render_laid(store, source, &req, now())?);
             Ok(())
         })?;
         match result {
             None => outcome.skipped.push(participant.clone()),
-            Some((printed, document)) => {
+            Some((bytes, document, entry)) => {
                 match &mut output {
-                    BatchOutput::EachFile(each) => each(i, participant, &printed)?,
+                    BatchOutput::EachFile(each) => each(i, participant, &bytes)?,
                     BatchOutput::OneFile => documents.push(document),
                 }
+                pending.push(entry);
                 outcome.printed += 1;
             }
         }
+        // The register is written in groups: one synced transaction per document would cost
+        // more than rendering it.
+        if pending.len() >= RECORD_GROUP {
+            record_all(access, source, &mut pending)?;
+        }
         (hooks.progress)(i + 1, total);
     }
+    record_all(access, source, &mut pending)?;
     if !documents.is_empty() {
         outcome.pages = documents.iter().map(forms::Document::page_count).sum();
         outcome.combined = Some(forms::combine(&documents).map_err(internal)?);
@@ -1286,26 +1297,81 @@ fn print_laid(
     req: &PrintRequest,
     now: DateTime<FixedOffset>,
 ) -> Result<(Printed, forms::Document), ApiError> {
+    let (bytes, document, entry) = render_laid(store, source, req, now)?;
+    let record = store.record_document(source, entry.as_new())?;
+    Ok((Printed { bytes, record }, document))
+}
+
+/// Documents in a batch are recorded in groups of this many.
+const RECORD_GROUP: usize = 50;
+
+/// A document rendered but not yet in the register.
+struct RegisterEntry {
+    kind: String,
+    participant_id: Option<String>,
+    project_id: Option<String>,
+    template_version_id: Option<String>,
+    sha256: String,
+    bytes: usize,
+    model: serde_json::Value,
+}
+
+impl RegisterEntry {
+    fn as_new(&self) -> NewDocument<'_> {
+        NewDocument {
+            kind: &self.kind,
+            participant_id: self.participant_id.as_deref(),
+            project_id: self.project_id.as_deref(),
+            template_version_id: self.template_version_id.as_deref(),
+            sha256: &self.sha256,
+            bytes: self.bytes,
+            model: self.model.clone(),
+        }
+    }
+}
+
+/// Records the pending documents of a batch in one transaction.
+fn record_all(
+    access: StoreAccess<'_>,
+    source: Source,
+    pending: &mut Vec<RegisterEntry>,
+) -> Result<(), ApiError> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    access(&mut |store| {
+        let docs: Vec<NewDocument> = pending.iter().map(RegisterEntry::as_new).collect();
+        store.record_documents(source, docs)?;
+        Ok(())
+    })?;
+    pending.clear();
+    Ok(())
+}
+
+/// Renders a document from a fresh snapshot: its bytes, its laid-out pages and what the
+/// register will hold about it.
+fn render_laid(
+    store: &mut Store,
+    source: Source,
+    req: &PrintRequest,
+    now: DateTime<FixedOffset>,
+) -> Result<(Vec<u8>, forms::Document, RegisterEntry), ApiError> {
     let snapshot = build_snapshot(store, source, req, now)?;
     let document = lay_out_snapshot(&snapshot)?;
     let bytes = document.to_pdf().map_err(internal)?;
-    let sha = sha256_hex(&bytes);
-    let record = store.record_document(
-        source,
-        NewDocument {
-            kind: &snapshot.kind,
-            participant_id: snapshot.participant_id.as_deref(),
-            project_id: req
-                .project_id
-                .as_deref()
-                .or(snapshot.plan.as_ref().and(snapshot.project_id.as_deref())),
-            template_version_id: snapshot.text.as_ref().map(|t| t.id.as_str()),
-            sha256: &sha,
-            bytes: bytes.len(),
-            model: serde_json::to_value(&snapshot).map_err(internal)?,
-        },
-    )?;
-    Ok((Printed { bytes, record }, document))
+    let entry = RegisterEntry {
+        kind: snapshot.kind.clone(),
+        participant_id: snapshot.participant_id.clone(),
+        project_id: req
+            .project_id
+            .clone()
+            .or(snapshot.plan.as_ref().and(snapshot.project_id.clone())),
+        template_version_id: snapshot.text.as_ref().map(|t| t.id.clone()),
+        sha256: sha256_hex(&bytes),
+        bytes: bytes.len(),
+        model: serde_json::to_value(&snapshot).map_err(internal)?,
+    };
+    Ok((bytes, document, entry))
 }
 
 /// Renders a recorded document again and checks it is the same, byte for byte.

@@ -100,7 +100,7 @@ fn batch(store: &mut Store, kind: &str, project: &str, out: &Path) -> Result<(),
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     let mut files = Vec::new();
-    let mut write_each = |i: usize, participant: &str, printed: &printing::Printed| {
+    let mut write_each = |i: usize, participant: &str, bytes: &[u8]| {
         // File names carry the record's id, never the person's name.
         let file = out.join(format!(
             "{:04}-{}-{}.pdf",
@@ -108,7 +108,7 @@ fn batch(store: &mut Store, kind: &str, project: &str, out: &Path) -> Result<(),
             kind.as_str(),
             participant
         ));
-        write_pdf(&file, &printed.bytes)?;
+        write_pdf(&file, bytes)?;
         files.push(file);
         Ok(())
     };

@@ -313,6 +313,15 @@ fn a_batch_prints_one_file_per_participant_of_the_project() {
             .all(|n| !n.contains("Wałęsa") && !n.contains("Źdźbło")),
         "file names carry no names: {names:?}"
     );
+    // Every document of the batch is in the register (recorded in groups, not one by one).
+    let register = ok(o.dir.path(), &["form", "list"], None);
+    let enrolment_forms = register
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["kind"] == "enrolment")
+        .count();
+    assert_eq!(enrolment_forms, 2);
 }
 
 #[test]

@@ -58,34 +58,59 @@ fn from_row(r: &Row) -> rusqlite::Result<DocumentRecord> {
 
 impl Store {
     pub fn record_document(&mut self, source: Source, doc: NewDocument) -> Result<DocumentRecord> {
-        let worker = self.worker().to_owned();
-        let id = self.write(source, |tx| {
-            let id = Id::new_v7().to_string();
-            tx.tx.execute(
-                "INSERT INTO documents(id, kind, participant_id, project_id, template_version_id, generated_at, sha256, bytes, model, generated_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![
-                    id,
-                    doc.kind,
-                    doc.participant_id,
-                    doc.project_id,
-                    doc.template_version_id,
-                    tx.now_text(),
-                    doc.sha256,
-                    doc.bytes as i64,
-                    doc.model.to_string(),
-                    worker
-                ],
-            )?;
-            tx.audit("document", &id, "generate", vec![doc.kind.to_owned()]);
-            if let Some(p) = doc.participant_id {
-                tx.audit("participant", p, "document_generated", vec![doc.kind.to_owned()]);
-            }
-            Ok(id)
-        })?;
+        let id = self
+            .record_documents(source, vec![doc])?
+            .pop()
+            .expect("one document recorded");
         self.document(&id)
     }
 
+    /// Records several documents (a batch) in one transaction; returns their ids.
+    pub fn record_documents(
+        &mut self,
+        source: Source,
+        docs: Vec<NewDocument>,
+    ) -> Result<Vec<String>> {
+        let worker = self.worker().to_owned();
+        self.write(source, |tx| {
+            docs.into_iter()
+                .map(|doc| record_one(tx, &worker, doc))
+                .collect()
+        })
+    }
+}
+
+fn record_one(tx: &mut crate::write::Tx, worker: &str, doc: NewDocument) -> Result<String> {
+    let id = Id::new_v7().to_string();
+    tx.tx.execute(
+        "INSERT INTO documents(id, kind, participant_id, project_id, template_version_id, generated_at, sha256, bytes, model, generated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            id,
+            doc.kind,
+            doc.participant_id,
+            doc.project_id,
+            doc.template_version_id,
+            tx.now_text(),
+            doc.sha256,
+            doc.bytes as i64,
+            doc.model.to_string(),
+            worker
+        ],
+    )?;
+    tx.audit("document", &id, "generate", vec![doc.kind.to_owned()]);
+    if let Some(p) = doc.participant_id {
+        tx.audit(
+            "participant",
+            p,
+            "document_generated",
+            vec![doc.kind.to_owned()],
+        );
+    }
+    Ok(id)
+}
+
+impl Store {
     pub fn document(&self, id: &str) -> Result<DocumentRecord> {
         let sql = format!("SELECT {COLUMNS} FROM documents d LEFT JOIN participants p ON p.id = d.participant_id WHERE d.id = ?1");
         self.conn()
