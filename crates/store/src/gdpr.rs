@@ -230,5 +230,13 @@ fn anonymise_casework(tx: &mut crate::write::Tx, participant_id: &str) -> Result
             vec!["text".into()],
         );
     }
+    // A sync conflict keeps the losing value of a field: for this person it goes too (the
+    // conflict is settled with the value that won, which is now anonymous).
+    tx.tx.execute(
+        "UPDATE sync_conflicts SET mine = NULL, theirs = NULL,
+                resolution = coalesce(resolution, winner), resolved_at = coalesce(resolved_at, ?2)
+          WHERE row_id = ?1",
+        params![participant_id, now],
+    )?;
     Ok(())
 }

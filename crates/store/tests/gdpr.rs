@@ -197,7 +197,22 @@ fn anonymisation_removes_the_free_text_of_plans_notes_and_deliveries_but_keeps_t
         (1, 1, 1)
     );
 
+    // A sync conflict on the person's name keeps the losing value until anonymisation.
+    store
+        .execute_raw(&format!(
+            "INSERT INTO sync_conflicts(id, tbl, row_id, field, mine, theirs, mine_stamp, theirs_stamp, winner, bundle_id, detected_at)
+             VALUES ('c1', 'participants', '{a}', 'data.first_name', '\"Alicja\"', '\"Alicja Maria\"', 's1', 's2', 'theirs', 'b1', '2026-11-01')"
+        ))
+        .unwrap();
+    assert_eq!(store.sync_conflicts(false).unwrap().len(), 1);
+
     store.anonymise_expired(Source::Cli).unwrap();
+    assert!(store.sync_conflicts(false).unwrap().is_empty());
+    let settled = store.sync_conflicts(true).unwrap();
+    assert_eq!(
+        (settled[0].mine.as_ref(), settled[0].theirs.as_ref()),
+        (None, None)
+    );
     let after = store.plan(&plan_id).unwrap();
     assert_eq!(after.diagnosis.problem_situation, None);
     assert_eq!(after.diagnosis.areas[0].comment, None);
