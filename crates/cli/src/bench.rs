@@ -501,31 +501,97 @@ fn bench_size(size: usize, dir: &Path, rows: &mut Vec<Row>) -> Result<(), ApiErr
     }
     rows.push(row);
 
-    // Parts written in parallel by others; measured once their APIs exist.
-    rows.push(Row::note(
-        size,
-        "sync export/import, 1,000 changed",
-        "not yet available",
-        "< 200 ms each",
-    ));
-    rows.push(Row::note(
-        size,
-        "sync full export/import",
-        "not yet available",
-        "< 5 s each (100k)",
-    ));
-    rows.push(Row::note(
-        size,
-        "CST2021 export, 350-person project",
-        "not yet available",
-        "—",
-    ));
+    sync_and_reports(size, dir, &project_id, rows)?;
 
     rows.push(Row {
         unit: "MiB",
         extra: peak_memory_mib().map(|m| format!("{m:.0} MiB")),
         ..Row::note(size, "peak memory (VmHWM) of this size", "", "—")
     });
+    Ok(())
+}
+
+/// Sync bundles (full, then 1,000 changed records) between this store and a second
+/// installation of the same organisation, and the CST2021 export of the 350-person project.
+fn sync_and_reports(
+    size: usize,
+    dir: &Path,
+    project_id: &str,
+    rows: &mut Vec<Row>,
+) -> Result<(), ApiError> {
+    use kartoteka_api::sync;
+    const PASSPHRASE: &str = "wspolne-haslo-synchronizacji";
+    const ORGANISATION: &str = "OPS Pomiarowo";
+    eprintln!("   synchronizacja…");
+    let mut store = Store::open(dir, PASSWORD, seed_options())?;
+    sync::setup(&mut store, Source::Cli, PASSPHRASE, Some(ORGANISATION))?;
+    let other_dir = dir.join("bench-other");
+    let mut other = init_bench_store(&other_dir)?;
+    sync::setup(&mut other, Source::Cli, PASSPHRASE, Some(ORGANISATION))?;
+    let (out, back) = (dir.join("bench-bundles"), other_dir.join("bench-bundles"));
+    std::fs::create_dir_all(&out).map_err(internal)?;
+    std::fs::create_dir_all(&back).map_err(internal)?;
+
+    let mut file = None;
+    let mut records = 0;
+    let export_full = measure(0, 1, || {
+        let report = sync::export(&mut store, &out, true)?;
+        (file, records) = (report.file, report.records);
+        Ok(())
+    })?;
+    let bundle = file
+        .clone()
+        .ok_or_else(|| internal("eksport pełny nie zapisał pliku"))?;
+    let import_full = measure(0, 1, || {
+        sync::import(&mut other, Path::new(&bundle))?;
+        Ok(())
+    })?;
+    let target_full = "< 5 s each (100k)";
+    let judge_full = (size == 100_000).then_some((Which::P50, 5000.0));
+    let mut row = export_full.row(size, "sync full export", target_full, judge_full);
+    row.extra = Some(format!("{records} records"));
+    rows.push(row);
+    rows.push(import_full.row(size, "sync full import", target_full, judge_full));
+
+    // 1,000 people change here; the next bundle carries only them.
+    let page = store.participant_page(0, 1000, false)?;
+    for p in &page.rows {
+        store.update_participant(
+            Source::Cli,
+            &p.id.to_string(),
+            &serde_json::json!({"phone": "602 000 001"}),
+            kartoteka_store::participants::DuplicateCheck::Confirmed,
+        )?;
+    }
+    let export_delta = measure(0, 1, || {
+        let report = sync::export(&mut store, &out, false)?;
+        (file, records) = (report.file, report.records);
+        Ok(())
+    })?;
+    let bundle = file
+        .clone()
+        .ok_or_else(|| internal("eksport zmian nie zapisał pliku"))?;
+    let import_delta = measure(0, 1, || {
+        sync::import(&mut other, Path::new(&bundle))?;
+        Ok(())
+    })?;
+    let judge = Some((Which::P50, 200.0));
+    let mut row = export_delta.row(size, "sync export, 1,000 changed", "< 200 ms each", judge);
+    row.extra = Some(format!("{records} records"));
+    rows.push(row);
+    rows.push(import_delta.row(size, "sync import, 1,000 changed", "< 200 ms each", judge));
+    drop(other);
+
+    eprintln!("   raporty…");
+    let xlsx = dir.join("bench-cst2021.xlsx");
+    let mut people = 0;
+    let cst = measure(1, 3, || {
+        people = kartoteka_api::reports::export_cst2021(&store, project_id, &xlsx)?.rows;
+        Ok(())
+    })?;
+    let mut row = cst.row(size, "CST2021 export (XLSX)", "—", None);
+    row.extra = Some(format!("{people} rows"));
+    rows.push(row);
     Ok(())
 }
 
