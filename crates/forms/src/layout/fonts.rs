@@ -6,15 +6,21 @@
 //! one, without kerning), so a measured line is exactly as wide as the printed one.
 //!
 //! Each face also has a *house subset*: the glyphs of every character our documents
-//! normally print (ASCII, the Polish letters, Polish quotes and dashes), without hinting,
-//! made and deflated once per process. A document whose text stays within it embeds that
-//! subset as it is — no per-document subsetting or compression, which were most of the time
-//! a form took. A document with any other character (a foreign name with "é" or "ř") gets a
-//! subset of the whole face made for it instead, so no character is ever lost.
+//! normally print (ASCII, the Polish letters, Polish quotes and dashes), without hinting.
+//! A document whose text stays within it embeds that subset as it is — no per-document
+//! subsetting or compression, which were most of the time a form took. A document with any
+//! other character (a foreign name with "é" or "ř") gets a subset of the whole face made for
+//! it instead (the whole face is parsed only then), so no character is ever lost.
+//!
+//! The house subsets are made from the TTF files ahead of time and kept next to them
+//! (`fonts/house/`, program and deflated program): making them costs ~30 ms, which every
+//! `kartoteka form …` process would otherwise pay before its first page. A test rebuilds them
+//! from the TTF files and fails if the kept files differ (`KARTOTEKA_WRITE_HOUSE_FONTS=1`
+//! rewrites them), so they cannot drift from the fonts.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
@@ -28,6 +34,10 @@ const HOUSE_EXTRA: &str = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ–—„”“�
 
 static REGULAR_TTF: &[u8] = include_bytes!("../../fonts/LiberationSans-Regular.ttf");
 static BOLD_TTF: &[u8] = include_bytes!("../../fonts/LiberationSans-Bold.ttf");
+static REGULAR_HOUSE: &[u8] = include_bytes!("../../fonts/house/KRTREG.ttf");
+static REGULAR_HOUSE_DEFLATED: &[u8] = include_bytes!("../../fonts/house/KRTREG.ttf.zlib");
+static BOLD_HOUSE: &[u8] = include_bytes!("../../fonts/house/KRTBLD.ttf");
+static BOLD_HOUSE_DEFLATED: &[u8] = include_bytes!("../../fonts/house/KRTBLD.ttf.zlib");
 
 /// A font weight used on paper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,8 +52,10 @@ pub(crate) struct Face {
     /// (`KRTREG+LiberationSans`), so it is six capital letters and fixed: the same input
     /// must give the same bytes.
     pub(crate) id: &'static str,
-    /// The whole face, subset per document when a text leaves the house subset.
-    pub(crate) parsed: ParsedFont,
+    /// The TrueType program of the whole face.
+    ttf: &'static [u8],
+    /// The whole face, parsed the first time a text leaves the house subset.
+    whole: OnceLock<ParsedFont>,
     pub(crate) house: House,
     metrics: ttf_parser::Face<'static>,
     /// Advances of the characters below `CACHED` (wrapping looks each one up many times).
@@ -57,31 +69,48 @@ pub(crate) struct Face {
 pub(crate) struct House {
     pub(crate) parsed: ParsedFont,
     /// The font program printpdf embeds (a TrueType subset without hinting).
-    pub(crate) program: Vec<u8>,
-    /// The same program, deflated once.
-    pub(crate) deflated: Vec<u8>,
+    pub(crate) program: &'static [u8],
+    /// The same program, deflated.
+    pub(crate) deflated: &'static [u8],
     chars: BTreeSet<char>,
 }
 
-impl House {
-    fn build(id: &str, face: &ParsedFont) -> House {
-        let mut glyphs = BTreeMap::new();
-        let mut chars = BTreeSet::new();
-        for c in (' '..='~').chain(HOUSE_EXTRA.chars()) {
-            if let Some(gid) = face.lookup_glyph_index(u32::from(c)) {
-                glyphs.insert(gid, c.to_string());
-                chars.insert(c);
-            }
+/// The characters of every house subset.
+fn house_chars() -> impl Iterator<Item = char> {
+    (' '..='~').chain(HOUSE_EXTRA.chars())
+}
+
+/// Makes the house subset of a whole face: its program without hinting, and deflated.
+/// Only the test that checks the kept files (and rewrites them when asked) calls this.
+pub(crate) fn make_house_subset(id: &str, whole: &ParsedFont) -> (Vec<u8>, Vec<u8>) {
+    let mut glyphs = BTreeMap::new();
+    for c in house_chars() {
+        if let Some(gid) = whole.lookup_glyph_index(u32::from(c)) {
+            glyphs.insert(gid, c.to_string());
         }
-        let subset = printpdf::subset_font(face, &glyphs)
-            .unwrap_or_else(|e| panic!("the house subset of {id} fails: {e}"));
-        let program = super::hinting::strip(&subset.bytes)
-            .unwrap_or_else(|e| panic!("the house subset of {id} cannot lose its hinting: {e}"));
-        let parsed = ParsedFont::from_bytes(&program, 0, &mut Vec::new())
+    }
+    let subset = printpdf::subset_font(whole, &glyphs)
+        .unwrap_or_else(|e| panic!("the house subset of {id} fails: {e}"));
+    let program = super::hinting::strip(&subset.bytes)
+        .unwrap_or_else(|e| panic!("the house subset of {id} cannot lose its hinting: {e}"));
+    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(&program).expect("deflating into memory");
+    let deflated = encoder.finish().expect("deflating into memory");
+    (program, deflated)
+}
+
+impl House {
+    fn load(
+        id: &str,
+        metrics: &ttf_parser::Face<'_>,
+        program: &'static [u8],
+        deflated: &'static [u8],
+    ) -> House {
+        let parsed = ParsedFont::from_bytes(program, 0, &mut Vec::new())
             .unwrap_or_else(|| panic!("the house subset of {id} does not parse"));
-        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::best());
-        encoder.write_all(&program).expect("deflating into memory");
-        let deflated = encoder.finish().expect("deflating into memory");
+        let chars = house_chars()
+            .filter(|&c| metrics.glyph_index(c).is_some())
+            .collect();
         House {
             parsed,
             program,
@@ -97,19 +126,23 @@ impl House {
 }
 
 impl Face {
-    fn load(id: &'static str, bytes: &'static [u8]) -> Face {
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
-            .unwrap_or_else(|| panic!("the embedded font {id} does not parse"));
-        let house = House::build(id, &parsed);
+    fn load(
+        id: &'static str,
+        bytes: &'static [u8],
+        house_program: &'static [u8],
+        house_deflated: &'static [u8],
+    ) -> Face {
         let metrics = ttf_parser::Face::parse(bytes, 0)
             .unwrap_or_else(|e| panic!("the embedded font {id} does not parse: {e}"));
+        let house = House::load(id, &metrics, house_program, house_deflated);
         let units_per_em = f32::from(metrics.units_per_em());
         let notdef_advance = metrics
             .glyph_hor_advance(ttf_parser::GlyphId(0))
             .unwrap_or(0);
         let mut face = Face {
             id,
-            parsed,
+            ttf: bytes,
+            whole: OnceLock::new(),
             house,
             metrics,
             advances: Vec::new(),
@@ -120,6 +153,14 @@ impl Face {
             .map(|u| char::from_u32(u).map_or(face.notdef_advance, |c| face.lookup(c)))
             .collect();
         face
+    }
+
+    /// The whole face, for a document whose text leaves the house subset.
+    pub(crate) fn whole(&self) -> &ParsedFont {
+        self.whole.get_or_init(|| {
+            ParsedFont::from_bytes(self.ttf, 0, &mut Vec::new())
+                .unwrap_or_else(|| panic!("the embedded font {} does not parse", self.id))
+        })
     }
 
     /// The advance of `c` in font units.
@@ -179,8 +220,8 @@ impl Fonts {
 
 /// Both faces, parsed on first use.
 pub(crate) static FONTS: LazyLock<Fonts> = LazyLock::new(|| Fonts {
-    regular: Face::load("KRTREG", REGULAR_TTF),
-    bold: Face::load("KRTBLD", BOLD_TTF),
+    regular: Face::load("KRTREG", REGULAR_TTF, REGULAR_HOUSE, REGULAR_HOUSE_DEFLATED),
+    bold: Face::load("KRTBLD", BOLD_TTF, BOLD_HOUSE, BOLD_HOUSE_DEFLATED),
 });
 
 /// Width of `text` in the given weight and size, in points.
@@ -310,5 +351,44 @@ mod tests {
         let lines = wrap("pierwszy\n\ndrugi", Weight::Regular, 10.0, 500.0);
         assert_eq!(lines, vec!["pierwszy", "", "drugi"]);
         assert!(wrap("", Weight::Regular, 10.0, 500.0).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod house_files {
+    use super::*;
+
+    /// The kept house subsets are exactly what the fonts make today.
+    /// `KARTOTEKA_WRITE_HOUSE_FONTS=1 cargo test -p kartoteka-forms house` rewrites them.
+    #[test]
+    fn house_subsets_are_made_from_the_embedded_fonts() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/house");
+        let write = std::env::var_os("KARTOTEKA_WRITE_HOUSE_FONTS").is_some();
+        for (id, ttf, program, deflated) in [
+            ("KRTREG", REGULAR_TTF, REGULAR_HOUSE, REGULAR_HOUSE_DEFLATED),
+            ("KRTBLD", BOLD_TTF, BOLD_HOUSE, BOLD_HOUSE_DEFLATED),
+        ] {
+            let whole = ParsedFont::from_bytes(ttf, 0, &mut Vec::new()).expect("font parses");
+            let (made, made_deflated) = make_house_subset(id, &whole);
+            if write {
+                std::fs::write(dir.join(format!("{id}.ttf")), &made).expect("write");
+                std::fs::write(dir.join(format!("{id}.ttf.zlib")), &made_deflated).expect("write");
+                continue;
+            }
+            assert!(
+                made == program && made_deflated == deflated,
+                "fonts/house/{id}.ttf is stale: run KARTOTEKA_WRITE_HOUSE_FONTS=1 cargo test -p kartoteka-forms house"
+            );
+        }
+    }
+
+    #[test]
+    fn the_house_subset_covers_every_polish_letter() {
+        for face in FONTS.all() {
+            for c in "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”–".chars() {
+                assert!(face.house.covers(c), "{} lacks {c}", face.id);
+            }
+            assert!(!face.house.covers('é'));
+        }
     }
 }

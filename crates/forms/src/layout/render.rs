@@ -67,7 +67,7 @@ pub fn render_all(parts: &[&Laid], info: &DocumentInfo<'_>) -> Result<Vec<u8>, S
     let outside = faces_leaving_the_house(parts.iter().flat_map(|laid| laid.pages.iter()));
     for face in FONTS.all() {
         let font = if outside.contains(face.id) {
-            PdfFont::new(face.parsed.clone())
+            PdfFont::new(face.whole().clone())
         } else {
             PdfFont::with_meta(
                 face.house.parsed.clone(),
@@ -168,7 +168,7 @@ fn use_deflated_house_program(pdf: &mut lopdf::Document, face: &Face) {
     };
     if let Some(Object::Stream(stream)) = pdf.objects.get_mut(&stream_id) {
         stream.dict.set("Filter", "FlateDecode");
-        stream.set_content(face.house.deflated.clone());
+        stream.set_content(face.house.deflated.to_vec());
     }
     // The descriptor that points at the program names the face; tag that name everywhere.
     let mut name = None;
