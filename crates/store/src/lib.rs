@@ -306,6 +306,12 @@ impl Store {
             .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
     }
 
+    /// The connection itself, for tests and measurements that read with raw SQL.
+    #[cfg(feature = "test-support")]
+    pub fn raw_connection(&self) -> &Connection {
+        &self.conn
+    }
+
     /// Runs raw SQL, bypassing every rule: only for tests that damage data on purpose.
     #[cfg(feature = "test-support")]
     pub fn execute_raw(&self, sql: &str) -> Result<()> {

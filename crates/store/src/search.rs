@@ -2,7 +2,14 @@
 //!
 //! Both the indexed text and the query are folded in Rust (lower case, no diacritics, ł→l),
 //! because SQLite's unicode61 tokenizer does not fold ł. Every query word is a prefix; all
-//! words must match; the best match (names weigh most) comes first.
+//! words must match.
+//!
+//! Order, the same at any size: first people whose surname starts with the word typed (one
+//! word only: what a worker types most), then other people whose names match every word,
+//! then people matched elsewhere (PESEL, town, street, phone); alphabetical (surname, first
+//! name) within each group. Each group is read only while the page is not full, and the
+//! first one straight from the sorted list index, so a broad prefix ("k", "kowal") costs the
+//! same with a million people as with a thousand: only the rows shown are read.
 
 use crate::error::Result;
 use crate::participants::{summary_from_row, ParticipantSummary, SUMMARY_COLUMNS};
@@ -84,8 +91,19 @@ pub fn match_expression(query: &str) -> Option<String> {
     )
 }
 
+/// The groups of matches, best first.
+#[derive(Clone, Copy)]
+enum Group {
+    /// The surname starts with the single word typed.
+    Surname,
+    /// Every word matches the names (first name or surname), the surname does not start so.
+    Names,
+    /// Every word matches, not all of them in the names.
+    Elsewhere,
+}
+
 impl Store {
-    /// The best matches first; archived people only when asked for.
+    /// The best matches first (see the module notes); archived people only when asked for.
     pub fn search_participants(
         &self,
         query: &str,
@@ -95,28 +113,106 @@ impl Store {
         let Some(expr) = match_expression(query) else {
             return Ok(vec![]);
         };
-        // Rank all matches reading only the FTS index and the narrow participants_search_rank
-        // index (not the wide rows: a common prefix matches thousands of people), then read
-        // in full only the rows that are shown.
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM (
-                 SELECT k.seq, h.score, k.sort_key
-                 FROM (SELECT rowid AS seq, bm25(participant_search, 10.0, 5.0, 2.0, 2.0) AS score
-                       FROM participant_search WHERE participant_search MATCH ?1) h
-                 JOIN participants k INDEXED BY participants_search_rank ON k.seq = h.seq
-                 WHERE ?2 OR k.status = 'active'
-                 ORDER BY h.score, k.sort_key
-                 LIMIT ?3
-             ) t
-             JOIN participants p ON p.seq = t.seq
-             ORDER BY t.score, t.sort_key"
-        );
-        let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt
-            .query_map(params![expr, include_archived, limit], summary_from_row)?
-            .collect::<Result<_, _>>()?;
-        Ok(rows)
+        let words = fold_words(query);
+        let surname = match words.as_slice() {
+            [word] => Some((word.clone(), format!("{word}{}", char::MAX))),
+            _ => None,
+        };
+        let mut found = Vec::new();
+        for group in [Group::Surname, Group::Names, Group::Elsewhere] {
+            let left = limit.saturating_sub(found.len() as u32);
+            if left == 0 {
+                break;
+            }
+            self.search_group(
+                group,
+                &expr,
+                surname.as_ref(),
+                include_archived,
+                left,
+                &mut found,
+            )?;
+        }
+        Ok(found)
     }
+
+    fn search_group(
+        &self,
+        group: Group,
+        expr: &str,
+        surname: Option<&(String, String)>,
+        include_archived: bool,
+        limit: u32,
+        found: &mut Vec<ParticipantSummary>,
+    ) -> Result<()> {
+        let (low, high) = match surname {
+            Some((low, high)) => (Some(low.as_str()), Some(high.as_str())),
+            None => (None, None),
+        };
+        // The groups of sort keys are read through narrow indexes (status, sort key); only
+        // the rows shown are read in full.
+        let (sql, fts) = match group {
+            Group::Surname => {
+                if low.is_none() {
+                    return Ok(());
+                }
+                (
+                    format!(
+                        "SELECT {SUMMARY_COLUMNS} FROM participants p
+                         WHERE p.sort_key >= ?2 AND p.sort_key < ?3
+                           AND (?4 OR p.status = 'active')
+                         ORDER BY p.sort_key, p.seq LIMIT ?5"
+                    ),
+                    None,
+                )
+            }
+            Group::Names => (ranked(false), Some(format!("{{names}} : ({expr})"))),
+            Group::Elsewhere => (
+                ranked(true),
+                Some(format!("({expr}) NOT {{names}} : ({expr})")),
+            ),
+        };
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![fts, low, high, include_archived, limit],
+            summary_from_row,
+        )?;
+        for row in rows {
+            found.push(row?);
+        }
+        Ok(())
+    }
+}
+
+/// How many matches outside the names are put in order at most. A word found in most
+/// addresses ("ul", a big town) matches a large share of the registry; the page then shows
+/// the first this many matches in alphabetical order, and typing one more letter narrows it.
+/// The groups of name matches are always complete.
+const ELSEWHERE_CANDIDATES: u32 = 2_000;
+
+/// Matches of an FTS expression (?1) in alphabetical order; the surname group's range
+/// (?2..?3) is left out of the names group, whose people it already listed.
+fn ranked(elsewhere: bool) -> String {
+    let (skip_surnames, cap) = if elsewhere {
+        ("", format!("LIMIT {ELSEWHERE_CANDIDATES}"))
+    } else {
+        (
+            "AND (?2 IS NULL OR NOT (k.sort_key >= ?2 AND k.sort_key < ?3))",
+            String::new(),
+        )
+    };
+    format!(
+        "SELECT {SUMMARY_COLUMNS} FROM (
+             SELECT k.seq, k.sort_key
+             FROM (SELECT rowid AS seq FROM participant_search WHERE participant_search MATCH ?1 {cap}) h
+             JOIN participants k INDEXED BY participants_search_rank ON k.seq = h.seq
+             WHERE (?4 OR k.status = 'active') {skip_surnames}
+             ORDER BY k.sort_key, k.seq
+             LIMIT ?5
+         ) t
+         JOIN participants p ON p.seq = t.seq
+         ORDER BY t.sort_key, t.seq"
+    )
 }
 
 #[cfg(test)]

@@ -154,6 +154,59 @@ fn the_best_match_comes_first() {
 }
 
 #[test]
+fn surname_matches_come_first_then_names_then_the_rest_each_alphabetical() {
+    let (_dir, mut store) = new_store();
+    let mut ids = std::collections::HashMap::new();
+    for (first, last, town) in [
+        ("Zofia", "Abacka", "Janów"),
+        ("Piotr", "Nowak-Janicki", "Lublin"),
+        ("Ewa", "Janowska", "Lublin"),
+        ("Jan", "Nowak", "Lublin"),
+        ("Adam", "Janik", "Lublin"),
+        ("Ewa", "Żak", "Lublin"),
+    ] {
+        let id = store
+            .add_participant(
+                Source::Cli,
+                &input(
+                    json!({"first_name": first, "last_name": last, "sex": "female",
+                    "birth_date": "1980-01-01", "address": {"town": town}}),
+                ),
+                DuplicateCheck::Confirmed,
+            )
+            .unwrap();
+        ids.insert(last, id.to_string());
+    }
+    let names = |store: &kartoteka_store::Store, q: &str, limit: u32, archived: bool| {
+        store
+            .search_participants(q, limit, archived)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.last_name)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(&store, "jan", 10, false),
+        ["Janik", "Janowska", "Nowak", "Nowak-Janicki", "Abacka"],
+        "surnames starting with the word, then other name matches, then the town"
+    );
+    // A page that ends inside a group takes the best of that group.
+    assert_eq!(
+        names(&store, "JAN", 3, false),
+        ["Janik", "Janowska", "Nowak"]
+    );
+    assert_eq!(names(&store, "jan", 1, false), ["Janik"]);
+    // Two words: every word must match; names before other fields.
+    assert_eq!(names(&store, "ewa lub", 10, false), ["Janowska", "Żak"]);
+    assert_eq!(names(&store, "zak", 10, false), ["Żak"]);
+    store
+        .archive_participant(Source::Cli, &ids["Janik"])
+        .unwrap();
+    assert_eq!(names(&store, "jan", 2, false), ["Janowska", "Nowak"]);
+    assert_eq!(names(&store, "jan", 2, true), ["Janik", "Janowska"]);
+}
+
+#[test]
 fn an_update_changes_only_the_given_keys_and_is_searchable_at_once() {
     let (_dir, mut store) = new_store();
     let id = store
