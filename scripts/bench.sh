@@ -4,10 +4,11 @@
 # goes to bench-results.json (or the file given with --out). Extra arguments go to
 # `kartoteka bench`, e.g. `scripts/bench.sh --participants 100000`.
 #
-# Not measured here yet: the desktop app's start time and memory (issue 8, E2E harness).
+# The desktop app's start time and memory are measured by scripts/bench-app.sh.
+# LibreOffice Writer is installed so the CLI form is compared with a real conversion.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-install_packages "${BUILD_PACKAGES[@]}"
+install_packages "${BUILD_PACKAGES[@]}" libreoffice-writer-nogui
 check_toolchain
 cd "$ROOT"
 

@@ -234,8 +234,13 @@ fn bench_size(size: usize, dir: &Path, rows: &mut Vec<Row>) -> Result<(), ApiErr
     let seeded = started.elapsed();
     rows.push(Row {
         extra: Some(format!(
-            "{} rel., {} proj., {} enrol.",
-            summary.counts.relations, summary.counts.projects, summary.counts.enrolments
+            "{} rel., {} proj., {} enrol., {} plans, {} deliv., {} notes",
+            summary.counts.relations,
+            summary.counts.projects,
+            summary.counts.enrolments,
+            summary.counts.plans,
+            summary.counts.deliveries,
+            summary.counts.notes
         )),
         ..Samples(vec![ms(seeded)]).row(size, "seed (bulk, all records)", "minutes for 1M", None)
     });

@@ -123,3 +123,53 @@ fn seeded_people_are_found_without_polish_letters() {
         );
     }
 }
+
+#[test]
+fn enrolled_people_have_signed_plans_with_deliveries_and_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("dane");
+    let summary = ok(&store, &["seed", "--participants", "120", "--seed", "11"]);
+    let counts = &summary;
+    for key in ["plans", "planned_services", "deliveries", "notes"] {
+        assert!(counts[key].as_u64().unwrap() > 0, "no {key}: {counts}");
+    }
+    let mut with_plan = 0;
+    let mut delivered = 0;
+    for person in all_people(dir.path()) {
+        let id = person["id"].as_str().unwrap();
+        let plans = ok(&store, &["plan", "list", "--participant", id]);
+        let Some(first) = plans.as_array().unwrap().first() else {
+            continue;
+        };
+        with_plan += 1;
+        let plan = ok(&store, &["plan", "show", first["id"].as_str().unwrap()]);
+        assert_eq!(plan["status"], "signed", "{plan}");
+        assert_eq!(plan["diagnosis"]["areas"].as_array().unwrap().len(), 7);
+        let (start, end) = (
+            plan["start_date"].as_str().unwrap().to_owned(),
+            plan["end_date"].as_str().unwrap().to_owned(),
+        );
+        for goal in plan["goals"].as_array().unwrap() {
+            assert!(!goal["services"].as_array().unwrap().is_empty());
+            for service in goal["services"].as_array().unwrap() {
+                if service["progress"]["delivered"].as_f64().unwrap() > 0.0 {
+                    delivered += 1;
+                }
+            }
+        }
+        let timeline = ok(&store, &["timeline", "--participant", id]);
+        let entries = timeline.as_array().unwrap();
+        assert!(entries.iter().any(|e| e["kind"] == "note"), "{timeline}");
+        for e in entries.iter().filter(|e| e["kind"] == "delivery") {
+            let date = e["date"].as_str().or(e["at"].as_str()).unwrap();
+            assert!(
+                date[..10] >= start[..] && date[..10] <= end[..],
+                "{date} outside {start}–{end}"
+            );
+        }
+    }
+    assert!(with_plan >= 30, "only {with_plan} people have a plan");
+    assert!(delivered > 0, "no planned service has any delivery");
+    let verify = ok(&store, &["audit", "verify"]);
+    assert_eq!(verify["first_broken"], Value::Null);
+}

@@ -14,6 +14,9 @@ use crate::write::{Source, Tx};
 use crate::Store;
 use kartoteka_domain::enrolment::EnrolmentStart;
 use kartoteka_domain::participant::ParticipantData;
+use kartoteka_domain::plan::{
+    CaseNoteData, DeliveryData, PlanContent, PlanSigning, PlannedServiceData,
+};
 use kartoteka_domain::project::ProjectData;
 use kartoteka_domain::relation::RelationKind;
 use kartoteka_domain::Id;
@@ -41,6 +44,36 @@ pub enum BulkRecord {
         project: Id,
         start: Box<EnrolmentStart>,
     },
+    /// Version 1 of an enrolment's plan with its planned services; signed when `signing`
+    /// is given, else a draft.
+    Plan {
+        id: Id,
+        enrolment: Id,
+        content: Box<PlanContent>,
+        services: Vec<BulkPlannedService>,
+        signing: Option<Box<PlanSigning>>,
+    },
+    /// A delivery logged against a planned service of a signed plan.
+    Delivery {
+        id: Id,
+        planned_service: Id,
+        data: Box<DeliveryData>,
+    },
+    /// A case note about a participant.
+    Note {
+        id: Id,
+        participant: Id,
+        data: Box<CaseNoteData>,
+    },
+}
+
+/// A planned service of a bulk plan: the goal it serves (an id in the plan's content) and a
+/// catalogue service by id.
+pub struct BulkPlannedService {
+    pub id: Id,
+    pub goal: Id,
+    pub service: Id,
+    pub data: PlannedServiceData,
 }
 
 /// Page cache while loading (the default 2 MB makes every index insert of a large table a
@@ -64,7 +97,153 @@ impl Tx<'_> {
                 project,
                 start,
             } => self.insert_enrolment(*id, &participant.to_string(), &project.to_string(), start),
+            BulkRecord::Plan {
+                id,
+                enrolment,
+                content,
+                services,
+                signing,
+            } => self.insert_bulk_plan(*id, *enrolment, content, services, signing.as_deref()),
+            BulkRecord::Delivery {
+                id,
+                planned_service,
+                data,
+            } => self.insert_bulk_delivery(*id, *planned_service, data),
+            BulkRecord::Note {
+                id,
+                participant,
+                data,
+            } => self.insert_bulk_note(*id, *participant, data),
         }
+    }
+
+    /// The rows and audit events `create_plan` and `sign_plan` write.
+    fn insert_bulk_plan(
+        &mut self,
+        id: Id,
+        enrolment: Id,
+        content: &PlanContent,
+        services: &[BulkPlannedService],
+        signing: Option<&PlanSigning>,
+    ) -> Result<()> {
+        let now = self.now_text();
+        let id = id.to_string();
+        let status = if signing.is_some() { "signed" } else { "draft" };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO plans(id, enrolment_id, version, replaces_id, status, data, signing, created_at, updated_at)
+                 VALUES (?1, ?2, 1, NULL, ?3, ?4, ?5, ?6, ?6)",
+            )?
+            .execute(rusqlite::params![
+                id,
+                enrolment.to_string(),
+                status,
+                serde_json::to_string(content).expect("serialises"),
+                signing.map(|s| serde_json::to_string(s).expect("serialises")),
+                now
+            ])?;
+        self.audit("plan", &id, "create", crate::plans::plan_fields());
+        for (position, s) in services.iter().enumerate() {
+            let ps = s.id.to_string();
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO planned_services(id, plan_id, goal_id, service_id, carried_from, position, data, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?7)",
+                )?
+                .execute(rusqlite::params![
+                    ps,
+                    id,
+                    s.goal.to_string(),
+                    s.service.to_string(),
+                    position as i64,
+                    serde_json::to_string(&s.data).expect("serialises"),
+                    now
+                ])?;
+            self.audit(
+                "planned_service",
+                &ps,
+                "create",
+                vec!["service".into(), "quantity".into()],
+            );
+        }
+        if signing.is_some() {
+            self.audit(
+                "plan",
+                &id,
+                "sign",
+                vec![
+                    "participant_signed_on".into(),
+                    "signed_by".into(),
+                    "worker_signed_on".into(),
+                ],
+            );
+        }
+        Ok(())
+    }
+
+    /// The row and audit event `add_delivery` writes.
+    fn insert_bulk_delivery(
+        &mut self,
+        id: Id,
+        planned_service: Id,
+        data: &DeliveryData,
+    ) -> Result<()> {
+        let id = id.to_string();
+        let extra = serde_json::json!({ "delivered_by": data.delivered_by, "note": data.note });
+        let now = self.now_text();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO deliveries(id, planned_service_id, delivery_date, quantity_centi, attendance, data, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(rusqlite::params![
+                id,
+                planned_service.to_string(),
+                data.date.to_string(),
+                data.quantity_centi,
+                data.attendance.as_str(),
+                extra.to_string(),
+                now
+            ])?;
+        self.audit(
+            "delivery",
+            &id,
+            "create",
+            vec![
+                "date".into(),
+                "quantity".into(),
+                "attendance".into(),
+                "delivered_by".into(),
+            ],
+        );
+        Ok(())
+    }
+
+    /// The row and audit event `add_note` writes.
+    fn insert_bulk_note(&mut self, id: Id, participant: Id, data: &CaseNoteData) -> Result<()> {
+        let id = id.to_string();
+        let extra = serde_json::json!({ "text": data.text, "author": data.author });
+        let now = self.now_text();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO case_notes(id, participant_id, noted_at, kind, data, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(rusqlite::params![
+                id,
+                participant.to_string(),
+                data.at.format("%Y-%m-%dT%H:%M").to_string(),
+                data.kind.as_str(),
+                extra.to_string(),
+                now
+            ])?;
+        self.audit(
+            "case_note",
+            &id,
+            "create",
+            vec!["at".into(), "kind".into(), "text".into()],
+        );
+        Ok(())
     }
 }
 

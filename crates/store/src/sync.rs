@@ -603,12 +603,10 @@ fn next_stamp(tx: &Connection, now: DateTime<Utc>, device: &str) -> Result<Strin
     Ok(hlc.stamp(device))
 }
 
-/// Moves the clock past a stamp seen in a bundle, so later local changes are newer.
-fn observe_stamp(tx: &Connection, stamp: &str) -> Result<()> {
-    if let Some((seen, _)) = parse_stamp(stamp) {
-        if seen > current_hlc(tx)? {
-            state_set(tx, "hlc", &seen.text())?;
-        }
+/// Moves the clock past a reading seen in a bundle, so later local changes are newer.
+fn observe_hlc(tx: &Connection, seen: Hlc) -> Result<()> {
+    if seen > current_hlc(tx)? {
+        state_set(tx, "hlc", &seen.text())?;
     }
     Ok(())
 }
@@ -1307,14 +1305,18 @@ impl Store {
             let mut seq: Option<i64> = None;
             let now = tx.now_text();
             let mut events = Vec::new();
+            // The clock moves past the newest stamp in the bundle, once.
+            let newest = batch
+                .rows
+                .iter()
+                .flat_map(|r| r.fields.values().map(|f| f.stamp.as_str()).chain(r.deleted.as_deref()))
+                .filter_map(|s| parse_stamp(s).map(|(hlc, _)| hlc))
+                .max();
+            if let Some(newest) = newest {
+                observe_hlc(&tx.tx, newest)?;
+            }
             for incoming in &batch.rows {
                 let info = tables.get(&tx.tx, &incoming.table)?;
-                for f in incoming.fields.values() {
-                    observe_stamp(&tx.tx, &f.stamp)?;
-                }
-                if let Some(d) = &incoming.deleted {
-                    observe_stamp(&tx.tx, d)?;
-                }
                 let local = load_row(&tx.tx, info, &incoming.id)?;
                 let merged = merge(local.as_ref(), incoming);
                 if merged.changed.is_empty() {

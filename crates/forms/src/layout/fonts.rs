@@ -18,12 +18,9 @@
 //! from the TTF files and fails if the kept files differ (`KARTOTEKA_WRITE_HOUSE_FONTS=1`
 //! rewrites them), so they cannot drift from the fonts.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
+use std::collections::BTreeSet;
 use std::sync::{LazyLock, OnceLock};
 
-use flate2::write::ZlibEncoder;
-use flate2::Compression;
 use printpdf::{FontId, ParsedFont, PdfFontHandle};
 
 /// Characters below this code point have their advance cached (Latin, Polish, Greek).
@@ -82,8 +79,12 @@ fn house_chars() -> impl Iterator<Item = char> {
 
 /// Makes the house subset of a whole face: its program without hinting, and deflated.
 /// Only the test that checks the kept files (and rewrites them when asked) calls this.
+#[cfg(test)]
 pub(crate) fn make_house_subset(id: &str, whole: &ParsedFont) -> (Vec<u8>, Vec<u8>) {
-    let mut glyphs = BTreeMap::new();
+    use flate2::write::ZlibEncoder;
+    use flate2::Compression;
+    use std::io::Write;
+    let mut glyphs = std::collections::BTreeMap::new();
     for c in house_chars() {
         if let Some(gid) = whole.lookup_glyph_index(u32::from(c)) {
             glyphs.insert(gid, c.to_string());

@@ -13,6 +13,8 @@
 pub mod cells;
 pub mod flow;
 pub mod fonts;
+// Only for making the kept house subsets (see fonts.rs), which a test checks.
+#[cfg(test)]
 mod hinting;
 pub mod page;
 pub mod render;

@@ -469,7 +469,7 @@ impl Store {
     }
 }
 
-fn plan_fields() -> Vec<String> {
+pub(crate) fn plan_fields() -> Vec<String> {
     [
         "worker",
         "period",

@@ -5,7 +5,9 @@
 //! adults, couples, parents with children, grandparents as legal guardians of grandchildren.
 //! Surnames take their female form (Kowalski/Kowalska); PESELs are valid and agree with the
 //! birth date and sex; addresses are real towns of the 16 voivodeships with their postcodes.
-//! Every record is parsed through the same domain rules as typed input.
+//! People, projects and enrolments are parsed through the same domain rules as typed input;
+//! the casework of enrolled people (plans, deliveries, notes: `casework.rs`) is built from the
+//! domain types, with dates inside the plan and project and never after the seed date.
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 use kartoteka_domain::enrolment::{EnrolmentInput, EnrolmentStart};
@@ -16,6 +18,8 @@ use kartoteka_domain::relation::RelationKind;
 use kartoteka_domain::Id;
 use kartoteka_store::bulk::BulkRecord;
 use std::collections::HashMap;
+
+mod casework;
 
 /// The moment the synthetic data is "made" (the store's clock while seeding).
 pub fn seed_time() -> DateTime<Utc> {
@@ -463,6 +467,10 @@ pub struct Counts {
     pub relations: usize,
     pub projects: usize,
     pub enrolments: usize,
+    pub plans: usize,
+    pub planned_services: usize,
+    pub deliveries: usize,
+    pub notes: usize,
 }
 
 struct Member {
@@ -668,6 +676,7 @@ impl Generator {
         } else {
             return;
         };
+        let main = project == 0;
         let (project_id, data) = self.projects[project].clone();
         let start = data.start_date + chrono::Days::new(self.rng.below(600));
         let statuses = [
@@ -681,15 +690,16 @@ impl Generator {
             target_group: data.target_groups.first().cloned(),
             status_at_start: Some((*self.rng.pick(&statuses)).to_owned()),
         };
-        let start: EnrolmentStart = input.parse(&data).expect("synthetic enrolments are valid");
+        let parsed: EnrolmentStart = input.parse(&data).expect("synthetic enrolments are valid");
         let id = self.next_id();
         out.push(BulkRecord::Enrolment {
             id,
             participant: m.id,
             project: project_id,
-            start: Box::new(start),
+            start: Box::new(parsed),
         });
         self.counts.enrolments += 1;
+        self.casework(out, m, id, &data, start, main);
     }
 
     fn relate(
