@@ -65,15 +65,22 @@ pub fn unlock(state: State<'_, AppState>, password: String) -> Result<AppStatus>
     Ok(status(&state))
 }
 
-/// The first unlock of a day makes the day's automatic backup.
+/// The first unlock of a day makes the day's automatic backup, on a second connection in the
+/// background: copying a large registry takes seconds, and the list must not wait for it.
 fn daily_backup(store: &Store) {
-    if !store.backed_up_today().unwrap_or(true) {
-        let keep = store
-            .settings()
-            .map(|s| s.backups_to_keep as usize)
-            .unwrap_or(10);
-        let _ = store.automatic_backup("dzienna", keep);
+    if store.backed_up_today().unwrap_or(true) {
+        return;
     }
+    let keep = store
+        .settings()
+        .map(|s| s.backups_to_keep as usize)
+        .unwrap_or(10);
+    let Ok(second) = store.second_connection() else {
+        return;
+    };
+    std::thread::spawn(move || {
+        let _ = second.automatic_backup("dzienna", keep);
+    });
 }
 
 /// The way back when the database file is damaged: the newest backup replaces it (the

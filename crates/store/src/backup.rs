@@ -51,7 +51,27 @@ pub(crate) fn backup_connection(
         dst.execute_batch(&format!("PRAGMA key = {};", literal.as_str()))?;
         dst.execute_batch("PRAGMA cipher_log_level = NONE;")?;
         let backup = rusqlite::backup::Backup::new(src, &mut dst)?;
-        backup.run_to_completion(256, Duration::ZERO, None)?;
+        // All pages in one step: one read transaction, so the copy is one consistent snapshot
+        // even when another connection writes meanwhile (the daily backup runs in the
+        // background), instead of restarting after every write.
+        let mut waits = 0;
+        loop {
+            match backup.step(-1)? {
+                rusqlite::backup::StepResult::Done => break,
+                rusqlite::backup::StepResult::More => {}
+                // Busy or locked by another connection for a moment: wait, up to 30 s.
+                _ if waits < 1_500 => {
+                    waits += 1;
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                _ => {
+                    return Err(StoreError::Conflict(
+                        "Baza danych jest zajęta — kopii zapasowej nie wykonano, spróbuj ponownie."
+                            .into(),
+                    ))
+                }
+            }
+        }
     }
     std::fs::File::open(&tmp)?.sync_all()?;
     std::fs::rename(&tmp, &path)?;

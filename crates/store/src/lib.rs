@@ -189,6 +189,25 @@ impl Store {
         })
     }
 
+    /// A second connection to this unlocked store, for long work in the background (the daily
+    /// backup) while the window keeps using the first: no key derivation, no unlock counted,
+    /// the same worker and clock. Reads see a consistent snapshot (WAL).
+    pub fn second_connection(&self) -> Result<Store> {
+        let key = self
+            .key
+            .as_ref()
+            .map(DbKey::duplicate)
+            .ok_or_else(|| StoreError::Keyring("kartoteka jest zablokowana".into()))?;
+        let conn = open_connection(&self.dir.join(DB_FILE), &key)?;
+        Ok(Store {
+            conn,
+            dir: self.dir.clone(),
+            worker: self.worker.clone(),
+            clock: self.clock.clone(),
+            key: Some(key),
+        })
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }

@@ -103,3 +103,29 @@ fn automatic_backups_rotate_and_are_listed_newest_first() {
     assert!(listed.iter().all(|b| b.label == "auto" && b.bytes > 0));
     assert!(store.backed_up_today().unwrap());
 }
+
+#[test]
+fn a_backup_on_a_second_connection_is_one_snapshot_while_the_first_keeps_writing() {
+    let (dir, mut store) = new_store();
+    add(&mut store, "Jan", "44051401359");
+    let second = store.second_connection().unwrap();
+    let target = tempfile::tempdir().unwrap();
+    let path = target.path().to_path_buf();
+    let copying = std::thread::spawn(move || second.backup(Some(&path), "dzienna").unwrap());
+    // The window goes on saving while the copy is made.
+    add(&mut store, "Anna", "02270803624");
+    let file = copying.join().unwrap();
+    assert_eq!(store.participant_page(0, 10, false).unwrap().total, 2);
+    drop(store);
+
+    let kept = Store::restore(dir.path(), &file, PASSWORD, options()).unwrap();
+    assert!(kept.is_some());
+    let store = Store::open(dir.path(), PASSWORD, options()).unwrap();
+    store.integrity_check().unwrap();
+    let total = store.participant_page(0, 10, false).unwrap().total;
+    assert!(
+        total == 1 || total == 2,
+        "the backup holds the registry as it was at one moment ({total})"
+    );
+    assert_eq!(store.verify_audit().unwrap().first_broken, None);
+}

@@ -22,9 +22,12 @@ const WORKERS: &[&str] = &[
     "Paweł Szczęsny",
 ];
 
-/// Goals with their measure and the catalogue services (number of the fixed id in the
-/// shared catalogue, planned quantity in whole units) that serve them.
-const GOALS: &[(&str, &str, &[(u32, i64)])] = &[
+/// A catalogue service (number of its fixed id in the shared catalogue) and the planned
+/// quantity in whole units of it.
+type PlannedUnits = (u32, i64);
+
+/// Goals with their measure and the catalogue services that serve them.
+const GOALS: &[(&str, &str, &[PlannedUnits])] = &[
     (
         "Podjęcie zatrudnienia lub stażu",
         "Ukończony kurs i co najmniej dwie rozmowy kwalifikacyjne",
