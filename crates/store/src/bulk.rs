@@ -108,12 +108,12 @@ impl Tx<'_> {
                 id,
                 planned_service,
                 data,
-            } => self.insert_bulk_delivery(*id, *planned_service, data),
+            } => self.insert_delivery(&id.to_string(), &planned_service.to_string(), data),
             BulkRecord::Note {
                 id,
                 participant,
                 data,
-            } => self.insert_bulk_note(*id, *participant, data),
+            } => self.insert_note(&id.to_string(), &participant.to_string(), data),
         }
     }
 
@@ -126,123 +126,22 @@ impl Tx<'_> {
         services: &[BulkPlannedService],
         signing: Option<&PlanSigning>,
     ) -> Result<()> {
-        let now = self.now_text();
         let id = id.to_string();
-        let status = if signing.is_some() { "signed" } else { "draft" };
-        self.tx
-            .prepare_cached(
-                "INSERT INTO plans(id, enrolment_id, version, replaces_id, status, data, signing, created_at, updated_at)
-                 VALUES (?1, ?2, 1, NULL, ?3, ?4, ?5, ?6, ?6)",
-            )?
-            .execute(rusqlite::params![
-                id,
-                enrolment.to_string(),
-                status,
-                serde_json::to_string(content).expect("serialises"),
-                signing.map(|s| serde_json::to_string(s).expect("serialises")),
-                now
-            ])?;
-        self.audit("plan", &id, "create", crate::plans::plan_fields());
+        self.insert_plan(&id, &enrolment.to_string(), content, signing)?;
         for (position, s) in services.iter().enumerate() {
-            let ps = s.id.to_string();
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO planned_services(id, plan_id, goal_id, service_id, carried_from, position, data, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?7)",
-                )?
-                .execute(rusqlite::params![
-                    ps,
-                    id,
-                    s.goal.to_string(),
-                    s.service.to_string(),
-                    position as i64,
-                    serde_json::to_string(&s.data).expect("serialises"),
-                    now
-                ])?;
-            self.audit(
-                "planned_service",
-                &ps,
-                "create",
-                vec!["service".into(), "quantity".into()],
-            );
-        }
-        if signing.is_some() {
-            self.audit(
-                "plan",
+            self.insert_planned_service(
+                &s.id.to_string(),
                 &id,
-                "sign",
-                vec![
-                    "participant_signed_on".into(),
-                    "signed_by".into(),
-                    "worker_signed_on".into(),
-                ],
-            );
+                &s.goal.to_string(),
+                &s.service.to_string(),
+                position,
+                &s.data,
+            )?;
         }
-        Ok(())
-    }
-
-    /// The row and audit event `add_delivery` writes.
-    fn insert_bulk_delivery(
-        &mut self,
-        id: Id,
-        planned_service: Id,
-        data: &DeliveryData,
-    ) -> Result<()> {
-        let id = id.to_string();
-        let extra = serde_json::json!({ "delivered_by": data.delivered_by, "note": data.note });
-        let now = self.now_text();
-        self.tx
-            .prepare_cached(
-                "INSERT INTO deliveries(id, planned_service_id, delivery_date, quantity_centi, attendance, data, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(rusqlite::params![
-                id,
-                planned_service.to_string(),
-                data.date.to_string(),
-                data.quantity_centi,
-                data.attendance.as_str(),
-                extra.to_string(),
-                now
-            ])?;
-        self.audit(
-            "delivery",
-            &id,
-            "create",
-            vec![
-                "date".into(),
-                "quantity".into(),
-                "attendance".into(),
-                "delivered_by".into(),
-            ],
-        );
-        Ok(())
-    }
-
-    /// The row and audit event `add_note` writes.
-    fn insert_bulk_note(&mut self, id: Id, participant: Id, data: &CaseNoteData) -> Result<()> {
-        let id = id.to_string();
-        let extra = serde_json::json!({ "text": data.text, "author": data.author });
-        let now = self.now_text();
-        self.tx
-            .prepare_cached(
-                "INSERT INTO case_notes(id, participant_id, noted_at, kind, data, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(rusqlite::params![
-                id,
-                participant.to_string(),
-                data.at.format("%Y-%m-%dT%H:%M").to_string(),
-                data.kind.as_str(),
-                extra.to_string(),
-                now
-            ])?;
-        self.audit(
-            "case_note",
-            &id,
-            "create",
-            vec!["at".into(), "kind".into(), "text".into()],
-        );
+        self.audit("plan", &id, "create", crate::plans::plan_fields());
+        if signing.is_some() {
+            self.audit("plan", &id, "sign", crate::plans::sign_fields());
+        }
         Ok(())
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::error::{Result, StoreError};
 use crate::plans::corrupt;
-use crate::write::Source;
+use crate::write::{Source, Tx};
 use crate::Store;
 use chrono::NaiveDate;
 use kartoteka_domain::plan::{
@@ -68,6 +68,45 @@ struct Target {
     content: PlanContent,
     data: PlannedServiceData,
     replaced_by: Option<(String, u32)>,
+}
+
+impl Tx<'_> {
+    /// Writes a delivery already checked against its plan, with its audit event.
+    pub(crate) fn insert_delivery(
+        &mut self,
+        id: &str,
+        planned_service_id: &str,
+        data: &DeliveryData,
+    ) -> Result<()> {
+        let extra = serde_json::json!({ "delivered_by": data.delivered_by, "note": data.note });
+        let now = self.now_text();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO deliveries(id, planned_service_id, delivery_date, quantity_centi, attendance, data, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                id,
+                planned_service_id,
+                data.date.to_string(),
+                data.quantity_centi,
+                data.attendance.as_str(),
+                extra.to_string(),
+                now
+            ])?;
+        self.audit(
+            "delivery",
+            id,
+            "create",
+            vec![
+                "date".into(),
+                "quantity".into(),
+                "attendance".into(),
+                "delivered_by".into(),
+            ],
+        );
+        Ok(())
+    }
 }
 
 impl Store {
@@ -174,18 +213,7 @@ impl Store {
         let ps_id = planned_service_id.trim().to_owned();
         let id = self.write(source, |tx| {
             let id = Id::new_v7().to_string();
-            let extra = serde_json::json!({ "delivered_by": data.delivered_by, "note": data.note });
-            tx.tx.execute(
-                "INSERT INTO deliveries(id, planned_service_id, delivery_date, quantity_centi, attendance, data, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![id, ps_id, data.date.to_string(), data.quantity_centi, data.attendance.as_str(), extra.to_string(), tx.now_text()],
-            )?;
-            tx.audit(
-                "delivery",
-                &id,
-                "create",
-                vec!["date".into(), "quantity".into(), "attendance".into(), "delivered_by".into()],
-            );
+            tx.insert_delivery(&id, &ps_id, &data)?;
             Ok(id)
         })?;
         let plan = self.plan(&target.plan_id)?;

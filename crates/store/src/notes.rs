@@ -3,7 +3,7 @@
 
 use crate::error::{Result, StoreError};
 use crate::plans::corrupt;
-use crate::write::Source;
+use crate::write::{Source, Tx};
 use crate::Store;
 use kartoteka_domain::plan::{format_quantity, CaseNoteData, CaseNoteInput, NoteKind, PlanReview};
 use kartoteka_domain::Id;
@@ -58,6 +58,39 @@ fn capitalised(text: &str) -> String {
     }
 }
 
+impl Tx<'_> {
+    /// Writes a case note about an existing participant, with its audit event.
+    pub(crate) fn insert_note(
+        &mut self,
+        id: &str,
+        participant_id: &str,
+        data: &CaseNoteData,
+    ) -> Result<()> {
+        let extra = serde_json::json!({ "text": data.text, "author": data.author });
+        let now = self.now_text();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO case_notes(id, participant_id, noted_at, kind, data, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                id,
+                participant_id,
+                data.at.format("%Y-%m-%dT%H:%M").to_string(),
+                data.kind.as_str(),
+                extra.to_string(),
+                now
+            ])?;
+        self.audit(
+            "case_note",
+            id,
+            "create",
+            vec!["at".into(), "kind".into(), "text".into()],
+        );
+        Ok(())
+    }
+}
+
 impl Store {
     pub fn add_note(
         &mut self,
@@ -75,25 +108,7 @@ impl Store {
         let pid = participant.id.to_string();
         let id = self.write(source, |tx| {
             let id = Id::new_v7().to_string();
-            let extra = serde_json::json!({ "text": data.text, "author": data.author });
-            tx.tx.execute(
-                "INSERT INTO case_notes(id, participant_id, noted_at, kind, data, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    id,
-                    pid,
-                    data.at.format("%Y-%m-%dT%H:%M").to_string(),
-                    data.kind.as_str(),
-                    extra.to_string(),
-                    tx.now_text()
-                ],
-            )?;
-            tx.audit(
-                "case_note",
-                &id,
-                "create",
-                vec!["at".into(), "kind".into(), "text".into()],
-            );
+            tx.insert_note(&id, &pid, &data)?;
             Ok(id)
         })?;
         Ok(CaseNote {

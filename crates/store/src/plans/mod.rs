@@ -13,7 +13,7 @@ use view::{plan_row, planned_services, view};
 pub use view::{GoalView, PlanSummary, PlanView, PlannedServiceView};
 
 use crate::error::{Result, StoreError};
-use crate::write::Source;
+use crate::write::{Source, Tx};
 use crate::Store;
 use kartoteka_domain::plan::{
     PlanCloseInput, PlanContent, PlanInput, PlanReviewInput, PlanSignInput, PlanSigning,
@@ -152,12 +152,7 @@ impl Store {
                 )));
             }
             let id = Id::new_v7().to_string();
-            let now = tx.now_text();
-            tx.tx.execute(
-                "INSERT INTO plans(id, enrolment_id, version, replaces_id, status, data, created_at, updated_at)
-                 VALUES (?1, ?2, 1, NULL, 'draft', ?3, ?4, ?4)",
-                params![id, enrolment_id, serde_json::to_string(&content).expect("serialises"), now],
-            )?;
+            tx.insert_plan(&id, &enrolment_id, &content, None)?;
             insert_services(tx, &id, &services, &[])?;
             tx.audit("plan", &id, "create", plan_fields());
             Ok(id)
@@ -335,7 +330,7 @@ impl Store {
                 "UPDATE plans SET status = 'signed', signing = ?2, updated_at = ?3 WHERE id = ?1 AND status = 'draft'",
                 params![plan_id, serde_json::to_string(&signing).expect("serialises"), now],
             )?;
-            tx.audit("plan", &plan_id, "sign", vec!["participant_signed_on".into(), "signed_by".into(), "worker_signed_on".into()]);
+            tx.audit("plan", &plan_id, "sign", sign_fields());
             if let Some(old) = &replaces {
                 tx.tx.execute(
                     "UPDATE plans SET status = 'superseded', updated_at = ?2 WHERE id = ?1 AND status = 'signed'",
@@ -492,7 +487,6 @@ fn insert_services(
     current: &[PlannedServiceView],
 ) -> Result<()> {
     let now = tx.now_text();
-    let mut created = Vec::new();
     for (position, s) in services.iter().enumerate() {
         let data = serde_json::to_string(&s.data).expect("serialises");
         match s
@@ -508,22 +502,87 @@ fn insert_services(
             }
             None => {
                 let id = Id::new_v7().to_string();
-                tx.tx.execute(
-                    "INSERT INTO planned_services(id, plan_id, goal_id, service_id, carried_from, position, data, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?7)",
-                    params![id, plan_id, s.goal_id, s.service_id, position as i64, data, now],
+                tx.insert_planned_service(
+                    &id,
+                    plan_id,
+                    &s.goal_id,
+                    &s.service_id,
+                    position,
+                    &s.data,
                 )?;
-                created.push(id);
             }
         }
     }
-    for id in created {
-        tx.audit(
+    Ok(())
+}
+
+/// The fields a signature sets (audit).
+pub(crate) fn sign_fields() -> Vec<String> {
+    ["participant_signed_on", "signed_by", "worker_signed_on"]
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+impl Tx<'_> {
+    /// Writes version 1 of an enrolment's plan: a draft, or signed when `signing` is given
+    /// (the bulk path; the app signs a draft with `sign_plan`). The caller audits it.
+    pub(crate) fn insert_plan(
+        &mut self,
+        id: &str,
+        enrolment_id: &str,
+        content: &PlanContent,
+        signing: Option<&PlanSigning>,
+    ) -> Result<()> {
+        let now = self.now_text();
+        let status = if signing.is_some() { "signed" } else { "draft" };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO plans(id, enrolment_id, version, replaces_id, status, data, signing, created_at, updated_at)
+                 VALUES (?1, ?2, 1, NULL, ?3, ?4, ?5, ?6, ?6)",
+            )?
+            .execute(params![
+                id,
+                enrolment_id,
+                status,
+                serde_json::to_string(content).expect("serialises"),
+                signing.map(|s| serde_json::to_string(s).expect("serialises")),
+                now
+            ])?;
+        Ok(())
+    }
+
+    /// Writes a new planned service of a plan, with its audit event.
+    pub(crate) fn insert_planned_service(
+        &mut self,
+        id: &str,
+        plan_id: &str,
+        goal_id: &str,
+        service_id: &str,
+        position: usize,
+        data: &PlannedServiceData,
+    ) -> Result<()> {
+        let now = self.now_text();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO planned_services(id, plan_id, goal_id, service_id, carried_from, position, data, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?7)",
+            )?
+            .execute(params![
+                id,
+                plan_id,
+                goal_id,
+                service_id,
+                position as i64,
+                serde_json::to_string(data).expect("serialises"),
+                now
+            ])?;
+        self.audit(
             "planned_service",
-            &id,
+            id,
             "create",
             vec!["service".into(), "quantity".into()],
         );
+        Ok(())
     }
-    Ok(())
 }
