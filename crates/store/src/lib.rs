@@ -266,6 +266,9 @@ fn restrict_permissions(_dir: &Path) {}
 /// safe (WAL, full sync, temporary tables in memory so nothing unencrypted reaches disk).
 pub(crate) fn open_connection(path: &Path, key: &DbKey) -> Result<Connection> {
     let conn = Connection::open(path)?;
+    // The store runs a few dozen distinct statements (one per table and path, search groups,
+    // sync per table); rusqlite's default cache of 16 re-prepared them in every sync import.
+    conn.set_prepared_statement_cache_capacity(256);
     let literal = key.pragma_literal();
     conn.execute_batch(&format!("PRAGMA key = {};", literal.as_str()))?;
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;

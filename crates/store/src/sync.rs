@@ -895,6 +895,7 @@ fn write_columns(
     exists: bool,
     row: &RowState,
     seq: i64,
+    search: &mut SearchUpdates,
 ) -> Result<bool> {
     let table = info.table;
     let id = row.id.as_str();
@@ -948,16 +949,29 @@ fn write_columns(
         let seq: i64 = tx.query_row("SELECT seq FROM participants WHERE id = ?1", [id], |r| {
             r.get(0)
         })?;
-        if anonymised {
-            tx.prepare_cached("DELETE FROM participant_search WHERE rowid = ?1")?
-                .execute([seq])?;
-        } else if exists {
-            search::reindex_participant(tx, seq, &data)?;
-        } else {
-            search::index_participant(tx, seq, &data)?;
-        }
+        search.0.push((seq, (!anonymised).then_some(data)));
     }
     Ok(true)
+}
+
+/// Search entries to refresh once the rows of an import are written: FTS5 writes its pending
+/// entries to disk at every statement savepoint, so indexing row by row between the other
+/// writes flushed the index once per person.
+#[derive(Default)]
+struct SearchUpdates(Vec<(i64, Option<ParticipantData>)>);
+
+impl SearchUpdates {
+    /// Removes each entry and writes it again from the data (`None`: removed for good).
+    fn apply(self, tx: &Transaction) -> Result<()> {
+        for (seq, data) in self.0 {
+            tx.prepare_cached("DELETE FROM participant_search WHERE rowid = ?1")?
+                .execute([seq])?;
+            if let Some(data) = data {
+                search::index_participant(tx, seq, &data)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Writes a merged row (insert, update or delete) with its stamps, refreshes what is derived
@@ -968,6 +982,7 @@ fn write_row(
     exists: bool,
     row: &RowState,
     seq: i64,
+    search: &mut SearchUpdates,
 ) -> Result<()> {
     let table = info.table;
     let id = row.id.as_str();
@@ -982,7 +997,7 @@ fn write_row(
                     })
                     .optional()?;
                 if let Some(s) = seq {
-                    tx.execute("DELETE FROM participant_search WHERE rowid = ?1", [s])?;
+                    search.0.push((s, None));
                 }
             }
             tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])
@@ -1000,7 +1015,7 @@ fn write_row(
                         == Some(f.value.as_ref().map(canonical))
                 })
         });
-    if !same && !write_columns(tx, info, exists, row, seq)? {
+    if !same && !write_columns(tx, info, exists, row, seq, search)? {
         return Ok(());
     }
     // The stamps stay the merged ones; the hashes are of what is now stored.
@@ -1305,6 +1320,7 @@ impl Store {
             let mut seq: Option<i64> = None;
             let now = tx.now_text();
             let mut events = Vec::new();
+            let mut search = SearchUpdates::default();
             // The clock moves past the newest stamp in the bundle, once.
             let newest = batch
                 .rows
@@ -1327,7 +1343,7 @@ impl Store {
                         Some(q) => q,
                         None => *seq.insert(next_change_seq(&tx.tx)?),
                     };
-                    write_row(&tx.tx, info, exists, &merged.row, q)?;
+                    write_row(&tx.tx, info, exists, &merged.row, q, &mut search)?;
                     summary.applied += 1;
                     let action = if merged.row.deleted.is_some() { "sync_delete" } else { "sync_apply" };
                     events.push((info.entity, incoming.id.clone(), action, merged.changed.clone()));
@@ -1355,6 +1371,7 @@ impl Store {
                     summary.conflicts += n as u32;
                 }
             }
+            search.apply(&tx.tx)?;
             for (entity, id, action, fields) in events {
                 tx.audit(entity, &id, action, fields);
             }
@@ -1442,7 +1459,9 @@ impl Store {
             let base = row.fields.get(&conflict.field).map(|f| f.stamp.clone()).unwrap_or_default();
             row.fields.insert(conflict.field.clone(), FieldState { stamp, base, value });
             let q = next_change_seq(&tx.tx)?;
-            write_row(&tx.tx, info, true, &row, q)?;
+            let mut search = SearchUpdates::default();
+            write_row(&tx.tx, info, true, &row, q, &mut search)?;
+            search.apply(&tx.tx)?;
             let resolution = if keep_mine { "mine" } else { "theirs" };
             tx.tx.execute(
                 "UPDATE sync_conflicts SET resolved_at = ?2, resolution = ?3 WHERE id = ?1",
