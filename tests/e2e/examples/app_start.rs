@@ -199,11 +199,12 @@ async fn one_run(app_bin: &Path, data: &Path) -> Run {
         .iter()
         .map(|(p, exe)| {
             format!(
-                "{} {:.0} MB",
+                "{} {:.0} MB (anonymous {:.0} MB)",
                 exe.file_name()
                     .map(|n| n.to_string_lossy())
                     .unwrap_or_default(),
-                rollup_kb(*p, "Pss:") / 1024.0
+                rollup_kb(*p, "Pss:") / 1024.0,
+                rollup_kb(*p, "Pss_Anon:") / 1024.0
             )
         })
         .collect();
