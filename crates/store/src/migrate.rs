@@ -49,6 +49,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "search_rank",
         sql: include_str!("../migrations/0007_search_rank.sql"),
     },
+    Migration {
+        version: 8,
+        name: "participant_counts",
+        sql: include_str!("../migrations/0008_participant_counts.sql"),
+    },
 ];
 
 pub fn latest_version() -> u32 {

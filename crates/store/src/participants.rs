@@ -366,10 +366,14 @@ impl Store {
         } else {
             "WHERE p.status = 'active'"
         };
+        // Kept by triggers (migration 0008), so the total costs nothing at any size.
         let total: u32 = self
             .conn()
-            .prepare_cached(&format!("SELECT count(*) FROM participants p {filter}"))?
-            .query_row([], |r| r.get(0))?;
+            .prepare_cached(
+                "SELECT coalesce(sum(n), 0) FROM participant_counts
+                 WHERE ?1 OR status = 'active'",
+            )?
+            .query_row([include_archived], |r| r.get(0))?;
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM participants p {filter}
              ORDER BY p.sort_key, p.seq LIMIT ?1 OFFSET ?2"

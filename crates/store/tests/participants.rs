@@ -366,3 +366,45 @@ fn the_audit_log_refuses_edits_and_deletions() {
         .is_err());
     assert!(store.execute_raw("DELETE FROM audit_events").is_err());
 }
+
+#[test]
+fn the_list_total_is_kept_exact_through_adding_archiving_and_restoring() {
+    let (_dir, mut store) = new_store();
+    let mut ids = Vec::new();
+    for (first, pesel) in [
+        ("Jan", "44051401359"),
+        ("Anna", "02270803624"),
+        ("Ewa", "90090515836"),
+    ] {
+        ids.push(
+            store
+                .add_participant(
+                    Source::Cli,
+                    &input(json!({"first_name": first, "last_name": "Zieliński", "pesel": pesel})),
+                    DuplicateCheck::Refuse,
+                )
+                .unwrap()
+                .to_string(),
+        );
+    }
+    store.archive_participant(Source::Cli, &ids[0]).unwrap();
+    store.archive_participant(Source::Cli, &ids[1]).unwrap();
+    store.restore_participant(Source::Cli, &ids[1]).unwrap();
+    assert_eq!(store.participant_page(0, 10, false).unwrap().total, 2);
+    assert_eq!(store.participant_page(0, 10, true).unwrap().total, 3);
+    let counted: Vec<(String, i64, i64)> = store
+        .raw_connection()
+        .prepare(
+            "SELECT c.status, c.n, (SELECT count(*) FROM participants p WHERE p.status = c.status)
+             FROM participant_counts c ORDER BY c.status",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(counted.len(), 3);
+    for (status, kept, real) in counted {
+        assert_eq!(kept, real, "{status}");
+    }
+}
