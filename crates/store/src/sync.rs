@@ -25,7 +25,8 @@ use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
@@ -169,6 +170,9 @@ impl Hlc {
     }
 }
 
+/// A stamp `<HLC>@<device>` ("" for none), shared between the fields that carry it.
+pub type Stamp = Arc<str>;
+
 /// The clock reading and the device of a stamp `<HLC>@<device>`.
 pub fn parse_stamp(stamp: &str) -> Option<(Hlc, &str)> {
     let (hlc, device) = stamp.split_once('@')?;
@@ -179,11 +183,12 @@ pub fn parse_stamp(stamp: &str) -> Option<(Hlc, &str)> {
 // Row states
 
 /// One field of a syncable row: its value (`None`: a JSON key that is absent), the stamp of
-/// the change that set it, and the stamp that change replaced ("" for none).
+/// the change that set it, and the stamp that change replaced ("" for none). Stamps are
+/// shared: the fields of a row (and the rows of a bundle) mostly carry the same few.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldState {
-    pub stamp: String,
-    pub base: String,
+    pub stamp: Stamp,
+    pub base: Stamp,
     pub value: Option<Value>,
 }
 
@@ -255,55 +260,86 @@ pub fn canonical(value: &Value) -> String {
     out
 }
 
-/// A stable 64-bit hash (FNV-1a) of a field's canonical value, to notice changes cheaply.
-fn value_hash(value: Option<&Value>) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |bytes: &[u8]| {
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    };
-    match value {
-        None => feed(b"\x00absent"),
-        Some(v) => feed(canonical(v).as_bytes()),
-    }
-    format!("{h:016x}")
-}
-
-/// The stored meta of a row: stamps used (index 0 is ""), then per field
-/// [stamp index, base index, value hash].
+/// The stored stamps of a row. Most fields of a row share one (stamp, base) pair — the change
+/// that created the row or last saved it — so that pair (`d`) is kept once for every field the
+/// stored row holds, and only the other fields are listed (`x`): those with their own pair and
+/// those the row no longer holds (a removed key keeps the stamp of its removal). Index 0 of
+/// the stamps is "".
+///
+/// Stores of schema 6–8 listed every field with a hash of its value (`f`); such a meta is read
+/// as all-explicit and written back in this form the next time the row changes.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Meta {
     s: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    d: Option<(u32, u32)>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    x: BTreeMap<String, (u32, u32)>,
+    #[serde(default, skip_serializing)]
     f: BTreeMap<String, (u32, u32, String)>,
 }
 
 impl Meta {
-    fn stamp_of(&self, i: u32) -> String {
-        self.s.get(i as usize).cloned().unwrap_or_default()
+    fn parse(text: &str) -> Result<Meta> {
+        let mut meta: Meta = serde_json::from_str(text)
+            .map_err(|e| StoreError::Corrupt(format!("zapis synchronizacji nieczytelny: {e}")))?;
+        for (k, (si, bi, _)) in std::mem::take(&mut meta.f) {
+            meta.x.entry(k).or_insert((si, bi));
+        }
+        Ok(meta)
     }
 
-    fn build(fields: impl Iterator<Item = (String, String, String, String)>) -> Meta {
+    fn stamp(&self, i: u32) -> &str {
+        self.s.get(i as usize).map_or("", String::as_str)
+    }
+
+    /// The (stamp, base) indexes of `field`; `held`: whether the stored row holds it.
+    fn pair_index(&self, field: &str, held: bool) -> (u32, u32) {
+        match (self.x.get(field), held) {
+            (Some(p), _) => *p,
+            (None, true) => self.d.unwrap_or_default(),
+            (None, false) => (0, 0),
+        }
+    }
+
+    /// The (stamp, base) of `field`; `held`: whether the stored row holds it.
+    fn pair(&self, field: &str, held: bool) -> (&str, &str) {
+        let (s, b) = self.pair_index(field, held);
+        (self.stamp(s), self.stamp(b))
+    }
+
+    /// Builds the meta of fields given as (name, stamp, base, held by the stored row).
+    fn build<'a>(fields: impl Iterator<Item = (&'a str, &'a str, &'a str, bool)>) -> Meta {
         let mut meta = Meta {
             s: vec![String::new()],
-            f: BTreeMap::new(),
+            ..Meta::default()
         };
-        let mut index: HashMap<String, u32> = HashMap::new();
-        index.insert(String::new(), 0);
-        let mut idx = |s: String, meta: &mut Meta| -> u32 {
-            if let Some(i) = index.get(&s) {
-                return *i;
+        let mut index: HashMap<&'a str, u32> = HashMap::new();
+        index.insert("", 0);
+        let mut entries: Vec<(&'a str, (u32, u32), bool)> = Vec::new();
+        let mut counts: HashMap<(u32, u32), usize> = HashMap::new();
+        for (field, stamp, base, held) in fields {
+            let mut idx = |s: &'a str| {
+                *index.entry(s).or_insert_with(|| {
+                    meta.s.push(s.to_owned());
+                    (meta.s.len() - 1) as u32
+                })
+            };
+            let pair = (idx(stamp), idx(base));
+            if held {
+                *counts.entry(pair).or_default() += 1;
             }
-            let i = meta.s.len() as u32;
-            meta.s.push(s.clone());
-            index.insert(s, i);
-            i
-        };
-        for (field, stamp, base, hash) in fields {
-            let si = idx(stamp, &mut meta);
-            let bi = idx(base, &mut meta);
-            meta.f.insert(field, (si, bi, hash));
+            entries.push((field, pair, held));
+        }
+        // The most common pair of the held fields (the smaller one on a tie) is the default.
+        meta.d = counts
+            .into_iter()
+            .max_by(|(p, n), (q, m)| n.cmp(m).then(q.cmp(p)))
+            .map(|(p, _)| p);
+        for (field, pair, held) in entries {
+            if !held || Some(pair) != meta.d {
+                meta.x.insert(field.to_owned(), pair);
+            }
         }
         meta
     }
@@ -318,6 +354,10 @@ struct TableInfo {
     entity: &'static str,
     /// Columns that travel (all but `id` and local-only ones).
     columns: Vec<String>,
+    /// SQL of a trigger's `OLD` row as a JSON array of `columns`.
+    old_row: String,
+    /// `SELECT <columns> FROM <table> WHERE id = ?1`.
+    select: String,
     /// Foreign keys to other syncable rows: (column, table).
     refs: Vec<(String, &'static str)>,
 }
@@ -330,12 +370,25 @@ impl TableInfo {
             &[]
         };
         let mut stmt = conn.prepare_cached(&format!("PRAGMA table_info({})", t.table))?;
-        let columns: Vec<String> = stmt
-            .query_map([], |r| r.get::<_, String>(1))?
+        let typed: Vec<(String, String)> = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?
             .into_iter()
-            .filter(|c| c != "id" && !local.contains(&c.as_str()))
+            .filter(|(c, _)| c != "id" && !local.contains(&c.as_str()))
             .collect();
+        // JSON cannot hold blobs: they are kept as lower-case hex, as `sql_to_json` reads them.
+        let old_row = typed
+            .iter()
+            .map(|(c, ty)| {
+                if ty.to_ascii_uppercase().contains("BLOB") {
+                    format!("lower(hex(OLD.{c}))")
+                } else {
+                    format!("OLD.{c}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let columns: Vec<String> = typed.into_iter().map(|(c, _)| c).collect();
         let mut stmt = conn.prepare_cached(&format!("PRAGMA foreign_key_list({})", t.table))?;
         let refs = stmt
             .query_map([], |r| {
@@ -353,7 +406,13 @@ impl TableInfo {
         Ok(TableInfo {
             table: t.table,
             entity: t.entity,
+            select: format!(
+                "SELECT {} FROM {} WHERE id = ?1",
+                columns.join(", "),
+                t.table
+            ),
             columns,
+            old_row: format!("json_array({old_row})"),
             refs,
         })
     }
@@ -388,37 +447,94 @@ fn table_exists(conn: &Connection, table: &str) -> Result<bool> {
 /// so identical seeded rows never conflict and any real change wins over them.
 pub const GENESIS: &str = "000000000000000.00000@";
 
-/// Creates the triggers that queue changed rows, for every syncable table that lacks them,
-/// and gives the rows such a table already holds the genesis stamp.
+/// The triggers of one syncable table: each puts a changed row into `sync_dirty`; an update
+/// also keeps the row as it was before the transaction first changed it (`old`), so stamping
+/// can tell which fields changed.
+fn trigger_sql(info: &TableInfo) -> [(String, String); 3] {
+    let table = info.table;
+    let old = &info.old_row;
+    [
+        (
+            format!("sync_{table}_inserted"),
+            format!(
+                "CREATE TRIGGER sync_{table}_inserted AFTER INSERT ON {table} BEGIN \
+                 INSERT OR IGNORE INTO sync_dirty(tbl, id) VALUES ('{table}', NEW.id); END"
+            ),
+        ),
+        (
+            format!("sync_{table}_deleted"),
+            format!(
+                "CREATE TRIGGER sync_{table}_deleted AFTER DELETE ON {table} BEGIN \
+                 INSERT OR IGNORE INTO sync_dirty(tbl, id) VALUES ('{table}', OLD.id); END"
+            ),
+        ),
+        (
+            format!("sync_{table}_changed"),
+            format!(
+                "CREATE TRIGGER sync_{table}_changed AFTER UPDATE ON {table} BEGIN \
+                 INSERT OR IGNORE INTO sync_dirty(tbl, id, old) VALUES ('{table}', NEW.id, {old}); END"
+            ),
+        ),
+    ]
+}
+
+/// Creates (or brings up to date) the triggers that queue changed rows, for every syncable
+/// table, and gives the rows of a table that had no triggers yet the genesis stamp. The
+/// triggers follow the table's columns, so a migration that adds a column gets new ones here;
+/// the `old` column of `sync_dirty` they fill is added here too (stores of schema 6–8).
 pub(crate) fn install_triggers(conn: &mut Connection) -> Result<()> {
+    let has_old: bool = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM pragma_table_info('sync_dirty') WHERE name = 'old')",
+        [],
+        |r| r.get(0),
+    )?;
+    let mut existing: HashMap<String, String> = conn
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut tables = Tables::default();
+    let mut wanted = Vec::new();
+    for t in SYNC_TABLES {
+        if !table_exists(conn, t.table)? {
+            continue;
+        }
+        let triggers = trigger_sql(tables.get(conn, t.table)?);
+        if has_old
+            && triggers
+                .iter()
+                .all(|(name, sql)| existing.get(name) == Some(sql))
+        {
+            continue;
+        }
+        let first = triggers
+            .iter()
+            .all(|(name, _)| !existing.contains_key(name));
+        wanted.push((t.table, triggers, first));
+    }
+    if wanted.is_empty() {
+        return Ok(());
+    }
     let tx = conn.transaction()?;
+    if !has_old {
+        tx.execute_batch("ALTER TABLE sync_dirty ADD COLUMN old TEXT;")?;
+    }
     // While a store is being created there is no device id yet: its rows are seeded by the
     // migrations, the same on every installation, and need not wait for an export.
     let upgraded = tx
         .query_row("SELECT 1 FROM meta WHERE key = 'device_id'", [], |_| Ok(()))
         .optional()?
         .is_some();
-    let mut tables = Tables::default();
     let mut seq: Option<i64> = None;
-    for t in SYNC_TABLES {
-        let name = format!("sync_{}_changed", t.table);
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1)",
-            [&name],
-            |r| r.get(0),
-        )?;
-        if exists || !table_exists(&tx, t.table)? {
+    for (table, triggers, first) in wanted {
+        for (name, sql) in &triggers {
+            if existing.remove(name).is_some() {
+                tx.execute_batch(&format!("DROP TRIGGER {name};"))?;
+            }
+            tx.execute_batch(sql)?;
+        }
+        if !first {
             continue;
         }
-        let table = t.table;
-        tx.execute_batch(&format!(
-            "CREATE TRIGGER sync_{table}_inserted AFTER INSERT ON {table}
-             BEGIN INSERT OR IGNORE INTO sync_dirty(tbl, id) VALUES ('{table}', NEW.id); END;
-             CREATE TRIGGER sync_{table}_deleted AFTER DELETE ON {table}
-             BEGIN INSERT OR IGNORE INTO sync_dirty(tbl, id) VALUES ('{table}', OLD.id); END;
-             CREATE TRIGGER {name} AFTER UPDATE ON {table}
-             BEGIN INSERT OR IGNORE INTO sync_dirty(tbl, id) VALUES ('{table}', NEW.id); END;"
-        ))?;
         let ids: Vec<String> = tx
             .prepare(&format!("SELECT id FROM {table}"))?
             .query_map([], |r| r.get(0))?
@@ -434,14 +550,7 @@ pub(crate) fn install_triggers(conn: &mut Connection) -> Result<()> {
         let info = tables.get(&tx, table)?;
         for id in ids {
             let fields = read_fields(&tx, info, &id)?.unwrap_or_default();
-            let meta = Meta::build(fields.iter().map(|(k, v)| {
-                (
-                    k.clone(),
-                    GENESIS.to_owned(),
-                    String::new(),
-                    value_hash(v.as_ref()),
-                )
-            }));
+            let meta = Meta::build(fields.keys().map(|k| (k.as_str(), GENESIS, "", true)));
             write_meta(&tx, table, &id, &meta, None, q)?;
         }
     }
@@ -478,22 +587,35 @@ fn read_fields(
     info: &TableInfo,
     id: &str,
 ) -> Result<Option<BTreeMap<String, Option<Value>>>> {
-    let sql = format!(
-        "SELECT {} FROM {} WHERE id = ?1",
-        info.columns.join(", "),
-        info.table
-    );
-    let mut stmt = tx.prepare_cached(&sql)?;
+    let mut stmt = tx.prepare_cached(&info.select)?;
     let row = stmt
-        .query_row([id], |r| {
-            let mut out = BTreeMap::new();
-            for (i, col) in info.columns.iter().enumerate() {
-                flatten_into(&mut out, col, sql_to_json(r.get_ref(i)?));
-            }
-            Ok(out)
-        })
+        .query_row([id], |r| fields_from(info, r, 0))
         .optional()?;
     Ok(row)
+}
+
+/// The travelling fields of a result row whose columns `info.columns` start at `first`.
+fn fields_from(
+    info: &TableInfo,
+    r: &rusqlite::Row,
+    first: usize,
+) -> rusqlite::Result<BTreeMap<String, Option<Value>>> {
+    let mut out = BTreeMap::new();
+    for (i, col) in info.columns.iter().enumerate() {
+        flatten_into(&mut out, col, sql_to_json(r.get_ref(first + i)?));
+    }
+    Ok(out)
+}
+
+/// The fields of a row kept by a trigger as a JSON array of the travelling columns.
+fn old_fields(info: &TableInfo, text: &str) -> Result<BTreeMap<String, Option<Value>>> {
+    let values: Vec<Value> = serde_json::from_str(text)
+        .map_err(|e| StoreError::Corrupt(format!("kolejka synchronizacji nieczytelna: {e}")))?;
+    let mut out = BTreeMap::new();
+    for (col, v) in info.columns.iter().zip(values) {
+        flatten_into(&mut out, col, v);
+    }
+    Ok(out)
 }
 
 fn flatten_into(out: &mut BTreeMap<String, Option<Value>>, col: &str, v: Value) {
@@ -513,16 +635,27 @@ fn flatten_into(out: &mut BTreeMap<String, Option<Value>>, col: &str, v: Value) 
 /// The value of column `col` rebuilt from fields (a `data` object from its `data.*` keys).
 fn column_value(fields: &BTreeMap<String, FieldState>, col: &str) -> SqlValue {
     if col == "data" && !fields.contains_key("data") {
-        let mut m = serde_json::Map::new();
-        for (k, f) in fields.range("data.".to_owned()..) {
+        // Written straight from the fields (sorted, as a JSON object's keys would be).
+        let mut out = Vec::with_capacity(512);
+        out.push(b'{');
+        for (k, f) in fields.range::<str, _>((
+            std::ops::Bound::Included("data."),
+            std::ops::Bound::Unbounded,
+        )) {
             let Some(key) = k.strip_prefix("data.") else {
                 break;
             };
             if let Some(v) = &f.value {
-                m.insert(key.to_owned(), v.clone());
+                if out.len() > 1 {
+                    out.push(b',');
+                }
+                serde_json::to_writer(&mut out, key).expect("a key serialises");
+                out.push(b':');
+                serde_json::to_writer(&mut out, v).expect("a value serialises");
             }
         }
-        return SqlValue::Text(Value::Object(m).to_string());
+        out.push(b'}');
+        return SqlValue::Text(String::from_utf8(out).expect("JSON is UTF-8"));
     }
     json_to_sql(fields.get(col).and_then(|f| f.value.as_ref()))
 }
@@ -532,12 +665,7 @@ fn read_meta(tx: &Connection, table: &str, id: &str) -> Result<Option<(Meta, Opt
         .prepare_cached("SELECT meta, deleted FROM sync_rows WHERE tbl = ?1 AND id = ?2")?
         .query_row([table, id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    row.map(|(m, d)| {
-        let meta = serde_json::from_str(&m)
-            .map_err(|e| StoreError::Corrupt(format!("zapis synchronizacji nieczytelny: {e}")))?;
-        Ok((meta, d))
-    })
-    .transpose()
+    row.map(|(m, d)| Ok((Meta::parse(&m)?, d))).transpose()
 }
 
 fn write_meta(
@@ -636,9 +764,9 @@ pub(crate) fn stamp_dirty(tx: &Transaction, now: DateTime<Utc>) -> Result<usize>
     if !schema_has_sync(tx)? {
         return Ok(0);
     }
-    let dirty: Vec<(String, String)> = tx
-        .prepare_cached("SELECT tbl, id FROM sync_dirty")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+    let dirty: Vec<(String, String, Option<String>)> = tx
+        .prepare_cached("SELECT tbl, id, old FROM sync_dirty")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     if dirty.is_empty() {
         return Ok(0);
@@ -648,7 +776,7 @@ pub(crate) fn stamp_dirty(tx: &Transaction, now: DateTime<Utc>) -> Result<usize>
     let mut seq: Option<i64> = None;
     let mut device: Option<String> = None;
     let mut stamped = 0;
-    for (table, id) in &dirty {
+    for (table, id, old) in &dirty {
         let info = tables.get(tx, table)?;
         let current = read_fields(tx, info, id)?;
         let meta = read_meta(tx, info.table, id)?;
@@ -675,38 +803,43 @@ pub(crate) fn stamp_dirty(tx: &Transaction, now: DateTime<Utc>) -> Result<usize>
                 // new); keep the tombstone: deletion is final.
             }
             (Some(fields), meta) => {
-                let old = meta.map(|(m, _)| m).unwrap_or_default();
-                let mut changed = false;
-                let mut entries = Vec::with_capacity(fields.len() + 2);
+                let meta = meta.map(|(m, _)| m);
+                // The row as it was before this transaction; `None`: new here (or never
+                // stamped), so every field is a change.
+                let before = match (old, &meta) {
+                    (Some(text), Some(_)) => Some(old_fields(info, text)?),
+                    _ => None,
+                };
+                let empty = Meta::default();
+                let prior = meta.as_ref().unwrap_or(&empty);
                 let mut keys: BTreeSet<&String> = fields.keys().collect();
-                keys.extend(old.f.keys());
+                keys.extend(prior.x.keys());
+                if let Some(b) = &before {
+                    keys.extend(b.keys());
+                }
+                let mut states: Vec<(&str, String, String, bool)> = Vec::with_capacity(keys.len());
+                let mut changed = false;
                 for key in keys {
-                    let value = fields.get(key).and_then(|v| v.as_ref());
-                    let hash = value_hash(value);
-                    match old.f.get(key) {
-                        Some((si, bi, h)) if *h == hash => {
-                            entries.push((key.clone(), old.stamp_of(*si), old.stamp_of(*bi), hash));
-                        }
-                        prior => {
-                            let (s, _) = fresh()?;
-                            let base = prior
-                                .map(|(si, _, _)| old.stamp_of(*si))
-                                .unwrap_or_default();
-                            entries.push((key.clone(), s, base, hash));
-                            changed = true;
-                        }
+                    let held_before = before.as_ref().is_none_or(|b| b.contains_key(key));
+                    let (s, b) = prior.pair(key, held_before);
+                    let now_value = fields.get(key);
+                    let same = before.as_ref().is_some_and(|b| b.get(key) == now_value);
+                    if same {
+                        states.push((key, s.to_owned(), b.to_owned(), now_value.is_some()));
+                    } else {
+                        let (fresh_stamp, _) = fresh()?;
+                        states.push((key, fresh_stamp, s.to_owned(), now_value.is_some()));
+                        changed = true;
                     }
                 }
                 if changed {
                     let (_, q) = fresh()?;
-                    write_meta(
-                        tx,
-                        info.table,
-                        id,
-                        &Meta::build(entries.into_iter()),
-                        None,
-                        q,
-                    )?;
+                    let meta = Meta::build(
+                        states
+                            .iter()
+                            .map(|(k, s, b, held)| (*k, s.as_str(), b.as_str(), *held)),
+                    );
+                    write_meta(tx, info.table, id, &meta, None, q)?;
                     stamped += 1;
                 }
             }
@@ -726,34 +859,76 @@ fn load_row(tx: &Connection, info: &TableInfo, id: &str) -> Result<Option<RowSta
         (Some((m, d)), _) => (m, d),
         (None, true) => (Meta::default(), None),
     };
+    Ok(Some(assemble(info, id.to_owned(), &meta, deleted, fields)))
+}
+
+/// A row state from its stored stamps and its stored fields (`None`: the row is not there).
+fn assemble(
+    info: &TableInfo,
+    id: String,
+    meta: &Meta,
+    deleted: Option<String>,
+    fields: Option<BTreeMap<String, Option<Value>>>,
+) -> RowState {
     let mut row = RowState {
         table: info.table.to_owned(),
-        id: id.to_owned(),
+        id,
         deleted,
         fields: BTreeMap::new(),
     };
     if row.deleted.is_some() {
-        return Ok(Some(row));
+        return row;
     }
-    let values = fields.unwrap_or_default();
-    let mut keys: BTreeSet<&String> = values.keys().collect();
-    keys.extend(meta.f.keys());
-    for key in keys {
-        let (stamp, base) = meta
-            .f
-            .get(key)
-            .map(|(s, b, _)| (meta.stamp_of(*s), meta.stamp_of(*b)))
-            .unwrap_or_default();
-        row.fields.insert(
-            key.clone(),
-            FieldState {
-                stamp,
-                base,
-                value: values.get(key).cloned().flatten(),
-            },
-        );
+    let stamps: Vec<Stamp> = meta.s.iter().map(|s| Stamp::from(s.as_str())).collect();
+    let stamp = |i: u32| stamps.get(i as usize).cloned().unwrap_or_else(|| "".into());
+    for (key, value) in fields.unwrap_or_default() {
+        let (s, b) = meta.pair_index(&key, true);
+        let state = FieldState {
+            stamp: stamp(s),
+            base: stamp(b),
+            value,
+        };
+        row.fields.insert(key, state);
     }
-    Ok(Some(row))
+    for (key, (s, b)) in &meta.x {
+        if !row.fields.contains_key(key) {
+            let state = FieldState {
+                stamp: stamp(*s),
+                base: stamp(*b),
+                value: None,
+            };
+            row.fields.insert(key.clone(), state);
+        }
+    }
+    row
+}
+
+/// The rows of one table changed after `watermark` (everything for 0), read in one pass in
+/// the order of their ids.
+fn changed_rows(tx: &Connection, info: &TableInfo, watermark: i64) -> Result<Vec<RowState>> {
+    let columns: Vec<String> = info.columns.iter().map(|c| format!("t.{c}")).collect();
+    let sql = format!(
+        "SELECT s.id, s.meta, s.deleted, t.id IS NOT NULL, {} FROM sync_rows s
+         LEFT JOIN {} t ON t.id = s.id
+         WHERE s.tbl = ?1 AND s.change_seq > ?2 ORDER BY s.id",
+        columns.join(", "),
+        info.table
+    );
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params![info.table, watermark])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let meta = Meta::parse(&r.get::<_, String>(1)?)?;
+        let deleted: Option<String> = r.get(2)?;
+        let fields = if r.get(3)? {
+            Some(fields_from(info, r, 4)?)
+        } else {
+            None
+        };
+        out.push(assemble(info, id, &meta, deleted, fields));
+    }
+    Ok(out)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -846,17 +1021,16 @@ fn relation_survives(
         return Ok(true);
     };
     let other: Option<String> = tx
-        .query_row(
+        .prepare_cached(
             "SELECT id FROM relations WHERE participant_id = ?1 AND related_id = ?2 AND kind = ?3",
-            params![a, b, k],
-            |r| r.get(0),
-        )
+        )?
+        .query_row(params![a, b, k], |r| r.get(0))
         .optional()?;
     let Some(other) = other else { return Ok(true) };
     let newest = |r: &RowState| {
         r.fields
             .values()
-            .map(|f| f.stamp.clone())
+            .map(|f| f.stamp.to_string())
             .max()
             .unwrap_or_else(|| GENESIS.to_owned())
     };
@@ -871,8 +1045,6 @@ fn relation_survives(
             Some(&newest(&loser)),
             seq,
         )?;
-        tx.prepare_cached("DELETE FROM sync_dirty WHERE tbl = 'relations' AND id = ?1")?
-            .execute([&other])?;
         Ok(true)
     } else {
         write_meta(
@@ -946,9 +1118,9 @@ fn write_columns(
             .map_err(fail)?;
     }
     if let Some((anonymised, data)) = participant {
-        let seq: i64 = tx.query_row("SELECT seq FROM participants WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })?;
+        let seq: i64 = tx
+            .prepare_cached("SELECT seq FROM participants WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?;
         search.0.push((seq, (!anonymised).then_some(data)));
     }
     Ok(true)
@@ -1018,27 +1190,25 @@ fn write_row(
     if !same && !write_columns(tx, info, exists, row, seq, search)? {
         return Ok(());
     }
-    // The stamps stay the merged ones; the hashes are of what is now stored.
-    let stored = read_fields(tx, info, id)?.unwrap_or_default();
-    let mut keys: BTreeSet<&String> = stored.keys().collect();
-    keys.extend(row.fields.keys());
-    let entries = keys.into_iter().map(|k| {
-        let (s, b) = row
-            .fields
-            .get(k)
-            .map(|f| (f.stamp.clone(), f.base.clone()))
-            .unwrap_or_default();
-        (
-            k.clone(),
-            s,
-            b,
-            value_hash(stored.get(k).and_then(|v| v.as_ref())),
-        )
-    });
-    write_meta(tx, table, id, &Meta::build(entries), None, seq)?;
-    tx.prepare_cached("DELETE FROM sync_dirty WHERE tbl = ?1 AND id = ?2")?
-        .execute([table, id])?;
+    // The stamps stay the merged ones.
+    let meta = Meta::build(
+        row.fields
+            .iter()
+            .map(|(k, f)| (k.as_str(), &*f.stamp, &*f.base, held(info, row, k, f))),
+    );
+    write_meta(tx, table, id, &meta, None, seq)?;
     Ok(())
+}
+
+/// Whether the stored row holds field `k` once `row` is written (see `column_value`); when
+/// unsure the answer is no, which only lists the field's stamps explicitly.
+fn held(info: &TableInfo, row: &RowState, k: &str, f: &FieldState) -> bool {
+    let has = |c: &str| info.columns.iter().any(|x| x == c);
+    match (&f.value, k.strip_prefix("data.")) {
+        (None, _) => false,
+        (Some(_), Some(_)) => has("data") && !row.fields.contains_key("data"),
+        (Some(v), None) => has(k) && !(k == "data" && v.is_object()),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1059,7 +1229,8 @@ pub struct ApplyBatch<'a> {
     pub bundle_id: &'a str,
     pub file_sha256: &'a str,
     pub device: &'a str,
-    pub rows: Vec<RowState>,
+    /// How many rows it holds.
+    pub records: usize,
 }
 
 #[derive(Debug, Clone, Default, Serialize, TS)]
@@ -1227,33 +1398,42 @@ impl Store {
             let upto_seq: i64 = state_get(t, "change_seq")?
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(0);
-            let mut wanted: Vec<(String, String)> = t
-                .prepare("SELECT tbl, id FROM sync_rows WHERE change_seq > ?1 ORDER BY change_seq")?
-                .query_map([watermark], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?;
             let mut tables = Tables::default();
-            let mut seen: BTreeSet<(String, String)> = wanted.iter().cloned().collect();
-            let mut rows = Vec::with_capacity(wanted.len());
-            let mut i = 0;
-            while i < wanted.len() {
-                let (table, id) = wanted[i].clone();
-                i += 1;
-                let info = tables.get(t, &table)?;
-                let Some(row) = load_row(t, info, &id)? else {
-                    continue;
-                };
-                if !full && row.deleted.is_none() {
-                    for (col, target) in &info.refs {
-                        if let Some(Some(Value::String(r))) = row.fields.get(col).map(|f| &f.value)
-                        {
-                            let key = (target.to_string(), r.clone());
-                            if seen.insert(key.clone()) {
-                                wanted.push(key);
+            let mut rows = Vec::new();
+            for st in SYNC_TABLES {
+                if table_exists(t, st.table)? {
+                    rows.extend(changed_rows(t, tables.get(t, st.table)?, watermark)?);
+                }
+            }
+            if !full {
+                // A bundle of changes carries the rows they refer to as well.
+                let mut seen: HashSet<(&'static str, String)> = rows
+                    .iter()
+                    .filter_map(|r| sync_table(&r.table).map(|s| (s.table, r.id.clone())))
+                    .collect();
+                let mut i = 0;
+                while i < rows.len() {
+                    let mut wanted = Vec::new();
+                    if rows[i].deleted.is_none() {
+                        let info = tables.get(t, &rows[i].table)?;
+                        for (col, target) in &info.refs {
+                            if let Some(Some(Value::String(r))) =
+                                rows[i].fields.get(col).map(|f| &f.value)
+                            {
+                                if seen.insert((target, r.clone())) {
+                                    wanted.push((*target, r.clone()));
+                                }
                             }
                         }
                     }
+                    for (target, id) in wanted {
+                        let info = tables.get(t, target)?;
+                        if let Some(row) = load_row(t, info, &id)? {
+                            rows.push(row);
+                        }
+                    }
+                    i += 1;
                 }
-                rows.push(row);
             }
             // Parents first, so a reader sees them before the rows that refer to them.
             let order = |table: &str| {
@@ -1297,13 +1477,16 @@ impl Store {
         })
     }
 
-    /// Applies a verified bundle in one transaction: for each row the merge function decides
-    /// the result from the local state and the incoming one; changed rows are written with
-    /// the merged stamps, conflicts kept, audit events appended. Any error leaves nothing.
+    /// Applies a verified bundle in one transaction: `rows` hands each row of the bundle, as
+    /// it is read, to the function it is given; for each the merge function decides the result
+    /// from the local state and the incoming one; changed rows are written with the merged
+    /// stamps, conflicts kept, audit events appended. Any error (from `rows` too) leaves
+    /// nothing.
     pub fn sync_apply(
         &mut self,
         batch: ApplyBatch,
-        merge: &dyn Fn(Option<&RowState>, &RowState) -> Merged,
+        rows: &mut dyn FnMut(&mut dyn FnMut(RowState) -> Result<()>) -> Result<()>,
+        merge: &dyn Fn(Option<RowState>, RowState) -> Merged,
     ) -> Result<ApplySummary> {
         self.conn().execute_batch(SYNC_CACHE)?;
         self.write(Source::Sync, |tx| {
@@ -1321,32 +1504,41 @@ impl Store {
             let now = tx.now_text();
             let mut events = Vec::new();
             let mut search = SearchUpdates::default();
-            // The clock moves past the newest stamp in the bundle, once.
-            let newest = batch
-                .rows
-                .iter()
-                .flat_map(|r| r.fields.values().map(|f| f.stamp.as_str()).chain(r.deleted.as_deref()))
-                .filter_map(|s| parse_stamp(s).map(|(hlc, _)| hlc))
-                .max();
-            if let Some(newest) = newest {
-                observe_hlc(&tx.tx, newest)?;
-            }
-            for incoming in &batch.rows {
+            // Stamps compare as (HLC, device) when compared as text.
+            let mut newest: Option<Stamp> = None;
+            let mut apply = |incoming: RowState| -> Result<()> {
+                let stamps = incoming.fields.values().map(|f| &f.stamp);
+                for s in stamps {
+                    if newest.as_ref().is_none_or(|n| !Arc::ptr_eq(n, s) && s > n) {
+                        newest = Some(s.clone());
+                    }
+                }
+                if let Some(d) = &incoming.deleted {
+                    if newest.as_deref().is_none_or(|n| d.as_str() > n) {
+                        newest = Some(Stamp::from(d.as_str()));
+                    }
+                }
                 let info = tables.get(&tx.tx, &incoming.table)?;
                 let local = load_row(&tx.tx, info, &incoming.id)?;
-                let merged = merge(local.as_ref(), incoming);
+                let exists = local.as_ref().is_some_and(|l| l.deleted.is_none());
+                let local_tomb = local.as_ref().is_some_and(|l| l.deleted.is_some());
+                let merged = merge(local, incoming);
                 if merged.changed.is_empty() {
                     summary.unchanged += 1;
                 } else {
-                    let exists = local.as_ref().is_some_and(|l| l.deleted.is_none());
                     let q = match seq {
                         Some(q) => q,
                         None => *seq.insert(next_change_seq(&tx.tx)?),
                     };
                     write_row(&tx.tx, info, exists, &merged.row, q, &mut search)?;
                     summary.applied += 1;
-                    let action = if merged.row.deleted.is_some() { "sync_delete" } else { "sync_apply" };
-                    events.push((info.entity, incoming.id.clone(), action, merged.changed.clone()));
+                    // A record new here is one event without its (all new) field names.
+                    let (action, fields) = match (&merged.row.deleted, exists || local_tomb) {
+                        (Some(_), _) => ("sync_delete", merged.changed),
+                        (None, false) => ("sync_insert", vec![]),
+                        (None, true) => ("sync_apply", merged.changed),
+                    };
+                    events.push((info.entity, merged.row.id.clone(), action, fields));
                 }
                 // Kept even when this side's value won: a person should see both.
                 for c in &merged.conflicts {
@@ -1358,7 +1550,7 @@ impl Store {
                     )?.execute(params![
                         kartoteka_domain::Id::new_v7().to_string(),
                         info.table,
-                        incoming.id,
+                        merged.row.id,
                         c.field,
                         json(&c.mine),
                         json(&c.theirs),
@@ -1370,8 +1562,16 @@ impl Store {
                     ])?;
                     summary.conflicts += n as u32;
                 }
+                Ok(())
+            };
+            rows(&mut apply)?;
+            // The clock moves past the newest stamp in the bundle.
+            if let Some((hlc, _)) = newest.as_deref().and_then(parse_stamp) {
+                observe_hlc(&tx.tx, hlc)?;
             }
             search.apply(&tx.tx)?;
+            // The rows written here carry the bundle's stamps already, not changes to stamp.
+            tx.tx.prepare_cached("DELETE FROM sync_dirty")?.execute([])?;
             for (entity, id, action, fields) in events {
                 tx.audit(entity, &id, action, fields);
             }
@@ -1382,7 +1582,7 @@ impl Store {
             tx.tx.execute(
                 "INSERT OR IGNORE INTO sync_bundles(bundle_id, file_sha256, device, direction, records, at)
                  VALUES (?1, ?2, ?3, 'import', ?4, ?5)",
-                params![batch.bundle_id, batch.file_sha256, batch.device, batch.rows.len() as i64, now],
+                params![batch.bundle_id, batch.file_sha256, batch.device, batch.records as i64, now],
             )?;
             tx.audit("sync", batch.bundle_id, "import", vec![
                 format!("applied {}", summary.applied),
@@ -1457,11 +1657,13 @@ impl Store {
             let device = device_id(&tx.tx)?;
             let stamp = next_stamp(&tx.tx, tx.now, &device)?;
             let base = row.fields.get(&conflict.field).map(|f| f.stamp.clone()).unwrap_or_default();
-            row.fields.insert(conflict.field.clone(), FieldState { stamp, base, value });
+            row.fields.insert(conflict.field.clone(), FieldState { stamp: stamp.into(), base, value });
             let q = next_change_seq(&tx.tx)?;
             let mut search = SearchUpdates::default();
             write_row(&tx.tx, info, true, &row, q, &mut search)?;
             search.apply(&tx.tx)?;
+            // Written with its stamps: nothing left to stamp.
+            tx.tx.prepare_cached("DELETE FROM sync_dirty")?.execute([])?;
             let resolution = if keep_mine { "mine" } else { "theirs" };
             tx.tx.execute(
                 "UPDATE sync_conflicts SET resolved_at = ?2, resolution = ?3 WHERE id = ?1",
@@ -1616,7 +1818,37 @@ mod tests {
         let b: Value =
             serde_json::from_str(r#"{"a":{"x":[1,{"p":2,"q":1}],"y":2},"b":1}"#).unwrap();
         assert_eq!(canonical(&a), canonical(&b));
-        assert_eq!(value_hash(Some(&a)), value_hash(Some(&b)));
-        assert_ne!(value_hash(None), value_hash(Some(&Value::Null)));
+    }
+
+    #[test]
+    fn meta_keeps_the_common_pair_once_and_lists_the_rest() {
+        let (s1, s2) = ("001.00000@a", "002.00000@a");
+        let meta = Meta::build(
+            [
+                ("data.first_name", s1, "", true),
+                ("data.last_name", s1, "", true),
+                ("status", s1, "", true),
+                ("data.phone", s2, s1, true),
+                ("data.email", s2, s1, false),
+            ]
+            .into_iter(),
+        );
+        assert_eq!(meta.x.len(), 2, "{meta:?}");
+        let text = serde_json::to_string(&meta).unwrap();
+        let back = Meta::parse(&text).unwrap();
+        assert_eq!(back.pair("data.last_name", true), (s1, ""));
+        assert_eq!(back.pair("data.phone", true), (s2, s1));
+        // A removed key keeps the stamp of its removal; an unknown one has none.
+        assert_eq!(back.pair("data.email", false), (s2, s1));
+        assert_eq!(back.pair("data.other", false), ("", ""));
+    }
+
+    #[test]
+    fn meta_of_schema_8_is_read_as_listed_fields() {
+        let old = r#"{"s":["","A","B"],"f":{"x":[1,0,"00ff"],"y":[2,1,"aa00"]}}"#;
+        let meta = Meta::parse(old).unwrap();
+        assert_eq!(meta.pair("x", true), ("A", ""));
+        assert_eq!(meta.pair("y", false), ("B", "A"));
+        assert!(!serde_json::to_string(&meta).unwrap().contains("00ff"));
     }
 }

@@ -16,11 +16,12 @@
 
 use crate::key::{normalize_organisation, organisation_tag, parse_identity};
 use crate::SyncError;
-use kartoteka_store::sync::{sync_table, FieldState, RowState};
+use kartoteka_store::sync::{sync_table, FieldState, RowState, Stamp};
 use serde::de::Error as _;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
 
@@ -56,21 +57,14 @@ pub struct Manifest {
     pub records_sha256: String,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Records {
-    /// Every stamp used, once; fields refer to them by index (index 0 is "").
-    stamps: Vec<String>,
-    rows: Vec<WireRow>,
-}
-
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct WireRow {
     t: String,
     id: String,
     /// Tombstone stamp index.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     x: Option<u32>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default)]
     f: BTreeMap<String, WireField>,
 }
 
@@ -81,36 +75,92 @@ struct WireField {
     v: Option<Value>,
 }
 
-impl Serialize for WireField {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = serializer.serialize_seq(Some(if self.v.is_some() { 3 } else { 2 }))?;
-        seq.serialize_element(&self.s)?;
-        seq.serialize_element(&self.b)?;
-        if let Some(v) = &self.v {
-            seq.serialize_element(v)?;
+impl<'de> Deserialize<'de> for WireField {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = WireField;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("[znacznik, poprzedni znacznik, wartość?]")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<WireField, A::Error> {
+                let wrong = || A::Error::custom("pole: oczekiwano 2 albo 3 elementów");
+                let s = seq.next_element::<u32>()?.ok_or_else(wrong)?;
+                let b = seq.next_element::<u32>()?.ok_or_else(wrong)?;
+                let v = seq.next_element::<Value>()?;
+                if seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                    return Err(wrong());
+                }
+                Ok(WireField { s, b, v })
+            }
         }
-        seq.end()
+        d.deserialize_seq(Visitor)
     }
 }
 
-impl<'de> Deserialize<'de> for WireField {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let mut items = Vec::<Value>::deserialize(d)?;
-        if !(2..=3).contains(&items.len()) {
-            return Err(D::Error::custom("pole: oczekiwano 2 albo 3 elementów"));
+/// The records as written: every stamp used, once (index 0 is ""), then the rows, serialised
+/// straight from the row states, their fields referring to stamps by index.
+#[derive(Serialize)]
+struct RecordsOut<'a> {
+    stamps: &'a [&'a str],
+    rows: RowsOut<'a>,
+}
+
+struct RowsOut<'a> {
+    rows: &'a [RowState],
+    stamps: &'a StampIndex<'a>,
+}
+
+impl Serialize for RowsOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
+        struct Fields<'a>(&'a RowState, &'a StampIndex<'a>);
+        impl Serialize for Fields<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(self.0.fields.len()))?;
+                for (k, f) in &self.0.fields {
+                    map.serialize_entry(k, &FieldOut(f, self.1))?;
+                }
+                map.end()
+            }
         }
-        let v = (items.len() == 3).then(|| items.pop().expect("three"));
-        let index = |x: &Value| {
-            x.as_u64()
-                .and_then(|n| u32::try_from(n).ok())
-                .ok_or_else(|| D::Error::custom("pole: zły numer znacznika"))
-        };
-        Ok(WireField {
-            s: index(&items[0])?,
-            b: index(&items[1])?,
-            v,
-        })
+        struct FieldOut<'a>(&'a FieldState, &'a StampIndex<'a>);
+        impl Serialize for FieldOut<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let f = self.0;
+                let mut seq = serializer.serialize_seq(Some(2 + usize::from(f.value.is_some())))?;
+                seq.serialize_element(&self.1.get(&f.stamp))?;
+                seq.serialize_element(&self.1.get(&f.base))?;
+                if let Some(v) = &f.value {
+                    seq.serialize_element(v)?;
+                }
+                seq.end()
+            }
+        }
+        let mut seq = serializer.serialize_seq(Some(self.rows.len()))?;
+        for row in self.rows {
+            struct RowOut<'a>(&'a RowState, &'a StampIndex<'a>);
+            impl Serialize for RowOut<'_> {
+                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    let row = self.0;
+                    let mut st = serializer.serialize_struct("WireRow", 4)?;
+                    st.serialize_field("t", &row.table)?;
+                    st.serialize_field("id", &row.id)?;
+                    if let Some(d) = &row.deleted {
+                        st.serialize_field("x", &self.1.get(d))?;
+                    }
+                    if !row.fields.is_empty() {
+                        st.serialize_field("f", &Fields(row, self.1))?;
+                    }
+                    st.end()
+                }
+            }
+            seq.serialize_element(&RowOut(row, self.stamps))?;
+        }
+        seq.end()
     }
 }
 
@@ -127,29 +177,41 @@ fn note<'a>(s: &'a str, min: &mut Option<&'a str>, max: &mut Option<&'a str>) {
     }
 }
 
-/// Stamps numbered in order of first use; index 0 is "" (no base).
+/// Stamps numbered in order of first use; index 0 is "" (no base). The fields of a row
+/// mostly share one stamp, so the last one looked up is remembered by address.
 struct StampIndex<'a> {
-    list: Vec<String>,
+    list: Vec<&'a str>,
     index: HashMap<&'a str, u32>,
+    last: Cell<(usize, usize, u32)>,
 }
 
 impl Default for StampIndex<'_> {
     fn default() -> Self {
         StampIndex {
-            list: vec![String::new()],
+            list: vec![""],
             index: HashMap::from([("", 0)]),
+            last: Cell::new((0, 0, 0)),
         }
     }
 }
 
 impl<'a> StampIndex<'a> {
-    fn index(&mut self, stamp: &'a str) -> u32 {
-        if let Some(i) = self.index.get(stamp) {
-            return *i;
+    fn add(&mut self, stamp: &'a str) {
+        if !self.index.contains_key(stamp) {
+            self.index.insert(stamp, self.list.len() as u32);
+            self.list.push(stamp);
         }
-        let i = self.list.len() as u32;
-        self.list.push(stamp.to_owned());
-        self.index.insert(stamp, i);
+    }
+
+    /// The index of a stamp given to `add` before.
+    fn get(&self, stamp: &str) -> u32 {
+        let key = (stamp.as_ptr() as usize, stamp.len());
+        let (p, n, i) = self.last.get();
+        if (p, n) == key {
+            return i;
+        }
+        let i = self.index[stamp];
+        self.last.set((key.0, key.1, i));
         i
     }
 }
@@ -183,42 +245,35 @@ pub fn seal(contents: Contents, identity: &str) -> Result<Sealed, SyncError> {
     let mut stamps = StampIndex::default();
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     let mut tombstones = 0;
-    let mut wire = Vec::with_capacity(contents.rows.len());
     let mut hlc_min: Option<&str> = None;
     let mut hlc_max: Option<&str> = None;
+    // Rows come grouped by table: count a run at a time.
+    let mut runs: Vec<(&str, usize)> = Vec::new();
     for row in contents.rows {
-        *counts.entry(row.table.clone()).or_default() += 1;
-        let x = row.deleted.as_deref().map(|d| {
+        match runs.last_mut() {
+            Some((t, n)) if *t == row.table => *n += 1,
+            _ => runs.push((&row.table, 1)),
+        }
+        if let Some(d) = row.deleted.as_deref() {
             note(d, &mut hlc_min, &mut hlc_max);
-            stamps.index(d)
-        });
-        if x.is_some() {
+            stamps.add(d);
             tombstones += 1;
         }
-        let mut f = BTreeMap::new();
-        for (k, field) in &row.fields {
+        for field in row.fields.values() {
             note(&field.stamp, &mut hlc_min, &mut hlc_max);
-            let s = stamps.index(&field.stamp);
-            let b = stamps.index(&field.base);
-            f.insert(
-                k.clone(),
-                WireField {
-                    s,
-                    b,
-                    v: field.value.clone(),
-                },
-            );
+            stamps.add(&field.stamp);
+            stamps.add(&field.base);
         }
-        wire.push(WireRow {
-            t: row.table.clone(),
-            id: row.id.clone(),
-            x,
-            f,
-        });
     }
-    let records = serde_json::to_vec(&Records {
-        stamps: stamps.list,
-        rows: wire,
+    for (t, n) in runs {
+        *counts.entry(t.to_owned()).or_default() += n;
+    }
+    let records = serde_json::to_vec(&RecordsOut {
+        stamps: &stamps.list,
+        rows: RowsOut {
+            rows: contents.rows,
+            stamps: &stamps,
+        },
     })
     .expect("records serialise");
     let manifest = Manifest {
@@ -264,10 +319,12 @@ pub fn seal(contents: Contents, identity: &str) -> Result<Sealed, SyncError> {
     })
 }
 
-/// A verified, decrypted bundle.
+/// A decrypted bundle whose manifest and records checksum are verified; its rows are read
+/// one at a time by `rows`.
 pub struct Opened {
     pub manifest: Manifest,
-    pub rows: Vec<RowState>,
+    plain: Vec<u8>,
+    records_at: usize,
 }
 
 /// Reads the unencrypted header: refuses other files, newer formats and other organisations
@@ -352,53 +409,166 @@ pub fn open(
     if hex::encode(Sha256::digest(records)) != manifest.records_sha256 {
         return Err(bundle_error("suma kontrolna rekordów się nie zgadza"));
     }
-    let records: Records =
-        serde_json::from_slice(records).map_err(|_| bundle_error("rekordy nieczytelne"))?;
-    let stamp = |i: u32| {
-        records
-            .stamps
-            .get(i as usize)
-            .cloned()
-            .ok_or_else(|| bundle_error("odwołanie do nieistniejącego znacznika czasu"))
-    };
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    let mut rows = Vec::with_capacity(records.rows.len());
-    for w in records.rows {
-        if sync_table(&w.t).is_none() {
-            return Err(SyncError::NewerSchema {
-                found: manifest.schema,
-                supported: schema,
-            });
+    Ok(Opened {
+        manifest,
+        plain,
+        records_at: split + 1,
+    })
+}
+
+impl Opened {
+    /// Hands the rows to `sink` one at a time, in the bundle's order, so a large bundle is
+    /// never held as row states all at once. Unknown tables, rows without an id or fields,
+    /// reserved field names and counts that differ from the manifest are errors (after some
+    /// rows may have gone to `sink`: the caller applies them in a transaction it abandons).
+    pub fn rows(
+        &self,
+        schema: u32,
+        sink: &mut dyn FnMut(RowState) -> Result<(), SyncError>,
+    ) -> Result<(), SyncError> {
+        let mut reader = RowReader {
+            sink,
+            stamps: None,
+            counts: BTreeMap::new(),
+            records: 0,
+            error: None,
+            found_schema: self.manifest.schema,
+            schema,
+        };
+        let mut de = serde_json::Deserializer::from_slice(&self.plain[self.records_at..]);
+        let read = serde::de::DeserializeSeed::deserialize(RecordsSeed(&mut reader), &mut de)
+            .and_then(|()| de.end());
+        if let Err(e) = read {
+            return Err(reader
+                .error
+                .take()
+                .unwrap_or_else(|| bundle_error(&format!("rekordy nieczytelne: {e}"))));
         }
+        if reader.records != self.manifest.records || reader.counts != self.manifest.counts {
+            return Err(bundle_error("liczba rekordów nie zgadza się ze spisem"));
+        }
+        Ok(())
+    }
+}
+
+/// What reading the records keeps between rows.
+struct RowReader<'s> {
+    sink: &'s mut dyn FnMut(RowState) -> Result<(), SyncError>,
+    stamps: Option<Vec<Stamp>>,
+    counts: BTreeMap<String, usize>,
+    records: usize,
+    /// The error that stopped the reading (the deserializer only carries text).
+    error: Option<SyncError>,
+    found_schema: u32,
+    schema: u32,
+}
+
+impl RowReader<'_> {
+    fn take(&mut self, w: WireRow) -> Result<(), SyncError> {
+        let Some(table) = sync_table(&w.t) else {
+            return Err(SyncError::NewerSchema {
+                found: self.found_schema,
+                supported: self.schema,
+            });
+        };
         if w.id.is_empty() || (w.x.is_none() && w.f.is_empty()) {
             return Err(bundle_error("rekord bez identyfikatora albo bez pól"));
         }
-        *counts.entry(w.t.clone()).or_default() += 1;
+        let stamps = self
+            .stamps
+            .as_ref()
+            .ok_or_else(|| bundle_error("rekordy przed listą znaczników czasu"))?;
+        let stamp = |i: u32| {
+            stamps
+                .get(i as usize)
+                .cloned()
+                .ok_or_else(|| bundle_error("odwołanie do nieistniejącego znacznika czasu"))
+        };
         let mut fields = BTreeMap::new();
         for (k, f) in w.f {
             if k == "id" || k.is_empty() {
                 return Err(bundle_error("niedozwolona nazwa pola"));
             }
-            fields.insert(
-                k,
-                FieldState {
-                    stamp: stamp(f.s)?,
-                    base: stamp(f.b)?,
-                    value: f.v,
-                },
-            );
+            let state = FieldState {
+                stamp: stamp(f.s)?,
+                base: stamp(f.b)?,
+                value: f.v,
+            };
+            fields.insert(k, state);
         }
-        rows.push(RowState {
+        let deleted = w.x.map(|x| stamp(x).map(|s| s.to_string())).transpose()?;
+        match self.counts.get_mut(table.table) {
+            Some(n) => *n += 1,
+            None => {
+                self.counts.insert(table.table.to_owned(), 1);
+            }
+        }
+        self.records += 1;
+        (self.sink)(RowState {
             table: w.t,
             id: w.id,
-            deleted: w.x.map(stamp).transpose()?,
+            deleted,
             fields,
-        });
+        })
     }
-    if rows.len() != manifest.records || counts != manifest.counts {
-        return Err(bundle_error("liczba rekordów nie zgadza się ze spisem"));
+}
+
+/// `{"stamps": [...], "rows": [...]}`, the stamps first (as written).
+struct RecordsSeed<'r, 's>(&'r mut RowReader<'s>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for RecordsSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
     }
-    Ok(Opened { manifest, rows })
+}
+
+impl<'de> serde::de::Visitor<'de> for RecordsSeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("rekordy pakietu")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "stamps" => {
+                    let list: Vec<String> = map.next_value()?;
+                    self.0.stamps = Some(list.iter().map(|s| Stamp::from(s.as_str())).collect());
+                }
+                "rows" => map.next_value_seed(RowsSeed(self.0))?,
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+struct RowsSeed<'r, 's>(&'r mut RowReader<'s>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for RowsSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for RowsSeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("lista rekordów")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(w) = seq.next_element::<WireRow>()? {
+            if let Err(e) = self.0.take(w) {
+                let text = e.to_string();
+                self.0.error = Some(e);
+                return Err(A::Error::custom(text));
+            }
+        }
+        Ok(())
+    }
 }
 
 fn decrypt_error(e: age::DecryptError) -> SyncError {

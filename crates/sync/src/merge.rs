@@ -11,7 +11,6 @@
 
 use kartoteka_store::sync::{canonical, FieldConflict, FieldState, Merged, RowState};
 use serde_json::Value;
-use std::collections::BTreeSet;
 
 /// A value that, once set, wins whatever its stamp.
 fn absorbing(table: &str, field: &str, value: Option<&Value>) -> bool {
@@ -20,82 +19,73 @@ fn absorbing(table: &str, field: &str, value: Option<&Value>) -> bool {
 
 fn key(f: &FieldState) -> (&str, String, &str) {
     (
-        f.stamp.as_str(),
+        &f.stamp,
         f.value.as_ref().map(canonical).unwrap_or_default(),
-        f.base.as_str(),
+        &f.base,
     )
 }
 
 /// Merges `incoming` into `local` (the row as stored here, if any).
-pub fn merge_row(local: Option<&RowState>, incoming: &RowState) -> Merged {
-    let Some(local) = local else {
+pub fn merge_row(local: Option<RowState>, incoming: RowState) -> Merged {
+    let Some(mut row) = local else {
         let changed = if incoming.deleted.is_some() {
             vec!["deleted".to_owned()]
         } else {
             incoming.fields.keys().cloned().collect()
         };
         return Merged {
-            row: incoming.clone(),
+            row: incoming,
             changed,
             conflicts: vec![],
         };
     };
-    let unchanged = || Merged {
-        row: local.clone(),
-        changed: vec![],
+    let deleted = |row: RowState| Merged {
+        row,
+        changed: vec!["deleted".into()],
         conflicts: vec![],
     };
-    match (&local.deleted, &incoming.deleted) {
-        (Some(mine), Some(theirs)) if theirs > mine => {
+    match (&row.deleted, &incoming.deleted) {
+        (Some(mine), Some(theirs)) if theirs > mine => return deleted(incoming),
+        (Some(_), _) => {
             return Merged {
-                row: incoming.clone(),
-                changed: vec!["deleted".into()],
+                row,
+                changed: vec![],
                 conflicts: vec![],
             }
         }
-        (Some(_), _) => return unchanged(),
         (None, Some(_)) => {
-            return Merged {
-                row: RowState {
-                    fields: Default::default(),
-                    ..incoming.clone()
-                },
-                changed: vec!["deleted".into()],
-                conflicts: vec![],
-            }
+            return deleted(RowState {
+                fields: Default::default(),
+                ..incoming
+            })
         }
         (None, None) => {}
     }
-    let mut row = local.clone();
     let mut changed = Vec::new();
     let mut conflicts = Vec::new();
-    let keys: BTreeSet<&String> = local.fields.keys().chain(incoming.fields.keys()).collect();
-    for k in keys {
-        let (mine, theirs) = match (local.fields.get(k), incoming.fields.get(k)) {
-            (_, None) => continue,
-            (None, Some(t)) => {
-                row.fields.insert(k.clone(), t.clone());
-                changed.push(k.clone());
-                continue;
-            }
-            (Some(m), Some(t)) => (m, t),
+    // Fields only this side has stay as they are.
+    for (k, theirs) in incoming.fields {
+        let Some(mine) = row.fields.get(&k) else {
+            changed.push(k.clone());
+            row.fields.insert(k, theirs);
+            continue;
         };
-        if mine == theirs {
+        if *mine == theirs {
             continue;
         }
         let (m_abs, t_abs) = (
-            absorbing(&local.table, k, mine.value.as_ref()),
-            absorbing(&local.table, k, theirs.value.as_ref()),
+            absorbing(&row.table, &k, mine.value.as_ref()),
+            absorbing(&row.table, &k, theirs.value.as_ref()),
         );
         let theirs_won = if m_abs != t_abs {
             t_abs
         } else {
-            key(theirs) > key(mine)
+            key(&theirs) > key(mine)
         };
         let (winner, loser) = if theirs_won {
-            (theirs, mine)
+            (&theirs, mine)
         } else {
-            (mine, theirs)
+            (mine, &theirs)
         };
         let values_differ =
             mine.value.as_ref().map(canonical) != theirs.value.as_ref().map(canonical);
@@ -106,14 +96,14 @@ pub fn merge_row(local: Option<&RowState>, incoming: &RowState) -> Merged {
                 field: k.clone(),
                 mine: mine.value.clone(),
                 theirs: theirs.value.clone(),
-                mine_stamp: mine.stamp.clone(),
-                theirs_stamp: theirs.stamp.clone(),
+                mine_stamp: mine.stamp.to_string(),
+                theirs_stamp: theirs.stamp.to_string(),
                 theirs_won,
             });
         }
         if theirs_won {
-            row.fields.insert(k.clone(), theirs.clone());
             changed.push(k.clone());
+            row.fields.insert(k, theirs);
         }
     }
     Merged {
@@ -153,12 +143,12 @@ mod tests {
     fn a_change_made_knowing_the_other_is_no_conflict() {
         let mine = row(&[("data.phone", f("1@a", "", json!("1")))]);
         let theirs = row(&[("data.phone", f("2@b", "1@a", json!("2")))]);
-        let m = merge_row(Some(&mine), &theirs);
+        let m = merge_row(Some(mine.clone()), theirs.clone());
         assert_eq!(m.changed, vec!["data.phone"]);
         assert!(m.conflicts.is_empty());
         assert_eq!(m.row.fields["data.phone"].value, Some(json!("2")));
         // And the old value arriving later changes nothing.
-        let again = merge_row(Some(&m.row), &mine);
+        let again = merge_row(Some(m.row.clone()), mine.clone());
         assert!(again.changed.is_empty() && again.conflicts.is_empty());
     }
 
@@ -166,8 +156,8 @@ mod tests {
     fn concurrent_changes_conflict_on_both_sides_with_the_same_winner() {
         let mine = row(&[("data.phone", f("3@a", "1@a", json!("A")))]);
         let theirs = row(&[("data.phone", f("2@b", "1@a", json!("B")))]);
-        let here = merge_row(Some(&mine), &theirs);
-        let there = merge_row(Some(&theirs), &mine);
+        let here = merge_row(Some(mine.clone()), theirs.clone());
+        let there = merge_row(Some(theirs.clone()), mine.clone());
         assert_eq!(here.row, there.row);
         assert_eq!(here.row.fields["data.phone"].value, Some(json!("A")));
         assert_eq!(here.conflicts.len(), 1);
@@ -180,12 +170,14 @@ mod tests {
     fn anonymisation_and_tombstones_are_final() {
         let mine = row(&[("status", f("1@a", "", json!("anonymised")))]);
         let theirs = row(&[("status", f("9@b", "", json!("archived")))]);
-        assert_eq!(merge_row(Some(&mine), &theirs).row, mine);
-        assert_eq!(merge_row(Some(&theirs), &mine).row, mine);
+        assert_eq!(merge_row(Some(mine.clone()), theirs.clone()).row, mine);
+        assert_eq!(merge_row(Some(theirs.clone()), mine.clone()).row, mine);
         let mut tomb = theirs.clone();
         tomb.deleted = Some("5@c".into());
         tomb.fields.clear();
-        assert_eq!(merge_row(Some(&mine), &tomb).row, tomb);
-        assert!(merge_row(Some(&tomb), &mine).changed.is_empty());
+        assert_eq!(merge_row(Some(mine.clone()), tomb.clone()).row, tomb);
+        assert!(merge_row(Some(tomb.clone()), mine.clone())
+            .changed
+            .is_empty());
     }
 }

@@ -526,3 +526,32 @@ fn anonymisation_is_final_across_installations() {
         .unwrap()
         .is_empty());
 }
+
+#[test]
+fn a_bundle_that_fails_part_way_leaves_nothing_behind() {
+    let clock = clock();
+    let (mut a, mut b) = (site(&clock), site(&clock));
+    // Rows are applied as they are read: make the failing one come after others.
+    for (first, birth) in [
+        ("Alicja", "1980-01-02"),
+        ("Beata", "1981-03-04"),
+        ("Celina", "1982-05-06"),
+    ] {
+        person(&mut a, first, "Wróbel", birth);
+    }
+    let with_pesel = |site: &mut Site, first: &str| {
+        let input: ParticipantInput = serde_json::from_value(json!({
+            "first_name": first, "last_name": "Źrebiec", "pesel": "02270803624"
+        }))
+        .unwrap();
+        site.store
+            .add_participant(Source::Cli, &input, DuplicateCheck::Confirmed)
+            .unwrap()
+    };
+    with_pesel(&mut a, "Zofia");
+    with_pesel(&mut b, "Zofia");
+    let file = export(&mut a);
+    // The same PESEL registered on both computers under different records: refused whole.
+    assert_refused(&mut b, &file, |e| matches!(e, SyncError::Store(_)));
+    assert!(b.store.participant_page(0, 10, false).unwrap().rows.len() == 1);
+}

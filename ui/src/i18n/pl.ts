@@ -431,6 +431,7 @@ export const pl = {
   'action.export': 'eksport paczki',
   'action.import': 'import paczki',
   'action.sync_apply': 'zmiana z synchronizacji',
+  'action.sync_insert': 'nowy rekord z synchronizacji',
   'action.sync_delete': 'usunięcie z synchronizacji',
   'action.sync_resolve': 'rozstrzygnięcie konfliktu',
   'auditEntity.participant': 'uczestnik',
