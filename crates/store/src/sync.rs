@@ -904,8 +904,13 @@ fn assemble(
 }
 
 /// The rows of one table changed after `watermark` (everything for 0), read in one pass in
-/// the order of their ids.
-fn changed_rows(tx: &Connection, info: &TableInfo, watermark: i64) -> Result<Vec<RowState>> {
+/// the order of their ids and handed to `sink` one at a time.
+fn each_changed_row(
+    tx: &Connection,
+    info: &TableInfo,
+    watermark: i64,
+    sink: &mut dyn FnMut(RowState) -> Result<()>,
+) -> Result<()> {
     let columns: Vec<String> = info.columns.iter().map(|c| format!("t.{c}")).collect();
     let sql = format!(
         "SELECT s.id, s.meta, s.deleted, t.id IS NOT NULL, {} FROM sync_rows s
@@ -916,7 +921,6 @@ fn changed_rows(tx: &Connection, info: &TableInfo, watermark: i64) -> Result<Vec
     );
     let mut stmt = tx.prepare_cached(&sql)?;
     let mut rows = stmt.query(params![info.table, watermark])?;
-    let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let id: String = r.get(0)?;
         let meta = Meta::parse(&r.get::<_, String>(1)?)?;
@@ -926,9 +930,9 @@ fn changed_rows(tx: &Connection, info: &TableInfo, watermark: i64) -> Result<Vec
         } else {
             None
         };
-        out.push(assemble(info, id, &meta, deleted, fields));
+        sink(assemble(info, id, &meta, deleted, fields))?;
     }
-    Ok(out)
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1214,6 +1218,14 @@ fn held(info: &TableInfo, row: &RowState, k: &str, f: &FieldState) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Public API
 
+/// What an export read, besides its rows.
+pub struct ExportInfo {
+    pub device: String,
+    /// The change number up to which the rows are complete (the next watermark).
+    pub upto_seq: i64,
+    pub records: usize,
+}
+
 /// Rows for a bundle, read in one transaction.
 pub struct ExportBatch {
     pub device: String,
@@ -1381,8 +1393,14 @@ impl Store {
 
     /// Stamps what is pending and reads the rows for a bundle: everything (`full`) or what
     /// changed since the last export, together with every syncable row they refer to (so a
-    /// bundle can be applied on its own, in any order).
-    pub fn sync_export_batch(&mut self, full: bool) -> Result<ExportBatch> {
+    /// bundle can be applied on its own, in any order). Rows go to `sink` one at a time,
+    /// parents' tables first, by id within a table (the rows a change refers to come after
+    /// the changes). An error from `sink` stops the reading.
+    pub fn sync_export(
+        &mut self,
+        full: bool,
+        sink: &mut dyn FnMut(RowState) -> Result<()>,
+    ) -> Result<ExportInfo> {
         self.conn().execute_batch(SYNC_CACHE)?;
         self.write(Source::Sync, |tx| {
             let t = &tx.tx;
@@ -1399,41 +1417,60 @@ impl Store {
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(0);
             let mut tables = Tables::default();
+            let mut records = 0;
+            if full {
+                for st in SYNC_TABLES {
+                    if table_exists(t, st.table)? {
+                        let info = tables.get(t, st.table)?;
+                        each_changed_row(t, info, 0, &mut |row| {
+                            records += 1;
+                            sink(row)
+                        })?;
+                    }
+                }
+                return Ok(ExportInfo {
+                    device,
+                    upto_seq,
+                    records,
+                });
+            }
             let mut rows = Vec::new();
             for st in SYNC_TABLES {
                 if table_exists(t, st.table)? {
-                    rows.extend(changed_rows(t, tables.get(t, st.table)?, watermark)?);
+                    let info = tables.get(t, st.table)?;
+                    each_changed_row(t, info, watermark, &mut |row| {
+                        rows.push(row);
+                        Ok(())
+                    })?;
                 }
             }
-            if !full {
-                // A bundle of changes carries the rows they refer to as well.
-                let mut seen: HashSet<(&'static str, String)> = rows
-                    .iter()
-                    .filter_map(|r| sync_table(&r.table).map(|s| (s.table, r.id.clone())))
-                    .collect();
-                let mut i = 0;
-                while i < rows.len() {
-                    let mut wanted = Vec::new();
-                    if rows[i].deleted.is_none() {
-                        let info = tables.get(t, &rows[i].table)?;
-                        for (col, target) in &info.refs {
-                            if let Some(Some(Value::String(r))) =
-                                rows[i].fields.get(col).map(|f| &f.value)
-                            {
-                                if seen.insert((target, r.clone())) {
-                                    wanted.push((*target, r.clone()));
-                                }
+            // A bundle of changes carries the rows they refer to as well.
+            let mut seen: HashSet<(&'static str, String)> = rows
+                .iter()
+                .filter_map(|r| sync_table(&r.table).map(|s| (s.table, r.id.clone())))
+                .collect();
+            let mut i = 0;
+            while i < rows.len() {
+                let mut wanted = Vec::new();
+                if rows[i].deleted.is_none() {
+                    let info = tables.get(t, &rows[i].table)?;
+                    for (col, target) in &info.refs {
+                        if let Some(Some(Value::String(r))) =
+                            rows[i].fields.get(col).map(|f| &f.value)
+                        {
+                            if seen.insert((target, r.clone())) {
+                                wanted.push((*target, r.clone()));
                             }
                         }
                     }
-                    for (target, id) in wanted {
-                        let info = tables.get(t, target)?;
-                        if let Some(row) = load_row(t, info, &id)? {
-                            rows.push(row);
-                        }
-                    }
-                    i += 1;
                 }
+                for (target, id) in wanted {
+                    let info = tables.get(t, target)?;
+                    if let Some(row) = load_row(t, info, &id)? {
+                        rows.push(row);
+                    }
+                }
+                i += 1;
             }
             // Parents first, so a reader sees them before the rows that refer to them.
             let order = |table: &str| {
@@ -1443,12 +1480,30 @@ impl Store {
                     .unwrap_or(usize::MAX)
             };
             rows.sort_by(|a, b| order(&a.table).cmp(&order(&b.table)).then(a.id.cmp(&b.id)));
-            Ok(ExportBatch {
+            let records = rows.len();
+            for row in rows {
+                sink(row)?;
+            }
+            Ok(ExportInfo {
                 device,
-                rows,
                 upto_seq,
-                full,
+                records,
             })
+        })
+    }
+
+    /// The rows `sync_export` would hand on, collected (for tests and small exports).
+    pub fn sync_export_batch(&mut self, full: bool) -> Result<ExportBatch> {
+        let mut rows = Vec::new();
+        let info = self.sync_export(full, &mut |row| {
+            rows.push(row);
+            Ok(())
+        })?;
+        Ok(ExportBatch {
+            device: info.device,
+            rows,
+            upto_seq: info.upto_seq,
+            full,
         })
     }
 

@@ -18,10 +18,9 @@ use crate::key::{normalize_organisation, organisation_tag, parse_identity};
 use crate::SyncError;
 use kartoteka_store::sync::{sync_table, FieldState, RowState, Stamp};
 use serde::de::Error as _;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
 
@@ -101,117 +100,41 @@ impl<'de> Deserialize<'de> for WireField {
     }
 }
 
-/// The records as written: every stamp used, once (index 0 is ""), then the rows, serialised
-/// straight from the row states, their fields referring to stamps by index.
-#[derive(Serialize)]
-struct RecordsOut<'a> {
-    stamps: &'a [&'a str],
-    rows: RowsOut<'a>,
-}
-
-struct RowsOut<'a> {
-    rows: &'a [RowState],
-    stamps: &'a StampIndex<'a>,
-}
-
-impl Serialize for RowsOut<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
-        struct Fields<'a>(&'a RowState, &'a StampIndex<'a>);
-        impl Serialize for Fields<'_> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let mut map = serializer.serialize_map(Some(self.0.fields.len()))?;
-                for (k, f) in &self.0.fields {
-                    map.serialize_entry(k, &FieldOut(f, self.1))?;
-                }
-                map.end()
-            }
-        }
-        struct FieldOut<'a>(&'a FieldState, &'a StampIndex<'a>);
-        impl Serialize for FieldOut<'_> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let f = self.0;
-                let mut seq = serializer.serialize_seq(Some(2 + usize::from(f.value.is_some())))?;
-                seq.serialize_element(&self.1.get(&f.stamp))?;
-                seq.serialize_element(&self.1.get(&f.base))?;
-                if let Some(v) = &f.value {
-                    seq.serialize_element(v)?;
-                }
-                seq.end()
-            }
-        }
-        let mut seq = serializer.serialize_seq(Some(self.rows.len()))?;
-        for row in self.rows {
-            struct RowOut<'a>(&'a RowState, &'a StampIndex<'a>);
-            impl Serialize for RowOut<'_> {
-                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    let row = self.0;
-                    let mut st = serializer.serialize_struct("WireRow", 4)?;
-                    st.serialize_field("t", &row.table)?;
-                    st.serialize_field("id", &row.id)?;
-                    if let Some(d) = &row.deleted {
-                        st.serialize_field("x", &self.1.get(d))?;
-                    }
-                    if !row.fields.is_empty() {
-                        st.serialize_field("f", &Fields(row, self.1))?;
-                    }
-                    st.end()
-                }
-            }
-            seq.serialize_element(&RowOut(row, self.stamps))?;
-        }
-        seq.end()
-    }
-}
-
-/// Widens the range of stamps [min, max] to take in `s`.
-fn note<'a>(s: &'a str, min: &mut Option<&'a str>, max: &mut Option<&'a str>) {
-    if s.is_empty() {
-        return;
-    }
-    if min.is_none_or(|m| s < m) {
-        *min = Some(s);
-    }
-    if max.is_none_or(|m| s > m) {
-        *max = Some(s);
-    }
-}
-
 /// Stamps numbered in order of first use; index 0 is "" (no base). The fields of a row
 /// mostly share one stamp, so the last one looked up is remembered by address.
-struct StampIndex<'a> {
-    list: Vec<&'a str>,
-    index: HashMap<&'a str, u32>,
-    last: Cell<(usize, usize, u32)>,
+struct StampIndex {
+    list: Vec<Stamp>,
+    index: HashMap<Stamp, u32>,
+    last: (usize, usize, u32),
 }
 
-impl Default for StampIndex<'_> {
+impl Default for StampIndex {
     fn default() -> Self {
+        let none = Stamp::from("");
         StampIndex {
-            list: vec![""],
-            index: HashMap::from([("", 0)]),
-            last: Cell::new((0, 0, 0)),
+            list: vec![none.clone()],
+            index: HashMap::from([(none, 0)]),
+            last: (0, 0, 0),
         }
     }
 }
 
-impl<'a> StampIndex<'a> {
-    fn add(&mut self, stamp: &'a str) {
-        if !self.index.contains_key(stamp) {
-            self.index.insert(stamp, self.list.len() as u32);
-            self.list.push(stamp);
-        }
-    }
-
-    /// The index of a stamp given to `add` before.
-    fn get(&self, stamp: &str) -> u32 {
+impl StampIndex {
+    fn index(&mut self, stamp: &Stamp) -> u32 {
         let key = (stamp.as_ptr() as usize, stamp.len());
-        let (p, n, i) = self.last.get();
-        if (p, n) == key {
-            return i;
+        if (self.last.0, self.last.1) == key {
+            return self.last.2;
         }
-        let i = self.index[stamp];
-        self.last.set((key.0, key.1, i));
+        let i = match self.index.get(stamp) {
+            Some(i) => *i,
+            None => {
+                let i = self.list.len() as u32;
+                self.list.push(stamp.clone());
+                self.index.insert(stamp.clone(), i);
+                i
+            }
+        };
+        self.last = (key.0, key.1, i);
         i
     }
 }
@@ -222,7 +145,7 @@ pub struct Sealed {
     pub manifest: Manifest,
 }
 
-/// Everything needed to write a bundle.
+/// What a bundle says about where it comes from.
 pub struct Contents<'a> {
     pub bundle_id: &'a str,
     pub device: &'a str,
@@ -230,7 +153,6 @@ pub struct Contents<'a> {
     pub schema: u32,
     pub created_at: &'a str,
     pub full: bool,
-    pub rows: &'a [RowState],
 }
 
 fn bundle_error(what: &str) -> SyncError {
@@ -239,84 +161,151 @@ fn bundle_error(what: &str) -> SyncError {
     ))
 }
 
-/// Serialises, compresses and encrypts rows for the organisation's key.
-pub fn seal(contents: Contents, identity: &str) -> Result<Sealed, SyncError> {
-    let recipient = parse_identity(identity)?.to_public();
-    let mut stamps = StampIndex::default();
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    let mut tombstones = 0;
-    let mut hlc_min: Option<&str> = None;
-    let mut hlc_max: Option<&str> = None;
-    // Rows come grouped by table: count a run at a time.
-    let mut runs: Vec<(&str, usize)> = Vec::new();
-    for row in contents.rows {
-        match runs.last_mut() {
-            Some((t, n)) if *t == row.table => *n += 1,
-            _ => runs.push((&row.table, 1)),
+/// Writes rows into a bundle as they come (each row is serialised at once and can be
+/// dropped), then compresses and encrypts the whole for the organisation's key.
+///
+/// The records are `{"stamps": [...], "rows": [...]}`: every stamp used, once, then the rows
+/// whose fields refer to stamps by index (`[stamp, base]` for an absent key, `[stamp, base,
+/// value]` otherwise). Indexes are given while rows are written; the list goes first.
+#[derive(Default)]
+pub struct Sealer {
+    stamps: StampIndex,
+    rows: Vec<u8>,
+    records: usize,
+    tombstones: usize,
+    counts: BTreeMap<String, usize>,
+    hlc_min: Option<Stamp>,
+    hlc_max: Option<Stamp>,
+}
+
+impl Sealer {
+    /// Widens the range of stamps [min, max] to take in `s`.
+    fn note(&mut self, s: &Stamp) {
+        if s.is_empty() {
+            return;
         }
-        if let Some(d) = row.deleted.as_deref() {
-            note(d, &mut hlc_min, &mut hlc_max);
-            stamps.add(d);
-            tombstones += 1;
+        if self.hlc_min.as_ref().is_none_or(|m| s < m) {
+            self.hlc_min = Some(s.clone());
         }
-        for field in row.fields.values() {
-            note(&field.stamp, &mut hlc_min, &mut hlc_max);
-            stamps.add(&field.stamp);
-            stamps.add(&field.base);
+        if self.hlc_max.as_ref().is_none_or(|m| s > m) {
+            self.hlc_max = Some(s.clone());
         }
     }
-    for (t, n) in runs {
-        *counts.entry(t.to_owned()).or_default() += n;
+
+    pub fn push(&mut self, row: &RowState) {
+        match self.counts.get_mut(&row.table) {
+            Some(n) => *n += 1,
+            None => {
+                self.counts.insert(row.table.clone(), 1);
+            }
+        }
+        let deleted = row.deleted.as_deref().map(|d| {
+            let d = Stamp::from(d);
+            self.note(&d);
+            self.tombstones += 1;
+            self.stamps.index(&d)
+        });
+        let mut out = std::mem::take(&mut self.rows);
+        out.push(if self.records == 0 { b'[' } else { b',' });
+        out.extend_from_slice(b"{\"t\":");
+        json(&mut out, &row.table);
+        out.extend_from_slice(b",\"id\":");
+        json(&mut out, &row.id);
+        if let Some(x) = deleted {
+            out.extend_from_slice(b",\"x\":");
+            json(&mut out, &x);
+        }
+        if !row.fields.is_empty() {
+            out.extend_from_slice(b",\"f\":{");
+            let mut last_stamp: Option<&Stamp> = None;
+            for (i, (k, f)) in row.fields.iter().enumerate() {
+                if last_stamp.is_none_or(|l| !Stamp::ptr_eq(l, &f.stamp)) {
+                    self.note(&f.stamp);
+                    last_stamp = Some(&f.stamp);
+                }
+                if i > 0 {
+                    out.push(b',');
+                }
+                json(&mut out, k);
+                out.extend_from_slice(b":[");
+                json(&mut out, &self.stamps.index(&f.stamp));
+                out.push(b',');
+                json(&mut out, &self.stamps.index(&f.base));
+                if let Some(v) = &f.value {
+                    out.push(b',');
+                    json(&mut out, v);
+                }
+                out.push(b']');
+            }
+            out.push(b'}');
+        }
+        out.push(b'}');
+        self.rows = out;
+        self.records += 1;
     }
-    let records = serde_json::to_vec(&RecordsOut {
-        stamps: &stamps.list,
-        rows: RowsOut {
-            rows: contents.rows,
-            stamps: &stamps,
-        },
-    })
-    .expect("records serialise");
-    let manifest = Manifest {
-        format: FORMAT,
-        schema: contents.schema,
-        bundle_id: contents.bundle_id.to_owned(),
-        device: contents.device.to_owned(),
-        organisation: normalize_organisation(contents.organisation),
-        created_at: contents.created_at.to_owned(),
-        full: contents.full,
-        hlc_min: hlc_min.map(str::to_owned),
-        hlc_max: hlc_max.map(str::to_owned),
-        records: contents.rows.len(),
-        tombstones,
-        counts,
-        records_sha256: hex::encode(Sha256::digest(&records)),
-    };
-    let header = Header {
-        format: FORMAT,
-        bundle_id: contents.bundle_id.to_owned(),
-        organisation_tag: organisation_tag(contents.organisation),
-    };
-    let mut out = Vec::with_capacity(records.len() / 4 + 1024);
-    out.extend_from_slice(MAGIC);
-    serde_json::to_writer(&mut out, &header).expect("header serialises");
-    out.push(b'\n');
-    let encryptor =
-        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
-            .map_err(|e| SyncError::Io(format!("szyfrowanie pakietu: {e}")))?;
-    let io = |e: std::io::Error| SyncError::Io(format!("szyfrowanie pakietu: {e}"));
-    let mut writer = encryptor.wrap_output(&mut out).map_err(io)?;
-    {
-        let mut gz = flate2::write::GzEncoder::new(&mut writer, flate2::Compression::fast());
-        serde_json::to_writer(&mut gz, &manifest).expect("manifest serialises");
-        gz.write_all(b"\n").map_err(io)?;
-        gz.write_all(&records).map_err(io)?;
-        gz.finish().map_err(io)?;
+
+    /// Compresses and encrypts what was pushed.
+    pub fn seal(self, contents: Contents, identity: &str) -> Result<Sealed, SyncError> {
+        let recipient = parse_identity(identity)?.to_public();
+        let mut head = Vec::with_capacity(64 * self.stamps.list.len() + 32);
+        head.extend_from_slice(b"{\"stamps\":");
+        let list: Vec<&str> = self.stamps.list.iter().map(|s| &**s).collect();
+        serde_json::to_writer(&mut head, &list).expect("stamps serialise");
+        head.extend_from_slice(b",\"rows\":");
+        let tail: &[u8] = if self.records == 0 { b"[]}" } else { b"]}" };
+        let mut hash = Sha256::new();
+        for part in [&head[..], &self.rows, tail] {
+            hash.update(part);
+        }
+        let manifest = Manifest {
+            format: FORMAT,
+            schema: contents.schema,
+            bundle_id: contents.bundle_id.to_owned(),
+            device: contents.device.to_owned(),
+            organisation: normalize_organisation(contents.organisation),
+            created_at: contents.created_at.to_owned(),
+            full: contents.full,
+            hlc_min: self.hlc_min.as_deref().map(str::to_owned),
+            hlc_max: self.hlc_max.as_deref().map(str::to_owned),
+            records: self.records,
+            tombstones: self.tombstones,
+            counts: self.counts,
+            records_sha256: hex::encode(hash.finalize()),
+        };
+        let header = Header {
+            format: FORMAT,
+            bundle_id: contents.bundle_id.to_owned(),
+            organisation_tag: organisation_tag(contents.organisation),
+        };
+        let mut out = Vec::with_capacity(self.rows.len() / 4 + 1024);
+        out.extend_from_slice(MAGIC);
+        serde_json::to_writer(&mut out, &header).expect("header serialises");
+        out.push(b'\n');
+        let encryptor =
+            age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+                .map_err(|e| SyncError::Io(format!("szyfrowanie pakietu: {e}")))?;
+        let io = |e: std::io::Error| SyncError::Io(format!("szyfrowanie pakietu: {e}"));
+        let mut writer = encryptor.wrap_output(&mut out).map_err(io)?;
+        {
+            let mut gz = flate2::write::GzEncoder::new(&mut writer, flate2::Compression::fast());
+            serde_json::to_writer(&mut gz, &manifest).expect("manifest serialises");
+            gz.write_all(b"\n").map_err(io)?;
+            for part in [&head[..], &self.rows, tail] {
+                gz.write_all(part).map_err(io)?;
+            }
+            gz.finish().map_err(io)?;
+        }
+        writer.finish().map_err(io)?;
+        Ok(Sealed {
+            bytes: out,
+            manifest,
+        })
     }
-    writer.finish().map_err(io)?;
-    Ok(Sealed {
-        bytes: out,
-        manifest,
-    })
+}
+
+/// Serialises a value straight into the records buffer.
+fn json<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    serde_json::to_writer(out, value).expect("a value serialises");
 }
 
 /// A decrypted bundle whose manifest and records checksum are verified; its rows are read

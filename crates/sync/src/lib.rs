@@ -154,8 +154,12 @@ pub fn export(store: &mut Store, dir: &Path, full: bool) -> Result<ExportReport,
             dir.display()
         )));
     }
-    let batch = store.sync_export_batch(full)?;
-    if batch.rows.is_empty() {
+    let mut sealer = bundle::Sealer::default();
+    let batch = store.sync_export(full, &mut |row| {
+        sealer.push(&row);
+        Ok(())
+    })?;
+    if batch.records == 0 {
         return Ok(ExportReport {
             file: None,
             records: 0,
@@ -171,7 +175,7 @@ pub fn export(store: &mut Store, dir: &Path, full: bool) -> Result<ExportReport,
     let now = store.clock().now();
     let bundle_id = uuid::Uuid::now_v7().to_string();
     let created_at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    let sealed = bundle::seal(
+    let sealed = sealer.seal(
         bundle::Contents {
             bundle_id: &bundle_id,
             device: &batch.device,
@@ -179,7 +183,6 @@ pub fn export(store: &mut Store, dir: &Path, full: bool) -> Result<ExportReport,
             schema: store.schema_version()?,
             created_at: &created_at,
             full,
-            rows: &batch.rows,
         },
         &config.identity,
     )?;
