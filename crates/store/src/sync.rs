@@ -310,27 +310,33 @@ impl Meta {
 
     /// Builds the meta of fields given as (name, stamp, base, held by the stored row).
     fn build<'a>(fields: impl Iterator<Item = (&'a str, &'a str, &'a str, bool)>) -> Meta {
-        let mut meta = Meta {
-            s: vec![String::new()],
-            ..Meta::default()
+        // A row has a handful of distinct stamps: a list beats hashing each field's.
+        let mut list: Vec<&'a str> = vec![""];
+        let mut idx = |s: &'a str| -> u32 {
+            match list.iter().position(|x| std::ptr::eq(*x, s) || *x == s) {
+                Some(i) => i as u32,
+                None => {
+                    list.push(s);
+                    (list.len() - 1) as u32
+                }
+            }
         };
-        let mut index: HashMap<&'a str, u32> = HashMap::new();
-        index.insert("", 0);
         let mut entries: Vec<(&'a str, (u32, u32), bool)> = Vec::new();
-        let mut counts: HashMap<(u32, u32), usize> = HashMap::new();
+        let mut counts: Vec<((u32, u32), usize)> = Vec::new();
         for (field, stamp, base, held) in fields {
-            let mut idx = |s: &'a str| {
-                *index.entry(s).or_insert_with(|| {
-                    meta.s.push(s.to_owned());
-                    (meta.s.len() - 1) as u32
-                })
-            };
             let pair = (idx(stamp), idx(base));
             if held {
-                *counts.entry(pair).or_default() += 1;
+                match counts.iter_mut().find(|(p, _)| *p == pair) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((pair, 1)),
+                }
             }
             entries.push((field, pair, held));
         }
+        let mut meta = Meta {
+            s: list.into_iter().map(str::to_owned).collect(),
+            ..Meta::default()
+        };
         // The most common pair of the held fields (the smaller one on a tie) is the default.
         meta.d = counts
             .into_iter()
@@ -453,25 +459,27 @@ pub const GENESIS: &str = "000000000000000.00000@";
 fn trigger_sql(info: &TableInfo) -> [(String, String); 3] {
     let table = info.table;
     let old = &info.old_row;
+    // Rows written by an import carry their stamps already (see `sync_apply`).
+    let when = "WHEN NOT EXISTS (SELECT 1 FROM sync_state WHERE key = 'applying')";
     [
         (
             format!("sync_{table}_inserted"),
             format!(
-                "CREATE TRIGGER sync_{table}_inserted AFTER INSERT ON {table} BEGIN \
+                "CREATE TRIGGER sync_{table}_inserted AFTER INSERT ON {table} {when} BEGIN \
                  INSERT OR IGNORE INTO sync_dirty(tbl, id) VALUES ('{table}', NEW.id); END"
             ),
         ),
         (
             format!("sync_{table}_deleted"),
             format!(
-                "CREATE TRIGGER sync_{table}_deleted AFTER DELETE ON {table} BEGIN \
+                "CREATE TRIGGER sync_{table}_deleted AFTER DELETE ON {table} {when} BEGIN \
                  INSERT OR IGNORE INTO sync_dirty(tbl, id) VALUES ('{table}', OLD.id); END"
             ),
         ),
         (
             format!("sync_{table}_changed"),
             format!(
-                "CREATE TRIGGER sync_{table}_changed AFTER UPDATE ON {table} BEGIN \
+                "CREATE TRIGGER sync_{table}_changed AFTER UPDATE ON {table} {when} BEGIN \
                  INSERT OR IGNORE INTO sync_dirty(tbl, id, old) VALUES ('{table}', NEW.id, {old}); END"
             ),
         ),
@@ -1125,7 +1133,7 @@ fn write_columns(
         let seq: i64 = tx
             .prepare_cached("SELECT seq FROM participants WHERE id = ?1")?
             .query_row([id], |r| r.get(0))?;
-        search.0.push((seq, (!anonymised).then_some(data)));
+        search.0.push((seq, exists, (!anonymised).then_some(data)));
     }
     Ok(true)
 }
@@ -1134,14 +1142,17 @@ fn write_columns(
 /// entries to disk at every statement savepoint, so indexing row by row between the other
 /// writes flushed the index once per person.
 #[derive(Default)]
-struct SearchUpdates(Vec<(i64, Option<ParticipantData>)>);
+struct SearchUpdates(Vec<(i64, bool, Option<ParticipantData>)>);
 
 impl SearchUpdates {
-    /// Removes each entry and writes it again from the data (`None`: removed for good).
+    /// Removes each entry (of a person who was here before) and writes it again from the
+    /// data (`None`: removed for good).
     fn apply(self, tx: &Transaction) -> Result<()> {
-        for (seq, data) in self.0 {
-            tx.prepare_cached("DELETE FROM participant_search WHERE rowid = ?1")?
-                .execute([seq])?;
+        for (seq, indexed, data) in self.0 {
+            if indexed {
+                tx.prepare_cached("DELETE FROM participant_search WHERE rowid = ?1")?
+                    .execute([seq])?;
+            }
             if let Some(data) = data {
                 search::index_participant(tx, seq, &data)?;
             }
@@ -1173,7 +1184,7 @@ fn write_row(
                     })
                     .optional()?;
                 if let Some(s) = seq {
-                    search.0.push((s, None));
+                    search.0.push((s, true, None));
                 }
             }
             tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])
@@ -1548,6 +1559,9 @@ impl Store {
             stamp_dirty(&tx.tx, tx.now)?;
             // Rows may refer to rows later in the bundle: check references at commit.
             tx.tx.execute_batch("PRAGMA defer_foreign_keys = ON;")?;
+            // The rows written here carry the bundle's stamps: the triggers need not queue
+            // them for stamping (the mark never outlives this transaction).
+            state_set(&tx.tx, "applying", "1")?;
             let known: bool = tx.tx.query_row(
                 "SELECT EXISTS(SELECT 1 FROM sync_bundles WHERE bundle_id = ?1)",
                 [batch.bundle_id],
@@ -1625,8 +1639,7 @@ impl Store {
                 observe_hlc(&tx.tx, hlc)?;
             }
             search.apply(&tx.tx)?;
-            // The rows written here carry the bundle's stamps already, not changes to stamp.
-            tx.tx.prepare_cached("DELETE FROM sync_dirty")?.execute([])?;
+            tx.tx.execute("DELETE FROM sync_state WHERE key = 'applying'", [])?;
             for (entity, id, action, fields) in events {
                 tx.audit(entity, &id, action, fields);
             }

@@ -63,8 +63,31 @@ struct WireRow {
     /// Tombstone stamp index.
     #[serde(default)]
     x: Option<u32>,
-    #[serde(default)]
-    f: BTreeMap<String, WireField>,
+    /// The fields in the order written (sorted by name).
+    #[serde(default, deserialize_with = "entries")]
+    f: Vec<(String, WireField)>,
+}
+
+/// A JSON object's entries as they come, without building a map for them.
+fn entries<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(String, WireField)>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Vec<(String, WireField)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("pola rekordu")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::with_capacity(map.size_hint().unwrap_or(32));
+            while let Some(entry) = map.next_entry()? {
+                out.push(entry);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Visitor)
 }
 
 /// `[stamp, base]` for an absent key, `[stamp, base, value]` otherwise (value may be null).
@@ -473,18 +496,20 @@ impl RowReader<'_> {
                 .cloned()
                 .ok_or_else(|| bundle_error("odwołanie do nieistniejącego znacznika czasu"))
         };
-        let mut fields = BTreeMap::new();
-        for (k, f) in w.f {
-            if k == "id" || k.is_empty() {
-                return Err(bundle_error("niedozwolona nazwa pola"));
-            }
-            let state = FieldState {
-                stamp: stamp(f.s)?,
-                base: stamp(f.b)?,
-                value: f.v,
-            };
-            fields.insert(k, state);
-        }
+        let fields =
+            w.f.into_iter()
+                .map(|(k, f)| {
+                    if k == "id" || k.is_empty() {
+                        return Err(bundle_error("niedozwolona nazwa pola"));
+                    }
+                    let state = FieldState {
+                        stamp: stamp(f.s)?,
+                        base: stamp(f.b)?,
+                        value: f.v,
+                    };
+                    Ok((k, state))
+                })
+                .collect::<Result<BTreeMap<_, _>, _>>()?;
         let deleted = w.x.map(|x| stamp(x).map(|s| s.to_string())).transpose()?;
         match self.counts.get_mut(table.table) {
             Some(n) => *n += 1,
