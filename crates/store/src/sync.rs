@@ -1102,8 +1102,26 @@ fn write_columns(
     if !exists && table == "relations" && !relation_survives(tx, info, row, &columns, seq)? {
         return Ok(false);
     }
-    let values: Vec<&SqlValue> = columns.iter().map(|(_, v)| v).collect();
     if exists {
+        // Only the columns whose value changes are set: an index whose columns stay as they
+        // are is then left alone (a changed phone number does not move the person in the
+        // sorted list).
+        let names: Vec<&str> = columns.iter().map(|(c, _)| c.as_str()).collect();
+        let current: Vec<SqlValue> = tx
+            .prepare_cached(&format!(
+                "SELECT {} FROM {table} WHERE id = ?1",
+                names.join(", ")
+            ))?
+            .query_row([id], |r| (0..names.len()).map(|i| r.get(i)).collect())?;
+        columns = columns
+            .into_iter()
+            .zip(current)
+            .filter(|((_, new), old)| new != old)
+            .map(|(c, _)| c)
+            .collect();
+        if columns.is_empty() {
+            return Ok(true);
+        }
         let set: Vec<String> = columns
             .iter()
             .enumerate()
@@ -1111,10 +1129,14 @@ fn write_columns(
             .collect();
         let sql = format!("UPDATE {table} SET {} WHERE id = ?1", set.join(", "));
         let mut p: Vec<&dyn rusqlite::ToSql> = vec![&id];
-        p.extend(values.iter().map(|v| *v as &dyn rusqlite::ToSql));
+        p.extend(columns.iter().map(|(_, v)| v as &dyn rusqlite::ToSql));
         tx.prepare_cached(&sql)?
             .execute(p.as_slice())
             .map_err(fail)?;
+        // The search entry follows the record's data and status only.
+        if !columns.iter().any(|(c, _)| c == "data" || c == "status") {
+            return Ok(true);
+        }
     } else {
         let names: Vec<&str> = columns.iter().map(|(c, _)| c.as_str()).collect();
         let marks: Vec<String> = (0..=columns.len()).map(|i| format!("?{}", i + 1)).collect();
@@ -1124,7 +1146,7 @@ fn write_columns(
             marks.join(", ")
         );
         let mut p: Vec<&dyn rusqlite::ToSql> = vec![&id];
-        p.extend(values.iter().map(|v| *v as &dyn rusqlite::ToSql));
+        p.extend(columns.iter().map(|(_, v)| v as &dyn rusqlite::ToSql));
         tx.prepare_cached(&sql)?
             .execute(p.as_slice())
             .map_err(fail)?;
