@@ -911,8 +911,8 @@ fn assemble(
     row
 }
 
-/// The rows of one table changed after `watermark` (everything for 0), read in one pass in
-/// the order of their ids and handed to `sink` one at a time.
+/// The rows of one table changed after `watermark` (everything for 0, in the order of their
+/// ids), read in one pass and handed to `sink` one at a time.
 fn each_changed_row(
     tx: &Connection,
     info: &TableInfo,
@@ -920,10 +920,17 @@ fn each_changed_row(
     sink: &mut dyn FnMut(RowState) -> Result<()>,
 ) -> Result<()> {
     let columns: Vec<String> = info.columns.iter().map(|c| format!("t.{c}")).collect();
+    // Everything: the table's stamps in key order. Changes: the few newest by change number
+    // (the key would visit every row of the table).
+    let (from, order) = if watermark == 0 {
+        ("sync_rows s", "s.id")
+    } else {
+        ("sync_rows s INDEXED BY sync_rows_changed", "s.change_seq, s.id")
+    };
     let sql = format!(
-        "SELECT s.id, s.meta, s.deleted, t.id IS NOT NULL, {} FROM sync_rows s
+        "SELECT s.id, s.meta, s.deleted, t.id IS NOT NULL, {} FROM {from}
          LEFT JOIN {} t ON t.id = s.id
-         WHERE s.tbl = ?1 AND s.change_seq > ?2 ORDER BY s.id",
+         WHERE s.tbl = ?1 AND s.change_seq > ?2 ORDER BY {order}",
         columns.join(", "),
         info.table
     );
