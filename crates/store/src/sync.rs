@@ -925,7 +925,10 @@ fn each_changed_row(
     let (from, order) = if watermark == 0 {
         ("sync_rows s", "s.id")
     } else {
-        ("sync_rows s INDEXED BY sync_rows_changed", "s.change_seq, s.id")
+        (
+            "sync_rows s INDEXED BY sync_rows_changed",
+            "s.change_seq, s.id",
+        )
     };
     let sql = format!(
         "SELECT s.id, s.meta, s.deleted, t.id IS NOT NULL, {} FROM {from}
@@ -1176,8 +1179,8 @@ struct SearchUpdates(Vec<(i64, bool, Option<ParticipantData>)>);
 impl SearchUpdates {
     /// Removes each entry (of a person who was here before) and writes it again from the
     /// data (`None`: removed for good).
-    fn apply(self, tx: &Transaction) -> Result<()> {
-        for (seq, indexed, data) in self.0 {
+    fn apply(&mut self, tx: &Transaction) -> Result<()> {
+        for (seq, indexed, data) in self.0.drain(..) {
             if indexed {
                 tx.prepare_cached("DELETE FROM participant_search WHERE rowid = ?1")?
                     .execute([seq])?;
@@ -1338,6 +1341,9 @@ pub struct SyncConflict {
     pub resolved_at: Option<String>,
     pub resolution: Option<String>,
 }
+
+/// Rows of an import after which its search entries and audit events are written.
+const IMPORT_CHUNK: usize = 10_000;
 
 /// A larger page cache while reading or applying a bundle (each row is a few random reads of
 /// encrypted pages); it stays for the connection, as in the bulk path. KiB, negative.
@@ -1636,7 +1642,12 @@ impl Store {
                         (None, false) => ("sync_insert", vec![]),
                         (None, true) => ("sync_apply", merged.changed),
                     };
-                    events.push((info.entity, merged.row.id.clone(), action, fields));
+                    events.push(crate::audit::NewEvent {
+                        entity: info.entity,
+                        entity_id: merged.row.id.clone(),
+                        action,
+                        fields,
+                    });
                 }
                 // Kept even when this side's value won: a person should see both.
                 for c in &merged.conflicts {
@@ -1660,6 +1671,12 @@ impl Store {
                     ])?;
                     summary.conflicts += n as u32;
                 }
+                // A large bundle writes its search entries and audit events as it goes, so
+                // neither waits in memory for the end.
+                if events.len() >= IMPORT_CHUNK {
+                    search.apply(&tx.tx)?;
+                    tx.audit_now(std::mem::take(&mut events))?;
+                }
                 Ok(())
             };
             rows(&mut apply)?;
@@ -1669,9 +1686,7 @@ impl Store {
             }
             search.apply(&tx.tx)?;
             tx.tx.execute("DELETE FROM sync_state WHERE key = 'applying'", [])?;
-            for (entity, id, action, fields) in events {
-                tx.audit(entity, &id, action, fields);
-            }
+            tx.audit_now(events)?;
             if known && summary.applied == 0 && summary.conflicts == 0 {
                 // The same bundle again: nothing to record either.
                 return Ok(summary);

@@ -35,6 +35,8 @@ pub struct Tx<'a> {
     pub(crate) now: DateTime<Utc>,
     pub(crate) today: NaiveDate,
     events: Vec<audit::NewEvent>,
+    worker: String,
+    source: Source,
 }
 
 impl Tx<'_> {
@@ -66,6 +68,18 @@ impl Tx<'_> {
             fields,
         });
     }
+
+    /// Appends events to the audit log now, before those given to `audit` (which wait for
+    /// the commit): for writes so long that holding every event until the end would not do.
+    pub(crate) fn audit_now(&self, events: Vec<audit::NewEvent>) -> Result<()> {
+        audit::append(
+            &self.tx,
+            &self.worker,
+            self.source,
+            &self.now_text(),
+            events,
+        )
+    }
 }
 
 impl Store {
@@ -83,12 +97,14 @@ impl Store {
             now,
             today,
             events: Vec::new(),
+            worker,
+            source,
         };
         let value = f(&mut w)?;
         // Every changed syncable row gets its per-field stamps in this same transaction.
         crate::sync::stamp_dirty(&w.tx, w.now)?;
         let events = std::mem::take(&mut w.events);
-        audit::append(&w.tx, &worker, source, &w.now_text(), events)?;
+        w.audit_now(events)?;
         w.tx.commit()?;
         Ok(value)
     }
