@@ -528,24 +528,6 @@ fn sync_and_reports(
     const PASSPHRASE: &str = "wspolne-haslo-synchronizacji";
     const ORGANISATION: &str = "OPS Pomiarowo";
     let mut store = Store::open(dir, PASSWORD, seed_options())?;
-    if size > SYNC_MAX_PARTICIPANTS {
-        // A bundle is built, compressed and applied whole in memory: ~2.5 GiB of the bench's
-        // peak at 100k, so about 25 GiB at 1M, more than this kind of machine has.
-        for what in [
-            "sync full export",
-            "sync full import",
-            "sync export, 1,000 changed",
-            "sync import, 1,000 changed",
-        ] {
-            rows.push(Row::note(
-                size,
-                what,
-                "not run: bundles are held in memory whole (~25 GiB at 1M); streaming is not built",
-                "—",
-            ));
-        }
-        return cst2021(size, &store, project_id, dir, rows);
-    }
     eprintln!("   synchronizacja…");
     sync::setup(&mut store, Source::Cli, PASSPHRASE, Some(ORGANISATION))?;
     let other_dir = dir.join("bench-other");
@@ -606,9 +588,6 @@ fn sync_and_reports(
     drop(other);
     cst2021(size, &store, project_id, dir, rows)
 }
-
-/// Above this many people the bench does not run sync (see `sync_and_reports`).
-const SYNC_MAX_PARTICIPANTS: usize = 200_000;
 
 /// The CST2021 export of the 350-person project.
 fn cst2021(

@@ -1,64 +1,11 @@
 //! The `kartoteka` command run as a user runs it: a real binary, a fresh data folder, JSON in
 //! and out, and the documented exit codes.
 
+mod common;
+
+use common::*;
 use serde_json::{json, Value};
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-const PASSWORD: &str = "tajne-haslo-2026";
-
-fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    run_env(dir, args, stdin, &[])
-}
-
-fn run_env(dir: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kartoteka"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("KARTOTEKA_PASSWORD", PASSWORD)
-        .envs(env.iter().copied())
-        .env_remove("KARTOTEKA_DATA_DIR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str], stdin: Option<&str>) -> Value {
-    let out = run(dir, args, stdin);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{args:?}: not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use std::process::Command;
 
 fn initialised() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -1,39 +1,16 @@
 //! Documents printed from the command line, read back with pdftotext and pdffonts.
 
-use serde_json::Value;
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+mod common;
 
-const PASSWORD: &str = "tajne-haslo-2026";
+use common::*;
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
 
 fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> (i32, Value, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kartoteka"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("KARTOTEKA_PASSWORD", PASSWORD)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    let out = child.wait_with_output().unwrap();
+    let out = common::run(dir, args, stdin);
     let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
-    (
-        out.status.code().unwrap(),
-        json,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    (code(&out), json, stderr(&out))
 }
 
 fn ok(dir: &Path, args: &[&str], stdin: Option<&str>) -> Value {

@@ -1,62 +1,10 @@
 //! `kartoteka service|plan|delivery|note|timeline` as a user runs them: JSON in and out,
 //! Polish errors, the documented exit codes, and nothing saved on a refusal.
 
+mod common;
+
+use common::*;
 use serde_json::{json, Value};
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-const PASSWORD: &str = "tajne-haslo-2026";
-
-fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kartoteka"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("KARTOTEKA_PASSWORD", PASSWORD)
-        .env_remove("KARTOTEKA_DATA_DIR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str], stdin: Option<&str>) -> Value {
-    let out = run(dir, args, stdin);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn fail(dir: &Path, args: &[&str], stdin: Option<&str>, code: i32) -> String {
-    let out = run(dir, args, stdin);
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.stdout.is_empty(), "nothing on stdout on an error");
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn id(v: &Value) -> String {
-    v["id"].as_str().unwrap().to_owned()
-}
 
 #[test]
 fn a_plan_from_the_command_line() {

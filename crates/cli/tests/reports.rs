@@ -1,59 +1,10 @@
 //! `kartoteka report …` as a user runs it: the real binary, a fresh data folder, JSON summary
 //! on stdout, Polish messages on stderr, the documented exit codes.
 
+mod common;
+
+use common::*;
 use serde_json::{json, Value};
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-const PASSWORD: &str = "tajne-haslo-2026";
-
-fn run_env(dir: &Path, args: &[&str], stdin: Option<&str>, password: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kartoteka"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("KARTOTEKA_PASSWORD", password)
-        .env_remove("KARTOTEKA_DATA_DIR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
-
-fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    run_env(dir, args, stdin, PASSWORD)
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn ok(dir: &Path, args: &[&str], stdin: Option<&str>) -> Value {
-    let out = run(dir, args, stdin);
-    assert!(out.status.success(), "{args:?} failed: {}", stderr(&out));
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{args:?}: not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap()
-}
 
 struct Setup {
     dir: tempfile::TempDir,
@@ -385,7 +336,7 @@ fn exit_codes_follow_the_contract() {
         s.dir.path(),
         &["report", "cst2021", "--project", &s.project, "--out", path],
         None,
-        "zle-haslo-123",
+        &[("KARTOTEKA_PASSWORD", "zle-haslo-123")],
     );
     assert_eq!(code(&out), 5, "{}", stderr(&out));
     assert!(!file.exists());

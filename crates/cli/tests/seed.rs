@@ -1,33 +1,20 @@
 //! `kartoteka seed`: synthetic data that is deterministic, valid, audited and searchable.
 //! (Speed is measured by `kartoteka bench`, never asserted here.)
 
+mod common;
+
 use kartoteka_domain::fold::fold;
 use kartoteka_domain::pesel::Pesel;
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-const PASSWORD: &str = "tajne-haslo-2026";
+use std::process::Output;
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kartoteka"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("KARTOTEKA_PASSWORD", PASSWORD)
-        .env_remove("KARTOTEKA_DATA_DIR")
-        .output()
-        .unwrap()
+    common::run(dir, args, None)
 }
 
 fn ok(dir: &Path, args: &[&str]) -> Value {
-    let out = run(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::ok(dir, args, None)
 }
 
 fn seeded(participants: &str, seed: &str) -> tempfile::TempDir {

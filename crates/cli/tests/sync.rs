@@ -1,73 +1,26 @@
 //! `kartoteka sync …` as a user runs it: two data folders, bundles through a shared folder,
 //! JSON on stdout, Polish errors on stderr and the documented exit codes.
 
+mod common;
+
+use common::*;
 use serde_json::{json, Value};
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-const PASSWORD: &str = "tajne-haslo-2026";
-const PASSPHRASE: &str = "wspólne hasło ośrodka 2026";
-
-fn run_env(dir: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kartoteka"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("KARTOTEKA_PASSWORD", PASSWORD)
-        .env_remove("KARTOTEKA_SYNC_PASSPHRASE")
-        .envs(env.iter().copied())
-        .env_remove("KARTOTEKA_DATA_DIR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
+use std::process::Output;
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    run_env(dir, args, None, &[])
-}
-
-fn json_of(args: &[&str], out: &Output) -> Value {
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{args:?}: not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
+    common::run(dir, args, None)
 }
 
 fn ok(dir: &Path, args: &[&str]) -> Value {
-    json_of(args, &run(dir, args))
+    common::ok(dir, args, None)
 }
 
 fn ok_stdin(dir: &Path, args: &[&str], stdin: &str) -> Value {
-    json_of(args, &run_env(dir, args, Some(stdin), &[]))
+    common::ok(dir, args, Some(stdin))
 }
 
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+const PASSPHRASE: &str = "wspólne hasło ośrodka 2026";
 
 /// A fresh data folder with sync set up for the organisation.
 fn installation(passphrase: &str, organisation: &str) -> tempfile::TempDir {

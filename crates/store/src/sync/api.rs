@@ -20,6 +20,9 @@ pub struct ExportBatch {
     pub full: bool,
 }
 
+/// Takes the rows of a bundle one at a time (see `Store::sync_apply`).
+pub type RowSink<'a> = dyn FnMut(RowState) -> Result<()> + 'a;
+
 /// A bundle about to be applied (already verified and decrypted).
 pub struct ApplyBatch<'a> {
     pub bundle_id: &'a str,
@@ -327,7 +330,7 @@ impl Store {
     pub fn sync_apply(
         &mut self,
         batch: ApplyBatch,
-        rows: &mut dyn FnMut(&mut dyn FnMut(RowState) -> Result<()>) -> Result<()>,
+        rows: &mut dyn FnMut(&mut RowSink) -> Result<()>,
         merge: &dyn Fn(Option<RowState>, RowState) -> Merged,
     ) -> Result<ApplySummary> {
         self.conn().execute_batch(SYNC_CACHE)?;
