@@ -12,7 +12,10 @@
 //! every chunk and the end of the stream, so a flipped byte or a cut-off file fails to
 //! decrypt; the manifest is checked against the header and the records after that.
 //!
-//! Invariant: nothing is applied before the whole bundle is read, decrypted and verified.
+//! Invariant: nothing is applied before the whole bundle is read, decrypted and its records
+//! checksum verified; rows are then parsed one at a time (`Opened::rows`) into a transaction
+//! that is abandoned when a row or the counts turn out wrong. Writing is streamed the same
+//! way (`Sealer`): neither side holds a bundle's rows as row states all at once.
 
 use crate::key::{normalize_organisation, organisation_tag, parse_identity};
 use crate::SyncError;

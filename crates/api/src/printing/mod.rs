@@ -1,0 +1,358 @@
+//! Printing: builds a document's inputs from the store (a snapshot), renders it with
+//! `kartoteka_forms`, and records it (kind, person, text version, time, SHA-256, snapshot) so
+//! it can be rendered again byte for byte.
+//!
+//! Invariant: `render_snapshot` is a pure function of the snapshot; everything read from the
+//! store or the clock goes into the snapshot first.
+//!
+//! Code map: this file the requests, the snapshot types, printing and recording one document
+//! and regenerating it; `snapshot.rs` building a snapshot from the store; `plan.rs` its plan
+//! and attendance parts; `layout.rs` laying a snapshot out (pure); `batch.rs` batch printing.
+
+use crate::error::{ApiError, ErrorCode};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use kartoteka_domain::consent::ConsentKind;
+use kartoteka_domain::enrolment::EnrolmentStart;
+use kartoteka_domain::participant::{Address, ParticipantData};
+use kartoteka_domain::plan::{format_quantity, Attendance, LifeArea, PlanStatus};
+use kartoteka_domain::project::ProjectData;
+use kartoteka_forms as forms;
+use kartoteka_forms::DocumentKind;
+use kartoteka_store::documents::{DocumentRecord, NewDocument};
+use kartoteka_store::plans::{PlanSummary, PlanView};
+use kartoteka_store::settings::OrganisationSettings;
+use kartoteka_store::{Source, Store};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+mod batch;
+mod layout;
+mod plan;
+mod snapshot;
+
+pub use batch::*;
+use layout::*;
+pub use layout::{lay_out_snapshot, render_snapshot};
+use plan::*;
+pub use snapshot::build_snapshot;
+
+/// What the user asked to print.
+#[derive(Debug, Clone, Default)]
+pub struct PrintRequest {
+    pub kind: Option<DocumentKind>,
+    /// `None` prints the blank form.
+    pub participant_id: Option<String>,
+    /// The project of the header; the person's latest enrolment's project when left out.
+    pub project_id: Option<String>,
+    pub attendance: Option<AttendanceRequest>,
+    /// The support plan version to print; for a plan without it, the participant's current
+    /// plan in the project (the signed version, else the newest draft, else the newest).
+    pub plan_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct AttendanceRequest {
+    pub service: String,
+    pub unit: String,
+    pub specialist: String,
+    pub year: i32,
+    pub month: u32,
+}
+
+/// A consent text as printed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TextSnapshot {
+    pub id: String,
+    pub title: String,
+    pub version: u32,
+    pub text: String,
+}
+
+/// Everything a document is rendered from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub kind: String,
+    /// `kartoteka_forms::RENDERING_REVISION` at the time: the same snapshot gives the same
+    /// bytes only under the same revision.
+    #[serde(default)]
+    pub revision: u32,
+    pub generated_at: DateTime<FixedOffset>,
+    pub organisation: OrganisationSettings,
+    pub project: Option<ProjectData>,
+    pub participant_id: Option<String>,
+    pub participant: Option<ParticipantData>,
+    pub enrolment: Option<EnrolmentStart>,
+    pub signatory: Option<String>,
+    pub text: Option<TextSnapshot>,
+    pub image_consent: Option<bool>,
+    pub attendance: Option<AttendanceRequest>,
+    pub record: Option<Vec<Block>>,
+    /// The support plan as printed.
+    #[serde(default)]
+    pub plan: Option<PlanSnapshot>,
+    /// An attendance sheet built from the delivery log (a catalogue service in a project).
+    #[serde(default)]
+    pub attendance_log: Option<Vec<AttendancePerson>>,
+    /// The project the document was printed for, as recorded in the register.
+    #[serde(default)]
+    pub project_id: Option<String>,
+}
+
+/// A support plan version as printed: text ready for paper, so a later change of a Polish
+/// label in the program cannot change a regenerated document.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PlanSnapshot {
+    pub id: String,
+    pub version: u32,
+    pub status: String,
+    pub draft: bool,
+    pub worker: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    /// For a version above 1: the amendment's number and the date of the plan it amends.
+    pub amendment: Option<(u32, NaiveDate)>,
+    pub problem_situation: String,
+    pub strengths: String,
+    pub needs: String,
+    pub areas: Vec<AreaSnapshot>,
+    pub goals: Vec<GoalSnapshot>,
+    pub commitments: String,
+    pub reviews: Vec<ReviewSnapshot>,
+    pub closing: Option<ClosingSnapshot>,
+    /// Dates the participant (or guardian) and the worker signed.
+    pub signed_on: Option<(NaiveDate, NaiveDate)>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AreaSnapshot {
+    pub area: LifeArea,
+    pub score: u8,
+    pub comment: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GoalSnapshot {
+    pub title: String,
+    pub measure: String,
+    pub target_date: Option<NaiveDate>,
+    pub status: String,
+    pub services: Vec<PlannedServiceSnapshot>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PlannedServiceSnapshot {
+    pub service: String,
+    /// "10 godz."
+    pub quantity: String,
+    pub specialist: String,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub frequency: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReviewSnapshot {
+    pub date: NaiveDate,
+    pub changes: String,
+    pub goals: String,
+    pub worker: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ClosingSnapshot {
+    pub closed_on: NaiveDate,
+    pub evaluation: String,
+    pub worker: String,
+}
+
+/// One participant of an attendance sheet from the delivery log.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AttendancePerson {
+    pub name: String,
+    pub planned: String,
+    pub delivered: String,
+    pub deliveries: Vec<AttendanceEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AttendanceEntry {
+    pub date: NaiveDate,
+    pub quantity: String,
+    pub attendance: String,
+    pub attended: bool,
+}
+
+/// A part of a person's full record.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Block {
+    Fields {
+        title: String,
+        fields: Vec<(String, String)>,
+    },
+    Table {
+        title: String,
+        columns: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+}
+
+pub struct Printed {
+    pub bytes: Vec<u8>,
+    pub record: DocumentRecord,
+}
+
+fn internal(e: impl std::fmt::Display) -> ApiError {
+    ApiError::new(
+        ErrorCode::Internal,
+        format!("Nie udało się przygotować dokumentu: {e}"),
+    )
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// Renders and records a document.
+pub fn print(
+    store: &mut Store,
+    source: Source,
+    req: &PrintRequest,
+    now: DateTime<FixedOffset>,
+) -> Result<Printed, ApiError> {
+    print_laid(store, source, req, now).map(|(printed, _)| printed)
+}
+
+/// [`print`], also handing back the laid-out document (to put into a batch file).
+fn print_laid(
+    store: &mut Store,
+    source: Source,
+    req: &PrintRequest,
+    now: DateTime<FixedOffset>,
+) -> Result<(Printed, forms::Document), ApiError> {
+    let (bytes, document, entry) = render_laid(store, source, req, now)?;
+    let record = store.record_document(source, entry.as_new())?;
+    Ok((Printed { bytes, record }, document))
+}
+
+/// Documents in a batch are recorded in groups of this many.
+const RECORD_GROUP: usize = 50;
+
+/// A document rendered but not yet in the register.
+struct RegisterEntry {
+    kind: String,
+    participant_id: Option<String>,
+    project_id: Option<String>,
+    template_version_id: Option<String>,
+    sha256: String,
+    bytes: usize,
+    model: serde_json::Value,
+}
+
+impl RegisterEntry {
+    fn as_new(&self) -> NewDocument<'_> {
+        NewDocument {
+            kind: &self.kind,
+            participant_id: self.participant_id.as_deref(),
+            project_id: self.project_id.as_deref(),
+            template_version_id: self.template_version_id.as_deref(),
+            sha256: &self.sha256,
+            bytes: self.bytes,
+            model: self.model.clone(),
+        }
+    }
+}
+
+/// Records the pending documents of a batch in one transaction.
+fn record_all(
+    access: StoreAccess<'_>,
+    source: Source,
+    pending: &mut Vec<RegisterEntry>,
+) -> Result<(), ApiError> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    access(&mut |store| {
+        let docs: Vec<NewDocument> = pending.iter().map(RegisterEntry::as_new).collect();
+        store.record_documents(source, docs)?;
+        Ok(())
+    })?;
+    pending.clear();
+    Ok(())
+}
+
+/// Renders a document from a fresh snapshot: its bytes, its laid-out pages and what the
+/// register will hold about it.
+fn render_laid(
+    store: &mut Store,
+    source: Source,
+    req: &PrintRequest,
+    now: DateTime<FixedOffset>,
+) -> Result<(Vec<u8>, forms::Document, RegisterEntry), ApiError> {
+    let snapshot = build_snapshot(store, source, req, now)?;
+    let document = lay_out_snapshot(&snapshot)?;
+    let bytes = document.to_pdf().map_err(internal)?;
+    let entry = RegisterEntry {
+        kind: snapshot.kind.clone(),
+        participant_id: snapshot.participant_id.clone(),
+        project_id: req
+            .project_id
+            .clone()
+            .or(snapshot.plan.as_ref().and(snapshot.project_id.clone())),
+        template_version_id: snapshot.text.as_ref().map(|t| t.id.clone()),
+        sha256: sha256_hex(&bytes),
+        bytes: bytes.len(),
+        model: serde_json::to_value(&snapshot).map_err(internal)?,
+    };
+    Ok((bytes, document, entry))
+}
+
+/// Renders a recorded document again and checks it is the same, byte for byte.
+pub fn regenerate(store: &Store, document_id: &str) -> Result<Vec<u8>, ApiError> {
+    let record = store.document(document_id)?;
+    let snapshot: Snapshot =
+        serde_json::from_value(store.document_model(document_id)?).map_err(internal)?;
+    let bytes = render_snapshot(&snapshot)?;
+    if sha256_hex(&bytes) != record.sha256 {
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            "Dokument wygenerowany ponownie różni się od zapisanego (inna wersja programu?) — nie został zastąpiony.",
+        ));
+    }
+    Ok(bytes)
+}
+
+/// The recovery key sheet (never recorded: the key must not be stored anywhere).
+pub fn recovery_key_pdf(
+    key: &str,
+    data_folder: &str,
+    organisation: &OrganisationSettings,
+    now: DateTime<FixedOffset>,
+) -> Result<Vec<u8>, ApiError> {
+    let snapshot = Snapshot {
+        kind: DocumentKind::RecoveryKey.as_str().into(),
+        revision: forms::RENDERING_REVISION,
+        generated_at: now,
+        organisation: organisation.clone(),
+        project: None,
+        participant_id: None,
+        participant: None,
+        enrolment: None,
+        signatory: None,
+        text: None,
+        image_consent: None,
+        attendance: None,
+        record: None,
+        plan: None,
+        attendance_log: None,
+        project_id: None,
+    };
+    let ctx = context(&snapshot)?;
+    forms::recovery_key_sheet(
+        &ctx,
+        &forms::RecoveryKeySheet {
+            key: key.to_owned(),
+            data_folder: data_folder.to_owned(),
+        },
+    )
+    .map_err(internal)
+}

@@ -1,0 +1,347 @@
+//! Building a document's snapshot from the store: the person, the project, the texts in force,
+//! the record blocks of a GDPR copy.
+
+use super::*;
+
+pub(super) const DEFAULT_DATA_STATEMENT: &str = "Przyjmuję do wiadomości, że administratorem moich danych osobowych jest organizacja wskazana w nagłówku tego dokumentu, a w zakresie danych przetwarzanych w centralnym systemie teleinformatycznym — instytucja zarządzająca programem.
+
+Moje dane osobowe są przetwarzane w celu realizacji projektu, w szczególności potwierdzenia kwalifikowalności, udzielenia wsparcia, monitoringu, ewaluacji, kontroli, audytu i sprawozdawczości, na podstawie obowiązku prawnego ciążącego na administratorze (art. 6 ust. 1 lit. c oraz art. 9 ust. 2 lit. g RODO).
+
+Moje dane mogą zostać przekazane instytucjom zaangażowanym we wdrażanie programu oraz podmiotom prowadzącym na ich zlecenie badania ewaluacyjne, kontrole i audyt. Dane będą przechowywane do czasu wskazanego w umowie o dofinansowanie projektu.
+
+Mam prawo dostępu do treści swoich danych, ich sprostowania, ograniczenia przetwarzania oraz prawo wniesienia skargi do Prezesa Urzędu Ochrony Danych Osobowych. Podanie danych jest warunkiem udziału w projekcie. W ciągu 4 tygodni od zakończenia udziału przekażę informacje o swojej sytuacji po opuszczeniu projektu.";
+
+pub(super) const DEFAULT_IMAGE_CONSENT: &str = "Wyrażam zgodę na nieodpłatne utrwalanie i wykorzystanie mojego wizerunku (albo wizerunku dziecka, którego jestem rodzicem lub opiekunem prawnym) w materiałach informacyjnych i promocyjnych projektu, w tym na stronie internetowej i w mediach społecznościowych organizacji.
+
+Zgoda jest dobrowolna i może zostać w każdej chwili wycofana; wycofanie zgody nie wpływa na zgodność z prawem wykorzystania wizerunku przed jej wycofaniem. Brak zgody nie ma wpływu na udział w projekcie.";
+
+/// The newest text of a kind for the project; the organisation's model text (version 1) is
+/// added the first time none exists, so a form can always be printed.
+pub(super) fn text_for(
+    store: &mut Store,
+    source: Source,
+    project_id: Option<&str>,
+    kind: ConsentKind,
+) -> Result<TextSnapshot, ApiError> {
+    let version = match store.current_consent_text(project_id, kind)? {
+        Some(v) => v,
+        None => {
+            let (title, text) = match kind {
+                ConsentKind::ImageConsent => {
+                    ("Zgoda na wykorzystanie wizerunku", DEFAULT_IMAGE_CONSENT)
+                }
+                _ => ("Oświadczenie uczestnika projektu", DEFAULT_DATA_STATEMENT),
+            };
+            let input = kartoteka_domain::consent::ConsentTextInput {
+                kind: Some(kind.as_str().into()),
+                title: Some(title.into()),
+                text: Some(text.into()),
+            };
+            store.add_consent_text(source, None, None, &input)?
+        }
+    };
+    Ok(TextSnapshot {
+        id: version.id.to_string(),
+        title: version.title,
+        version: version.version,
+        text: version.text,
+    })
+}
+
+/// An audit action in Polish, for the printed history.
+pub(super) fn action_polish(action: &str) -> &str {
+    match action {
+        "create" => "utworzenie",
+        "update" => "zmiana danych",
+        "archive" => "archiwizacja",
+        "restore" => "przywrócenie",
+        "anonymise" => "anonimizacja",
+        "relation_added" => "dodanie powiązania rodzinnego",
+        "consent_given" => "wyrażenie zgody",
+        "consent_withdrawn" => "wycofanie zgody",
+        "document_generated" => "wygenerowanie dokumentu",
+        other => other,
+    }
+}
+
+pub(super) fn date(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+/// The blocks of a person's full record, in Polish.
+pub(super) fn record_blocks(store: &Store, id: &str) -> Result<Vec<Block>, ApiError> {
+    let record = store.personal_record(id)?;
+    let p = &record.participant.data;
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    let mut fields = vec![
+        ("Imię (imiona)".to_owned(), p.first_name.clone()),
+        ("Nazwisko".to_owned(), p.last_name.clone()),
+        (
+            "PESEL".to_owned(),
+            p.pesel
+                .map(|x| x.as_string())
+                .unwrap_or_else(|| "brak".into()),
+        ),
+        ("Data urodzenia".to_owned(), date(p.birth_date)),
+        ("Płeć".to_owned(), p.sex.polish().to_owned()),
+        ("Obywatelstwo".to_owned(), opt(&p.citizenship)),
+        (
+            "Adres zamieszkania".to_owned(),
+            p.address
+                .as_ref()
+                .map(Address::one_line)
+                .unwrap_or_default(),
+        ),
+        (
+            "Adres do korespondencji".to_owned(),
+            p.correspondence_address
+                .as_ref()
+                .map(Address::one_line)
+                .unwrap_or_default(),
+        ),
+        (
+            "Telefon".to_owned(),
+            p.phone
+                .as_ref()
+                .map(|x| x.as_str().to_owned())
+                .unwrap_or_default(),
+        ),
+        (
+            "E-mail".to_owned(),
+            p.email
+                .as_ref()
+                .map(|x| x.as_str().to_owned())
+                .unwrap_or_default(),
+        ),
+        (
+            "Potrzeby dostępnościowe".to_owned(),
+            opt(&p.accessibility_needs),
+        ),
+        ("Uwagi".to_owned(), opt(&p.notes)),
+    ];
+    for (label, answer) in [
+        ("Niepełnosprawność", p.disability),
+        ("Obce pochodzenie", p.foreign_origin),
+        ("Obywatel państwa trzeciego", p.third_country_national),
+        ("Mniejszość", p.minority),
+        (
+            "Bezdomność lub wykluczenie z dostępu do mieszkań",
+            p.homeless,
+        ),
+        ("Inna niekorzystna sytuacja", p.other_disadvantage),
+    ] {
+        fields.push((
+            label.to_owned(),
+            answer.map(|a| a.polish().to_owned()).unwrap_or_default(),
+        ));
+    }
+    let mut blocks = vec![Block::Fields {
+        title: "Dane osobowe".into(),
+        fields,
+    }];
+    blocks.push(Block::Table {
+        title: "Rodzina".into(),
+        columns: vec!["Osoba".into(), "Relacja".into()],
+        rows: record
+            .family
+            .iter()
+            .map(|r| vec![r.name.clone(), r.kind.polish().to_owned()])
+            .collect(),
+    });
+    blocks.push(Block::Table {
+        title: "Udział w projektach".into(),
+        columns: vec![
+            "Projekt".into(),
+            "Początek".into(),
+            "Koniec".into(),
+            "Grupa docelowa".into(),
+        ],
+        rows: record
+            .enrolments
+            .iter()
+            .map(|e| {
+                vec![
+                    e.project_name.clone(),
+                    date(e.start.start_date),
+                    e.end
+                        .as_ref()
+                        .map(|x| date(x.end_date))
+                        .unwrap_or_else(|| "trwa".into()),
+                    e.start.target_group.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    });
+    let consents = store.consents_of(id)?;
+    blocks.push(Block::Table {
+        title: "Zgody i oświadczenia".into(),
+        columns: vec![
+            "Treść".into(),
+            "Wersja".into(),
+            "Wyrażona".into(),
+            "Przez".into(),
+            "Wycofana".into(),
+        ],
+        rows: consents
+            .iter()
+            .map(|c| {
+                vec![
+                    c.title.clone(),
+                    format!("v{}", c.version),
+                    date(c.given_on),
+                    if c.given_by == "self" {
+                        "osobiście".into()
+                    } else {
+                        c.given_by.clone()
+                    },
+                    c.withdrawn_on.map(date).unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    });
+    blocks.push(Block::Table {
+        title: "Historia zmian w kartotece".into(),
+        columns: vec!["Kiedy".into(), "Kto".into(), "Co".into(), "Pola".into()],
+        rows: record
+            .history
+            .iter()
+            .map(|h| {
+                vec![
+                    h.at.get(..16).unwrap_or(&h.at).replace('T', " "),
+                    h.actor.clone(),
+                    action_polish(&h.action).to_owned(),
+                    h.fields.join(", "),
+                ]
+            })
+            .collect(),
+    });
+    Ok(blocks)
+}
+
+/// Reads everything the requested document needs from the store.
+pub fn build_snapshot(
+    store: &mut Store,
+    source: Source,
+    req: &PrintRequest,
+    now: DateTime<FixedOffset>,
+) -> Result<Snapshot, ApiError> {
+    let kind = req
+        .kind
+        .ok_or_else(|| ApiError::invalid("kind", "Wybierz rodzaj dokumentu"))?;
+    let mut participant_id = req.participant_id.clone();
+    let mut requested_project = req.project_id.clone();
+    let plan = match kind {
+        DocumentKind::Plan => {
+            let plan = choose_plan(
+                store,
+                req.plan_id.as_deref(),
+                participant_id.as_deref(),
+                requested_project.as_deref(),
+            )?;
+            if let Some(plan) = &plan {
+                participant_id = Some(plan.participant_id.clone());
+                requested_project = Some(plan.project_id.clone());
+            }
+            plan
+        }
+        _ => None,
+    };
+    let participant = participant_id
+        .as_deref()
+        .map(|id| store.participant(id))
+        .transpose()?;
+    if participant.is_none() && kind == DocumentKind::Record {
+        return Err(ApiError::invalid(
+            "participant",
+            "Pełny zapis danych dotyczy jednej osoby: wskaż uczestnika",
+        ));
+    }
+    let enrolments = match &participant {
+        Some(p) => store.enrolments_of_participant(&p.id.to_string())?,
+        None => vec![],
+    };
+    let project_id = requested_project
+        .clone()
+        .or_else(|| enrolments.first().map(|e| e.project_id.to_string()));
+    let project = project_id
+        .as_deref()
+        .map(|id| store.project(id))
+        .transpose()?;
+    let enrolment = project
+        .as_ref()
+        .and_then(|pr| enrolments.iter().find(|e| e.project_id == pr.id))
+        .map(|e| e.start.clone());
+    let signatory = match &participant {
+        Some(p) if p.data.is_minor_on(now.date_naive()) => store
+            .related_people(&p.id.to_string())?
+            .into_iter()
+            .find(|r| r.can_sign)
+            .map(|r| r.name),
+        _ => None,
+    };
+    let text = match kind {
+        DocumentKind::DataStatement => Some(text_for(
+            store,
+            source,
+            project_id.as_deref(),
+            ConsentKind::DataStatement,
+        )?),
+        DocumentKind::ImageConsent => Some(text_for(
+            store,
+            source,
+            project_id.as_deref(),
+            ConsentKind::ImageConsent,
+        )?),
+        _ => None,
+    };
+    let image_consent = match (&participant, kind) {
+        (Some(p), DocumentKind::ImageConsent) => {
+            let given = store
+                .consents_of(&p.id.to_string())?
+                .into_iter()
+                .any(|c| c.kind == ConsentKind::ImageConsent && c.withdrawn_on.is_none());
+            given.then_some(true)
+        }
+        _ => None,
+    };
+    let record = match (&participant, kind) {
+        (Some(p), DocumentKind::Record) => Some(record_blocks(store, &p.id.to_string())?),
+        _ => None,
+    };
+    if kind == DocumentKind::Attendance && req.attendance.is_none() {
+        return Err(ApiError::invalid(
+            "service",
+            "Lista obecności: podaj usługę i miesiąc",
+        ));
+    }
+    let (attendance, attendance_log) = match (&req.attendance, kind) {
+        (Some(a), DocumentKind::Attendance) => {
+            attendance_from_log(store, a, requested_project.as_deref())?
+        }
+        _ => (req.attendance.clone(), None),
+    };
+    let signatory = match plan.as_ref().and_then(|p| p.signing.as_ref()) {
+        Some(signing) if signing.signed_by != "self" => Some(signing.signed_by.clone()),
+        Some(_) => None,
+        None => signatory,
+    };
+    let plan = plan.map(|p| plan_snapshot(store, &p)).transpose()?;
+    Ok(Snapshot {
+        kind: kind.as_str().to_owned(),
+        revision: forms::RENDERING_REVISION,
+        generated_at: now,
+        organisation: store.organisation()?,
+        project: project.map(|p| p.data),
+        participant_id: participant.as_ref().map(|p| p.id.to_string()),
+        participant: participant.map(|p| p.data),
+        enrolment,
+        signatory,
+        text,
+        image_consent,
+        attendance,
+        record,
+        plan,
+        attendance_log,
+        project_id,
+    })
+}
