@@ -4,6 +4,9 @@
 //! Every row: warm-up runs first, then repeated runs; the table shows the median (p50), p95,
 //! p99, min and max, the target and whether it is met. Results also go to a JSON file.
 //! Run it from a release build (`scripts/bench.sh`); debug figures mean nothing.
+//!
+//! Code map: this file the sizes and what is measured; `report.rs` samples, rows, the table
+//! and the JSON; `sync.rs` sync between two installations and the CST2021 export.
 
 use crate::seed::{seed_options, seed_store};
 use crate::synthetic::{Generator, MAIN_PROJECT_SIZE};
@@ -19,102 +22,19 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+mod report;
+mod sync;
+
+pub use report::Row;
+use report::*;
+use sync::*;
+
 const PASSWORD: &str = "haslo-do-pomiarow";
 const SEED: u64 = 2026;
 /// What the UI asks for as the user types (ParticipantList.ts SEARCH_LIMIT).
 const SEARCH_LIMIT: u32 = 100;
 /// LibreOffice converting one form, measured on this kind of machine (TOOLCHAIN.md).
 const LIBREOFFICE_REFERENCE_MS: f64 = 1400.0;
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Row {
-    pub size: usize,
-    pub what: String,
-    pub unit: &'static str,
-    pub runs: usize,
-    pub p50: Option<f64>,
-    pub p95: Option<f64>,
-    pub p99: Option<f64>,
-    pub min: Option<f64>,
-    pub max: Option<f64>,
-    /// Bytes, counts or ratios that go with the row.
-    pub extra: Option<String>,
-    pub target: String,
-    /// "met", "missed", "—" (no target) or "n/a".
-    pub status: String,
-}
-
-impl Row {
-    fn note(size: usize, what: &str, note: &str, target: &str) -> Row {
-        Row {
-            size,
-            what: what.into(),
-            unit: "",
-            runs: 0,
-            p50: None,
-            p95: None,
-            p99: None,
-            min: None,
-            max: None,
-            extra: Some(note.into()),
-            target: target.into(),
-            status: "n/a".into(),
-        }
-    }
-}
-
-/// Times in milliseconds, sorted.
-struct Samples(Vec<f64>);
-
-impl Samples {
-    fn percentile(&self, p: f64) -> f64 {
-        let v = &self.0;
-        let rank = ((p / 100.0) * v.len() as f64).ceil() as usize;
-        v[rank.clamp(1, v.len()) - 1]
-    }
-    fn row(mut self, size: usize, what: &str, target: &str, check: Option<(Which, f64)>) -> Row {
-        self.0.sort_by(|a, b| a.total_cmp(b));
-        let (p50, p95, p99) = (
-            self.percentile(50.0),
-            self.percentile(95.0),
-            self.percentile(99.0),
-        );
-        let status = match check {
-            None => "—".to_owned(),
-            Some((which, limit)) => {
-                let value = match which {
-                    Which::P50 => p50,
-                    Which::P95 => p95,
-                };
-                if value < limit {
-                    "met".into()
-                } else {
-                    format!("missed ({:.1}×)", value / limit)
-                }
-            }
-        };
-        Row {
-            size,
-            what: what.into(),
-            unit: "ms",
-            runs: self.0.len(),
-            p50: Some(p50),
-            p95: Some(p95),
-            p99: Some(p99),
-            min: self.0.first().copied(),
-            max: self.0.last().copied(),
-            extra: None,
-            target: target.into(),
-            status,
-        }
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Which {
-    P50,
-    P95,
-}
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
@@ -195,34 +115,6 @@ pub fn run(participants: Option<usize>, out: &Path) -> Result<(), ApiError> {
     }
     eprintln!("Wyniki zapisano w {}", out.display());
     Ok(())
-}
-
-fn write_json(out: &Path, rows: &[Row]) -> Result<(), ApiError> {
-    let json = serde_json::json!({
-        "machine": machine(),
-        "rows": rows,
-    });
-    std::fs::write(
-        out,
-        serde_json::to_string_pretty(&json).expect("serialises"),
-    )
-    .map_err(internal)
-}
-
-fn machine() -> String {
-    let cpus = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(0);
-    let mem = std::fs::read_to_string("/proc/meminfo")
-        .ok()
-        .and_then(|m| {
-            m.lines()
-                .find(|l| l.starts_with("MemTotal:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map(|kib| format!("{:.0} GiB", kib / 1024.0 / 1024.0))
-        .unwrap_or_default();
-    format!("{cpus} CPU, {mem}, {}", std::env::consts::OS)
 }
 
 fn bench_size(size: usize, dir: &Path, rows: &mut Vec<Row>) -> Result<(), ApiError> {
@@ -516,105 +408,6 @@ fn bench_size(size: usize, dir: &Path, rows: &mut Vec<Row>) -> Result<(), ApiErr
     Ok(())
 }
 
-/// Sync bundles (full, then 1,000 changed records) between this store and a second
-/// installation of the same organisation, and the CST2021 export of the 350-person project.
-fn sync_and_reports(
-    size: usize,
-    dir: &Path,
-    project_id: &str,
-    rows: &mut Vec<Row>,
-) -> Result<(), ApiError> {
-    use kartoteka_api::sync;
-    const PASSPHRASE: &str = "wspolne-haslo-synchronizacji";
-    const ORGANISATION: &str = "OPS Pomiarowo";
-    let mut store = Store::open(dir, PASSWORD, seed_options())?;
-    eprintln!("   synchronizacja…");
-    sync::setup(&mut store, Source::Cli, PASSPHRASE, Some(ORGANISATION))?;
-    let other_dir = dir.join("bench-other");
-    let mut other = init_bench_store(&other_dir)?;
-    sync::setup(&mut other, Source::Cli, PASSPHRASE, Some(ORGANISATION))?;
-    let (out, back) = (dir.join("bench-bundles"), other_dir.join("bench-bundles"));
-    std::fs::create_dir_all(&out).map_err(internal)?;
-    std::fs::create_dir_all(&back).map_err(internal)?;
-
-    let mut file = None;
-    let mut records = 0;
-    let export_full = measure(0, 1, || {
-        let report = sync::export(&mut store, &out, true)?;
-        (file, records) = (report.file, report.records);
-        Ok(())
-    })?;
-    let bundle = file
-        .clone()
-        .ok_or_else(|| internal("eksport pełny nie zapisał pliku"))?;
-    let import_full = measure(0, 1, || {
-        sync::import(&mut other, Path::new(&bundle))?;
-        Ok(())
-    })?;
-    let target_full = "< 5 s each (100k)";
-    let judge_full = (size == 100_000).then_some((Which::P50, 5000.0));
-    let mut row = export_full.row(size, "sync full export", target_full, judge_full);
-    row.extra = Some(format!("{records} records"));
-    rows.push(row);
-    rows.push(import_full.row(size, "sync full import", target_full, judge_full));
-
-    // 1,000 people change here; the next bundle carries only them.
-    let page = store.participant_page(0, 1000, false)?;
-    for p in &page.rows {
-        store.update_participant(
-            Source::Cli,
-            &p.id.to_string(),
-            &serde_json::json!({"phone": "602 000 001"}),
-            kartoteka_store::participants::DuplicateCheck::Confirmed,
-        )?;
-    }
-    let export_delta = measure(0, 1, || {
-        let report = sync::export(&mut store, &out, false)?;
-        (file, records) = (report.file, report.records);
-        Ok(())
-    })?;
-    let bundle = file
-        .clone()
-        .ok_or_else(|| internal("eksport zmian nie zapisał pliku"))?;
-    let import_delta = measure(0, 1, || {
-        sync::import(&mut other, Path::new(&bundle))?;
-        Ok(())
-    })?;
-    let judge = Some((Which::P50, 200.0));
-    let mut row = export_delta.row(size, "sync export, 1,000 changed", "< 200 ms each", judge);
-    row.extra = Some(format!("{records} records"));
-    rows.push(row);
-    rows.push(import_delta.row(size, "sync import, 1,000 changed", "< 200 ms each", judge));
-    drop(other);
-    cst2021(size, &store, project_id, dir, rows)
-}
-
-/// The CST2021 export of the 350-person project.
-fn cst2021(
-    size: usize,
-    store: &Store,
-    project_id: &str,
-    dir: &Path,
-    rows: &mut Vec<Row>,
-) -> Result<(), ApiError> {
-    eprintln!("   raporty…");
-    let xlsx = dir.join("bench-cst2021.xlsx");
-    let mut people = 0;
-    let cst = measure(1, 3, || {
-        people = kartoteka_api::reports::export_cst2021(store, project_id, &xlsx)?.rows;
-        Ok(())
-    })?;
-    let mut row = cst.row(size, "CST2021 export (XLSX)", "—", None);
-    row.extra = Some(format!("{people} rows"));
-    rows.push(row);
-    Ok(())
-}
-
-/// A throw-away store for one size (its recovery key is never shown: nobody needs it).
-fn init_bench_store(dir: &Path) -> Result<Store, ApiError> {
-    Ok(Store::init(dir, "administrator", PASSWORD, seed_options())?.store)
-}
-
 /// The text of the form as an office template would hold it, for LibreOffice to convert.
 fn form_text(snapshot: &printing::Snapshot) -> String {
     let mut text = String::from("FORMULARZ ZGŁOSZENIOWY UCZESTNIKA PROJEKTU\n\n");
@@ -702,37 +495,4 @@ fn libreoffice(soffice: &Path, dir: &Path, text: &str) -> Option<f64> {
     made.is_file().then_some(())?;
     times.sort_by(|a, b| a.total_cmp(b));
     Some(times[1])
-}
-
-fn fmt(v: Option<f64>) -> String {
-    match v {
-        Some(x) if x >= 100.0 => format!("{x:.0}"),
-        Some(x) if x >= 10.0 => format!("{x:.1}"),
-        Some(x) => format!("{x:.2}"),
-        None => "".into(),
-    }
-}
-
-fn print_table(rows: &[Row]) {
-    println!(
-        "{:>9} | {:<38} | {:>4} | {:>8} | {:>8} | {:>8} | {:>8} | {:>8} | {:<28} | {:<20} | notes",
-        "size", "what", "unit", "p50", "p95", "p99", "min", "max", "target", "status"
-    );
-    println!("{}", "-".repeat(170));
-    for r in rows {
-        println!(
-            "{:>9} | {:<38} | {:>4} | {:>8} | {:>8} | {:>8} | {:>8} | {:>8} | {:<28} | {:<20} | {}",
-            r.size,
-            r.what,
-            r.unit,
-            fmt(r.p50),
-            fmt(r.p95),
-            fmt(r.p99),
-            fmt(r.min),
-            fmt(r.max),
-            r.target,
-            r.status,
-            r.extra.as_deref().unwrap_or("")
-        );
-    }
 }

@@ -1,0 +1,103 @@
+//! Sync between two installations (the full set and 1,000 changed people) and the CST2021
+//! export of the 350-person project.
+
+use super::*;
+
+/// Sync bundles (full, then 1,000 changed records) between this store and a second
+/// installation of the same organisation, and the CST2021 export of the 350-person project.
+pub(super) fn sync_and_reports(
+    size: usize,
+    dir: &Path,
+    project_id: &str,
+    rows: &mut Vec<Row>,
+) -> Result<(), ApiError> {
+    use kartoteka_api::sync;
+    const PASSPHRASE: &str = "wspolne-haslo-synchronizacji";
+    const ORGANISATION: &str = "OPS Pomiarowo";
+    let mut store = Store::open(dir, PASSWORD, seed_options())?;
+    eprintln!("   synchronizacja…");
+    sync::setup(&mut store, Source::Cli, PASSPHRASE, Some(ORGANISATION))?;
+    let other_dir = dir.join("bench-other");
+    let mut other = init_bench_store(&other_dir)?;
+    sync::setup(&mut other, Source::Cli, PASSPHRASE, Some(ORGANISATION))?;
+    let (out, back) = (dir.join("bench-bundles"), other_dir.join("bench-bundles"));
+    std::fs::create_dir_all(&out).map_err(internal)?;
+    std::fs::create_dir_all(&back).map_err(internal)?;
+
+    let mut file = None;
+    let mut records = 0;
+    let export_full = measure(0, 1, || {
+        let report = sync::export(&mut store, &out, true)?;
+        (file, records) = (report.file, report.records);
+        Ok(())
+    })?;
+    let bundle = file
+        .clone()
+        .ok_or_else(|| internal("eksport pełny nie zapisał pliku"))?;
+    let import_full = measure(0, 1, || {
+        sync::import(&mut other, Path::new(&bundle))?;
+        Ok(())
+    })?;
+    let target_full = "< 5 s each (100k)";
+    let judge_full = (size == 100_000).then_some((Which::P50, 5000.0));
+    let mut row = export_full.row(size, "sync full export", target_full, judge_full);
+    row.extra = Some(format!("{records} records"));
+    rows.push(row);
+    rows.push(import_full.row(size, "sync full import", target_full, judge_full));
+
+    // 1,000 people change here; the next bundle carries only them.
+    let page = store.participant_page(0, 1000, false)?;
+    for p in &page.rows {
+        store.update_participant(
+            Source::Cli,
+            &p.id.to_string(),
+            &serde_json::json!({"phone": "602 000 001"}),
+            kartoteka_store::participants::DuplicateCheck::Confirmed,
+        )?;
+    }
+    let export_delta = measure(0, 1, || {
+        let report = sync::export(&mut store, &out, false)?;
+        (file, records) = (report.file, report.records);
+        Ok(())
+    })?;
+    let bundle = file
+        .clone()
+        .ok_or_else(|| internal("eksport zmian nie zapisał pliku"))?;
+    let import_delta = measure(0, 1, || {
+        sync::import(&mut other, Path::new(&bundle))?;
+        Ok(())
+    })?;
+    let judge = Some((Which::P50, 200.0));
+    let mut row = export_delta.row(size, "sync export, 1,000 changed", "< 200 ms each", judge);
+    row.extra = Some(format!("{records} records"));
+    rows.push(row);
+    rows.push(import_delta.row(size, "sync import, 1,000 changed", "< 200 ms each", judge));
+    drop(other);
+    cst2021(size, &store, project_id, dir, rows)
+}
+
+/// The CST2021 export of the 350-person project.
+pub(super) fn cst2021(
+    size: usize,
+    store: &Store,
+    project_id: &str,
+    dir: &Path,
+    rows: &mut Vec<Row>,
+) -> Result<(), ApiError> {
+    eprintln!("   raporty…");
+    let xlsx = dir.join("bench-cst2021.xlsx");
+    let mut people = 0;
+    let cst = measure(1, 3, || {
+        people = kartoteka_api::reports::export_cst2021(store, project_id, &xlsx)?.rows;
+        Ok(())
+    })?;
+    let mut row = cst.row(size, "CST2021 export (XLSX)", "—", None);
+    row.extra = Some(format!("{people} rows"));
+    rows.push(row);
+    Ok(())
+}
+
+/// A throw-away store for one size (its recovery key is never shown: nobody needs it).
+pub(super) fn init_bench_store(dir: &Path) -> Result<Store, ApiError> {
+    Ok(Store::init(dir, "administrator", PASSWORD, seed_options())?.store)
+}
