@@ -19,9 +19,22 @@ fn exported(store: &mut Store, full: bool, id: &str) -> RowState {
         .expect("the person is in the batch")
 }
 
-fn mark(store: &mut Store, upto: i64) {
+/// Records that everything pending was exported, as a written bundle would.
+fn mark_exported(store: &mut Store) {
+    let upto = store.sync_export_batch(false).unwrap().upto_seq;
     store
         .sync_mark_exported("b", "sha", "plik", 1, upto)
+        .unwrap();
+}
+
+fn set_phone(store: &mut Store, id: &str, phone: &str) {
+    store
+        .update_participant(
+            Source::Cli,
+            id,
+            &json!({ "phone": phone }),
+            DuplicateCheck::Confirmed,
+        )
         .unwrap();
 }
 
@@ -46,17 +59,9 @@ fn only_the_changed_field_gets_a_fresh_stamp() {
         .fields
         .values()
         .all(|f| f.stamp == created && f.base.is_empty()));
-    let upto = store.sync_export_batch(false).unwrap().upto_seq;
-    mark(&mut store, upto);
+    mark_exported(&mut store);
 
-    store
-        .update_participant(
-            Source::Cli,
-            &id,
-            &json!({"phone": "601 000 000"}),
-            DuplicateCheck::Confirmed,
-        )
-        .unwrap();
+    set_phone(&mut store, &id, "601 000 000");
     let second = exported(&mut store, false, &id);
     let phone = &second.fields["data.phone"];
     assert!(phone.stamp > created, "{phone:?}");
@@ -66,16 +71,8 @@ fn only_the_changed_field_gets_a_fresh_stamp() {
     assert_eq!(second.fields["data.pesel"].stamp, created);
 
     // Saving the same values again is not a change.
-    let upto = store.sync_export_batch(false).unwrap().upto_seq;
-    mark(&mut store, upto);
-    store
-        .update_participant(
-            Source::Cli,
-            &id,
-            &json!({"phone": "601 000 000"}),
-            DuplicateCheck::Confirmed,
-        )
-        .unwrap();
+    mark_exported(&mut store);
+    set_phone(&mut store, &id, "601 000 000");
     let batch = store.sync_export_batch(false).unwrap();
     assert!(
         batch.rows.iter().all(|r| r.table != "participants"),
@@ -117,14 +114,7 @@ fn a_store_with_the_old_triggers_gets_the_new_ones_when_opened() {
         )
         .unwrap();
     assert!(sql.contains("json_array(OLD."), "{sql}");
-    store
-        .update_participant(
-            Source::Cli,
-            &id,
-            &json!({"phone": "602 000 001"}),
-            DuplicateCheck::Confirmed,
-        )
-        .unwrap();
+    set_phone(&mut store, &id, "602 000 001");
     let after = exported(&mut store, true, &id);
     assert_eq!(
         after.fields["data.last_name"].stamp,

@@ -4,7 +4,8 @@
 //! Code map: `schema.rs` what sync knows of each table and the triggers; `clock.rs` stamps,
 //! the clock and the small facts in `sync_state`; `meta.rs` the stored stamps of a row;
 //! `stamping.rs` stamping local changes; `rows.rs` rows as fields with stamps (read side);
-//! `apply.rs` writing a merged row; `api.rs` the `Store` operations.
+//! `apply.rs` writing a merged row; `api.rs` the `Store` operations; `types.rs` what they take
+//! and give back.
 //!
 //! Invariants:
 //! - `SYNC_TABLES` is the one list of syncable tables. Triggers created from it put every
@@ -44,6 +45,7 @@ mod meta;
 mod rows;
 mod schema;
 mod stamping;
+mod types;
 
 use apply::*;
 use clock::*;
@@ -51,11 +53,11 @@ use meta::*;
 use rows::*;
 use schema::*;
 
-pub use api::*;
 pub use clock::{parse_stamp, Hlc, Stamp};
 pub(crate) use schema::install_triggers;
 pub use schema::GENESIS;
 pub(crate) use stamping::stamp_dirty;
+pub use types::*;
 
 /// The schema version that brought sync (migration 0006).
 pub const SYNC_SCHEMA: u32 = 6;
