@@ -102,6 +102,7 @@ fn main() {
             sync::sync_settings_save,
             sync::sync_export_now,
             sync::sync_import,
+            sync::sync_import_cancel,
             sync::sync_conflicts,
             sync::sync_resolve,
         ])

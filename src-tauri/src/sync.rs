@@ -9,7 +9,7 @@
 //! `kartoteka://sync-status` event with the new `SyncOverview`, so the status bar follows.
 
 use crate::state::AppState;
-use kartoteka_api::sync::{ExportReport, ImportOutcome, SetupReport};
+use kartoteka_api::sync::{ExportReport, ImportOutcome, ImportProgress, ImportWatch, SetupReport};
 use kartoteka_api::sync_settings::{self, SyncOverview};
 use kartoteka_api::ApiError;
 use kartoteka_store::settings::SyncExportSettings;
@@ -25,6 +25,12 @@ type Result<T> = std::result::Result<T, ApiError>;
 
 /// The event the status bar listens to; its payload is a `SyncOverview`.
 pub const STATUS_EVENT: &str = "kartoteka://sync-status";
+
+/// How far a running import is; its payload is an `ImportProgress`.
+pub const IMPORT_PROGRESS_EVENT: &str = "kartoteka://sync-import-progress";
+
+/// Set by `sync_import_cancel`; the running import abandons its bundle at the next check.
+static IMPORT_CANCELLED: AtomicBool = AtomicBool::new(false);
 
 /// How often the task wakes up: to see whether an export is due and whether the status changed.
 const TICK: Duration = Duration::from_secs(5);
@@ -132,9 +138,26 @@ pub fn sync_import(
             "Podaj folder albo plik pakietu do zaimportowania",
         ));
     }
-    let result = state.with_store_api(|s| kartoteka_api::sync::import(s, Path::new(path)));
+    IMPORT_CANCELLED.store(false, Ordering::SeqCst);
+    let mut progress = |p: ImportProgress| {
+        let _ = app.emit(IMPORT_PROGRESS_EVENT, p);
+    };
+    let cancelled = || IMPORT_CANCELLED.load(Ordering::SeqCst);
+    let mut watch = ImportWatch {
+        progress: &mut progress,
+        cancelled: &cancelled,
+    };
+    let result = state
+        .with_store_api(|s| kartoteka_api::sync::import_watched(s, Path::new(path), &mut watch));
     notify(&app);
     result
+}
+
+/// "Przerwij" during an import: the bundle being applied is abandoned (nothing of it is
+/// written); bundles of a folder applied before it stay.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn sync_import_cancel() {
+    IMPORT_CANCELLED.store(true, Ordering::SeqCst);
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

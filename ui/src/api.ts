@@ -59,7 +59,7 @@ import { t } from './i18n';
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'invalid_input', 'not_found', 'duplicate', 'likely_duplicate', 'conflict', 'wrong_password',
-  'locked', 'not_initialized', 'already_initialized', 'newer_schema', 'corrupt', 'internal',
+  'locked', 'not_initialized', 'already_initialized', 'newer_schema', 'corrupt', 'internal', 'cancelled',
 ]);
 
 export function isApiError(value: unknown): value is ApiError {
@@ -216,7 +216,10 @@ export const api = {
   /** What changed since the last export, into the export folder (`file` null: nothing to send). */
   syncExportNow: () => call<ExportReport>('sync_export_now'),
   /** One bundle file, or every new bundle in a folder. */
+  /** One bundle file or a folder; progress arrives as "kartoteka://sync-import-progress". */
   syncImport: (path: string) => call<ImportOutcome>('sync_import', { path }),
+  /** Stops the running import: its current bundle changes nothing. */
+  syncImportCancel: () => call<void>('sync_import_cancel'),
   /** Open conflicts; `all` adds the resolved ones. */
   syncConflicts: (all: boolean) => call<SyncConflict[]>('sync_conflicts', { all }),
   syncResolve: (conflictId: string, keepMine: boolean) =>

@@ -1,6 +1,6 @@
 // Dates and ages as people read them.
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatDate, formatDateTime, formatPeriod, pluralCategory } from './format';
+import { formatAge, formatCount, formatDate, formatDateTime, formatPeriod, pluralCategory } from './format';
 
 describe('formatDate', () => {
   it('turns an ISO date into dd.mm.yyyy', () => {
@@ -38,5 +38,15 @@ describe('formatAge', () => {
   });
   it('puts 12–14 with "many" but 2–4, 22–24 with "few"', () => {
     expect([2, 4, 13, 14, 24, 112].map(pluralCategory)).toEqual(['few', 'few', 'many', 'many', 'few', 'many']);
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands with a space from five digits, as in Polish', () => {
+    const plain = (n: number) => formatCount(n).replace(/\s/g, ' ');
+    expect(plain(950)).toBe('950');
+    expect(plain(2000)).toBe('2000');
+    expect(plain(12500)).toBe('12 500');
+    expect(plain(1000000)).toBe('1 000 000');
   });
 });

@@ -37,6 +37,13 @@ export function pluralCategory(n: number): 'one' | 'few' | 'many' {
   return 'many';
 }
 
+const COUNT = new Intl.NumberFormat('pl-PL', { maximumFractionDigits: 0 });
+
+/** A count as Poles write it: "950", "2000", "12 500", "254 673" (spaces between thousands). */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
 /** "1 rok", "3 lata", "25 lat". */
 export function formatAge(years: number): string {
   const cat = pluralCategory(years);

@@ -21,6 +21,8 @@ pub enum ErrorCode {
     NewerSchema,
     Corrupt,
     Internal,
+    /// The person stopped long work (an import); what it did not finish changed nothing.
+    Cancelled,
 }
 
 impl ErrorCode {
@@ -38,7 +40,8 @@ impl ErrorCode {
             ErrorCode::NotInitialized
             | ErrorCode::NewerSchema
             | ErrorCode::Corrupt
-            | ErrorCode::Internal => 1,
+            | ErrorCode::Internal
+            | ErrorCode::Cancelled => 1,
         }
     }
 }

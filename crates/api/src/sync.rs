@@ -10,7 +10,9 @@ use serde::Serialize;
 use std::path::Path;
 use ts_rs::TS;
 
-pub use kartoteka_sync::{ExportReport, FolderImportReport, ImportReport, SetupReport};
+pub use kartoteka_sync::{
+    ExportReport, FolderImportReport, ImportProgress, ImportReport, ImportWatch, SetupReport,
+};
 
 /// The environment variable scripts use to give the sync passphrase.
 pub const PASSPHRASE_ENV: &str = "KARTOTEKA_SYNC_PASSPHRASE";
@@ -30,6 +32,7 @@ impl From<SyncError> for ApiError {
             | SyncError::NewerFormat { .. }
             | SyncError::NewerSchema { .. } => ApiError::new(ErrorCode::InvalidInput, message),
             SyncError::Io(_) => ApiError::new(ErrorCode::Internal, message),
+            SyncError::Cancelled(_) => ApiError::new(ErrorCode::Cancelled, message),
         }
     }
 }
@@ -63,13 +66,22 @@ pub fn export(store: &mut Store, dir: &Path, full: bool) -> Result<ExportReport,
 
 /// Imports one bundle file, or every new bundle in a folder.
 pub fn import(store: &mut Store, path: &Path) -> Result<ImportOutcome, ApiError> {
+    ImportWatch::none(|watch| import_watched(store, path, watch))
+}
+
+/// `import` with progress reports and a way to stop it (the window's progress bar).
+pub fn import_watched(
+    store: &mut Store,
+    path: &Path,
+    watch: &mut ImportWatch<'_>,
+) -> Result<ImportOutcome, ApiError> {
     if path.is_dir() {
-        Ok(ImportOutcome::Folder(kartoteka_sync::import_dir(
-            store, path,
+        Ok(ImportOutcome::Folder(kartoteka_sync::import_dir_watched(
+            store, path, watch,
         )?))
     } else {
-        Ok(ImportOutcome::File(kartoteka_sync::import_file(
-            store, path,
+        Ok(ImportOutcome::File(kartoteka_sync::import_file_watched(
+            store, path, watch,
         )?))
     }
 }

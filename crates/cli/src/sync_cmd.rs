@@ -77,7 +77,28 @@ pub fn run(dir: &Path, command: SyncCommand) -> Result<(), ApiError> {
         }
         SyncCommand::Import { path } => {
             let mut store = open(dir)?;
-            let outcome = kartoteka_api::sync::import(&mut store, &path)?;
+            // On a terminal, how far it is (stderr: stdout stays the JSON answer).
+            let terminal = std::io::stderr().is_terminal();
+            let mut progress = |p: kartoteka_api::sync::ImportProgress| {
+                if terminal {
+                    eprint!(
+                        "\rPakiet {}/{}: {}/{} rekordów{}",
+                        p.bundle,
+                        p.bundles,
+                        p.done,
+                        p.total,
+                        if p.done == p.total { "\n" } else { "" }
+                    );
+                }
+            };
+            let outcome = kartoteka_api::sync::import_watched(
+                &mut store,
+                &path,
+                &mut kartoteka_api::sync::ImportWatch {
+                    progress: &mut progress,
+                    cancelled: &|| false,
+                },
+            )?;
             print_json(&outcome);
             if let kartoteka_api::sync::ImportOutcome::Folder(f) = &outcome {
                 if !f.refused.is_empty() {

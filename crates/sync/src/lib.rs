@@ -53,7 +53,42 @@ pub enum SyncError {
     NewerSchema { found: u32, supported: u32 },
     #[error("{0}")]
     Io(String),
+    /// The person stopped the import; the bundle being applied changed nothing.
+    #[error("{0}")]
+    Cancelled(String),
 }
+
+/// How far an import is, for a progress bar: the bundle (from 1) of how many, and its rows.
+/// `done == total` while the rows are being committed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportProgress {
+    pub bundle: u32,
+    pub bundles: u32,
+    pub done: u32,
+    pub total: u32,
+}
+
+/// What a running import reports to and asks of whoever started it (the window).
+pub struct ImportWatch<'a> {
+    /// Called when a bundle starts, every `PROGRESS_EVERY` rows and before the commit.
+    pub progress: &'a mut dyn FnMut(ImportProgress),
+    /// Asked every `PROGRESS_EVERY` rows: `true` abandons the bundle being applied.
+    pub cancelled: &'a dyn Fn() -> bool,
+}
+
+impl ImportWatch<'_> {
+    /// For callers with nobody watching (the CLI, tests).
+    pub fn none<T>(f: impl FnOnce(&mut ImportWatch<'_>) -> T) -> T {
+        f(&mut ImportWatch {
+            progress: &mut |_| {},
+            cancelled: &|| false,
+        })
+    }
+}
+
+/// Rows between two progress reports (and cancellation checks) of an import.
+pub const PROGRESS_EVERY: u32 = 2_000;
 
 /// What `setup` stored.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -255,6 +290,37 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SyncError> {
 
 /// Imports one bundle file: verified, decrypted, applied in one transaction or not at all.
 pub fn import_file(store: &mut Store, file: &Path) -> Result<ImportReport, SyncError> {
+    ImportWatch::none(|watch| import_file_watched(store, file, watch))
+}
+
+/// `import_file` reporting progress as bundle 1 of 1, and stoppable.
+pub fn import_file_watched(
+    store: &mut Store,
+    file: &Path,
+    watch: &mut ImportWatch<'_>,
+) -> Result<ImportReport, SyncError> {
+    apply_file(store, file, (1, 1), watch)
+}
+
+fn cancelled_message(kept: usize) -> String {
+    let mut text = String::from(
+        "Import przerwany. Przerwany pakiet nie zmienił niczego w kartotece — możesz go zaimportować ponownie w dowolnej chwili.",
+    );
+    if kept > 0 {
+        text.push_str(&format!(
+            " Pakiety zaimportowane przed przerwaniem ({kept}) zostały zapisane."
+        ));
+    }
+    text
+}
+
+/// Applies one bundle; `place` is (this bundle from 1, bundles in this import) for progress.
+fn apply_file(
+    store: &mut Store,
+    file: &Path,
+    place: (u32, u32),
+    watch: &mut ImportWatch<'_>,
+) -> Result<ImportReport, SyncError> {
     let config = config(store)?;
     let bytes = std::fs::read(file).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => {
@@ -272,6 +338,17 @@ pub fn import_file(store: &mut Store, file: &Path) -> Result<ImportReport, SyncE
         store.schema_version()?,
     )?;
     let records = opened.manifest.records as u32;
+    let (bundle, bundles) = place;
+    let mut report = |done: u32| {
+        (watch.progress)(ImportProgress {
+            bundle,
+            bundles,
+            done: done.min(records),
+            total: records,
+        })
+    };
+    report(0);
+    let mut done: u32 = 0;
     let sha = sha256_hex(&bytes);
     let schema = store.schema_version()?;
     // Rows go from the bundle into the transaction one at a time; a damaged row (or a store
@@ -287,8 +364,27 @@ pub fn import_file(store: &mut Store, file: &Path) -> Result<ImportReport, SyncE
             records: opened.manifest.records,
         },
         &mut |apply| {
+            let cancelled = watch.cancelled;
             opened
-                .rows(schema, &mut |row| apply(row).map_err(SyncError::from))
+                .rows(schema, &mut |row| {
+                    apply(row).map_err(SyncError::from)?;
+                    done += 1;
+                    if done.is_multiple_of(PROGRESS_EVERY) {
+                        if cancelled() {
+                            return Err(SyncError::Cancelled(cancelled_message(0)));
+                        }
+                        report(done);
+                    }
+                    Ok(())
+                })
+                .and_then(|()| {
+                    // The last chance to stop: what follows is the commit.
+                    if cancelled() {
+                        return Err(SyncError::Cancelled(cancelled_message(0)));
+                    }
+                    report(done);
+                    Ok(())
+                })
                 .map_err(|e| {
                     let text = e.to_string();
                     stopped = Some(e);
@@ -316,6 +412,16 @@ pub fn import_file(store: &mut Store, file: &Path) -> Result<ImportReport, SyncE
 /// Imports every bundle in `dir` not yet written or applied here, oldest name first. Each is
 /// applied whole or not at all; a refused one does not stop the others.
 pub fn import_dir(store: &mut Store, dir: &Path) -> Result<FolderImportReport, SyncError> {
+    ImportWatch::none(|watch| import_dir_watched(store, dir, watch))
+}
+
+/// `import_dir` reporting each bundle's progress, and stoppable: a stop abandons the bundle
+/// being applied and keeps the ones applied before it.
+pub fn import_dir_watched(
+    store: &mut Store,
+    dir: &Path,
+    watch: &mut ImportWatch<'_>,
+) -> Result<FolderImportReport, SyncError> {
     config(store)?;
     let entries = std::fs::read_dir(dir).map_err(|e| {
         SyncError::NotFound(format!(
@@ -342,6 +448,7 @@ pub fn import_dir(store: &mut Store, dir: &Path) -> Result<FolderImportReport, S
         bundles: vec![],
         refused: vec![],
     };
+    let mut new_files = Vec::with_capacity(files.len());
     for file in files {
         let seen = std::fs::read(&file)
             .ok()
@@ -351,14 +458,23 @@ pub fn import_dir(store: &mut Store, dir: &Path) -> Result<FolderImportReport, S
             .unwrap_or(false);
         if seen {
             report.skipped += 1;
-            continue;
+        } else {
+            new_files.push(file);
         }
-        match import_file(store, &file) {
+    }
+    let bundles = new_files.len() as u32;
+    for (i, file) in new_files.into_iter().enumerate() {
+        match apply_file(store, &file, (i as u32 + 1, bundles), watch) {
             Ok(r) => {
                 report.applied += r.applied;
                 report.unchanged += r.unchanged;
                 report.conflicts += r.conflicts;
                 report.bundles.push(r);
+            }
+            Err(SyncError::Cancelled(_)) => {
+                return Err(SyncError::Cancelled(cancelled_message(
+                    report.bundles.len(),
+                )))
             }
             Err(SyncError::Store(e)) if !matches!(e, StoreError::Conflict(_)) => {
                 return Err(SyncError::Store(e))

@@ -555,3 +555,73 @@ fn a_bundle_that_fails_part_way_leaves_nothing_behind() {
     assert_refused(&mut b, &file, |e| matches!(e, SyncError::Store(_)));
     assert!(b.store.participant_page(0, 10, false).unwrap().rows.len() == 1);
 }
+
+#[test]
+fn a_stopped_import_keeps_the_bundles_before_it_and_nothing_of_its_own() {
+    let clock = clock();
+    let (mut a, mut b) = (site(&clock), site(&clock));
+    person(&mut a, "Anna", "Wałęsa", "1980-05-01");
+    person(&mut a, "Ewa", "Nowak", "1975-03-02");
+    export(&mut a);
+    person(&mut a, "Łucja", "Żółć", "1990-07-08");
+    export(&mut a);
+
+    // Stop as soon as the second bundle reports: the first stays, the second writes nothing.
+    let mut seen = Vec::new();
+    let stop = std::cell::Cell::new(false);
+    let err = kartoteka_sync::import_dir_watched(
+        &mut b.store,
+        &a.out,
+        &mut kartoteka_sync::ImportWatch {
+            progress: &mut |p| {
+                if p.bundle == 2 {
+                    stop.set(true);
+                }
+                seen.push((p.bundle, p.bundles, p.done, p.total));
+            },
+            cancelled: &|| stop.get(),
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(err, SyncError::Cancelled(_)), "{err:?}");
+    assert!(err.to_string().contains("(1)"), "{err}");
+    assert_eq!(seen, vec![(1, 2, 0, 2), (1, 2, 2, 2), (2, 2, 0, 1)]);
+    let names = |site: &Site| -> Vec<String> {
+        let page = site.store.participant_page(0, 10, false).unwrap();
+        page.rows.iter().map(|r| r.last_name.clone()).collect()
+    };
+    assert_eq!(names(&b), ["Nowak", "Wałęsa"]);
+    assert_eq!(b.store.sync_status().unwrap().open_conflicts, 0);
+
+    // Nothing of the stopped bundle counts as seen: the next import applies it.
+    let again = kartoteka_sync::import_dir(&mut b.store, &a.out).unwrap();
+    assert_eq!(
+        (again.skipped, again.bundles.len(), again.applied),
+        (1, 1, 1)
+    );
+    assert_eq!(names(&b), ["Nowak", "Wałęsa", "Żółć"]);
+    assert_eq!(dump(&a), dump(&b));
+}
+
+#[test]
+fn a_stopped_single_bundle_changes_nothing() {
+    let clock = clock();
+    let (mut a, mut b) = (site(&clock), site(&clock));
+    person(&mut a, "Anna", "Wałęsa", "1980-05-01");
+    let file = export(&mut a);
+    let before = (dump(&b), b.store.sync_row_counts().unwrap());
+    let audit_before = b.store.verify_audit().unwrap().events;
+    let err = kartoteka_sync::import_file_watched(
+        &mut b.store,
+        &file,
+        &mut kartoteka_sync::ImportWatch {
+            progress: &mut |_| {},
+            cancelled: &|| true,
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(err, SyncError::Cancelled(_)), "{err:?}");
+    assert_eq!(before, (dump(&b), b.store.sync_row_counts().unwrap()));
+    assert_eq!(b.store.verify_audit().unwrap().events, audit_before);
+    assert_eq!(import(&mut b, &file).applied, 1);
+}

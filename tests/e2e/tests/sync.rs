@@ -294,3 +294,83 @@ async fn periodic_export_carries_an_edit_to_a_second_installation_and_back() {
     app.screenshot("33-sync-folder-missing").await;
     app.quit().await;
 }
+
+/// A large bundle (10,000 synthetic people, ~31,000 records) imported in the window: the bar
+/// moves with the records, "Przerwij import" stops it and nothing of the bundle is written
+/// (the second try applies every record, none is "unchanged"), then the import finishes.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_import_shows_progress_and_can_be_stopped() {
+    let source = tempfile::tempdir().unwrap();
+    let office = source.path().join("biuro");
+    cli_sync(&office, &["seed", "--participants", "10000"]);
+    cli_sync(&office, &["sync", "setup", "--organisation", ORGANISATION]);
+    let folder = tempfile::tempdir().unwrap();
+    let exported = cli_sync(
+        &office,
+        &[
+            "sync",
+            "export",
+            "--to",
+            &folder.path().display().to_string(),
+            "--full",
+        ],
+    );
+    let bundle = exported["file"].as_str().unwrap().to_owned();
+    let records = exported["records"].as_u64().unwrap();
+    assert!(records > 25_000, "{exported}");
+
+    let dir = initialised_dir();
+    cli_sync(
+        dir.path(),
+        &["sync", "setup", "--organisation", ORGANISATION],
+    );
+    let app = App::start(dir).await;
+    app.unlock().await;
+    click(&app, "[data-nav=sync]").await;
+    type_into(&app, "input[name=import_path]", &bundle).await;
+    click(&app, "[data-action=sync-import]").await;
+
+    // Records are arriving: the bar says how many of how many; then stop.
+    let busy = app
+        .el_within(
+            "[data-import-busy]:not([hidden])[data-done]:not([data-done='0'])",
+            60,
+        )
+        .await;
+    assert_eq!(
+        busy.attr("data-total").await.unwrap(),
+        Some(records.to_string())
+    );
+    let step = app.el("[data-import-step]").await.text().await.unwrap();
+    assert!(step.contains(" z ") && step.ends_with("rekordów"), "{step}");
+    scroll_to(&app, "[data-form=sync-import]").await;
+    app.screenshot("34-sync-import-progress").await;
+    click(&app, "[data-action=sync-import-cancel]").await;
+    let result = app
+        .el_within(
+            "[data-import-result][data-cancelled=true]:not([hidden])",
+            60,
+        )
+        .await;
+    let said = result.text().await.unwrap();
+    assert!(
+        said.contains("Import przerwany") && said.contains("nie zmienił niczego"),
+        "{said}"
+    );
+    app.el_within("[data-import-busy][hidden]", 5).await;
+    app.screenshot("35-sync-import-stopped").await;
+
+    // Again, to the end: every record is new here, so the stopped try wrote none of them.
+    click(&app, "[data-action=sync-import]").await;
+    let done = app
+        .el_within(
+            &format!("[data-import-result][data-applied='{records}']:not([hidden])"),
+            180,
+        )
+        .await;
+    assert_eq!(
+        done.attr("data-unchanged").await.unwrap().as_deref(),
+        Some("0")
+    );
+    app.quit().await;
+}

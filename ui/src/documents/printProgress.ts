@@ -1,31 +1,17 @@
 // Batch printing progress: Rust sends "kartoteka://print-progress" with {done, total} after each
 // document; this listens for it and shows a <progress> bar with "12 z 350" and the percentage.
 
-import { listen } from '@tauri-apps/api/event';
 import type { PrintProgress } from '../bindings/PrintProgress';
 import { h } from '../dom';
 import { t } from '../i18n';
+import { listenTo } from '../ui/events';
 import { progressState } from './documentModel';
 
 export const PRINT_PROGRESS_EVENT = 'kartoteka://print-progress';
 
-/**
- * Calls `onProgress` for every progress event. Resolves (once listening) with the function that
- * stops it; outside the Tauri window there are no events and it resolves with a no-op.
- */
-export async function listenPrintProgress(onProgress: (p: PrintProgress) => void): Promise<() => void> {
-  let stopped = false;
-  try {
-    const unlisten = await listen<PrintProgress>(PRINT_PROGRESS_EVENT, (event) => {
-      if (!stopped) onProgress(event.payload);
-    });
-    return () => {
-      stopped = true;
-      unlisten();
-    };
-  } catch {
-    return () => undefined;
-  }
+/** Calls `onProgress` for every progress event; resolves with the function that stops it. */
+export function listenPrintProgress(onProgress: (p: PrintProgress) => void): Promise<() => void> {
+  return listenTo<PrintProgress>(PRINT_PROGRESS_EVENT, onProgress);
 }
 
 export interface ProgressBar {

@@ -10,7 +10,7 @@ vi.mock('../api', async (importOriginal) => {
     ...real,
     api: {
       syncStatus: vi.fn(), syncSettingsGet: vi.fn(), syncSettingsSave: vi.fn(), syncSetup: vi.fn(), syncExportNow: vi.fn(),
-      syncImport: vi.fn(), syncConflicts: vi.fn(), syncResolve: vi.fn(), participantGet: vi.fn(),
+      syncImport: vi.fn(), syncImportCancel: vi.fn(), syncConflicts: vi.fn(), syncResolve: vi.fn(), participantGet: vi.fn(),
     },
   };
 });
@@ -21,7 +21,7 @@ import type { SyncConflict } from '../bindings/SyncConflict';
 import type { SyncOverview } from '../bindings/SyncOverview';
 import { PARTICIPANT, fakeContext, settle } from '../test/fixtures';
 import { SyncView } from './SyncView';
-import { SYNC_STATUS_EVENT, watchSyncStatus } from './syncStatus';
+import { IMPORT_PROGRESS_EVENT, SYNC_STATUS_EVENT, watchSyncStatus } from './syncStatus';
 
 function overview(patch: Partial<SyncOverview> = {}, status: Partial<SyncOverview['status']> = {}): SyncOverview {
   return {
@@ -44,6 +44,7 @@ const CONFLICT: SyncConflict = {
 const invalid = (field: string, message: string): ApiError => ({ code: 'invalid_input', message, fields: [{ field, message }], existing: [] });
 
 let handlers: Array<(event: TauriEvent<SyncOverview>) => void> = [];
+let byEvent = new Map<string, (event: TauriEvent<unknown>) => void>();
 const unlisten = vi.fn();
 
 async function mount() {
@@ -61,8 +62,10 @@ async function mount() {
 describe('Synchronizacja view', () => {
   beforeEach(() => {
     handlers = [];
-    vi.mocked(listen).mockImplementation(async (_event, handler) => {
-      handlers.push(handler as (event: TauriEvent<SyncOverview>) => void);
+    byEvent = new Map();
+    vi.mocked(listen).mockImplementation(async (event, handler) => {
+      byEvent.set(event, handler as (event: TauriEvent<unknown>) => void);
+      if (event === SYNC_STATUS_EVENT) handlers.push(handler as (event: TauriEvent<SyncOverview>) => void);
       return unlisten;
     });
     vi.mocked(api.syncStatus).mockResolvedValue(overview());
@@ -196,6 +199,39 @@ describe('Synchronizacja view', () => {
     void click;
   });
 
+  it('shows the import going, lets it be stopped, and says calmly that nothing of it was saved', async () => {
+    const { q, click } = await mount();
+    let reject: (e: ApiError) => void = () => undefined;
+    vi.mocked(api.syncImport).mockReturnValueOnce(new Promise((_, r) => { reject = r; }));
+    vi.mocked(api.syncImportCancel).mockResolvedValueOnce(undefined);
+    q<HTMLFormElement>('[data-form=sync-import]').requestSubmit();
+    await settle();
+    const busy = q('[data-import-busy]');
+    expect(busy.hidden).toBe(false);
+    expect(q('[data-action=sync-import-cancel]').hidden).toBe(false);
+    byEvent.get(IMPORT_PROGRESS_EVENT)!({ event: IMPORT_PROGRESS_EVENT, id: 2, payload: { bundle: 1, bundles: 1, done: 40000, total: 254673 } });
+    expect(q('[data-import-step]').textContent!.replace(/\s/g, ' ')).toBe('40 000 z 254 673 rekordów');
+    expect(q<HTMLProgressElement>('[data-import-progress]').value).toBe(15);
+    expect(q('[data-import-percent]').textContent).toBe('15%');
+    expect(busy.dataset.done).toBe('40000');
+
+    click('sync-import-cancel');
+    await settle();
+    expect(api.syncImportCancel).toHaveBeenCalledTimes(1);
+    expect(q<HTMLButtonElement>('[data-action=sync-import-cancel]').disabled).toBe(true);
+    reject({ code: 'cancelled', message: 'Import przerwany. Przerwany pakiet nie zmienił niczego w kartotece.', fields: [], existing: [] });
+    await settle();
+    await settle();
+    const result = q('[data-import-result]');
+    expect(result.hidden).toBe(false);
+    expect(result.dataset.cancelled).toBe('true');
+    expect(result.textContent).toContain('nie zmienił niczego');
+    expect(q('[data-sync-error=import]').hidden).toBe(true);
+    expect(busy.hidden).toBe(true);
+    expect(q('[data-action=sync-import-cancel]').hidden).toBe(true);
+    expect(unlisten).toHaveBeenCalled();
+  });
+
   it('shows a conflict in Polish with both values as text and resolves it', async () => {
     vi.mocked(api.syncConflicts).mockResolvedValueOnce([CONFLICT]).mockResolvedValue([]);
     const { q } = await mount();
@@ -229,8 +265,10 @@ describe('Synchronizacja view', () => {
 describe('status bar sync line', () => {
   beforeEach(() => {
     handlers = [];
-    vi.mocked(listen).mockImplementation(async (_event, handler) => {
-      handlers.push(handler as (event: TauriEvent<SyncOverview>) => void);
+    byEvent = new Map();
+    vi.mocked(listen).mockImplementation(async (event, handler) => {
+      byEvent.set(event, handler as (event: TauriEvent<unknown>) => void);
+      if (event === SYNC_STATUS_EVENT) handlers.push(handler as (event: TauriEvent<SyncOverview>) => void);
       return unlisten;
     });
   });

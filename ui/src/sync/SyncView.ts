@@ -5,6 +5,7 @@
 
 import { api, toApiError } from '../api';
 import type { ApiError } from '../bindings/ApiError';
+import type { ImportProgress } from '../bindings/ImportProgress';
 import type { SyncConflict } from '../bindings/SyncConflict';
 import type { SyncExportSettings } from '../bindings/SyncExportSettings';
 import type { SyncOverview } from '../bindings/SyncOverview';
@@ -13,10 +14,11 @@ import { formatDateTime } from '../format';
 import { t } from '../i18n';
 import type { AppContext, View } from '../shell/context';
 import { loadingNote, markBusy } from '../ui/feedback';
+import { listenTo } from '../ui/events';
 import { controls, focusFirstInvalid, readValues, showFieldErrors, textField } from '../ui/fields';
-import { listenSyncStatus } from './syncStatus';
+import { IMPORT_PROGRESS_EVENT, listenSyncStatus } from './syncStatus';
 import {
-  fieldLabel, importSummary, importTotals, lastExportText, pendingText, sortConflicts, syncState, tableLabel,
+  fieldLabel, importProgressState, importSummary, importTotals, lastExportText, pendingText, sortConflicts, syncState, tableLabel,
   toExportSettings, valueText,
 } from './syncModel';
 
@@ -106,14 +108,42 @@ export function SyncView(ctx: AppContext): View {
   const importError = errorLine('import');
   const importResult = h('div', { class: 'import-result', 'data-import-result': '', role: 'status', hidden: true });
   const importButton = h('button', { type: 'submit', class: 'button primary', 'data-action': 'sync-import' }, t('sync.import.run'));
-  const importProgress = h('p', { class: 'loading', role: 'status', 'data-import-busy': '', hidden: true }, t('sync.import.busy'));
+  const importCancel = h('button', { type: 'button', class: 'button', 'data-action': 'sync-import-cancel', hidden: true, onclick: () => void cancelImport() }, t('sync.import.cancel'));
+  const importBar = h('progress', { max: 100, value: 0, 'data-import-progress': '', 'aria-label': t('sync.import.progressLabel') });
+  const importStep = h('span', { class: 'progress-text', 'data-import-step': '' }, t('sync.import.busy'));
+  const importPercent = h('span', { class: 'progress-percent', 'data-import-percent': '' });
+  const importProgress = h('div', { class: 'progress progress-large', role: 'status', 'data-import-busy': '', hidden: true }, importBar, importStep, importPercent);
   const importForm = h(
     'form',
     { novalidate: true, autocomplete: 'off', 'data-form': 'sync-import' },
     importError,
     textField({ name: 'import_path', label: t('sync.import.path'), hint: t('sync.import.pathHint'), idPrefix: 'sync' }),
-    h('div', { class: 'actions' }, importButton, importProgress),
+    h('div', { class: 'actions' }, importButton, importCancel),
+    importProgress,
   );
+
+  function showImportProgress(p: ImportProgress) {
+    const state = importProgressState(p);
+    importBar.value = state.percent;
+    importBar.setAttribute('aria-valuetext', state.text);
+    importStep.textContent = state.text;
+    importPercent.textContent = t('documents.batchPercent', { percent: state.percent });
+    importProgress.dataset.done = String(p.done);
+    importProgress.dataset.total = String(p.total);
+  }
+
+  let cancelling: (() => void) | null = null;
+  async function cancelImport() {
+    if (cancelling) return;
+    cancelling = markBusy(importCancel, t('sync.import.cancelling'));
+    try {
+      await api.syncImportCancel();
+    } catch (err) {
+      cancelling();
+      cancelling = null;
+      ctx.showError(err);
+    }
+  }
 
   // ---- conflicts ------------------------------------------------------------------------------
   const conflictsError = errorLine('conflicts');
@@ -251,7 +281,14 @@ export function SyncView(ctx: AppContext): View {
       showError(importError, null);
       showFieldErrors(importForm, []);
       importResult.hidden = true;
+      delete importResult.dataset.cancelled;
+      importBar.value = 0;
+      importBar.removeAttribute('aria-valuetext');
+      importStep.textContent = t('sync.import.busy');
+      importPercent.textContent = '';
       importProgress.hidden = false;
+      importCancel.hidden = false;
+      const unlisten = await listenTo<ImportProgress>(IMPORT_PROGRESS_EVENT, showImportProgress);
       try {
         const totals = importTotals(await api.syncImport(readValues(importForm).import_path ?? ''));
         importResult.dataset.applied = String(totals.applied);
@@ -271,9 +308,22 @@ export function SyncView(ctx: AppContext): View {
         await refresh();
         await loadConflicts();
       } catch (err) {
-        place(importForm, importError, toApiError(err));
+        const error = toApiError(err);
+        if (error.code === 'cancelled') {
+          // Not a failure: say what was kept, calmly, where the result goes.
+          importResult.dataset.cancelled = 'true';
+          replace(importResult, h('p', null, error.message));
+          importResult.hidden = false;
+          await refresh();
+        } else {
+          place(importForm, importError, error);
+        }
       } finally {
+        unlisten();
         importProgress.hidden = true;
+        importCancel.hidden = true;
+        cancelling?.();
+        cancelling = null;
       }
     });
   });

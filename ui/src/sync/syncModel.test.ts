@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncOverview } from '../bindings/SyncOverview';
 import {
-  fieldLabel, importSummary, importTotals, pendingText, sortConflicts, statusLine, syncState, tableLabel,
+  fieldLabel, importProgressState, importSummary, importTotals, pendingText, sortConflicts, statusLine, syncState, tableLabel,
   toExportSettings, valueText,
 } from './syncModel';
 
@@ -104,5 +104,31 @@ describe('conflicts for people', () => {
     });
     const sorted = sortConflicts([c('r', '2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z'), c('b', '2025-02-01T00:00:00Z', null), c('a', '2025-01-05T00:00:00Z', null)]);
     expect(sorted.map((x) => x.id)).toEqual(['a', 'b', 'r']);
+  });
+});
+
+describe('import progress', () => {
+  it('says what happens: opening, rows with Polish thousands, then saving', () => {
+    expect(importProgressState({ bundle: 1, bundles: 1, done: 0, total: 254673 })).toEqual({
+      text: 'Sprawdzanie i odszyfrowywanie pakietu…', percent: 0,
+    });
+    const rows = importProgressState({ bundle: 1, bundles: 1, done: 12000, total: 254673 });
+    expect(rows.text.replace(/\s/g, ' ')).toBe('12 000 z 254 673 rekordów');
+    expect(rows.percent).toBe(4);
+    expect(importProgressState({ bundle: 1, bundles: 1, done: 254673, total: 254673 })).toEqual({
+      text: 'Zapisywanie w kartotece…', percent: 100,
+    });
+  });
+
+  it('counts the percentage over all bundles of a folder', () => {
+    const p = importProgressState({ bundle: 2, bundles: 4, done: 500, total: 1000 });
+    expect(p.text).toBe('Pakiet 2 z 4: 500 z 1000 rekordów');
+    expect(p.percent).toBe(37);
+    expect(importProgressState({ bundle: 3, bundles: 3, done: 0, total: 10 }).text).toBe('Pakiet 3 z 3: sprawdzanie i odszyfrowywanie pakietu…');
+  });
+
+  it('never shows more than all or less than nothing', () => {
+    expect(importProgressState({ bundle: 9, bundles: 2, done: 50, total: 10 }).percent).toBe(100);
+    expect(importProgressState({ bundle: 0, bundles: 0, done: 0, total: 0 }).percent).toBe(0);
   });
 });

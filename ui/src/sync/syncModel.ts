@@ -3,11 +3,12 @@
 // conflicts shown for people (record type, field and values in Polish, as plain text).
 
 import type { ImportOutcome } from '../bindings/ImportOutcome';
+import type { ImportProgress } from '../bindings/ImportProgress';
 import type { RefusedBundle } from '../bindings/RefusedBundle';
 import type { SyncConflict } from '../bindings/SyncConflict';
 import type { SyncExportSettings } from '../bindings/SyncExportSettings';
 import type { SyncOverview } from '../bindings/SyncOverview';
-import { formatDate, formatDateTime, pluralCategory } from '../format';
+import { formatCount, formatDate, formatDateTime, pluralCategory } from '../format';
 import { hasKey, t } from '../i18n';
 
 export type SyncState = 'unconfigured' | 'off' | 'missing' | 'error' | 'ok';
@@ -98,6 +99,32 @@ export function importSummary(totals: ImportTotals): string {
     unchanged: totals.unchanged,
     conflicts: totals.conflicts,
   });
+}
+
+export interface ImportProgressState {
+  /** What is happening, for the line under the bar. */
+  text: string;
+  /** Of the whole import (all its bundles), 0–100. */
+  percent: number;
+}
+
+/**
+ * "Pakiet 2 z 3: 12 000 z 254 673 rekordów"; before the first row "Sprawdzanie i odszyfrowywanie
+ * pakietu…", after the last "Zapisywanie w kartotece…" (the commit, which cannot be stopped).
+ */
+export function importProgressState(p: ImportProgress): ImportProgressState {
+  const bundles = Math.max(1, p.bundles);
+  const bundle = Math.min(Math.max(1, p.bundle), bundles);
+  const total = Math.max(0, p.total);
+  const done = Math.min(Math.max(0, p.done), total);
+  const share = total > 0 ? done / total : 0;
+  const percent = Math.floor(((bundle - 1 + share) * 100) / bundles);
+  const where = bundles > 1 ? t('sync.import.whichBundle', { bundle, bundles }) : '';
+  let what: string;
+  if (total > 0 && done === total) what = t('sync.import.saving');
+  else if (done === 0) what = t('sync.import.opening');
+  else what = t('sync.import.rows', { done: formatCount(done), total: formatCount(total) });
+  return { text: where ? where + what : what.charAt(0).toUpperCase() + what.slice(1), percent };
 }
 
 /** "participants" → "Uczestnik"; an unknown table is shown as it is. */

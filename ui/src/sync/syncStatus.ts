@@ -4,28 +4,18 @@
 // attempt, and whenever the pending count changes (it looks every few seconds), so saves
 // elsewhere in the app show up too. Reading the status is not activity: it never delays the idle lock.
 
-import { listen } from '@tauri-apps/api/event';
 import { api } from '../api';
 import type { SyncOverview } from '../bindings/SyncOverview';
+import { listenTo } from '../ui/events';
 import { statusLine, syncState } from './syncModel';
 
 export const SYNC_STATUS_EVENT = 'kartoteka://sync-status';
+/** How far a running import is (`ImportProgress`), every 2,000 records. */
+export const IMPORT_PROGRESS_EVENT = 'kartoteka://sync-import-progress';
 
 /** Calls `onStatus` for every sync-status event; resolves with the function that stops it. */
-export async function listenSyncStatus(onStatus: (o: SyncOverview) => void): Promise<() => void> {
-  let stopped = false;
-  try {
-    const unlisten = await listen<SyncOverview>(SYNC_STATUS_EVENT, (event) => {
-      if (!stopped) onStatus(event.payload);
-    });
-    return () => {
-      stopped = true;
-      if (typeof unlisten === 'function') unlisten();
-    };
-  } catch {
-    // Outside the Tauri window (tests) there are no events.
-    return () => undefined;
-  }
+export function listenSyncStatus(onStatus: (o: SyncOverview) => void): Promise<() => void> {
+  return listenTo<SyncOverview>(SYNC_STATUS_EVENT, onStatus);
 }
 
 /** Fills the status bar's sync slot; `[data-sync-state]` and `[data-pending]` for tests. */
