@@ -124,13 +124,16 @@ fn main() {
     });
 }
 
-/// Locks the store after the idle time and tells the window, which shows the unlock screen.
+/// Locks the store after the idle time and tells the window, which shows the unlock screen;
+/// in the worker's pauses, copies the store's log into its file (nobody waits for that).
 fn idle_lock_loop(handle: tauri::AppHandle) {
     loop {
         std::thread::sleep(Duration::from_secs(2));
-        if handle.state::<state::AppState>().lock_if_idle() {
+        let state = handle.state::<state::AppState>();
+        if state.lock_if_idle() {
             let _ = handle.emit("kartoteka://locked", "idle");
         }
+        state.checkpoint_when_quiet(Duration::from_secs(2));
     }
 }
 

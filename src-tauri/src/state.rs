@@ -102,6 +102,23 @@ impl AppState {
         true
     }
 
+    /// When the worker has paused for `quiet` and no command holds the store, copies the
+    /// store's log into its file (`Store::checkpoint`), so that work is never waited for by a
+    /// click. Skipped while a command runs.
+    pub fn checkpoint_when_quiet(&self, quiet: Duration) {
+        if self.idle().last_activity.elapsed() < quiet {
+            return;
+        }
+        let guard = match self.store.try_lock() {
+            Ok(guard) => guard,
+            Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return,
+        };
+        if let Some(store) = guard.as_ref() {
+            let _ = store.checkpoint();
+        }
+    }
+
     pub fn worker(&self) -> Option<String> {
         self.guard().as_ref().map(|s| s.worker().to_owned())
     }

@@ -225,6 +225,18 @@ impl Store {
         &self.conn
     }
 
+    /// Copies what the log (WAL) holds into the database file, without waiting for anyone;
+    /// returns how many pages the log held. Cheap when there is nothing to copy. Closing the
+    /// store does the same, so only a long-running process (the window) needs to call it.
+    pub fn checkpoint(&self) -> Result<u32> {
+        let (_busy, log, _copied): (i64, i64, i64) =
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
+        Ok(log.max(0) as u32)
+    }
+
     pub fn schema_version(&self) -> Result<u32> {
         migrate::current_version(&self.conn)
     }
@@ -293,7 +305,13 @@ pub(crate) fn open_connection(path: &Path, key: &DbKey) -> Result<Connection> {
          PRAGMA busy_timeout = 5000;
          -- 32 MiB of decrypted pages (default 2 MB): a search of a common surname or a list
          -- page of a large registry would otherwise read and decrypt the same pages again.
-         PRAGMA cache_size = -32768;",
+         PRAGMA cache_size = -32768;
+         -- Pages written go to the log (WAL) and are copied into the database file by
+         -- `Store::checkpoint` in quiet moments (the window does it when the worker pauses),
+         -- not by whichever save happens to fill 4 MB of log: the automatic checkpoint stays
+         -- only as a safety net, at 32 MiB, and the log file is cut back to that size.
+         PRAGMA wal_autocheckpoint = 8192;
+         PRAGMA journal_size_limit = 33554432;",
     )?;
     migrate::check_not_newer(&conn)?;
     Ok(conn)

@@ -54,6 +54,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "participant_counts",
         sql: include_str!("../migrations/0008_participant_counts.sql"),
     },
+    Migration {
+        version: 9,
+        name: "contentless_search",
+        sql: include_str!("../migrations/0009_contentless_search.sql"),
+    },
 ];
 
 pub fn latest_version() -> u32 {

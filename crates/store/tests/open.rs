@@ -2,8 +2,10 @@
 
 mod common;
 
-use common::{new_store, options, PASSWORD};
-use kartoteka_store::{Store, StoreError, DB_FILE};
+use common::{input, new_store, options, PASSWORD};
+use kartoteka_store::participants::DuplicateCheck;
+use kartoteka_store::{Source, Store, StoreError, DB_FILE};
+use serde_json::json;
 
 #[test]
 fn a_new_store_is_encrypted_on_disk() {
@@ -126,4 +128,41 @@ fn an_older_schema_is_backed_up_before_it_is_migrated() {
             .unwrap();
     assert_eq!(backups.len(), 1);
     assert_eq!(backups[0].label, "przed-migracja");
+}
+
+/// A copy of the store folder without the log (`-wal`, `-shm`): what the database file holds.
+fn file_alone(dir: &std::path::Path) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with("-wal") && !name.ends_with("-shm") && path.is_file() {
+            std::fs::copy(&path, copy.path().join(&name)).unwrap();
+        }
+    }
+    copy
+}
+
+#[test]
+fn a_save_reaches_the_database_file_at_the_next_checkpoint() {
+    let (dir, mut store) = new_store();
+    store.checkpoint().unwrap();
+    let id = store
+        .add_participant(
+            Source::Cli,
+            &input(json!({"first_name": "Łucja", "last_name": "Żółć", "pesel": "02270803624"})),
+            DuplicateCheck::Refuse,
+        )
+        .unwrap()
+        .to_string();
+    // The save is in the log (durable there), not yet in the file: no save waits for a copy.
+    let before = file_alone(dir.path());
+    let opened = Store::open(before.path(), PASSWORD, options()).unwrap();
+    assert!(opened.participant(&id).is_err());
+    drop(opened);
+    // The pause copies it into the file.
+    assert!(store.checkpoint().unwrap() > 0);
+    let after = file_alone(dir.path());
+    let opened = Store::open(after.path(), PASSWORD, options()).unwrap();
+    assert_eq!(opened.participant(&id).unwrap().data.last_name, "Żółć");
 }

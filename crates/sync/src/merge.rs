@@ -36,12 +36,14 @@ pub fn merge_row(local: Option<RowState>, incoming: RowState) -> Merged {
         return Merged {
             row: incoming,
             changed,
+            values_changed: true,
             conflicts: vec![],
         };
     };
     let deleted = |row: RowState| Merged {
         row,
         changed: vec!["deleted".into()],
+        values_changed: true,
         conflicts: vec![],
     };
     match (&row.deleted, &incoming.deleted) {
@@ -50,6 +52,7 @@ pub fn merge_row(local: Option<RowState>, incoming: RowState) -> Merged {
             return Merged {
                 row,
                 changed: vec![],
+                values_changed: false,
                 conflicts: vec![],
             }
         }
@@ -62,11 +65,13 @@ pub fn merge_row(local: Option<RowState>, incoming: RowState) -> Merged {
         (None, None) => {}
     }
     let mut changed = Vec::new();
+    let mut values_changed = false;
     let mut conflicts = Vec::new();
     // Fields only this side has stay as they are.
     for (k, theirs) in incoming.fields {
         let Some(mine) = row.fields.get(&k) else {
             changed.push(k.clone());
+            values_changed = true;
             row.fields.insert(k, theirs);
             continue;
         };
@@ -103,12 +108,14 @@ pub fn merge_row(local: Option<RowState>, incoming: RowState) -> Merged {
         }
         if theirs_won {
             changed.push(k.clone());
+            values_changed |= values_differ;
             row.fields.insert(k, theirs);
         }
     }
     Merged {
         row,
         changed,
+        values_changed,
         conflicts,
     }
 }

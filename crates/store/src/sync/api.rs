@@ -294,7 +294,8 @@ impl Store {
                         Some(q) => q,
                         None => *seq.insert(next_change_seq(&tx.tx)?),
                     };
-                    write_row(&tx.tx, info, exists, &merged.row, q, &mut search)?;
+                    let values = Some(merged.values_changed);
+                    write_row(&tx.tx, info, exists, &merged.row, q, &mut search, values)?;
                     summary.applied += 1;
                     // A record new here is one event without its (all new) field names.
                     let (action, fields) = match (&merged.row.deleted, exists || local_tomb) {
@@ -432,7 +433,7 @@ impl Store {
             row.fields.insert(conflict.field.clone(), FieldState { stamp: stamp.into(), base, value });
             let q = next_change_seq(&tx.tx)?;
             let mut search = SearchUpdates::default();
-            write_row(&tx.tx, info, true, &row, q, &mut search)?;
+            write_row(&tx.tx, info, true, &row, q, &mut search, None)?;
             search.apply(&tx.tx)?;
             // Written with its stamps: nothing left to stamp.
             tx.tx.prepare_cached("DELETE FROM sync_dirty")?.execute([])?;

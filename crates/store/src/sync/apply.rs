@@ -254,6 +254,7 @@ pub(super) fn write_row(
     row: &RowState,
     seq: i64,
     search: &mut SearchUpdates,
+    values_changed: Option<bool>,
 ) -> Result<()> {
     let table = info.table;
     let id = row.id.as_str();
@@ -278,14 +279,18 @@ pub(super) fn write_row(
         return Ok(());
     }
     // Only stamps changed (or the values are already here): the row itself stays as it is.
+    // The merge knows; otherwise the stored row is read and compared.
     let same = exists
-        && read_fields(tx, info, id)?.is_some_and(|current| {
-            current.len() == row.fields.len()
-                && row.fields.iter().all(|(k, f)| {
-                    current.get(k).map(|v| v.as_ref().map(canonical))
-                        == Some(f.value.as_ref().map(canonical))
-                })
-        });
+        && match values_changed {
+            Some(changed) => !changed,
+            None => read_fields(tx, info, id)?.is_some_and(|current| {
+                current.len() == row.fields.len()
+                    && row.fields.iter().all(|(k, f)| {
+                        current.get(k).map(|v| v.as_ref().map(canonical))
+                            == Some(f.value.as_ref().map(canonical))
+                    })
+            }),
+        };
     if !same && !write_columns(tx, info, exists, row, seq, search)? {
         return Ok(());
     }

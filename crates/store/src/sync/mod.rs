@@ -188,6 +188,9 @@ pub struct Merged {
     pub row: RowState,
     /// Fields whose value or stamp changed locally (empty: nothing to do).
     pub changed: Vec<String>,
+    /// Whether a value changed (or a field arrived): `false` when only stamps moved, so the
+    /// stored row stays as it is.
+    pub values_changed: bool,
     pub conflicts: Vec<FieldConflict>,
 }
 
