@@ -9,18 +9,18 @@ import { h, replace } from '../dom';
 import { formatPeriod } from '../format';
 import { t } from '../i18n';
 import type { AppContext } from '../shell/context';
-import { markBusy } from '../ui/feedback';
+import { cancelControl, markBusy } from '../ui/feedback';
 import { readValues, selectField, showFieldErrors } from '../ui/fields';
 import { batchSummary, documentKindLabel, PERSON_KINDS } from './documentModel';
 import { listenPrintProgress, progressBar } from './printProgress';
 
 export function batchPrintSection(ctx: AppContext, projects: Project[], onFinished: () => void): HTMLElement {
   const start = h('button', { type: 'submit', class: 'button primary', 'data-action': 'print-batch' }, t('documents.batchStart'));
-  const cancel = h('button', { type: 'button', class: 'button', 'data-action': 'print-batch-cancel', hidden: true, onclick: () => void stop() }, t('documents.batchCancel'));
+  const cancel = h('button', { type: 'button', class: 'button', 'data-action': 'print-batch-cancel', hidden: true, onclick: () => void stopping.ask() }, t('documents.batchCancel'));
+  const stopping = cancelControl(cancel, t('documents.batchCancelling'), () => api.printBatchCancel(), (e) => ctx.showError(e));
   const progressSlot = h('div', { class: 'progress-slot' });
   const result = h('p', { class: 'form-status', role: 'status', 'data-batch-result': '' });
   let running = false;
-  let cancelling: (() => void) | null = null;
 
   const form = h(
     'form',
@@ -47,18 +47,6 @@ export function batchPrintSection(ctx: AppContext, projects: Project[], onFinish
     progressSlot,
     result,
   );
-
-  async function stop(): Promise<void> {
-    if (cancelling) return;
-    cancelling = markBusy(cancel, t('documents.batchCancelling'));
-    try {
-      await api.printBatchCancel();
-    } catch (e) {
-      cancelling();
-      cancelling = null;
-      ctx.showError(e);
-    }
-  }
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -99,8 +87,7 @@ export function batchPrintSection(ctx: AppContext, projects: Project[], onFinish
       unlisten();
       running = false;
       cancel.hidden = true;
-      cancelling?.();
-      cancelling = null;
+      stopping.reset();
       done();
       onFinished();
     }

@@ -13,7 +13,7 @@ import { h, replace } from '../dom';
 import { formatDateTime } from '../format';
 import { t } from '../i18n';
 import type { AppContext, View } from '../shell/context';
-import { loadingNote, markBusy } from '../ui/feedback';
+import { cancelControl, loadingNote, markBusy } from '../ui/feedback';
 import { listenTo } from '../ui/events';
 import { controls, focusFirstInvalid, readValues, showFieldErrors, textField } from '../ui/fields';
 import { IMPORT_PROGRESS_EVENT, listenSyncStatus } from './syncStatus';
@@ -108,7 +108,8 @@ export function SyncView(ctx: AppContext): View {
   const importError = errorLine('import');
   const importResult = h('div', { class: 'import-result', 'data-import-result': '', role: 'status', hidden: true });
   const importButton = h('button', { type: 'submit', class: 'button primary', 'data-action': 'sync-import' }, t('sync.import.run'));
-  const importCancel = h('button', { type: 'button', class: 'button', 'data-action': 'sync-import-cancel', hidden: true, onclick: () => void cancelImport() }, t('sync.import.cancel'));
+  const importCancel = h('button', { type: 'button', class: 'button', 'data-action': 'sync-import-cancel', hidden: true, onclick: () => void stopping.ask() }, t('sync.import.cancel'));
+  const stopping = cancelControl(importCancel, t('sync.import.cancelling'), () => api.syncImportCancel(), (e) => ctx.showError(e));
   const importBar = h('progress', { max: 100, value: 0, 'data-import-progress': '', 'aria-label': t('sync.import.progressLabel') });
   const importStep = h('span', { class: 'progress-text', 'data-import-step': '' }, t('sync.import.busy'));
   const importPercent = h('span', { class: 'progress-percent', 'data-import-percent': '' });
@@ -130,19 +131,6 @@ export function SyncView(ctx: AppContext): View {
     importPercent.textContent = t('documents.batchPercent', { percent: state.percent });
     importProgress.dataset.done = String(p.done);
     importProgress.dataset.total = String(p.total);
-  }
-
-  let cancelling: (() => void) | null = null;
-  async function cancelImport() {
-    if (cancelling) return;
-    cancelling = markBusy(importCancel, t('sync.import.cancelling'));
-    try {
-      await api.syncImportCancel();
-    } catch (err) {
-      cancelling();
-      cancelling = null;
-      ctx.showError(err);
-    }
   }
 
   // ---- conflicts ------------------------------------------------------------------------------
@@ -322,8 +310,7 @@ export function SyncView(ctx: AppContext): View {
         unlisten();
         importProgress.hidden = true;
         importCancel.hidden = true;
-        cancelling?.();
-        cancelling = null;
+        stopping.reset();
       }
     });
   });

@@ -57,3 +57,37 @@ export function markBusy(button: HTMLButtonElement, busyLabel: string): () => vo
     button.removeAttribute('aria-label');
   };
 }
+
+export interface CancelControl {
+  /** Asks once to stop; the button shows it is stopping until `reset` (or the request fails). */
+  ask(): Promise<void>;
+  /** The long work ended: the button is ready for the next run. */
+  reset(): void;
+}
+
+/** The "Przerwij" button of long work (batch printing, an import). */
+export function cancelControl(
+  button: HTMLButtonElement,
+  busyLabel: string,
+  request: () => Promise<unknown>,
+  onError: (error: unknown) => void,
+): CancelControl {
+  let release: (() => void) | null = null;
+  return {
+    async ask() {
+      if (release) return;
+      release = markBusy(button, busyLabel);
+      try {
+        await request();
+      } catch (error) {
+        release();
+        release = null;
+        onError(error);
+      }
+    },
+    reset() {
+      release?.();
+      release = null;
+    },
+  };
+}
