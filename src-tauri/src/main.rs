@@ -12,6 +12,7 @@ mod commands;
 mod gdpr;
 mod plans;
 mod printing;
+mod reports;
 mod state;
 mod sync;
 
@@ -105,6 +106,12 @@ fn main() {
             sync::sync_import_cancel,
             sync::sync_conflicts,
             sync::sync_resolve,
+            reports::report_cst2021_check,
+            reports::report_cst2021,
+            reports::report_csv,
+            reports::report_cancel,
+            reports::report_open,
+            reports::report_open_folder,
         ])
         .build(tauri::generate_context!())
         .expect("Kartoteka could not start its window");

@@ -57,12 +57,33 @@ describe('api', () => {
     expect(mocked).toHaveBeenLastCalledWith('consent_give', { participant_id: 'p', version_id: 'v', input: { guardian_id: 'g' } });
     await api.consentWithdraw('c', {});
     expect(mocked).toHaveBeenLastCalledWith('consent_withdraw', { id: 'c', input: {} });
+
+    await api.reportCst2021Check('proj');
+    expect(mocked).toHaveBeenLastCalledWith('report_cst2021_check', { project_id: 'proj' });
+    await api.reportCst2021('proj', 'xlsx');
+    expect(mocked).toHaveBeenLastCalledWith('report_cst2021', { project_id: 'proj', format: 'xlsx' });
+    await api.reportCsv('deliveries', null);
+    expect(mocked).toHaveBeenLastCalledWith('report_csv', { kind: 'deliveries', project_id: null });
+    await api.reportCsv('enrolments', 'proj');
+    expect(mocked).toHaveBeenLastCalledWith('report_csv', { kind: 'enrolments', project_id: 'proj' });
+    await api.reportCancel();
+    expect(mocked).toHaveBeenLastCalledWith('report_cancel', undefined);
+    await api.reportOpen('/d/a.csv');
+    expect(mocked).toHaveBeenLastCalledWith('report_open', { file: '/d/a.csv' });
+    await api.reportOpenFolder();
+    expect(mocked).toHaveBeenLastCalledWith('report_open_folder', undefined);
   });
 
   it('rejects with the ApiError the command returned', async () => {
     const error = { code: 'wrong_password', message: 'Nieprawidłowe hasło.', fields: [], existing: [] };
     mocked.mockImplementation(async () => { throw error; });
     expect(await rejection(api.unlock('zle'))).toEqual(error);
+  });
+
+  it('passes a stopped export on as `cancelled`', async () => {
+    const error = { code: 'cancelled', message: 'Eksport przerwany.', fields: [], existing: [] };
+    mocked.mockImplementation(async () => { throw error; });
+    expect(await rejection(api.reportCsv('participants', null))).toEqual(error);
   });
 
   it('turns any other failure into an internal ApiError with a message', async () => {

@@ -13,6 +13,8 @@ import type { ConsentGiveInput } from './bindings/ConsentGiveInput';
 import type { ConsentTemplateVersion } from './bindings/ConsentTemplateVersion';
 import type { ConsentTextInput } from './bindings/ConsentTextInput';
 import type { ConsentWithdrawInput } from './bindings/ConsentWithdrawInput';
+import type { Cst2021Check } from './bindings/Cst2021Check';
+import type { CsvKind } from './bindings/CsvKind';
 import type { DocumentRecord } from './bindings/DocumentRecord';
 import type { Enrolment } from './bindings/Enrolment';
 import type { EnrolmentEndInput } from './bindings/EnrolmentEndInput';
@@ -20,6 +22,7 @@ import type { EnrolmentInput } from './bindings/EnrolmentInput';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { Family } from './bindings/Family';
 import type { FieldError } from './bindings/FieldError';
+import type { FileFormat } from './bindings/FileFormat';
 import type { FormOptions } from './bindings/FormOptions';
 import type { OrganisationSettings } from './bindings/OrganisationSettings';
 import type { Participant } from './bindings/Participant';
@@ -31,6 +34,7 @@ import type { Project } from './bindings/Project';
 import type { ProjectDetail } from './bindings/ProjectDetail';
 import type { ProjectInput } from './bindings/ProjectInput';
 import type { RelationKind } from './bindings/RelationKind';
+import type { ReportSummary } from './bindings/ReportSummary';
 import type { Settings } from './bindings/Settings';
 import type { SetupResult } from './bindings/SetupResult';
 import type { CaseNote } from './bindings/CaseNote';
@@ -224,6 +228,23 @@ export const api = {
   syncConflicts: (all: boolean) => call<SyncConflict[]>('sync_conflicts', { all }),
   syncResolve: (conflictId: string, keepMine: boolean) =>
     call<SyncConflict>('sync_resolve', { conflict_id: conflictId, keep_mine: keepMine }),
+
+  /** Who of the project's people lacks data SM EFS requires (CST2021); writes nothing. */
+  reportCst2021Check: (projectId: string) => call<Cst2021Check>('report_cst2021_check', { project_id: projectId }),
+  /** The project's CST2021 participant data as XLSX or CSV in the documents folder (people with gaps included). */
+  reportCst2021: (projectId: string, format: FileFormat) =>
+    call<ReportSummary>('report_cst2021', { project_id: projectId, format }),
+  /**
+   * A CSV table for Excel in the documents folder; `projectId` null: the whole registry. Progress
+   * arrives as "kartoteka://report-progress"; stopped with `reportCancel`, it rejects with `cancelled`.
+   */
+  reportCsv: (kind: CsvKind, projectId: string | null) => call<ReportSummary>('report_csv', { kind, project_id: projectId }),
+  /** Asks the running CSV export to stop (no file is written). */
+  reportCancel: () => call<void>('report_cancel'),
+  /** Opens a report file the app wrote in the system's program (LibreOffice, Excel). */
+  reportOpen: (file: string) => call<void>('report_open', { file }),
+  /** Opens the folder reports are written to; resolves to its path. */
+  reportOpenFolder: () => call<string>('report_open_folder'),
 };
 
 export type Api = typeof api;

@@ -95,6 +95,20 @@ describe('idle lock', () => {
     expect(root.querySelector('[data-lock-reason]')).toBeNull();
   });
 
+  it('offers Raporty after Dokumenty and opens it', async () => {
+    answers.project_list = () => [];
+    const root = await mount(UNLOCKED);
+    const nav = [...root.querySelectorAll<HTMLElement>('[data-nav]')];
+    expect(nav.map((b) => b.dataset.nav)).toEqual(['participants', 'projects', 'plans', 'documents', 'reports', 'sync', 'settings']);
+    const reports = root.querySelector<HTMLButtonElement>('[data-nav=reports]')!;
+    expect(reports.textContent).toBe('Raporty');
+    reports.click();
+    await settle();
+    expect(root.querySelector('[data-view=reports]')).not.toBeNull();
+    expect(reports.getAttribute('aria-current')).toBe('page');
+    expect(invoke).toHaveBeenCalledWith('project_list', undefined);
+  });
+
   it('reports activity while unlocked', async () => {
     await mount(UNLOCKED);
     window.dispatchEvent(new Event('mousedown'));

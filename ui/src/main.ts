@@ -8,6 +8,7 @@ import './styles/tables.css';
 import './styles/audit.css';
 import './styles/plans.css';
 import './styles/sync.css';
+import './styles/reports.css';
 import { createApp } from './app';
 
 void createApp(document.getElementById('app') ?? document.body).start();

@@ -5,15 +5,17 @@
 //! required data are written too and listed in `incomplete`, never silently dropped.
 
 use crate::{ApiError, ErrorCode};
-use kartoteka_reports::ReportError;
-use kartoteka_store::Store;
+use kartoteka_reports::{ExportWatch, ReportError};
+use kartoteka_store::{Source, Store};
 use serde::Serialize;
 use std::path::Path;
+use ts_rs::TS;
 
 pub use kartoteka_reports::{CsvKind, FileFormat, IncompleteParticipant, MissingField};
 
 /// What an export wrote.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
 pub struct ReportSummary {
     /// `cst2021`, `participants`, `enrolments` or `deliveries`.
     pub report: &'static str,
@@ -25,8 +27,17 @@ pub struct ReportSummary {
     pub incomplete: Vec<IncompleteParticipant>,
 }
 
+/// How far a CSV export is: rows written of how many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ReportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
 /// The check before a CST2021 export: nothing is written.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
 pub struct Cst2021Check {
     pub project_id: String,
     pub project_name: String,
@@ -43,6 +54,7 @@ impl From<ReportError> for ApiError {
             ReportError::Invalid { field, message } => ApiError::invalid(field, message),
             ReportError::Write(message) => ApiError::new(ErrorCode::Internal, message),
             e @ ReportError::Template(_) => ApiError::new(ErrorCode::Internal, e.to_string()),
+            e @ ReportError::Cancelled => ApiError::new(ErrorCode::Cancelled, e.to_string()),
         }
     }
 }
@@ -83,7 +95,29 @@ pub fn export_csv(
     project_id: Option<&str>,
     out: &Path,
 ) -> Result<ReportSummary, ApiError> {
-    let rows = kartoteka_reports::export_csv(store, kind, project_id, out)?;
+    export_csv_watched(store, kind, project_id, out, &mut |_| {}, &|| false)
+}
+
+/// `export_csv` row by row into the file, reporting progress; `cancelled` is asked every
+/// `kartoteka_reports::PROGRESS_EVERY` rows (a stop writes no file: `ErrorCode::Cancelled`).
+pub fn export_csv_watched(
+    store: &Store,
+    kind: CsvKind,
+    project_id: Option<&str>,
+    out: &Path,
+    progress: &mut dyn FnMut(ReportProgress),
+    cancelled: &dyn Fn() -> bool,
+) -> Result<ReportSummary, ApiError> {
+    let watch = ExportWatch {
+        progress: &mut |done, total| {
+            progress(ReportProgress {
+                done: u32::try_from(done).unwrap_or(u32::MAX),
+                total: u32::try_from(total).unwrap_or(u32::MAX),
+            })
+        },
+        cancelled,
+    };
+    let rows = kartoteka_reports::export_csv_watched(store, kind, project_id, out, watch)?;
     Ok(ReportSummary {
         report: kind.as_str(),
         file: out.display().to_string(),
@@ -91,6 +125,28 @@ pub fn export_csv(
         rows,
         incomplete: vec![],
     })
+}
+
+/// Records in the audit log that personal data left the registry in a file: which report,
+/// for which project, how many rows, in which format (never a value, never the file's path).
+pub fn record_export(
+    store: &mut Store,
+    source: Source,
+    summary: &ReportSummary,
+    project_id: Option<&str>,
+) -> Result<(), ApiError> {
+    let mut fields = vec![
+        format!("format {}", summary.format.as_str()),
+        format!("rows {}", summary.rows),
+    ];
+    if let Some(project) = project_id {
+        fields.push(format!("project {}", project.trim()));
+    }
+    store.write(source, |tx| {
+        tx.audit("report", summary.report, "report_export", fields);
+        Ok(())
+    })?;
+    Ok(())
 }
 
 /// Checks the requested file before the store is opened (the CLI asks for the password only

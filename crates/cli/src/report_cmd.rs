@@ -13,6 +13,8 @@ use crate::io::print_json;
 use clap::{Subcommand, ValueEnum};
 use kartoteka_api::reports::{self, CsvKind};
 use kartoteka_api::ApiError;
+use kartoteka_store::Source;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(Subcommand)]
@@ -85,8 +87,9 @@ pub fn run(dir: &Path, command: ReportCommand) -> Result<(), ApiError> {
         } => {
             let out = absolute(&out);
             reports::check_output(&out, true)?;
-            let store = open(dir)?;
+            let mut store = open(dir)?;
             let summary = reports::export_cst2021(&store, &project, &out)?;
+            reports::record_export(&mut store, Source::Cli, &summary, Some(&project))?;
             if !summary.incomplete.is_empty() {
                 eprintln!(
                     "Uwaga: {} z {} osób ma braki w danych wymaganych przez SM EFS (lista w polu „incomplete”). \
@@ -100,13 +103,25 @@ pub fn run(dir: &Path, command: ReportCommand) -> Result<(), ApiError> {
         ReportCommand::Csv { kind, out, project } => {
             let out = absolute(&out);
             reports::check_output(&out, false)?;
-            let store = open(dir)?;
-            print_json(&reports::export_csv(
+            let mut store = open(dir)?;
+            // On a terminal, how far it is (stderr: stdout stays the JSON answer).
+            let terminal = std::io::stderr().is_terminal();
+            let mut progress = |p: reports::ReportProgress| {
+                if terminal {
+                    let end = if p.done == p.total { "\n" } else { "" };
+                    eprint!("\rZapisano {}/{} wierszy{end}", p.done, p.total);
+                }
+            };
+            let summary = reports::export_csv_watched(
                 &store,
                 kind.into(),
                 project.as_deref(),
                 &out,
-            )?);
+                &mut progress,
+                &|| false,
+            )?;
+            reports::record_export(&mut store, Source::Cli, &summary, project.as_deref())?;
+            print_json(&summary);
         }
     }
     Ok(())

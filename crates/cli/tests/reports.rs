@@ -239,6 +239,30 @@ fn csv_tables_for_excel() {
         None,
     );
     assert_eq!(summary["rows"], json!(2));
+
+    // Each file of personal data that left the registry is in the audit log: which report,
+    // how many rows, which project — never a value or the file's path.
+    let events = ok(
+        s.dir.path(),
+        &["audit", "list", "--record", "participants"],
+        None,
+    );
+    let exports: Vec<&serde_json::Value> = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["entity"] == json!("report") && e["action"] == json!("report_export"))
+        .collect();
+    assert_eq!(exports.len(), 2, "{events}");
+    let fields = exports[0]["fields"].to_string();
+    assert!(
+        fields.contains("rows 2") && fields.contains("format csv"),
+        "{fields}"
+    );
+    assert!(
+        !fields.contains("wszyscy") && !fields.contains("Wałęsa"),
+        "{fields}"
+    );
 }
 
 #[test]

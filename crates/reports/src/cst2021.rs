@@ -189,7 +189,8 @@ impl ColumnMap {
 }
 
 /// A required column left empty for one person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct MissingField {
     /// The field code (the participant form's JSON key where there is one, e.g. `address.town`).
     pub field: String,
@@ -198,7 +199,8 @@ pub struct MissingField {
 }
 
 /// A person who cannot be reported yet, with every missing required field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct IncompleteParticipant {
     pub participant_id: String,
     pub enrolment_id: String,

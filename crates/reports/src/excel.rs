@@ -5,19 +5,18 @@ use crate::labels;
 use crate::table::{Cell, Table};
 use crate::ReportError;
 use chrono::NaiveDate;
-use kartoteka_domain::enrolment::Enrolment;
 use kartoteka_domain::participant::Address;
 use kartoteka_domain::values::{
     Answer, DISABILITY_DEGREE, EDUCATION, LABOUR_STATUS, LABOUR_SUBSTATUS,
 };
-use kartoteka_store::reports::{DeliveryRow, ReportParticipant};
-use kartoteka_store::Store;
+use kartoteka_store::reports::{DeliveryRow, EnrolmentRow, ReportParticipant};
+use kartoteka_store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
-/// Which table to export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Which CSV table for Excel to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum CsvKind {
     Participants,
     Enrolments,
@@ -46,47 +45,94 @@ impl CsvKind {
     }
 }
 
-/// Builds one table; with `project_id`, only what belongs to that project (an unknown
-/// project is `StoreError::NotFound`).
-pub fn build(store: &Store, kind: CsvKind, project_id: Option<&str>) -> Result<Table, ReportError> {
-    let project_id = match project_id {
+/// The project a table is limited to, as stored (an unknown project is
+/// `StoreError::NotFound`); `None` for the whole registry.
+pub fn resolve_project(
+    store: &Store,
+    project_id: Option<&str>,
+) -> Result<Option<String>, ReportError> {
+    Ok(match project_id {
         Some(id) => Some(store.project(id)?.id.to_string()),
         None => None,
-    };
-    let project = project_id.as_deref();
+    })
+}
+
+/// The table's column headers.
+pub fn headers(kind: CsvKind) -> Vec<&'static str> {
+    fn names<T>(columns: &[Column<T>]) -> Vec<&'static str> {
+        columns.iter().map(|(h, _)| *h).collect()
+    }
+    match kind {
+        CsvKind::Participants => names(PARTICIPANT_COLUMNS),
+        CsvKind::Enrolments => names(ENROLMENT_COLUMNS),
+        CsvKind::Deliveries => names(DELIVERY_COLUMNS),
+    }
+}
+
+/// How many rows the table has (for a progress bar); `project` as from `resolve_project`.
+pub fn count(store: &Store, kind: CsvKind, project: Option<&str>) -> Result<u64, ReportError> {
     Ok(match kind {
-        CsvKind::Participants => table(PARTICIPANT_COLUMNS, &store.report_participants(project)?),
-        CsvKind::Enrolments => {
-            let people: HashMap<String, ReportParticipant> = store
-                .report_participants(project)?
-                .into_iter()
-                .map(|p| (p.participant.id.to_string(), p))
-                .collect();
-            let rows: Vec<EnrolmentRow> = store
-                .report_enrolments(project)?
-                .into_iter()
-                .map(|enrolment| EnrolmentRow {
-                    person: people.get(&enrolment.participant_id.to_string()).cloned(),
-                    enrolment,
-                })
-                .collect();
-            table(ENROLMENT_COLUMNS, &rows)
+        CsvKind::Participants => store.report_participant_count(project)?,
+        CsvKind::Enrolments => store.report_enrolment_count(project)?,
+        CsvKind::Deliveries => store.report_delivery_count(project)?,
+    })
+}
+
+/// Hands the table's rows to `row` one at a time, as they are read (a registry of a million
+/// people is never held in memory whole); an error from `row` stops the reading and is
+/// returned. `project` as from `resolve_project`.
+pub fn each_row(
+    store: &Store,
+    kind: CsvKind,
+    project: Option<&str>,
+    row: &mut dyn FnMut(Vec<Cell>) -> Result<(), ReportError>,
+) -> Result<(), ReportError> {
+    fn cells<T>(columns: &[Column<T>], record: &T) -> Vec<Cell> {
+        columns.iter().map(|(_, f)| f(record)).collect()
+    }
+    // The store passes only its own errors through: the one that stopped it waits here.
+    let mut stopped: Option<ReportError> = None;
+    let mut pass = |cells: Vec<Cell>| {
+        row(cells).map_err(|e| {
+            let text = e.to_string();
+            stopped = Some(e);
+            StoreError::Conflict(text)
+        })
+    };
+    let read = match kind {
+        CsvKind::Participants => {
+            store.report_participants_each(project, &mut |p| pass(cells(PARTICIPANT_COLUMNS, &p)))
         }
-        CsvKind::Deliveries => table(DELIVERY_COLUMNS, &store.report_deliveries(project)?),
+        CsvKind::Enrolments => {
+            store.report_enrolments_each(project, &mut |e| pass(cells(ENROLMENT_COLUMNS, &e)))
+        }
+        CsvKind::Deliveries => {
+            store.report_deliveries_each(project, &mut |d| pass(cells(DELIVERY_COLUMNS, &d)))
+        }
+    };
+    match (read, stopped) {
+        (Ok(()), _) => Ok(()),
+        (Err(_), Some(e)) => Err(e),
+        (Err(e), None) => Err(e.into()),
+    }
+}
+
+/// Builds one whole table in memory; with `project_id`, only what belongs to that project (an
+/// unknown project is `StoreError::NotFound`).
+pub fn build(store: &Store, kind: CsvKind, project_id: Option<&str>) -> Result<Table, ReportError> {
+    let project = resolve_project(store, project_id)?;
+    let mut rows = Vec::new();
+    each_row(store, kind, project.as_deref(), &mut |cells| {
+        rows.push(cells);
+        Ok(())
+    })?;
+    Ok(Table {
+        headers: headers(kind).into_iter().map(str::to_owned).collect(),
+        rows,
     })
 }
 
 type Column<T> = (&'static str, fn(&T) -> Cell);
-
-fn table<T>(columns: &[Column<T>], rows: &[T]) -> Table {
-    Table {
-        headers: columns.iter().map(|(h, _)| (*h).to_owned()).collect(),
-        rows: rows
-            .iter()
-            .map(|r| columns.iter().map(|(_, f)| f(r)).collect())
-            .collect(),
-    }
-}
 
 fn iso_date(text: &str) -> Cell {
     // Timestamps ("2026-11-22T10:00:00.000Z") and dates alike: the day is what a sheet shows.
@@ -219,29 +265,14 @@ const PARTICIPANT_COLUMNS: &[Column<ReportParticipant>] = &[
     ("Zmieniono", |p| iso_date(&p.participant.updated_at)),
 ];
 
-struct EnrolmentRow {
-    enrolment: Enrolment,
-    person: Option<ReportParticipant>,
-}
-
 const ENROLMENT_COLUMNS: &[Column<EnrolmentRow>] = &[
     ("Identyfikator udziału", |r| {
         Cell::Text(r.enrolment.id.to_string())
     }),
     ("Projekt", |r| Cell::text(&r.enrolment.project_name)),
-    ("Nazwisko", |r| {
-        Cell::opt_text(r.person.as_ref().map(|p| &p.participant.data.last_name))
-    }),
-    ("Imię", |r| {
-        Cell::opt_text(r.person.as_ref().map(|p| &p.participant.data.first_name))
-    }),
-    ("PESEL", |r| {
-        Cell::opt_text(
-            r.person
-                .as_ref()
-                .and_then(|p| p.participant.data.pesel.map(|x| x.as_string())),
-        )
-    }),
+    ("Nazwisko", |r| Cell::text(&r.last_name)),
+    ("Imię", |r| Cell::text(&r.first_name)),
+    ("PESEL", |r| Cell::opt_text(r.pesel.as_deref())),
     ("Grupa docelowa", |r| {
         Cell::opt_text(r.enrolment.start.target_group.as_deref())
     }),

@@ -40,7 +40,21 @@ pub enum ReportError {
     /// The column template is broken.
     #[error("Szablon kolumn raportu CST2021 jest niepoprawny: {0}")]
     Template(String),
+    /// The person stopped the export; no file was written.
+    #[error("Eksport przerwany — nie zapisano żadnego pliku.")]
+    Cancelled,
 }
+
+/// What a running CSV export reports to and asks of whoever started it (the window).
+pub struct ExportWatch<'a> {
+    /// Rows written of how many: at the start, every `PROGRESS_EVERY` rows and at the end.
+    pub progress: &'a mut dyn FnMut(u64, u64),
+    /// Asked every `PROGRESS_EVERY` rows: `true` stops the export and writes no file.
+    pub cancelled: &'a dyn Fn() -> bool,
+}
+
+/// Rows between two progress reports (and cancellation checks) of a CSV export.
+pub const PROGRESS_EVERY: u64 = 1_000;
 
 /// Builds the CST2021 report of a project and writes it to `out` (XLSX or CSV by the
 /// extension). Incomplete people are written too; the report lists them.
@@ -72,8 +86,52 @@ pub fn export_csv(
     project_id: Option<&str>,
     out: &Path,
 ) -> Result<usize, ReportError> {
+    let watch = ExportWatch {
+        progress: &mut |_, _| {},
+        cancelled: &|| false,
+    };
+    export_csv_watched(store, kind, project_id, out, watch)
+}
+
+/// `export_csv` row by row into the file as the rows are read, with progress and a way to
+/// stop (then no file is written and `out` is left as it was).
+pub fn export_csv_watched(
+    store: &Store,
+    kind: CsvKind,
+    project_id: Option<&str>,
+    out: &Path,
+    watch: ExportWatch<'_>,
+) -> Result<usize, ReportError> {
     output::check_target(out)?;
-    let table = excel::build(store, kind, project_id)?;
-    output::write_atomically(out, &table.to_csv())?;
-    Ok(table.rows.len())
+    let project = excel::resolve_project(store, project_id)?;
+    let total = excel::count(store, kind, project.as_deref())?;
+    let mut done: u64 = 0;
+    (watch.progress)(0, total);
+    output::write_streamed(out, &mut |w| {
+        let failed = |e: std::io::Error| {
+            ReportError::Write(format!(
+                "Nie udało się zapisać pliku {}: {e}. Sprawdź, czy jest miejsce na dysku.",
+                out.display()
+            ))
+        };
+        let mut csv = table::CsvWriter::new(w, &excel::headers(kind)).map_err(failed)?;
+        excel::each_row(store, kind, project.as_deref(), &mut |cells| {
+            csv.row(&cells).map_err(failed)?;
+            done += 1;
+            if done.is_multiple_of(PROGRESS_EVERY) {
+                if (watch.cancelled)() {
+                    return Err(ReportError::Cancelled);
+                }
+                (watch.progress)(done, total.max(done));
+            }
+            Ok(())
+        })?;
+        // The last chance to stop before the file takes its name.
+        if (watch.cancelled)() {
+            return Err(ReportError::Cancelled);
+        }
+        Ok(())
+    })?;
+    (watch.progress)(done, done);
+    Ok(done as usize)
 }

@@ -3,13 +3,14 @@
 //! export never leaves half a file.
 
 use crate::ReportError;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::Path;
 
 /// A report's file format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum FileFormat {
     Xlsx,
     Csv,
@@ -81,20 +82,36 @@ fn parent_of(path: &Path) -> &Path {
 /// Writes `bytes` to `path` all or nothing: a temporary file in the same folder (its name
 /// carries no personal data), flushed to disk, then renamed over the target.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
+    write_streamed(path, &mut |w| {
+        w.write_all(bytes).map_err(|e| write_failed(path, e))
+    })
+}
+
+fn write_failed(path: &Path, e: std::io::Error) -> ReportError {
+    ReportError::Write(format!(
+        "Nie udało się zapisać pliku {}: {e}. Sprawdź, czy folder jest zapisywalny, czy jest miejsce na dysku i czy plik nie jest otwarty w innym programie.",
+        path.display()
+    ))
+}
+
+/// Like `write_atomically`, for a file made piece by piece: `fill` writes into the temporary
+/// file (buffered); if it fails (or is stopped) the temporary file is removed and `path` is
+/// left as it was.
+pub fn write_streamed(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> Result<(), ReportError>,
+) -> Result<(), ReportError> {
     check_target(path)?;
     let parent = parent_of(path);
-    let failed = |e: std::io::Error| {
-        ReportError::Write(format!(
-            "Nie udało się zapisać pliku {}: {e}. Sprawdź, czy folder jest zapisywalny, czy jest miejsce na dysku i czy plik nie jest otwarty w innym programie.",
-            path.display()
-        ))
-    };
-    let mut tmp = tempfile::Builder::new()
+    let failed = |e: std::io::Error| write_failed(path, e);
+    let tmp = tempfile::Builder::new()
         .prefix(".kartoteka-raport-")
         .suffix(".tmp")
         .tempfile_in(parent)
         .map_err(failed)?;
-    tmp.write_all(bytes).map_err(failed)?;
+    let mut buffered = std::io::BufWriter::with_capacity(256 * 1024, tmp);
+    fill(&mut buffered)?;
+    let tmp = buffered.into_inner().map_err(|e| failed(e.into_error()))?;
     tmp.as_file().sync_all().map_err(failed)?;
     tmp.persist(path).map_err(|e| failed(e.error))?;
     // The new name must survive a power cut too.

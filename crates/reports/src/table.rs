@@ -105,25 +105,53 @@ pub fn csv_field(value: &str) -> String {
     }
 }
 
+/// Semicolon CSV for Excel written row by row: UTF-8 with BOM, CRLF line ends, header first.
+pub struct CsvWriter<W: std::io::Write> {
+    out: W,
+    line: String,
+}
+
+impl<W: std::io::Write> CsvWriter<W> {
+    /// Writes the BOM and the header row.
+    pub fn new<S: AsRef<str>>(out: W, headers: &[S]) -> std::io::Result<CsvWriter<W>> {
+        let mut writer = CsvWriter {
+            out,
+            line: String::from("\u{FEFF}"),
+        };
+        writer.fields(headers.iter().map(|h| h.as_ref().to_owned()))?;
+        Ok(writer)
+    }
+
+    pub fn row(&mut self, cells: &[Cell]) -> std::io::Result<()> {
+        self.fields(cells.iter().map(Cell::display))
+    }
+
+    fn fields(&mut self, values: impl Iterator<Item = String>) -> std::io::Result<()> {
+        for (i, value) in values.enumerate() {
+            if i > 0 {
+                self.line.push(';');
+            }
+            self.line.push_str(&csv_field(&value));
+        }
+        self.line.push_str("\r\n");
+        self.out.write_all(self.line.as_bytes())?;
+        self.line.clear();
+        Ok(())
+    }
+
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
 impl Table {
     /// Semicolon CSV for Excel: UTF-8 with BOM, CRLF line ends, header row first.
     pub fn to_csv(&self) -> Vec<u8> {
-        let mut out = String::from("\u{FEFF}");
-        let mut line = |cells: Vec<String>| {
-            out.push_str(
-                &cells
-                    .iter()
-                    .map(|c| csv_field(c))
-                    .collect::<Vec<_>>()
-                    .join(";"),
-            );
-            out.push_str("\r\n");
-        };
-        line(self.headers.clone());
+        let mut csv = CsvWriter::new(Vec::new(), &self.headers).expect("writing to memory");
         for row in &self.rows {
-            line(row.iter().map(Cell::display).collect());
+            csv.row(row).expect("writing to memory");
         }
-        out.into_bytes()
+        csv.into_inner()
     }
 
     /// One worksheet: bold header, frozen and filterable; text stays text (a PESEL keeps its

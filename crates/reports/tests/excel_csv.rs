@@ -3,7 +3,7 @@
 mod common;
 
 use common::{fixture, parse_csv, row_where};
-use kartoteka_reports::{export_csv, CsvKind, ReportError};
+use kartoteka_reports::{export_csv, export_csv_watched, CsvKind, ExportWatch, ReportError};
 
 fn export(f: &common::Fixture, kind: CsvKind, project: Option<&str>) -> (usize, String) {
     let out = f.dir.path().join(format!("{}.csv", kind.as_str()));
@@ -131,4 +131,104 @@ fn a_name_that_looks_like_a_formula_is_not_run_by_excel() {
         .unwrap();
     let (_, text) = export(&f, CsvKind::Participants, None);
     assert!(text.contains("'=HYPERLINK("), "{text}");
+}
+
+/// 2,500 more people, written in one bulk transaction (a export long enough to stop midway).
+fn with_many_people(f: &mut common::Fixture) {
+    use kartoteka_domain::participant::ParticipantInput;
+    use kartoteka_store::bulk::BulkRecord;
+    let records: Vec<BulkRecord> = (0..2500)
+        .map(|i| {
+            let input: ParticipantInput = serde_json::from_value(serde_json::json!({
+                "first_name": "Zofia", "last_name": format!("Kowalczyk{i:04}"),
+                "sex": "female", "birth_date": "1980-05-05"}))
+            .unwrap();
+            BulkRecord::Participant {
+                id: kartoteka_domain::Id::new_v7(),
+                data: Box::new(
+                    input
+                        .parse(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap())
+                        .unwrap(),
+                ),
+            }
+        })
+        .collect();
+    f.store
+        .write_bulk(kartoteka_store::Source::Cli, &records)
+        .unwrap();
+}
+
+#[test]
+fn progress_counts_every_row_and_the_file_matches_the_table_built_in_memory() {
+    let mut f = fixture();
+    with_many_people(&mut f);
+    let out = f.dir.path().join("uczestnicy.csv");
+    let mut seen = Vec::new();
+    let watch = ExportWatch {
+        progress: &mut |done, total| seen.push((done, total)),
+        cancelled: &|| false,
+    };
+    let rows = export_csv_watched(&f.store, CsvKind::Participants, None, &out, watch).unwrap();
+    assert_eq!(rows, 2504);
+    assert_eq!(
+        seen,
+        [(0, 2504), (1000, 2504), (2000, 2504), (2504, 2504)],
+        "from 0, every thousand rows, then all"
+    );
+    let table = kartoteka_reports::excel::build(&f.store, CsvKind::Participants, None).unwrap();
+    assert_eq!(std::fs::read(&out).unwrap(), table.to_csv());
+}
+
+#[test]
+fn a_stopped_export_writes_no_file_and_leaves_the_old_one_as_it_was() {
+    let mut f = fixture();
+    with_many_people(&mut f);
+    let out = f.dir.path().join("uczestnicy.csv");
+    std::fs::write(&out, b"poprzedni raport").unwrap();
+    let asked = std::cell::Cell::new(0);
+    let mut last = (0, 0);
+    let watch = ExportWatch {
+        progress: &mut |done, total| last = (done, total),
+        // Stops at the second check (after 2,000 rows).
+        cancelled: &|| {
+            asked.set(asked.get() + 1);
+            asked.get() >= 2
+        },
+    };
+    let err = export_csv_watched(&f.store, CsvKind::Participants, None, &out, watch).unwrap_err();
+    assert!(matches!(err, ReportError::Cancelled), "{err:?}");
+    assert_eq!(last, (1000, 2504), "stopped before reporting 2,000");
+    assert_eq!(std::fs::read(&out).unwrap(), b"poprzedni raport");
+    let names: Vec<_> = std::fs::read_dir(f.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".kartoteka-raport-"))
+        .collect();
+    assert!(names.is_empty(), "no temporary file left: {names:?}");
+}
+
+#[test]
+fn a_project_table_counts_only_the_projects_rows() {
+    let mut f = fixture();
+    with_many_people(&mut f);
+    for kind in [
+        CsvKind::Participants,
+        CsvKind::Enrolments,
+        CsvKind::Deliveries,
+    ] {
+        let out = f.dir.path().join(format!("p-{}.csv", kind.as_str()));
+        let mut first = None;
+        let watch = ExportWatch {
+            progress: &mut |done, total| {
+                first.get_or_insert((done, total));
+            },
+            cancelled: &|| false,
+        };
+        let rows = export_csv_watched(&f.store, kind, Some(&f.project), &out, watch).unwrap();
+        assert_eq!(
+            first,
+            Some((0, rows as u64)),
+            "{kind:?}: the total is known at the start"
+        );
+    }
 }

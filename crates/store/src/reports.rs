@@ -1,14 +1,15 @@
 //! Read-only queries for reports (CST2021 participant data, CSV tables for Excel).
 //!
-//! Each query reads a whole table in one statement and returns plain rows; the reports crate
-//! turns them into files. Nothing here writes, and no value reaches a log.
+//! Each query reads a whole table in one statement and returns plain rows (or hands them one
+//! at a time to a callback, so a large registry is never held in memory whole); the reports
+//! crate turns them into files. Nothing here writes, and no value reaches a log.
 
 use crate::error::{Result, StoreError};
 use crate::Store;
 use kartoteka_domain::enrolment::Enrolment;
 use kartoteka_domain::participant::{age_on, Participant, ParticipantData, ParticipantStatus};
 use kartoteka_domain::Id;
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, Row};
 
 /// A participant with the worker who added them (from the audit log).
 #[derive(Debug, Clone)]
@@ -26,6 +27,15 @@ pub struct SupportStart {
     pub service_category: String,
     /// YYYY-MM-DD
     pub first_date: String,
+}
+
+/// An enrolment with the names and PESEL of its person, for a table.
+#[derive(Debug, Clone)]
+pub struct EnrolmentRow {
+    pub enrolment: Enrolment,
+    pub first_name: String,
+    pub last_name: String,
+    pub pesel: Option<String>,
 }
 
 /// One delivery of a planned service, with what a spreadsheet needs to show it.
@@ -65,68 +75,113 @@ fn parse_id(text: &str) -> Result<Id> {
 }
 
 impl Store {
-    /// Who added a participant: the actor of the first `create` event on their record.
-    fn participant_creator(&self, participant_id: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn()
-            .prepare_cached(
-                "SELECT actor FROM audit_events
-                 WHERE entity_id = ?1 AND entity = 'participant' AND action = 'create'
-                 ORDER BY seq LIMIT 1",
-            )?
-            .query_row([participant_id], |r| r.get(0))
-            .optional()?)
-    }
-
     /// Every participant (archived and anonymised too), or only those ever enrolled in
     /// `project_id`, in surname order. A project's report reads only its people (through the
     /// enrolments index), whatever the size of the registry.
     pub fn report_participants(&self, project_id: Option<&str>) -> Result<Vec<ReportParticipant>> {
+        let mut all = Vec::new();
+        self.report_participants_each(project_id, &mut |p| {
+            all.push(p);
+            Ok(())
+        })?;
+        Ok(all)
+    }
+
+    /// How many people `report_participants` gives (for a progress bar).
+    pub fn report_participant_count(&self, project_id: Option<&str>) -> Result<u64> {
+        let n: i64 = match project_id {
+            Some(id) => self.conn().query_row(
+                "SELECT count(DISTINCT participant_id) FROM enrolments WHERE project_id = ?1",
+                [id.trim()],
+                |r| r.get(0),
+            )?,
+            None => self.conn().query_row(
+                "SELECT coalesce(sum(n), 0) FROM participant_counts",
+                [],
+                |r| r.get(0),
+            )?,
+        };
+        Ok(n.max(0) as u64)
+    }
+
+    /// `report_participants` one person at a time, in the same order, without holding the
+    /// whole registry in memory; an error from `each` stops the reading and is returned.
+    pub fn report_participants_each(
+        &self,
+        project_id: Option<&str>,
+        each: &mut dyn FnMut(ReportParticipant) -> Result<()>,
+    ) -> Result<()> {
         let today = self.clock().today();
         let filter = match project_id {
             Some(_) => "p.id IN (SELECT participant_id FROM enrolments WHERE project_id = ?1)",
             None => "?1 IS NULL",
         };
+        // Who added each person: the actor of the first `create` event on their record.
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT p.id, p.status, p.data, p.created_at, p.updated_at FROM participants p
+            "SELECT p.id, p.status, p.data, p.created_at, p.updated_at,
+                    (SELECT a.actor FROM audit_events a
+                     WHERE a.entity_id = p.id AND a.entity = 'participant' AND a.action = 'create'
+                     ORDER BY a.seq LIMIT 1)
+             FROM participants p
              WHERE {filter}
              ORDER BY p.sort_key, p.seq"
         ))?;
-        let rows = stmt
-            .query_map(params![project_id.map(str::trim)], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(|(id, status, json, created_at, updated_at)| {
-                let data: ParticipantData =
-                    serde_json::from_str(&json).map_err(corrupt("uczestnika"))?;
-                Ok(ReportParticipant {
-                    added_by: self.participant_creator(&id)?,
-                    participant: Participant {
-                        id: parse_id(&id)?,
-                        status: ParticipantStatus::from_db(&status),
-                        age: age_on(data.birth_date, today),
-                        data,
-                        created_at,
-                        updated_at,
-                    },
-                })
-            })
-            .collect()
+        let mut rows = stmt.query(params![project_id.map(str::trim)])?;
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            let status: String = r.get(1)?;
+            let json = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+            let data: ParticipantData =
+                serde_json::from_str(json).map_err(corrupt("uczestnika"))?;
+            each(ReportParticipant {
+                added_by: r.get(5)?,
+                participant: Participant {
+                    id: parse_id(&id)?,
+                    status: ParticipantStatus::from_db(&status),
+                    age: age_on(data.birth_date, today),
+                    data,
+                    created_at: r.get(3)?,
+                    updated_at: r.get(4)?,
+                },
+            })?;
+        }
+        Ok(())
     }
 
     /// Every enrolment, or those of one project, in surname order then by start.
     pub fn report_enrolments(&self, project_id: Option<&str>) -> Result<Vec<Enrolment>> {
+        let mut all = Vec::new();
+        self.report_enrolments_each(project_id, &mut |row| {
+            all.push(row.enrolment);
+            Ok(())
+        })?;
+        Ok(all)
+    }
+
+    /// How many enrolments `report_enrolments` gives (for a progress bar).
+    pub fn report_enrolment_count(&self, project_id: Option<&str>) -> Result<u64> {
+        let n: i64 = self.conn().query_row(
+            &format!(
+                "SELECT count(*) FROM enrolments e WHERE {}",
+                project_filter(project_id)
+            ),
+            params![project_id.map(str::trim)],
+            |r| r.get(0),
+        )?;
+        Ok(n.max(0) as u64)
+    }
+
+    /// `report_enrolments` one at a time with the person's names and PESEL, without holding
+    /// them all in memory; an error from `each` stops the reading and is returned.
+    pub fn report_enrolments_each(
+        &self,
+        project_id: Option<&str>,
+        each: &mut dyn FnMut(EnrolmentRow) -> Result<()>,
+    ) -> Result<()> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT e.id, e.participant_id, e.project_id, pr.name,
-                    p.first_name || ' ' || p.last_name, e.start_data, e.end_data
+                    p.first_name || ' ' || p.last_name, e.start_data, e.end_data,
+                    p.first_name, p.last_name, p.pesel
              FROM enrolments e JOIN projects pr ON pr.id = e.project_id
              JOIN participants p ON p.id = e.participant_id
              WHERE {}
@@ -134,27 +189,29 @@ impl Store {
                       json_extract(e.start_data, '$.start_date'), e.created_at",
             project_filter(project_id)
         ))?;
-        let rows = stmt
-            .query_map(params![project_id.map(str::trim)], enrolment_columns)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(
-                |(id, participant_id, project_id, project_name, participant_name, start, end)| {
-                    Ok(Enrolment {
-                        id: parse_id(&id)?,
-                        participant_id: parse_id(&participant_id)?,
-                        project_id: parse_id(&project_id)?,
-                        project_name,
-                        participant_name,
-                        start: serde_json::from_str(&start).map_err(corrupt("udziału"))?,
-                        end: end
-                            .map(|e| serde_json::from_str(&e))
-                            .transpose()
-                            .map_err(corrupt("udziału"))?,
-                    })
+        let mut rows = stmt.query(params![project_id.map(str::trim)])?;
+        while let Some(r) = rows.next()? {
+            let (id, participant_id, project_id, project_name, participant_name, start, end) =
+                enrolment_columns(r)?;
+            each(EnrolmentRow {
+                enrolment: Enrolment {
+                    id: parse_id(&id)?,
+                    participant_id: parse_id(&participant_id)?,
+                    project_id: parse_id(&project_id)?,
+                    project_name,
+                    participant_name,
+                    start: serde_json::from_str(&start).map_err(corrupt("udziału"))?,
+                    end: end
+                        .map(|e| serde_json::from_str(&e))
+                        .transpose()
+                        .map_err(corrupt("udziału"))?,
                 },
-            )
-            .collect()
+                first_name: r.get(7)?,
+                last_name: r.get(8)?,
+                pesel: r.get(9)?,
+            })?;
+        }
+        Ok(())
     }
 
     /// For each enrolment in the project and each service it received: the first day the
@@ -186,6 +243,39 @@ impl Store {
 
     /// Every delivery, or those of one project, by date.
     pub fn report_deliveries(&self, project_id: Option<&str>) -> Result<Vec<DeliveryRow>> {
+        let mut all = Vec::new();
+        self.report_deliveries_each(project_id, &mut |row| {
+            all.push(row);
+            Ok(())
+        })?;
+        Ok(all)
+    }
+
+    /// How many deliveries `report_deliveries` gives (for a progress bar).
+    pub fn report_delivery_count(&self, project_id: Option<&str>) -> Result<u64> {
+        let sql = match project_id {
+            Some(_) => {
+                "SELECT count(*) FROM deliveries d
+                 JOIN planned_services ps ON ps.id = d.planned_service_id
+                 JOIN plans pl ON pl.id = ps.plan_id
+                 JOIN enrolments e ON e.id = pl.enrolment_id
+                 WHERE e.project_id = ?1"
+            }
+            None => "SELECT count(*) FROM deliveries WHERE ?1 IS NULL",
+        };
+        let n: i64 = self
+            .conn()
+            .query_row(sql, params![project_id.map(str::trim)], |r| r.get(0))?;
+        Ok(n.max(0) as u64)
+    }
+
+    /// `report_deliveries` one at a time, without holding them all in memory; an error from
+    /// `each` stops the reading and is returned.
+    pub fn report_deliveries_each(
+        &self,
+        project_id: Option<&str>,
+        each: &mut dyn FnMut(DeliveryRow) -> Result<()>,
+    ) -> Result<()> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT d.id, d.delivery_date, d.quantity_centi, d.attendance, d.data,
                     s.code, s.name, s.category, s.unit, pl.version,
@@ -201,10 +291,11 @@ impl Store {
              ORDER BY d.delivery_date, p.sort_key, p.seq, s.name, d.created_at, d.id",
             project_filter(project_id)
         ))?;
-        let rows = stmt
-            .query_map(params![project_id.map(str::trim)], delivery_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
+        let mut rows = stmt.query(params![project_id.map(str::trim)])?;
+        while let Some(r) = rows.next()? {
+            each(delivery_from_row(r)?)?;
+        }
+        Ok(())
     }
 }
 

@@ -19,6 +19,7 @@ const NAV: Array<{ id: NavId; label: MessageKey }> = [
   { id: 'projects', label: 'nav.projects' },
   { id: 'plans', label: 'nav.plans' },
   { id: 'documents', label: 'nav.documents' },
+  { id: 'reports', label: 'nav.reports' },
   { id: 'sync', label: 'nav.sync' },
   { id: 'settings', label: 'nav.settings' },
 ];

@@ -4,7 +4,7 @@
 import type { AppStatus } from '../bindings/AppStatus';
 import type { FormOptions } from '../bindings/FormOptions';
 
-export type NavId = 'participants' | 'projects' | 'plans' | 'documents' | 'sync' | 'settings';
+export type NavId = 'participants' | 'projects' | 'plans' | 'documents' | 'reports' | 'sync' | 'settings';
 
 export type ParticipantTab =
   | 'data' | 'family' | 'projects' | 'plans' | 'consents' | 'timeline' | 'documents' | 'history';
@@ -20,6 +20,8 @@ export type Route =
   | { view: 'plans' }
   | { view: 'plan'; id: string }
   | { view: 'documents' }
+  /** Raporty: CST2021 data for SM EFS and CSV tables for Excel. */
+  | { view: 'reports' }
   | { view: 'sync' }
   | { view: 'settings' }
   /** Dziennik zdarzeń (from Ustawienia); `participantId`: only that person's events. */

@@ -10,6 +10,7 @@ import { ProjectForm } from '../projects/ProjectForm';
 import { ProjectList } from '../projects/ProjectList';
 import { PlanEditor } from '../plans/PlanEditor';
 import { PlansView } from '../plans/PlansView';
+import { ReportsView } from '../reports/ReportsView';
 import { settingsView } from '../settings/SettingsView';
 import { SyncView } from '../sync/SyncView';
 import type { AppContext, Route, View } from './context';
@@ -36,6 +37,8 @@ export function renderRoute(route: Route, ctx: AppContext): View {
       return PlanEditor(ctx, route.id);
     case 'documents':
       return DocumentsView(ctx);
+    case 'reports':
+      return ReportsView(ctx);
     case 'sync':
       return SyncView(ctx);
     case 'settings':
