@@ -160,3 +160,32 @@ fn enrolled_people_have_signed_plans_with_deliveries_and_notes() {
     let verify = ok(&store, &["audit", "verify"]);
     assert_eq!(verify["first_broken"], Value::Null);
 }
+
+#[test]
+fn most_people_of_a_seeded_project_can_be_reported_to_the_eu_monitoring_system() {
+    let dir = seeded("400", "5");
+    let store = dir.path().join("dane");
+    let projects = ok(&store, &["project", "list"]);
+    let mut rows = 0;
+    let mut complete = 0;
+    for project in projects.as_array().unwrap() {
+        let check = ok(
+            &store,
+            &[
+                "report",
+                "cst2021",
+                "--project",
+                project["id"].as_str().unwrap(),
+                "--check",
+            ],
+        );
+        rows += check["rows"].as_u64().unwrap();
+        complete += check["complete"].as_u64().unwrap();
+    }
+    assert!(rows > 0, "{projects}");
+    // Demo data shows both: mostly complete people, and a few with gaps to fill in.
+    assert!(
+        complete * 10 >= rows * 7,
+        "only {complete} of {rows} complete"
+    );
+}

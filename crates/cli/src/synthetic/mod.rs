@@ -453,7 +453,11 @@ impl Generator {
                 input.email = Some(format!("{local}{}@example.pl", self.rng.below(100)));
             }
             let education = ["isced1", "isced2", "isced3", "isced3", "isced4", "isced5_8"];
-            input.education = Some((*self.rng.pick(&education)).to_owned());
+            // A few records wait for the education level (asked at the next visit): the
+            // monitoring check then has someone to list.
+            if !self.rng.chance(4) {
+                input.education = Some((*self.rng.pick(&education)).to_owned());
+            }
             let labour = [
                 "registered_unemployed",
                 "unregistered_unemployed",
@@ -464,6 +468,19 @@ impl Generator {
             input.disability = Some(if self.rng.chance(12) { "yes" } else { "no" }.to_owned());
             input.homeless = Some(if self.rng.chance(3) { "yes" } else { "no" }.to_owned());
         }
+        // The EU monitoring questions every participant (or a child's parent) answers; a few
+        // people decline the one about minorities, as the form allows.
+        let foreign = self.rng.chance(3);
+        let third_country = foreign && self.rng.chance(50);
+        let minority = match self.rng.below(100) {
+            0..=1 => "yes",
+            2..=5 => "refused",
+            _ => "no",
+        };
+        let yes_no = |yes: bool| if yes { "yes" } else { "no" }.to_owned();
+        input.foreign_origin = Some(yes_no(foreign));
+        input.third_country_national = Some(yes_no(third_country));
+        input.minority = Some(minority.to_owned());
         let data = input
             .parse(today)
             .unwrap_or_else(|e| panic!("synthetic participant is invalid: {e:?}"));
