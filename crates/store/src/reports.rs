@@ -65,6 +65,36 @@ pub struct DeliveryRow {
     pub project_name: String,
 }
 
+/// Participant id → the worker who created the record; a handful of distinct workers, so
+/// each name is kept once.
+#[derive(Default)]
+struct Creators {
+    workers: Vec<String>,
+    by_participant: std::collections::HashMap<Id, u32>,
+}
+
+impl Creators {
+    fn add(&mut self, id: Id, actor: &str) {
+        if self.by_participant.contains_key(&id) {
+            return;
+        }
+        let index = match self.workers.iter().position(|w| w == actor) {
+            Some(i) => i,
+            None => {
+                self.workers.push(actor.to_owned());
+                self.workers.len() - 1
+            }
+        };
+        self.by_participant.insert(id, index as u32);
+    }
+
+    fn of(&self, id: &Id) -> Option<String> {
+        self.by_participant
+            .get(id)
+            .map(|&i| self.workers[i as usize].clone())
+    }
+}
+
 fn corrupt(what: &str) -> impl Fn(serde_json::Error) -> StoreError + '_ {
     move |e| StoreError::Corrupt(format!("zapis {what} nieczytelny: {e}"))
 }
@@ -104,6 +134,30 @@ impl Store {
         Ok(n.max(0) as u64)
     }
 
+    /// Who created each participant, from one pass over the audit log (in order, so the
+    /// first `create` event of a record is the one kept).
+    fn participant_creators(&self) -> Result<Creators> {
+        let mut creators = Creators::default();
+        let mut stmt = self.conn().prepare(
+            "SELECT entity_id, actor FROM audit_events
+             WHERE entity = 'participant' AND action = 'create' ORDER BY seq",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let Ok(id) = r
+                .get_ref(0)?
+                .as_str()
+                .map_err(rusqlite::Error::from)?
+                .parse::<Id>()
+            else {
+                continue;
+            };
+            let actor = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+            creators.add(id, actor);
+        }
+        Ok(creators)
+    }
+
     /// `report_participants` one person at a time, in the same order, without holding the
     /// whole registry in memory; an error from `each` stops the reading and is returned.
     pub fn report_participants_each(
@@ -112,31 +166,43 @@ impl Store {
         each: &mut dyn FnMut(ReportParticipant) -> Result<()>,
     ) -> Result<()> {
         let today = self.clock().today();
-        let filter = match project_id {
-            Some(_) => "p.id IN (SELECT participant_id FROM enrolments WHERE project_id = ?1)",
-            None => "?1 IS NULL",
+        // Who added each person: the actor of the first `create` event on their record. A
+        // project's few hundred people are looked up one by one; for the whole registry one
+        // pass over the audit log is much faster than a random read of it per person.
+        let creators = match project_id {
+            Some(_) => None,
+            None => Some(self.participant_creators()?),
         };
-        // Who added each person: the actor of the first `create` event on their record.
+        let (filter, added_by) = match project_id {
+            Some(_) => (
+                "p.id IN (SELECT participant_id FROM enrolments WHERE project_id = ?1)",
+                "(SELECT a.actor FROM audit_events a
+                  WHERE a.entity_id = p.id AND a.entity = 'participant' AND a.action = 'create'
+                  ORDER BY a.seq LIMIT 1)",
+            ),
+            None => ("?1 IS NULL", "NULL"),
+        };
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT p.id, p.status, p.data, p.created_at, p.updated_at,
-                    (SELECT a.actor FROM audit_events a
-                     WHERE a.entity_id = p.id AND a.entity = 'participant' AND a.action = 'create'
-                     ORDER BY a.seq LIMIT 1)
+            "SELECT p.id, p.status, p.data, p.created_at, p.updated_at, {added_by}
              FROM participants p
              WHERE {filter}
              ORDER BY p.sort_key, p.seq"
         ))?;
         let mut rows = stmt.query(params![project_id.map(str::trim)])?;
         while let Some(r) = rows.next()? {
-            let id: String = r.get(0)?;
+            let id = parse_id(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?)?;
             let status: String = r.get(1)?;
             let json = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
             let data: ParticipantData =
                 serde_json::from_str(json).map_err(corrupt("uczestnika"))?;
+            let added_by = match &creators {
+                Some(c) => c.of(&id),
+                None => r.get(5)?,
+            };
             each(ReportParticipant {
-                added_by: r.get(5)?,
+                added_by,
                 participant: Participant {
-                    id: parse_id(&id)?,
+                    id,
                     status: ParticipantStatus::from_db(&status),
                     age: age_on(data.birth_date, today),
                     data,

@@ -89,7 +89,7 @@ async fn cst2021_and_csv_reports_are_saved_from_the_window_and_a_long_one_can_be
         .el_within("[data-report-result][data-format=xlsx]:not([hidden])", 60)
         .await;
     let file = PathBuf::from(result.attr("data-file").await.unwrap().unwrap());
-    assert_eq!(files(&out_dir, "cst2021-"), [file.clone()]);
+    assert_eq!(files(&out_dir, "cst2021-"), std::slice::from_ref(&file));
     let bytes = std::fs::read(&file).unwrap();
     assert!(bytes.starts_with(b"PK"), "an XLSX is a zip file");
     assert_eq!(
@@ -143,7 +143,7 @@ async fn cst2021_and_csv_reports_are_saved_from_the_window_and_a_long_one_can_be
         .await;
     let said = stopped.text().await.unwrap();
     assert!(said.contains("Eksport przerwany"), "{said}");
-    assert_eq!(files(&out_dir, "uczestnicy-"), [csv.clone()]);
+    assert_eq!(files(&out_dir, "uczestnicy-"), std::slice::from_ref(&csv));
     assert!(
         files(&out_dir, ".kartoteka-raport-").is_empty(),
         "no temporary file left"

@@ -127,6 +127,23 @@ pub(super) fn cst2021(
     let mut row = cst.row(size, "CST2021 export (XLSX)", "—", None);
     row.extra = Some(format!("{people} rows"));
     rows.push(row);
+
+    // The whole registry as a CSV for Excel, as "Raporty" writes it (streamed row by row).
+    let csv = dir.join("bench-uczestnicy.csv");
+    let mut written = 0;
+    let all = measure(0, 1, || {
+        written = kartoteka_api::reports::export_csv(
+            store,
+            kartoteka_api::reports::CsvKind::Participants,
+            None,
+            &csv,
+        )?
+        .rows;
+        Ok(())
+    })?;
+    let mut row = all.row(size, "CSV of all participants", "—", None);
+    row.extra = Some(format!("{written} rows"));
+    rows.push(row);
     Ok(())
 }
 
