@@ -104,6 +104,7 @@ fn main() {
             sync::sync_export_now,
             sync::sync_import,
             sync::sync_import_cancel,
+            sync::sync_export_cancel,
             sync::sync_conflicts,
             sync::sync_resolve,
             reports::report_cst2021_check,

@@ -9,7 +9,10 @@
 //! `kartoteka://sync-status` event with the new `SyncOverview`, so the status bar follows.
 
 use crate::state::AppState;
-use kartoteka_api::sync::{ExportReport, ImportOutcome, ImportProgress, ImportWatch, SetupReport};
+use kartoteka_api::sync::{
+    ExportProgress, ExportReport, ExportWatch, ImportOutcome, ImportProgress, ImportWatch,
+    SetupReport,
+};
 use kartoteka_api::sync_settings::{self, SyncOverview};
 use kartoteka_api::ApiError;
 use kartoteka_store::settings::SyncExportSettings;
@@ -31,6 +34,12 @@ pub const IMPORT_PROGRESS_EVENT: &str = "kartoteka://sync-import-progress";
 
 /// Set by `sync_import_cancel`; the running import abandons its bundle at the next check.
 static IMPORT_CANCELLED: AtomicBool = AtomicBool::new(false);
+
+/// How far "Eksportuj teraz" is; its payload is an `ExportProgress`.
+pub const EXPORT_PROGRESS_EVENT: &str = "kartoteka://sync-export-progress";
+
+/// Set by `sync_export_cancel`; the running "Eksportuj teraz" stops and writes nothing.
+static EXPORT_CANCELLED: AtomicBool = AtomicBool::new(false);
 
 /// How often the task wakes up: to see whether an export is due and whether the status changed.
 const TICK: Duration = Duration::from_secs(5);
@@ -68,7 +77,13 @@ fn notify(app: &AppHandle) {
 fn remember<T>(result: Result<T>) -> Result<T> {
     match &result {
         Ok(_) => set_last_error(None),
-        Err(e) if e.code != kartoteka_api::ErrorCode::Locked => {
+        // Locked, or stopped by the person: nothing went wrong with the folder.
+        Err(e)
+            if !matches!(
+                e.code,
+                kartoteka_api::ErrorCode::Locked | kartoteka_api::ErrorCode::Cancelled
+            ) =>
+        {
             set_last_error(Some(e.message.clone()))
         }
         Err(_) => {}
@@ -117,11 +132,28 @@ pub fn sync_settings_save(
 }
 
 /// "Eksportuj teraz": what changed since the last export, into the chosen folder.
+/// Emits `kartoteka://sync-export-progress`; `sync_export_cancel` stops it (nothing written).
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn sync_export_now(app: AppHandle, state: State<'_, AppState>) -> Result<ExportReport> {
-    let result = remember(state.with_store_api(sync_settings::export_now));
+    EXPORT_CANCELLED.store(false, Ordering::SeqCst);
+    let mut progress = |p: ExportProgress| {
+        let _ = app.emit(EXPORT_PROGRESS_EVENT, p);
+    };
+    let cancelled = || EXPORT_CANCELLED.load(Ordering::SeqCst);
+    let mut watch = ExportWatch {
+        progress: &mut progress,
+        cancelled: &cancelled,
+    };
+    let result =
+        remember(state.with_store_api(|s| sync_settings::export_now_watched(s, &mut watch)));
     notify(&app);
     result
+}
+
+/// "Przerwij eksport": the running "Eksportuj teraz" stops; the changes wait for the next one.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn sync_export_cancel() {
+    EXPORT_CANCELLED.store(true, Ordering::SeqCst);
 }
 
 /// Imports one bundle file, or every new bundle in a folder.

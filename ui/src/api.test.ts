@@ -58,6 +58,13 @@ describe('api', () => {
     await api.consentWithdraw('c', {});
     expect(mocked).toHaveBeenLastCalledWith('consent_withdraw', { id: 'c', input: {} });
 
+    await api.syncExportNow();
+    expect(mocked).toHaveBeenLastCalledWith('sync_export_now', undefined);
+    await api.syncExportCancel();
+    expect(mocked).toHaveBeenLastCalledWith('sync_export_cancel', undefined);
+    await api.syncImportCancel();
+    expect(mocked).toHaveBeenLastCalledWith('sync_import_cancel', undefined);
+
     await api.reportCst2021Check('proj');
     expect(mocked).toHaveBeenLastCalledWith('report_cst2021_check', { project_id: 'proj' });
     await api.reportCst2021('proj', 'xlsx');

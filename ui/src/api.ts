@@ -217,9 +217,14 @@ export const api = {
   syncStatus: () => call<SyncOverview>('sync_status'),
   syncSettingsGet: () => call<SyncExportSettings>('sync_settings_get'),
   syncSettingsSave: (settings: SyncExportSettings) => call<SyncExportSettings>('sync_settings_save', { settings }),
-  /** What changed since the last export, into the export folder (`file` null: nothing to send). */
+  /**
+   * What changed since the last export, into the export folder (`file` null: nothing to send).
+   * Progress arrives as "kartoteka://sync-export-progress"; stopped with `syncExportCancel`, it
+   * rejects with `cancelled` and writes nothing.
+   */
   syncExportNow: () => call<ExportReport>('sync_export_now'),
-  /** One bundle file, or every new bundle in a folder. */
+  /** Asks the running "Eksportuj teraz" to stop: no bundle, the changes wait for the next export. */
+  syncExportCancel: () => call<void>('sync_export_cancel'),
   /** One bundle file or a folder; progress arrives as "kartoteka://sync-import-progress". */
   syncImport: (path: string) => call<ImportOutcome>('sync_import', { path }),
   /** Stops the running import: its current bundle changes nothing. */

@@ -11,7 +11,8 @@ use std::path::Path;
 use ts_rs::TS;
 
 pub use kartoteka_sync::{
-    ExportReport, FolderImportReport, ImportProgress, ImportReport, ImportWatch, SetupReport,
+    ExportProgress, ExportReport, ExportWatch, FolderImportReport, ImportProgress, ImportReport,
+    ImportWatch, SetupReport,
 };
 
 /// The environment variable scripts use to give the sync passphrase.
@@ -62,6 +63,16 @@ pub fn setup(
 
 pub fn export(store: &mut Store, dir: &Path, full: bool) -> Result<ExportReport, ApiError> {
     Ok(kartoteka_sync::export(store, dir, full)?)
+}
+
+/// `export` with progress and a way to stop it (a stop writes nothing: `ErrorCode::Cancelled`).
+pub fn export_watched(
+    store: &mut Store,
+    dir: &Path,
+    full: bool,
+    watch: &mut ExportWatch<'_>,
+) -> Result<ExportReport, ApiError> {
+    Ok(kartoteka_sync::export_watched(store, dir, full, watch)?)
 }
 
 /// Imports one bundle file, or every new bundle in a folder.

@@ -143,6 +143,14 @@ pub fn export_pending(store: &mut Store) -> Result<Option<ExportReport>, ApiErro
 
 /// "Eksportuj teraz": to the chosen folder, whatever the interval.
 pub fn export_now(store: &mut Store) -> Result<ExportReport, ApiError> {
+    crate::sync::ExportWatch::none(|watch| export_now_watched(store, watch))
+}
+
+/// `export_now` with progress and a way to stop it.
+pub fn export_now_watched(
+    store: &mut Store,
+    watch: &mut crate::sync::ExportWatch<'_>,
+) -> Result<ExportReport, ApiError> {
     let settings = store.sync_export_settings()?;
     if settings.folder.is_empty() {
         return Err(ApiError::invalid(
@@ -150,7 +158,7 @@ pub fn export_now(store: &mut Store) -> Result<ExportReport, ApiError> {
             "Folder eksportu: najpierw podaj folder i zapisz ustawienia",
         ));
     }
-    crate::sync::export(store, Path::new(&settings.folder), false)
+    crate::sync::export_watched(store, Path::new(&settings.folder), false, watch)
 }
 
 /// The minutes between automatic exports, or `None` when automatic export is off.

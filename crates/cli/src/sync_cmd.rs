@@ -73,7 +73,24 @@ pub fn run(dir: &Path, command: SyncCommand) -> Result<(), ApiError> {
         }
         SyncCommand::Export { to, full } => {
             let mut store = open(dir)?;
-            print_json(&kartoteka_api::sync::export(&mut store, &to, full)?);
+            // On a terminal, how far it is (stderr: stdout stays the JSON answer).
+            let terminal = std::io::stderr().is_terminal();
+            let mut progress = |p: kartoteka_api::sync::ExportProgress| {
+                if terminal && p.total > 0 {
+                    let end = if p.done == p.total { "\n" } else { "" };
+                    eprint!("\rEksport: {}/{} rekordów{end}", p.done, p.total);
+                }
+            };
+            let report = kartoteka_api::sync::export_watched(
+                &mut store,
+                &to,
+                full,
+                &mut kartoteka_api::sync::ExportWatch {
+                    progress: &mut progress,
+                    cancelled: &|| false,
+                },
+            )?;
+            print_json(&report);
         }
         SyncCommand::Import { path } => {
             let mut store = open(dir)?;

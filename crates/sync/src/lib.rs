@@ -90,6 +90,38 @@ impl ImportWatch<'_> {
 /// Rows between two progress reports (and cancellation checks) of an import.
 pub const PROGRESS_EVERY: u32 = 2_000;
 
+/// How far an export is, for a progress bar: records written into the bundle of how many.
+/// `done == total` while the bundle is being sealed and written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ExportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// What a running export reports to and asks of whoever started it (the window).
+pub struct ExportWatch<'a> {
+    /// Called when the rows are known, every `PROGRESS_EVERY` rows and before sealing.
+    pub progress: &'a mut dyn FnMut(ExportProgress),
+    /// Asked every `PROGRESS_EVERY` rows and before the file is written: `true` stops the
+    /// export; nothing is written and nothing is marked as exported.
+    pub cancelled: &'a dyn Fn() -> bool,
+}
+
+impl ExportWatch<'_> {
+    /// For callers with nobody watching (the CLI, the periodic export, tests).
+    pub fn none<T>(f: impl FnOnce(&mut ExportWatch<'_>) -> T) -> T {
+        f(&mut ExportWatch {
+            progress: &mut |_| {},
+            cancelled: &|| false,
+        })
+    }
+}
+
+/// What a stopped export says.
+pub const EXPORT_CANCELLED: &str =
+    "Eksport przerwany — nie zapisano pakietu. Zmiany czekają na następny eksport.";
+
 /// What `setup` stored.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -182,6 +214,16 @@ fn sha256_hex(bytes: &[u8]) -> String {
 /// Writes one bundle with what changed since the last export (or everything) into `dir`.
 /// The file appears under its final name only once it is complete.
 pub fn export(store: &mut Store, dir: &Path, full: bool) -> Result<ExportReport, SyncError> {
+    ExportWatch::none(|watch| export_watched(store, dir, full, watch))
+}
+
+/// `export` with progress and a way to stop it (see `ExportWatch`).
+pub fn export_watched(
+    store: &mut Store,
+    dir: &Path,
+    full: bool,
+    watch: &mut ExportWatch<'_>,
+) -> Result<ExportReport, SyncError> {
     let config = config(store)?;
     if !dir.is_dir() {
         return Err(SyncError::NotFound(format!(
@@ -190,10 +232,44 @@ pub fn export(store: &mut Store, dir: &Path, full: bool) -> Result<ExportReport,
         )));
     }
     let mut sealer = bundle::Sealer::default();
-    let batch = store.sync_export(full, &mut |row| {
-        sealer.push(&row);
-        Ok(())
-    })?;
+    // Both callbacks report: the count before the first row, then the rows.
+    let total = std::cell::Cell::new(0u32);
+    let progress = std::cell::RefCell::new(&mut *watch.progress);
+    let report = |p: ExportProgress| (progress.borrow_mut())(p);
+    let cancelled = watch.cancelled;
+    let mut done = 0u32;
+    let batch = store.sync_export(
+        full,
+        &mut |n| {
+            total.set(u32::try_from(n).unwrap_or(u32::MAX));
+            report(ExportProgress {
+                done: 0,
+                total: total.get(),
+            });
+        },
+        &mut |row| {
+            sealer.push(&row);
+            done += 1;
+            if done.is_multiple_of(PROGRESS_EVERY) {
+                if cancelled() {
+                    return Err(StoreError::Conflict(EXPORT_CANCELLED.into()));
+                }
+                report(ExportProgress {
+                    done,
+                    total: total.get().max(done),
+                });
+            }
+            Ok(())
+        },
+    );
+    // Only the sink stops the reading with this error: it is the person's stop.
+    let batch = match batch {
+        Err(StoreError::Conflict(m)) if m == EXPORT_CANCELLED => {
+            return Err(SyncError::Cancelled(m))
+        }
+        other => other?,
+    };
+    report(ExportProgress { done, total: done });
     if batch.records == 0 {
         return Ok(ExportReport {
             file: None,
@@ -228,6 +304,10 @@ pub fn export(store: &mut Store, dir: &Path, full: bool) -> Result<ExportReport,
         .filter(char::is_ascii_hexdigit)
         .collect::<String>();
     let tag = &tag[tag.len().saturating_sub(8)..];
+    // The last chance to stop: what follows writes the file and marks the rows as sent.
+    if cancelled() {
+        return Err(SyncError::Cancelled(EXPORT_CANCELLED.into()));
+    }
     let base = format!("kartoteka-{tag}-{}", now.format("%Y%m%dT%H%M%S%3fZ"));
     let mut path = dir.join(format!("{base}.{}", bundle::EXTENSION));
     let mut n = 1;

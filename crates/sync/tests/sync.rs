@@ -625,3 +625,98 @@ fn a_stopped_single_bundle_changes_nothing() {
     assert_eq!(b.store.verify_audit().unwrap().events, audit_before);
     assert_eq!(import(&mut b, &file).applied, 1);
 }
+
+/// 2,500 people written in one bulk transaction (enough rows for progress to move).
+fn many_people(site: &mut Site) {
+    use kartoteka_store::bulk::BulkRecord;
+    let records: Vec<BulkRecord> = (0..2500)
+        .map(|i| {
+            let input: ParticipantInput = serde_json::from_value(json!({
+                "first_name": "Zofia", "last_name": format!("Kowalczyk{i:04}"),
+                "sex": "female", "birth_date": "1980-05-05"}))
+            .unwrap();
+            BulkRecord::Participant {
+                id: kartoteka_domain::Id::new_v7(),
+                data: Box::new(
+                    input
+                        .parse(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap())
+                        .unwrap(),
+                ),
+            }
+        })
+        .collect();
+    site.store.write_bulk(Source::Cli, &records).unwrap();
+}
+
+fn bundles_in(dir: &Path) -> usize {
+    std::fs::read_dir(dir).unwrap().count()
+}
+
+#[test]
+fn an_export_reports_how_many_records_it_has_written_of_how_many() {
+    let clock = clock();
+    let mut a = site(&clock);
+    many_people(&mut a);
+    let mut seen = Vec::new();
+    let report = kartoteka_sync::export_watched(
+        &mut a.store,
+        &a.out.clone(),
+        false,
+        &mut kartoteka_sync::ExportWatch {
+            progress: &mut |p| seen.push((p.done, p.total)),
+            cancelled: &|| false,
+        },
+    )
+    .unwrap();
+    assert_eq!(report.records, 2500);
+    assert_eq!(seen, [(0, 2500), (2000, 2500), (2500, 2500)]);
+    // A full export knows its count before reading too.
+    seen.clear();
+    let full = kartoteka_sync::export_watched(
+        &mut a.store,
+        &a.out.clone(),
+        true,
+        &mut kartoteka_sync::ExportWatch {
+            progress: &mut |p| seen.push((p.done, p.total)),
+            cancelled: &|| false,
+        },
+    )
+    .unwrap();
+    assert_eq!(seen.first(), Some(&(0, full.records)));
+    assert_eq!(seen.last(), Some(&(full.records, full.records)));
+}
+
+#[test]
+fn a_stopped_export_writes_no_bundle_and_the_changes_still_wait() {
+    let clock = clock();
+    let (mut a, mut b) = (site(&clock), site(&clock));
+    many_people(&mut a);
+    let waiting = kartoteka_sync::status(&a.store).unwrap().pending_changes;
+    assert_eq!(waiting, 2500);
+    for stop_after in [1, 2] {
+        // Stopped while reading (at the first check, 2,000 rows), then just before writing.
+        let asked = std::cell::Cell::new(0);
+        let err = kartoteka_sync::export_watched(
+            &mut a.store,
+            &a.out.clone(),
+            false,
+            &mut kartoteka_sync::ExportWatch {
+                progress: &mut |_| {},
+                cancelled: &|| {
+                    asked.set(asked.get() + 1);
+                    asked.get() >= stop_after
+                },
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(err, SyncError::Cancelled(_)), "{err:?}");
+        assert_eq!(bundles_in(&a.out), 0, "no bundle, no temporary file");
+        let status = kartoteka_sync::status(&a.store).unwrap();
+        assert_eq!(status.pending_changes, waiting);
+        assert_eq!(status.last_export_at, None);
+    }
+    // The next export carries every change, and the other computer gets them all.
+    let file = export(&mut a);
+    assert_eq!(import(&mut b, &file).applied, 2500);
+    assert_eq!(dump(&a), dump(&b));
+}

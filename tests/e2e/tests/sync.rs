@@ -374,3 +374,95 @@ async fn a_long_import_shows_progress_and_can_be_stopped() {
     );
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_first_export_of_a_large_registry_shows_progress_and_can_be_stopped() {
+    // 30,000 people seeded here, sync set up afterwards: the first export carries them all
+    // (~97,000 records: long enough to stop, even in a debug build).
+    let dir = tempfile::tempdir().unwrap();
+    cli_sync(dir.path(), &["seed", "--participants", "30000"]);
+    cli_sync(
+        dir.path(),
+        &["sync", "setup", "--organisation", ORGANISATION],
+    );
+    let waiting = cli_sync(dir.path(), &["sync", "status"])["pending_changes"]
+        .as_u64()
+        .unwrap();
+    assert!(waiting > 75_000, "{waiting}");
+    let folder = tempfile::tempdir().unwrap();
+
+    let app = App::start(dir).await;
+    app.unlock().await;
+    click(&app, "[data-nav=sync]").await;
+    type_into(
+        &app,
+        "input[name=folder]",
+        &folder.path().display().to_string(),
+    )
+    .await;
+    type_into(&app, "input[name=interval_minutes]", "0").await;
+    click(&app, "[data-action=sync-settings-save]").await;
+    app.wait_text("[data-form-status=sync-settings]", "Zapisano")
+        .await;
+
+    // "Eksportuj teraz", stopped as soon as the bar moves: "Przerwij eksport".
+    click(&app, "[data-action=sync-export-now]").await;
+    let busy = app
+        .el_within(
+            "[data-export-busy]:not([hidden])[data-done]:not([data-done='0'])",
+            60,
+        )
+        .await;
+    click(&app, "[data-action=sync-export-cancel]").await;
+    let total: u64 = busy
+        .attr("data-total")
+        .await
+        .unwrap()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0);
+    assert!(total >= waiting, "{total} records of {waiting} changes");
+    let said = app
+        .el_within("[data-form-status=sync-export][data-cancelled=true]", 60)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(said.contains("Eksport przerwany"), "{said}");
+    app.el_within("[data-export-busy][hidden]", 5).await;
+    assert!(
+        bundles(folder.path()).is_empty(),
+        "a stopped export writes no bundle"
+    );
+    assert_eq!(
+        cli_sync(app.data_dir.path(), &["sync", "status"])["pending_changes"],
+        serde_json::json!(waiting),
+        "the changes still wait"
+    );
+    app.screenshot("41-sync-export-stopped").await;
+
+    // Again, to the end: the bar says how many of how many, then one bundle with every record.
+    click(&app, "[data-action=sync-export-now]").await;
+    app.el_within(
+        "[data-export-busy]:not([hidden])[data-done]:not([data-done='0'])",
+        60,
+    )
+    .await;
+    let step = app.el("[data-export-step]").await.text().await.unwrap();
+    assert!(
+        (step.starts_with("Zapisano ") && step.ends_with(" rekordów"))
+            || step.starts_with("Zapisywanie pakietu"),
+        "{step}"
+    );
+    app.screenshot("40-sync-export-progress").await;
+    let done = app
+        .el_within("[data-form-status=sync-export][data-exported-file]", 180)
+        .await;
+    let file = done.attr("data-exported-file").await.unwrap().unwrap();
+    assert_eq!(bundles(folder.path()), [PathBuf::from(file)]);
+    assert_eq!(
+        done.attr("data-cancelled").await.unwrap(),
+        None,
+        "a finished export is not marked stopped"
+    );
+    app.quit().await;
+}

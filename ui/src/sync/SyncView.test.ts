@@ -1,6 +1,7 @@
 // The Synchronizacja view with the API mocked: the passphrase set twice (mismatch caught here),
-// Rust's field errors under the export fields, "Eksportuj teraz" and import results, conflicts
-// resolved with "Zostaw moje" / "Weź ich", and the status bar following the sync-status event.
+// Rust's field errors under the export fields, "Eksportuj teraz" and import results (both with a
+// progress bar and a stop button), conflicts resolved with "Zostaw moje" / "Weź ich", and the
+// status bar following the sync-status event.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn() }));
@@ -9,7 +10,7 @@ vi.mock('../api', async (importOriginal) => {
   return {
     ...real,
     api: {
-      syncStatus: vi.fn(), syncSettingsGet: vi.fn(), syncSettingsSave: vi.fn(), syncSetup: vi.fn(), syncExportNow: vi.fn(),
+      syncStatus: vi.fn(), syncSettingsGet: vi.fn(), syncSettingsSave: vi.fn(), syncSetup: vi.fn(), syncExportNow: vi.fn(), syncExportCancel: vi.fn(),
       syncImport: vi.fn(), syncImportCancel: vi.fn(), syncConflicts: vi.fn(), syncResolve: vi.fn(), participantGet: vi.fn(),
     },
   };
@@ -19,9 +20,9 @@ import { api } from '../api';
 import type { ApiError } from '../bindings/ApiError';
 import type { SyncConflict } from '../bindings/SyncConflict';
 import type { SyncOverview } from '../bindings/SyncOverview';
-import { PARTICIPANT, fakeContext, settle } from '../test/fixtures';
+import { PARTICIPANT, deferred, fakeContext, settle } from '../test/fixtures';
 import { SyncView } from './SyncView';
-import { IMPORT_PROGRESS_EVENT, SYNC_STATUS_EVENT, watchSyncStatus } from './syncStatus';
+import { EXPORT_PROGRESS_EVENT, IMPORT_PROGRESS_EVENT, SYNC_STATUS_EVENT, watchSyncStatus } from './syncStatus';
 
 function overview(patch: Partial<SyncOverview> = {}, status: Partial<SyncOverview['status']> = {}): SyncOverview {
   return {
@@ -164,7 +165,10 @@ describe('Synchronizacja view', () => {
     await settle();
     await settle();
     expect(q('[data-form-status=sync-export]').textContent).toBe('Zapisano pakiet z 3 rekordami. Plik: kartoteka-ab12cd34-20250115T100500000Z.kbundle');
+    expect(q('[data-form-status=sync-export]').dataset.exportedFile).toBe('/media/usb/kartoteka-ab12cd34-20250115T100500000Z.kbundle');
     expect(q<HTMLButtonElement>('[data-action=sync-export-now]').disabled).toBe(false);
+    expect(q('[data-export-busy]').hidden).toBe(true);
+    expect(q('[data-action=sync-export-cancel]').hidden).toBe(true);
 
     vi.mocked(api.syncExportNow).mockRejectedValueOnce({ code: 'not_found', message: 'Folder eksportu /media/usb jest niedostępny.', fields: [], existing: [] });
     click('sync-export-now');
@@ -174,6 +178,87 @@ describe('Synchronizacja view', () => {
     expect(error.hidden).toBe(false);
     expect(error.textContent).toContain('niedostępny');
     expect(error.getAttribute('role')).toBe('alert');
+  });
+
+  it('shows the export going, lets it be stopped, and says calmly that nothing was written', async () => {
+    const { ctx, q, click } = await mount();
+    const exporting = deferred<Awaited<ReturnType<typeof api.syncExportNow>>>();
+    vi.mocked(api.syncExportNow).mockReturnValueOnce(exporting.promise);
+    vi.mocked(api.syncExportCancel).mockResolvedValueOnce(undefined);
+    const busy = q('[data-export-busy]');
+    expect(busy.hidden).toBe(true);
+    expect(q('[data-action=sync-export-cancel]').hidden).toBe(true);
+
+    click('sync-export-now');
+    await settle();
+    expect(busy.hidden).toBe(false);
+    expect(busy.getAttribute('role')).toBe('status');
+    expect(q('[data-export-step]').textContent).toBe('Przygotowywanie…');
+    expect(q('[data-action=sync-export-cancel]').hidden).toBe(false);
+    expect(q('[data-action=sync-export-cancel]').textContent).toBe('Przerwij eksport');
+    // One long job at a time: the import waits.
+    expect(q<HTMLButtonElement>('[data-action=sync-import]').disabled).toBe(true);
+
+    const progress = (done: number, total: number) =>
+      byEvent.get(EXPORT_PROGRESS_EVENT)!({ event: EXPORT_PROGRESS_EVENT, id: 3, payload: { done, total } });
+    progress(0, 254673);
+    expect(busy.dataset.total).toBe('254673');
+    progress(40000, 254673);
+    expect(q('[data-export-step]').textContent!.replace(/\s/g, ' ')).toBe('Zapisano 40 000 z 254 673 rekordów');
+    expect(q<HTMLProgressElement>('[data-export-progress]').value).toBe(15);
+    expect(q('[data-export-percent]').textContent).toBe('15%');
+    expect(busy.dataset.done).toBe('40000');
+    expect(busy.dataset.total).toBe('254673');
+    progress(254673, 254673);
+    expect(q('[data-export-step]').textContent).toBe('Zapisywanie pakietu w folderze…');
+    expect(q('[data-export-percent]').textContent).toBe('100%');
+
+    click('sync-export-cancel');
+    await settle();
+    expect(api.syncExportCancel).toHaveBeenCalledTimes(1);
+    expect(q<HTMLButtonElement>('[data-action=sync-export-cancel]').disabled).toBe(true);
+    expect(q('[data-action=sync-export-cancel]').getAttribute('aria-label')).toBe('Przerywanie…');
+    const calls = vi.mocked(api.syncStatus).mock.calls.length;
+    exporting.reject({
+      code: 'cancelled', message: 'Eksport przerwany — nie zapisano pakietu. Zmiany czekają na następny eksport.', fields: [], existing: [],
+    });
+    await settle();
+    await settle();
+    const status = q('[data-form-status=sync-export]');
+    expect(status.dataset.cancelled).toBe('true');
+    expect(status.textContent).toBe('Eksport przerwany — nie zapisano pakietu. Zmiany czekają na następny eksport.');
+    expect(status.hasAttribute('data-exported-file')).toBe(false);
+    expect(q('[data-sync-error=export]').hidden).toBe(true);
+    expect(ctx.showError).not.toHaveBeenCalled();
+    expect(busy.hidden).toBe(true);
+    expect(q('[data-action=sync-export-cancel]').hidden).toBe(true);
+    expect(q<HTMLButtonElement>('[data-action=sync-export-cancel]').disabled).toBe(false);
+    expect(unlisten).toHaveBeenCalled();
+    expect(api.syncStatus).toHaveBeenCalledTimes(calls + 1);
+    expect(q<HTMLButtonElement>('[data-action=sync-export-now]').disabled).toBe(false);
+    expect(q<HTMLButtonElement>('[data-action=sync-import]').disabled).toBe(false);
+  });
+
+  it('says a stop in its own words when Rust gives none, and a finished export clears it', async () => {
+    const { q, click } = await mount();
+    vi.mocked(api.syncExportNow).mockRejectedValueOnce({ code: 'cancelled', message: '', fields: [], existing: [] });
+    click('sync-export-now');
+    await settle();
+    await settle();
+    const status = q('[data-form-status=sync-export]');
+    expect(status.dataset.cancelled).toBe('true');
+    expect(status.textContent).toBe('Eksport przerwany — nie zapisano pakietu. Zmiany czekają na następny eksport.');
+
+    vi.mocked(api.syncExportNow).mockResolvedValueOnce({
+      file: null, records: 0, tombstones: 0, full: false, bundle_id: null,
+      bytes: 0 as unknown as bigint, hlc_min: null, hlc_max: null, message: 'Brak zmian do wysłania.',
+    });
+    click('sync-export-now');
+    await settle();
+    await settle();
+    expect(status.hasAttribute('data-cancelled')).toBe(false);
+    expect(status.textContent).toBe('Brak zmian do wysłania.');
+    expect(q('[data-export-busy]').hidden).toBe(true);
   });
 
   it('imports a folder and shows the totals and refused bundles', async () => {
@@ -209,6 +294,8 @@ describe('Synchronizacja view', () => {
     const busy = q('[data-import-busy]');
     expect(busy.hidden).toBe(false);
     expect(q('[data-action=sync-import-cancel]').hidden).toBe(false);
+    expect(q<HTMLButtonElement>('[data-action=sync-export-now]').disabled).toBe(true);
+    expect(q('[data-export-busy]').hidden).toBe(true);
     byEvent.get(IMPORT_PROGRESS_EVENT)!({ event: IMPORT_PROGRESS_EVENT, id: 2, payload: { bundle: 1, bundles: 1, done: 40000, total: 254673 } });
     expect(q('[data-import-step]').textContent!.replace(/\s/g, ' ')).toBe('40 000 z 254 673 rekordów');
     expect(q<HTMLProgressElement>('[data-import-progress]').value).toBe(15);
@@ -230,6 +317,7 @@ describe('Synchronizacja view', () => {
     expect(busy.hidden).toBe(true);
     expect(q('[data-action=sync-import-cancel]').hidden).toBe(true);
     expect(unlisten).toHaveBeenCalled();
+    expect(q<HTMLButtonElement>('[data-action=sync-export-now]').disabled).toBe(false);
   });
 
   it('shows a conflict in Polish with both values as text and resolves it', async () => {

@@ -1,10 +1,13 @@
 // The "Synchronizacja" view: the state (last export, pending changes, conflicts), the
 // organisation's sync passphrase, the export folder and interval with "Eksportuj teraz", import
 // from a folder (or one bundle file), and the conflicts a person resolves ("Zostaw moje" /
-// "Weź ich"). Rust checks everything; its field errors appear under the fields.
+// "Weź ich"). Rust checks everything; its field errors appear under the fields. The export and
+// the import can be long (a first export of a large registry writes every record): both show a
+// progress bar and can be stopped.
 
-import { api, toApiError } from '../api';
+import { api, isApiError, toApiError } from '../api';
 import type { ApiError } from '../bindings/ApiError';
+import type { ExportProgress } from '../bindings/ExportProgress';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { SyncConflict } from '../bindings/SyncConflict';
 import type { SyncExportSettings } from '../bindings/SyncExportSettings';
@@ -16,10 +19,10 @@ import type { AppContext, View } from '../shell/context';
 import { cancelControl, loadingNote, markBusy } from '../ui/feedback';
 import { listenTo } from '../ui/events';
 import { controls, focusFirstInvalid, readValues, showFieldErrors, textField } from '../ui/fields';
-import { IMPORT_PROGRESS_EVENT, listenSyncStatus } from './syncStatus';
+import { EXPORT_PROGRESS_EVENT, IMPORT_PROGRESS_EVENT, listenSyncStatus } from './syncStatus';
 import {
-  fieldLabel, importProgressState, importSummary, importTotals, lastExportText, pendingText, sortConflicts, syncState, tableLabel,
-  toExportSettings, valueText,
+  exportProgressState, fieldLabel, importProgressState, importSummary, importTotals, lastExportText, pendingText, sortConflicts,
+  syncState, tableLabel, toExportSettings, valueText, type ProgressState,
 } from './syncModel';
 
 /** A section's own error line (role="alert"), for failures that belong to no field. */
@@ -34,6 +37,72 @@ function showError(line: HTMLElement, message: string | null) {
 
 function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
+}
+
+interface LongJob {
+  /** The bar: `[data-{kind}-busy]`, hidden except while the job runs. */
+  progress: HTMLElement;
+  /** "Przerwij …": `[data-action=sync-{kind}-cancel]`, hidden except while the job runs. */
+  stop: HTMLButtonElement;
+  /** Shows the bar at `firstStep` and follows the job's events; resolves with the function that ends it. */
+  start(firstStep: string): Promise<() => void>;
+}
+
+/**
+ * The progress bar and stop button of a long job, the same for the export and the import: the
+ * block `[data-{kind}-busy]` (with `data-done` and `data-total` of the last event) holding
+ * `progress[data-{kind}-progress]`, the step `[data-{kind}-step]` and `[data-{kind}-percent]`.
+ */
+function longJob<P extends { done: number; total: number }>(
+  kind: 'export' | 'import',
+  job: {
+    event: string;
+    state: (p: P) => ProgressState;
+    label: string;
+    stop: string;
+    stopping: string;
+    requestStop: () => Promise<unknown>;
+    onError: (error: unknown) => void;
+  },
+): LongJob {
+  const stop = h('button', { type: 'button', class: 'button', 'data-action': `sync-${kind}-cancel`, hidden: true, onclick: () => void stopping.ask() }, job.stop);
+  const stopping = cancelControl(stop, job.stopping, job.requestStop, job.onError);
+  const bar = h('progress', { max: 100, value: 0, [`data-${kind}-progress`]: '', 'aria-label': job.label });
+  const step = h('span', { class: 'progress-text', [`data-${kind}-step`]: '' });
+  const percent = h('span', { class: 'progress-percent', [`data-${kind}-percent`]: '' });
+  const progress = h('div', { class: 'progress progress-large', role: 'status', [`data-${kind}-busy`]: '', hidden: true }, bar, step, percent);
+
+  function show(p: P) {
+    const state = job.state(p);
+    bar.value = state.percent;
+    bar.setAttribute('aria-valuetext', state.text);
+    step.textContent = state.text;
+    percent.textContent = t('sync.progressPercent', { percent: state.percent });
+    progress.dataset.done = String(p.done);
+    progress.dataset.total = String(p.total);
+  }
+
+  return {
+    progress,
+    stop,
+    async start(firstStep: string) {
+      bar.value = 0;
+      bar.removeAttribute('aria-valuetext');
+      step.textContent = firstStep;
+      percent.textContent = '';
+      delete progress.dataset.done;
+      delete progress.dataset.total;
+      progress.hidden = false;
+      stop.hidden = false;
+      const unlisten = await listenTo<P>(job.event, show);
+      return () => {
+        unlisten();
+        progress.hidden = true;
+        stop.hidden = true;
+        stopping.reset();
+      };
+    },
+  };
 }
 
 function automaticText(o: SyncOverview): string {
@@ -95,6 +164,15 @@ export function SyncView(ctx: AppContext): View {
   const exportDone = h('p', { class: 'form-status', role: 'status', 'data-form-status': 'sync-export' });
   const settingsButton = h('button', { type: 'submit', class: 'button primary', 'data-action': 'sync-settings-save', disabled: true }, t('sync.export.save'));
   const exportButton = h('button', { type: 'button', class: 'button', 'data-action': 'sync-export-now', onclick: () => void exportNow() }, t('sync.export.now'));
+  const exporting = longJob<ExportProgress>('export', {
+    event: EXPORT_PROGRESS_EVENT,
+    state: exportProgressState,
+    label: t('sync.export.progressLabel'),
+    stop: t('sync.export.cancel'),
+    stopping: t('sync.export.cancelling'),
+    requestStop: () => api.syncExportCancel(),
+    onError: (e) => ctx.showError(e),
+  });
   const exportForm = h(
     'form',
     { novalidate: true, autocomplete: 'off', 'data-form': 'sync-settings' },
@@ -108,30 +186,23 @@ export function SyncView(ctx: AppContext): View {
   const importError = errorLine('import');
   const importResult = h('div', { class: 'import-result', 'data-import-result': '', role: 'status', hidden: true });
   const importButton = h('button', { type: 'submit', class: 'button primary', 'data-action': 'sync-import' }, t('sync.import.run'));
-  const importCancel = h('button', { type: 'button', class: 'button', 'data-action': 'sync-import-cancel', hidden: true, onclick: () => void stopping.ask() }, t('sync.import.cancel'));
-  const stopping = cancelControl(importCancel, t('sync.import.cancelling'), () => api.syncImportCancel(), (e) => ctx.showError(e));
-  const importBar = h('progress', { max: 100, value: 0, 'data-import-progress': '', 'aria-label': t('sync.import.progressLabel') });
-  const importStep = h('span', { class: 'progress-text', 'data-import-step': '' }, t('sync.import.busy'));
-  const importPercent = h('span', { class: 'progress-percent', 'data-import-percent': '' });
-  const importProgress = h('div', { class: 'progress progress-large', role: 'status', 'data-import-busy': '', hidden: true }, importBar, importStep, importPercent);
+  const importing = longJob<ImportProgress>('import', {
+    event: IMPORT_PROGRESS_EVENT,
+    state: importProgressState,
+    label: t('sync.import.progressLabel'),
+    stop: t('sync.import.cancel'),
+    stopping: t('sync.import.cancelling'),
+    requestStop: () => api.syncImportCancel(),
+    onError: (e) => ctx.showError(e),
+  });
   const importForm = h(
     'form',
     { novalidate: true, autocomplete: 'off', 'data-form': 'sync-import' },
     importError,
     textField({ name: 'import_path', label: t('sync.import.path'), hint: t('sync.import.pathHint'), idPrefix: 'sync' }),
-    h('div', { class: 'actions' }, importButton, importCancel),
-    importProgress,
+    h('div', { class: 'actions' }, importButton, importing.stop),
+    importing.progress,
   );
-
-  function showImportProgress(p: ImportProgress) {
-    const state = importProgressState(p);
-    importBar.value = state.percent;
-    importBar.setAttribute('aria-valuetext', state.text);
-    importStep.textContent = state.text;
-    importPercent.textContent = t('documents.batchPercent', { percent: state.percent });
-    importProgress.dataset.done = String(p.done);
-    importProgress.dataset.total = String(p.total);
-  }
 
   // ---- conflicts ------------------------------------------------------------------------------
   const conflictsError = errorLine('conflicts');
@@ -180,16 +251,21 @@ export function SyncView(ctx: AppContext): View {
   }
 
   // ---- actions ----------------------------------------------------------------------------------
+  /** The buttons that start work here; one piece of work at a time, so the others are disabled meanwhile. */
+  const starters = [setupButton, settingsButton, exportButton, importButton];
   let busy = false;
   async function run<T>(button: HTMLButtonElement, busyLabel: string, work: () => Promise<T>): Promise<T | undefined> {
     if (busy) return undefined;
     busy = true;
+    const others = starters.filter((b) => b !== button && !b.disabled);
+    for (const b of others) b.disabled = true;
     const done = markBusy(button, busyLabel);
     try {
       return await work();
     } finally {
       busy = false;
       done();
+      for (const b of others) b.disabled = false;
     }
   }
 
@@ -248,8 +324,10 @@ export function SyncView(ctx: AppContext): View {
     await run(exportButton, t('sync.export.busy'), async () => {
       exportDone.textContent = '';
       exportDone.removeAttribute('data-exported-file');
+      exportDone.removeAttribute('data-cancelled');
       showError(exportError, null);
       showFieldErrors(exportForm, []);
+      const end = await exporting.start(t('sync.export.preparing'));
       try {
         const report = await api.syncExportNow();
         exportDone.textContent = report.file
@@ -257,7 +335,17 @@ export function SyncView(ctx: AppContext): View {
           : report.message;
         if (report.file) exportDone.setAttribute('data-exported-file', report.file);
       } catch (err) {
-        place(exportForm, exportError, toApiError(err));
+        const error = toApiError(err);
+        if (error.code === 'cancelled') {
+          // Not a failure: nothing was written, the changes wait for the next export. Rust's
+          // words when it gave any (toApiError would put "unexpected error" in their place).
+          exportDone.setAttribute('data-cancelled', 'true');
+          exportDone.textContent = isApiError(err) && err.message.trim() ? err.message : t('sync.export.cancelled');
+        } else {
+          place(exportForm, exportError, error);
+        }
+      } finally {
+        end();
       }
       await refresh();
     });
@@ -270,13 +358,7 @@ export function SyncView(ctx: AppContext): View {
       showFieldErrors(importForm, []);
       importResult.hidden = true;
       delete importResult.dataset.cancelled;
-      importBar.value = 0;
-      importBar.removeAttribute('aria-valuetext');
-      importStep.textContent = t('sync.import.busy');
-      importPercent.textContent = '';
-      importProgress.hidden = false;
-      importCancel.hidden = false;
-      const unlisten = await listenTo<ImportProgress>(IMPORT_PROGRESS_EVENT, showImportProgress);
+      const end = await importing.start(t('sync.import.busy'));
       try {
         const totals = importTotals(await api.syncImport(readValues(importForm).import_path ?? ''));
         importResult.dataset.applied = String(totals.applied);
@@ -307,10 +389,7 @@ export function SyncView(ctx: AppContext): View {
           place(importForm, importError, error);
         }
       } finally {
-        unlisten();
-        importProgress.hidden = true;
-        importCancel.hidden = true;
-        stopping.reset();
+        end();
       }
     });
   });
@@ -424,7 +503,8 @@ export function SyncView(ctx: AppContext): View {
       h('p', null, t('sync.export.intro')),
       exportError,
       exportForm,
-      h('div', { class: 'actions' }, exportButton, exportDone)),
+      h('div', { class: 'actions' }, exportButton, exporting.stop, exportDone),
+      exporting.progress),
     section('sync-import', t('sync.import.heading'), h('p', null, t('sync.import.intro')), importForm, importResult),
     section('sync-conflicts', t('sync.conflict.heading'),
       h('p', null, t('sync.conflict.intro')),

@@ -1,9 +1,10 @@
 // The sync view's model: the status-bar line in each situation, Polish plurals of "zmiana",
-// the export form's numbers, import totals of a file and of a folder, conflicts in Polish.
+// the export form's numbers, import totals of a file and of a folder, conflicts in Polish, and the
+// progress lines of the export and the import.
 import { describe, expect, it } from 'vitest';
 import type { SyncOverview } from '../bindings/SyncOverview';
 import {
-  fieldLabel, importProgressState, importSummary, importTotals, pendingText, sortConflicts, statusLine, syncState, tableLabel,
+  exportProgressState, fieldLabel, importProgressState, importSummary, importTotals, pendingText, sortConflicts, statusLine, syncState, tableLabel,
   toExportSettings, valueText,
 } from './syncModel';
 
@@ -45,6 +46,7 @@ describe('status line', () => {
     expect(pendingText(5)).toBe('oczekuje 5 zmian');
     expect(pendingText(13)).toBe('oczekuje 13 zmian');
     expect(pendingText(24)).toBe('oczekują 24 zmiany');
+    expect(pendingText(81413)).toBe('oczekuje 81\u00a0413 zmian');
   });
 });
 
@@ -130,5 +132,28 @@ describe('import progress', () => {
   it('never shows more than all or less than nothing', () => {
     expect(importProgressState({ bundle: 9, bundles: 2, done: 50, total: 10 }).percent).toBe(100);
     expect(importProgressState({ bundle: 0, bundles: 0, done: 0, total: 0 }).percent).toBe(0);
+  });
+});
+
+describe('export progress', () => {
+  it('counts the records written with Polish thousands, then says the bundle is being written', () => {
+    const start = exportProgressState({ done: 0, total: 254673 });
+    expect(start.text.replace(/\s/g, ' ')).toBe('Zapisano 0 z 254 673 rekordów');
+    expect(start.percent).toBe(0);
+    const rows = exportProgressState({ done: 40000, total: 254673 });
+    expect(rows.text.replace(/\s/g, ' ')).toBe('Zapisano 40 000 z 254 673 rekordów');
+    expect(rows.percent).toBe(15);
+    expect(exportProgressState({ done: 254672, total: 254673 }).percent).toBe(99);
+    expect(exportProgressState({ done: 254673, total: 254673 })).toEqual({ text: 'Zapisywanie pakietu w folderze…', percent: 100 });
+  });
+
+  it('uses the singular after "z 1" and says it is preparing while there is nothing to count', () => {
+    expect(exportProgressState({ done: 0, total: 1 }).text).toBe('Zapisano 0 z 1 rekordu');
+    expect(exportProgressState({ done: 0, total: 0 })).toEqual({ text: 'Przygotowywanie…', percent: 0 });
+  });
+
+  it('never shows more than all or less than nothing', () => {
+    expect(exportProgressState({ done: 50, total: 10 })).toEqual({ text: 'Zapisywanie pakietu w folderze…', percent: 100 });
+    expect(exportProgressState({ done: -5, total: 10 }).percent).toBe(0);
   });
 });

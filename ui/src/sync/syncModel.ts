@@ -1,7 +1,9 @@
 // The Synchronizacja view's data: the status-bar line from a `SyncOverview`, "oczekuje N zmian"
 // with Polish plurals, the export form's text → `SyncExportSettings`, import totals, and the
-// conflicts shown for people (record type, field and values in Polish, as plain text).
+// conflicts shown for people (record type, field and values in Polish, as plain text), and the
+// lines under the progress bars of "Eksportuj teraz" and of the import.
 
+import type { ExportProgress } from '../bindings/ExportProgress';
 import type { ImportOutcome } from '../bindings/ImportOutcome';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { RefusedBundle } from '../bindings/RefusedBundle';
@@ -26,7 +28,7 @@ export function syncState(o: SyncOverview): SyncState {
 export function pendingText(n: number): string {
   if (n <= 0) return t('sync.pending.none');
   const cat = pluralCategory(n);
-  return t(cat === 'one' ? 'sync.pending.one' : cat === 'few' ? 'sync.pending.few' : 'sync.pending.many', { n });
+  return t(cat === 'one' ? 'sync.pending.one' : cat === 'few' ? 'sync.pending.few' : 'sync.pending.many', { n: formatCount(n) });
 }
 
 /** The last export as "dd.mm.yyyy HH:MM", or "jeszcze nie było". */
@@ -101,18 +103,32 @@ export function importSummary(totals: ImportTotals): string {
   });
 }
 
-export interface ImportProgressState {
+/** A progress bar's state (export, import). */
+export interface ProgressState {
   /** What is happening, for the line under the bar. */
   text: string;
-  /** Of the whole import (all its bundles), 0–100. */
+  /** Of the whole job (an import: all its bundles), whole percent 0–100. */
   percent: number;
+}
+
+/**
+ * "Zapisano 40 000 z 254 673 rekordów"; with nothing to count yet "Przygotowywanie…"; once every
+ * record is in the bundle "Zapisywanie pakietu w folderze…" (it is sealed and written, not counted).
+ */
+export function exportProgressState(p: ExportProgress): ProgressState {
+  const total = Math.max(0, p.total);
+  const done = Math.min(Math.max(0, p.done), total);
+  if (total === 0) return { text: t('sync.export.preparing'), percent: 0 };
+  if (done === total) return { text: t('sync.export.sealing'), percent: 100 };
+  const key = total === 1 ? 'sync.export.rows.one' : 'sync.export.rows.many';
+  return { text: t(key, { done: formatCount(done), total: formatCount(total) }), percent: Math.floor((done * 100) / total) };
 }
 
 /**
  * "Pakiet 2 z 3: 12 000 z 254 673 rekordów"; before the first row "Sprawdzanie i odszyfrowywanie
  * pakietu…", after the last "Zapisywanie w kartotece…" (the commit, which cannot be stopped).
  */
-export function importProgressState(p: ImportProgress): ImportProgressState {
+export function importProgressState(p: ImportProgress): ProgressState {
   const bundles = Math.max(1, p.bundles);
   const bundle = Math.min(Math.max(1, p.bundle), bundles);
   const total = Math.max(0, p.total);

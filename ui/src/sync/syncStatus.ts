@@ -12,6 +12,8 @@ import { statusLine, syncState } from './syncModel';
 export const SYNC_STATUS_EVENT = 'kartoteka://sync-status';
 /** How far a running import is (`ImportProgress`), every 2,000 records. */
 export const IMPORT_PROGRESS_EVENT = 'kartoteka://sync-import-progress';
+/** How far "Eksportuj teraz" is (`ExportProgress`): at the start, every 2,000 records, at the end. */
+export const EXPORT_PROGRESS_EVENT = 'kartoteka://sync-export-progress';
 
 /** Calls `onStatus` for every sync-status event; resolves with the function that stops it. */
 export function listenSyncStatus(onStatus: (o: SyncOverview) => void): Promise<() => void> {

@@ -101,10 +101,12 @@ impl Store {
     /// changed since the last export, together with every syncable row they refer to (so a
     /// bundle can be applied on its own, in any order). Rows go to `sink` one at a time,
     /// parents' tables first, by id within a table (the rows a change refers to come after
-    /// the changes). An error from `sink` stops the reading.
+    /// the changes). An error from `sink` stops the reading. `expected` hears once, before the
+    /// first row, how many rows will come (for a progress bar).
     pub fn sync_export(
         &mut self,
         full: bool,
+        expected: &mut dyn FnMut(usize),
         sink: &mut dyn FnMut(RowState) -> Result<()>,
     ) -> Result<ExportInfo> {
         self.conn().execute_batch(SYNC_CACHE)?;
@@ -125,6 +127,12 @@ impl Store {
             let mut tables = Tables::default();
             let mut records = 0;
             if full {
+                let total: i64 = t.query_row(
+                    "SELECT count(*) FROM sync_rows WHERE change_seq > 0",
+                    [],
+                    |r| r.get(0),
+                )?;
+                expected(usize::try_from(total).unwrap_or(0));
                 for st in SYNC_TABLES {
                     if table_exists(t, st.table)? {
                         let info = tables.get(t, st.table)?;
@@ -187,6 +195,7 @@ impl Store {
             };
             rows.sort_by(|a, b| order(&a.table).cmp(&order(&b.table)).then(a.id.cmp(&b.id)));
             let records = rows.len();
+            expected(records);
             for row in rows {
                 sink(row)?;
             }
@@ -201,7 +210,7 @@ impl Store {
     /// The rows `sync_export` would hand on, collected (for tests and small exports).
     pub fn sync_export_batch(&mut self, full: bool) -> Result<ExportBatch> {
         let mut rows = Vec::new();
-        let info = self.sync_export(full, &mut |row| {
+        let info = self.sync_export(full, &mut |_| {}, &mut |row| {
             rows.push(row);
             Ok(())
         })?;
