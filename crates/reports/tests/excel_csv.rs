@@ -133,28 +133,12 @@ fn a_name_that_looks_like_a_formula_is_not_run_by_excel() {
     assert!(text.contains("'=HYPERLINK("), "{text}");
 }
 
-/// 2,500 more people, written in one bulk transaction (a export long enough to stop midway).
+/// 2,500 more people, written in one bulk transaction (an export long enough to stop midway).
 fn with_many_people(f: &mut common::Fixture) {
-    use kartoteka_domain::participant::ParticipantInput;
-    use kartoteka_store::bulk::BulkRecord;
-    let records: Vec<BulkRecord> = (0..2500)
-        .map(|i| {
-            let input: ParticipantInput = serde_json::from_value(serde_json::json!({
-                "first_name": "Zofia", "last_name": format!("Kowalczyk{i:04}"),
-                "sex": "female", "birth_date": "1980-05-05"}))
-            .unwrap();
-            BulkRecord::Participant {
-                id: kartoteka_domain::Id::new_v7(),
-                data: Box::new(
-                    input
-                        .parse(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap())
-                        .unwrap(),
-                ),
-            }
-        })
-        .collect();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let people = kartoteka_store::bulk::test_people(2500, today);
     f.store
-        .write_bulk(kartoteka_store::Source::Cli, &records)
+        .write_bulk(kartoteka_store::Source::Cli, &people)
         .unwrap();
 }
 

@@ -67,6 +67,25 @@ pub enum BulkRecord {
     },
 }
 
+/// `n` adults without a PESEL ("Zofia Kowalczyk0000", "…0001", …), for tests that need a
+/// registry large enough for progress to move.
+#[cfg(feature = "test-support")]
+pub fn test_people(n: usize, today: chrono::NaiveDate) -> Vec<BulkRecord> {
+    (0..n)
+        .map(|i| {
+            let input: kartoteka_domain::participant::ParticipantInput =
+                serde_json::from_value(serde_json::json!({
+                    "first_name": "Zofia", "last_name": format!("Kowalczyk{i:04}"),
+                    "sex": "female", "birth_date": "1980-05-05"}))
+                .expect("a participant's input");
+            BulkRecord::Participant {
+                id: Id::new_v7(),
+                data: Box::new(input.parse(today).expect("a valid participant")),
+            }
+        })
+        .collect()
+}
+
 /// A planned service of a bulk plan: the goal it serves (an id in the plan's content) and a
 /// catalogue service by id.
 pub struct BulkPlannedService {

@@ -628,24 +628,9 @@ fn a_stopped_single_bundle_changes_nothing() {
 
 /// 2,500 people written in one bulk transaction (enough rows for progress to move).
 fn many_people(site: &mut Site) {
-    use kartoteka_store::bulk::BulkRecord;
-    let records: Vec<BulkRecord> = (0..2500)
-        .map(|i| {
-            let input: ParticipantInput = serde_json::from_value(json!({
-                "first_name": "Zofia", "last_name": format!("Kowalczyk{i:04}"),
-                "sex": "female", "birth_date": "1980-05-05"}))
-            .unwrap();
-            BulkRecord::Participant {
-                id: kartoteka_domain::Id::new_v7(),
-                data: Box::new(
-                    input
-                        .parse(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap())
-                        .unwrap(),
-                ),
-            }
-        })
-        .collect();
-    site.store.write_bulk(Source::Cli, &records).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let people = kartoteka_store::bulk::test_people(2500, today);
+    site.store.write_bulk(Source::Cli, &people).unwrap();
 }
 
 fn bundles_in(dir: &Path) -> usize {

@@ -240,6 +240,40 @@ impl App {
         }
     }
 
+    /// Waits for the element and scrolls it to the middle of the window (WebKit's driver does
+    /// not scroll a long view for us before a click).
+    pub async fn centred(&self, css: &str) -> WebElement {
+        let e = self.el(css).await;
+        self.d()
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'});",
+                vec![e.to_json().unwrap()],
+            )
+            .await
+            .unwrap();
+        e
+    }
+
+    /// Clicks the element, scrolled into view first.
+    pub async fn click(&self, css: &str) {
+        self.centred(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|err| panic!("click {css}: {err}"));
+    }
+
+    /// Picks the option with `value` in the select, scrolled into view first.
+    pub async fn select(&self, css: &str, value: &str) {
+        let e = self.centred(css).await;
+        thirtyfour::components::SelectElement::new(&e)
+            .await
+            .unwrap()
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|err| panic!("select {value} in {css}: {err}"));
+    }
+
     pub async fn type_into(&self, css: &str, text: &str) {
         let e = self.el(css).await;
         e.clear().await.unwrap();

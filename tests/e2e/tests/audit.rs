@@ -9,10 +9,6 @@ fn id(value: serde_json::Value) -> String {
     value["id"].as_str().expect("an id").to_owned()
 }
 
-async fn click(app: &App, css: &str) {
-    app.el(css).await.click().await.unwrap();
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn audit_log_export_and_anonymisation() {
     let dir = initialised_dir();
@@ -61,8 +57,8 @@ async fn audit_log_export_and_anonymisation() {
         .await
         .unwrap();
     app.wait_text("h1", "Łucja Żółkiewska").await;
-    click(&app, "[data-tab=history]").await;
-    click(&app, "[data-action=show-in-audit]").await;
+    app.click("[data-tab=history]").await;
+    app.click("[data-action=show-in-audit]").await;
     app.el("[data-view=audit]").await;
     app.wait_text("[data-audit-filter=person]", "Łucja Żółkiewska")
         .await;
@@ -91,7 +87,7 @@ async fn audit_log_export_and_anonymisation() {
         .unwrap()
         .is_empty());
 
-    click(&app, "[data-action=audit-verify]").await;
+    app.click("[data-action=audit-verify]").await;
     app.wait_text("[data-audit-verify=ok]", "Dziennik jest spójny")
         .await;
     app.screenshot("audit-01-person-verified").await;
@@ -103,16 +99,16 @@ async fn audit_log_export_and_anonymisation() {
     app.screenshot("audit-01b-person-events").await;
 
     // All events, then one record typed by hand.
-    click(&app, "[data-action=audit-filter-clear]").await;
+    app.click("[data-action=audit-filter-clear]").await;
     app.el("[data-audit-filter=all]").await;
     app.el(&format!("tr[data-audit-record='{old}']")).await;
     app.type_into("input[name=record_id]", &project).await;
-    click(&app, "[data-action=audit-filter-record]").await;
+    app.click("[data-action=audit-filter-record]").await;
     app.wait_text(&format!("tr[data-audit-record='{project}']"), "projekt")
         .await;
 
     // The export of the person's full record.
-    click(&app, "[data-nav=participants]").await;
+    app.click("[data-nav=participants]").await;
     app.type_into("#participant-search", "zolkiewska").await;
     app.wait_text("[data-participant-id]", "Żółkiewska")
         .await
@@ -120,8 +116,8 @@ async fn audit_log_export_and_anonymisation() {
         .await
         .unwrap();
     app.wait_text("h1", "Łucja Żółkiewska").await;
-    click(&app, "[data-action=gdpr-export]").await;
-    click(&app, "[data-action=gdpr-export-run]").await;
+    app.click("[data-action=gdpr-export]").await;
+    app.click("[data-action=gdpr-export-run]").await;
     app.el_within("[data-gdpr-file=pdf]", 20).await;
     app.wait_text(
         "[data-gdpr-file=json]",
@@ -137,8 +133,8 @@ async fn audit_log_export_and_anonymisation() {
     assert!(pdf.starts_with(b"%PDF"));
 
     // Anonymisation: preview first, then confirm.
-    click(&app, "[data-nav=settings]").await;
-    click(&app, "[data-action=anonymisation-preview]").await;
+    app.click("[data-nav=settings]").await;
+    app.click("[data-action=anonymisation-preview]").await;
     let candidate = app
         .wait_text(&format!("[data-candidate-id='{old}']"), "Bożena Dąbrowska")
         .await;
@@ -158,11 +154,11 @@ async fn audit_log_export_and_anonymisation() {
         .await
         .unwrap();
     app.screenshot("audit-03-anonymisation-preview").await;
-    click(&app, "[data-action=anonymise]").await;
+    app.click("[data-action=anonymise]").await;
     app.wait_text("dialog", "Tej operacji nie można cofnąć")
         .await;
     app.screenshot("audit-04-anonymisation-confirm").await;
-    click(&app, "dialog [data-action=confirm]").await;
+    app.click("dialog [data-action=confirm]").await;
     app.wait_text(
         "[data-form-status=anonymisation]",
         "Zanonimizowano: 1 osoba",
@@ -177,15 +173,15 @@ async fn audit_log_export_and_anonymisation() {
     assert_eq!(kept["last_name"], "Żółkiewska");
 
     // A second preview: nobody left; the log holds the anonymisation and still verifies.
-    click(&app, "[data-action=anonymisation-preview]").await;
+    app.click("[data-action=anonymisation-preview]").await;
     app.el("[data-anonymisation-empty]").await;
-    click(&app, "[data-action=open-audit]").await;
+    app.click("[data-action=open-audit]").await;
     app.wait_text(
         &format!("tr[data-audit-action=anonymise][data-audit-record='{old}']"),
         "anonimizacja",
     )
     .await;
-    click(&app, "[data-action=audit-verify]").await;
+    app.click("[data-action=audit-verify]").await;
     app.el("[data-audit-verify=ok]").await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     app.screenshot("audit-06-log-after").await;

@@ -2,7 +2,6 @@
 //! and enrols them in a project — in the real window. A wrong PESEL saves nothing.
 
 use kartoteka_e2e::{cli, initialised_dir, App};
-use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;
 
 async fn click_button(app: &App, text: &str) {
@@ -17,16 +16,6 @@ async fn click_button(app: &App, text: &str) {
         .await
         .unwrap_or_else(|e| panic!("no button {text}: {e}"))
         .click()
-        .await
-        .unwrap();
-}
-
-async fn select(app: &App, css: &str, value: &str) {
-    let e = app.el(css).await;
-    SelectElement::new(&e)
-        .await
-        .unwrap()
-        .select_by_value(value)
         .await
         .unwrap();
 }
@@ -74,9 +63,10 @@ async fn register_find_open_and_enrol_a_participant() {
 
     app.el("[data-tab=projects]").await.click().await.unwrap();
     app.el("[data-action=enrol]").await.click().await.unwrap();
-    select(&app, "select[name=project_id]", &project).await;
+    app.select("select[name=project_id]", &project).await;
     app.type_into("input[name=start_date]", "01.02.2024").await;
-    select(&app, "select[name=target_group]", "rodziny z dziećmi").await;
+    app.select("select[name=target_group]", "rodziny z dziećmi")
+        .await;
     app.el("[data-action=enrol-save]")
         .await
         .click()

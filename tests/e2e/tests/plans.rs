@@ -4,27 +4,12 @@
 
 use kartoteka_e2e::{cli, initialised_dir, App};
 use std::time::{Duration, Instant};
-use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;
 
 /// Seeded catalogue services (crates/store/migrations/0005_plans.sql).
 const TER_PSY: &str = "00000000-0000-7000-8000-000000000001";
 const TER_LOGO: &str = "00000000-0000-7000-8000-000000000004";
 const ROD_ASYST: &str = "00000000-0000-7000-8000-000000000010";
-
-/// Scrolls the element to the middle of the window: the editor's save bar sticks to the bottom
-/// and would take a click meant for a control just above it.
-async fn centred(app: &App, css: &str) -> WebElement {
-    let e = app.el(css).await;
-    app.d()
-        .execute(
-            "arguments[0].scrollIntoView({block: 'center'});",
-            vec![e.to_json().unwrap()],
-        )
-        .await
-        .unwrap();
-    e
-}
 
 /// Scrolls so that the element is at the top of the window (for screenshots).
 async fn scroll_to(app: &App, css: &str) {
@@ -36,20 +21,6 @@ async fn scroll_to(app: &App, css: &str) {
         )
         .await
         .unwrap();
-}
-
-async fn select(app: &App, css: &str, value: &str) {
-    let e = centred(app, css).await;
-    SelectElement::new(&e)
-        .await
-        .unwrap()
-        .select_by_value(value)
-        .await
-        .unwrap();
-}
-
-async fn click(app: &App, css: &str) {
-    centred(app, css).await.click().await.unwrap();
 }
 
 /// The text of the first element matching `css`, once it is there.
@@ -119,9 +90,9 @@ async fn plan_with_two_goals_signed_delivered_and_amended() {
     app.wait_text("h1", "Łucja Wałęsa").await;
 
     // A new plan for the only enrolment, its period prefilled.
-    click(&app, "[data-tab=plans]").await;
+    app.click("[data-tab=plans]").await;
     app.el("[data-plans-empty]").await;
-    click(&app, "[data-action=plan-new]").await;
+    app.click("[data-action=plan-new]").await;
     assert_eq!(
         app.el("input[name=start_date]")
             .await
@@ -131,7 +102,7 @@ async fn plan_with_two_goals_signed_delivered_and_amended() {
             .as_deref(),
         Some("01.02.2026")
     );
-    click(&app, "[data-action=plan-create]").await;
+    app.click("[data-action=plan-create]").await;
     app.el("[data-view=plan][data-plan-status=draft]").await;
     app.wait_text("h1", "Plan wsparcia: Łucja Wałęsa").await;
 
@@ -141,7 +112,8 @@ async fn plan_with_two_goals_signed_delivered_and_amended() {
         "Zaległości czynszowe, brak stałej pracy.",
     )
     .await;
-    select(&app, "select[name='diagnosis.areas.housing.score']", "2").await;
+    app.select("select[name='diagnosis.areas.housing.score']", "2")
+        .await;
     app.type_into(
         "input[name='diagnosis.areas.housing.comment']",
         "Groźba eksmisji",
@@ -152,7 +124,8 @@ async fn plan_with_two_goals_signed_delivered_and_amended() {
         "Stabilizacja sytuacji mieszkaniowej",
     )
     .await;
-    select(&app, "select[name='goals.0.services.0.service']", TER_PSY).await;
+    app.select("select[name='goals.0.services.0.service']", TER_PSY)
+        .await;
     app.type_into("input[name='goals.0.services.0.quantity']", "10")
         .await;
     app.type_into(
@@ -160,17 +133,20 @@ async fn plan_with_two_goals_signed_delivered_and_amended() {
         "mgr Anna Nowak",
     )
     .await;
-    click(&app, "[data-goal-index='0'] [data-action=service-row-add]").await;
-    select(&app, "select[name='goals.0.services.1.service']", ROD_ASYST).await;
+    app.click("[data-goal-index='0'] [data-action=service-row-add]")
+        .await;
+    app.select("select[name='goals.0.services.1.service']", ROD_ASYST)
+        .await;
     app.type_into("input[name='goals.0.services.1.quantity']", "8")
         .await;
-    click(&app, "[data-action=goal-add]").await;
+    app.click("[data-action=goal-add]").await;
     app.type_into("input[name='goals.1.title']", "Powrót na rynek pracy")
         .await;
-    select(&app, "select[name='goals.1.services.0.service']", TER_LOGO).await;
+    app.select("select[name='goals.1.services.0.service']", TER_LOGO)
+        .await;
     app.type_into("input[name='goals.1.services.0.quantity']", "abc")
         .await;
-    click(&app, "[data-action=plan-save]").await;
+    app.click("[data-action=plan-save]").await;
     // A quantity that is not a number is named next to its field; nothing is saved.
     app.wait_text(
         "[data-error-for='goals.1.services.0.quantity']",
@@ -179,7 +155,7 @@ async fn plan_with_two_goals_signed_delivered_and_amended() {
     .await;
     app.type_into("input[name='goals.1.services.0.quantity']", "6")
         .await;
-    click(&app, "[data-action=plan-save]").await;
+    app.click("[data-action=plan-save]").await;
     app.wait_text("[data-form-status=plan]", "Zapisano").await;
     let plan_id = app
         .el("[data-view=plan]")
@@ -204,7 +180,7 @@ async fn plan_with_two_goals_signed_delivered_and_amended() {
     app.screenshot("20-plan-draft-goals").await;
 
     // Signing freezes it.
-    click(&app, "[data-action=plan-sign]").await;
+    app.click("[data-action=plan-sign]").await;
     app.el("[data-dialog=plan-sign] input[name=participant_signed_on]")
         .await;
     // WebKit's window screenshot leaves out the dialog's top layer: take the dialog itself.
@@ -214,7 +190,8 @@ async fn plan_with_two_goals_signed_delivered_and_amended() {
     let _ = dialog
         .screenshot(&dir.join("21-plan-sign-dialog.png"))
         .await;
-    click(&app, "[data-dialog=plan-sign] [data-action=confirm]").await;
+    app.click("[data-dialog=plan-sign] [data-action=confirm]")
+        .await;
     app.el("[data-view=plan][data-plan-status=signed]").await;
     let before = text_of(
         &app,
@@ -227,11 +204,11 @@ async fn plan_with_two_goals_signed_delivered_and_amended() {
     app.screenshot("22-plan-signed-goals").await;
 
     // Deliveries from the participant's page with the quick form: Enter saves.
-    click(&app, "[data-action=back]").await;
+    app.click("[data-action=back]").await;
     app.wait_text("h1", "Łucja Wałęsa").await;
     let started = Instant::now();
-    click(&app, "[data-action=delivery-quick]").await;
-    select(&app, "select[name=planned_service_id]", &psy).await;
+    app.click("[data-action=delivery-quick]").await;
+    app.select("select[name=planned_service_id]", &psy).await;
     let quantity = app.el("[data-form=delivery] input[name=quantity]").await;
     quantity.clear().await.unwrap();
     quantity.send_keys("2" + Key::Enter).await.unwrap();
@@ -250,21 +227,20 @@ async fn plan_with_two_goals_signed_delivered_and_amended() {
     app.screenshot("23-quick-delivery").await;
 
     // The plan list and the plan show the progress.
-    click(&app, "[data-tab=plans]").await;
+    app.click("[data-tab=plans]").await;
     app.wait_text(&format!("[data-plan-id='{plan_id}']"), "podpisany")
         .await;
     scroll_to(&app, "[data-tab=plans]").await;
     app.screenshot("23-plans-tab").await;
-    click(&app, "[data-tab=timeline]").await;
+    app.click("[data-tab=timeline]").await;
     app.wait_text("[data-timeline-kind=delivery]", "Terapia psychologiczna")
         .await;
     scroll_to(&app, "[data-tab=timeline]").await;
     app.screenshot("23-timeline").await;
-    click(&app, "[data-tab=plans]").await;
-    click(
-        &app,
-        &format!("[data-plan-id='{plan_id}'] [data-action=plan-open]"),
-    )
+    app.click("[data-tab=plans]").await;
+    app.click(&format!(
+        "[data-plan-id='{plan_id}'] [data-action=plan-open]"
+    ))
     .await;
     app.el("[data-view=plan][data-plan-status=signed]").await;
     let after = text_of(
@@ -292,8 +268,8 @@ async fn plan_with_two_goals_signed_delivered_and_amended() {
         .is_empty());
     app.wait_text("[data-plan-note=signed]", "utwórz aneks")
         .await;
-    click(&app, "[data-action=plan-amend]").await;
-    click(&app, "dialog [data-action=confirm]").await;
+    app.click("[data-action=plan-amend]").await;
+    app.click("dialog [data-action=confirm]").await;
     app.el("[data-view=plan][data-plan-status=draft][data-plan-version='2']")
         .await;
     app.el("input[name=worker]").await;

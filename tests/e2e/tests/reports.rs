@@ -5,34 +5,9 @@
 
 use kartoteka_e2e::{cli, App};
 use std::path::{Path, PathBuf};
-use thirtyfour::components::SelectElement;
 
 /// People in the registry: enough that a CSV export lasts long enough to be stopped.
 const PEOPLE: usize = 30_000;
-
-async fn click(app: &App, css: &str) {
-    let e = app.el(css).await;
-    app.d()
-        .execute(
-            "arguments[0].scrollIntoView({block: 'center'});",
-            vec![e.to_json().unwrap()],
-        )
-        .await
-        .unwrap();
-    e.click()
-        .await
-        .unwrap_or_else(|err| panic!("click {css}: {err}"));
-}
-
-async fn select(app: &App, css: &str, value: &str) {
-    let e = app.el(css).await;
-    SelectElement::new(&e)
-        .await
-        .unwrap()
-        .select_by_value(value)
-        .await
-        .unwrap();
-}
 
 /// The files in `dir` whose names start with `prefix`, sorted.
 fn files(dir: &Path, prefix: &str) -> Vec<PathBuf> {
@@ -69,12 +44,12 @@ async fn cst2021_and_csv_reports_are_saved_from_the_window_and_a_long_one_can_be
 
     let app = App::start(dir).await;
     app.unlock().await;
-    click(&app, "[data-nav=reports]").await;
+    app.click("[data-nav=reports]").await;
     app.el_within("[data-view=reports]", 10).await;
 
     // CST2021: the check says how many people the file will have; nothing is written yet.
-    select(&app, "select[name=cst-project]", &project).await;
-    click(&app, "[data-action=cst-check]").await;
+    app.select("select[name=cst-project]", &project).await;
+    app.click("[data-action=cst-check]").await;
     let check = app.el_within("[data-cst-check][data-rows]", 30).await;
     assert_eq!(
         check.attr("data-rows").await.unwrap(),
@@ -84,7 +59,7 @@ async fn cst2021_and_csv_reports_are_saved_from_the_window_and_a_long_one_can_be
     assert!(files(&out_dir, "cst2021-").is_empty());
     app.screenshot("36-reports-cst2021-check").await;
 
-    click(&app, "[data-action=cst-export-xlsx]").await;
+    app.click("[data-action=cst-export-xlsx]").await;
     let result = app
         .el_within("[data-report-result][data-format=xlsx]:not([hidden])", 60)
         .await;
@@ -98,9 +73,9 @@ async fn cst2021_and_csv_reports_are_saved_from_the_window_and_a_long_one_can_be
     );
 
     // The CSV of every participant: the bar moves, then the file is there, whole.
-    select(&app, "select[name=csv-kind]", "participants").await;
-    select(&app, "select[name=csv-project]", "").await;
-    click(&app, "[data-action=csv-export]").await;
+    app.select("select[name=csv-kind]", "participants").await;
+    app.select("select[name=csv-project]", "").await;
+    app.click("[data-action=csv-export]").await;
     let busy = app
         .el_within("[data-report-progress][data-done]:not([data-done='0'])", 60)
         .await;
@@ -131,10 +106,10 @@ async fn cst2021_and_csv_reports_are_saved_from_the_window_and_a_long_one_can_be
     app.screenshot("38-reports-csv-saved").await;
 
     // Again, stopped halfway: the calm note, and no second file.
-    click(&app, "[data-action=csv-export]").await;
+    app.click("[data-action=csv-export]").await;
     app.el_within("[data-report-progress][data-done]:not([data-done='0'])", 60)
         .await;
-    click(&app, "[data-action=report-cancel]").await;
+    app.click("[data-action=report-cancel]").await;
     let stopped = app
         .el_within(
             "[data-report-result][data-cancelled=true]:not([hidden])",

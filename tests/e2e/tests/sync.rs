@@ -43,26 +43,6 @@ fn bundles(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// Scrolls the element to the middle of the window, then clicks it (WebKit's driver does not
-/// scroll a long view for us).
-async fn click(app: &App, css: &str) {
-    let e = app.el(css).await;
-    centre(app, &e).await;
-    e.click()
-        .await
-        .unwrap_or_else(|err| panic!("click {css}: {err}"));
-}
-
-async fn centre(app: &App, e: &WebElement) {
-    app.d()
-        .execute(
-            "arguments[0].scrollIntoView({block: 'center'});",
-            vec![e.to_json().unwrap()],
-        )
-        .await
-        .unwrap();
-}
-
 /// Scrolls so that the element is at the top of the window (for screenshots).
 async fn scroll_to(app: &App, css: &str) {
     let e = app.el(css).await;
@@ -90,7 +70,7 @@ async fn click_button(app: &App, text: &str) {
 
 /// Opens the participant found by `query` (a row showing `shown`) and changes the last name.
 async fn edit_last_name(app: &App, query: &str, shown: &str, new_last_name: &str) {
-    click(app, "[data-nav=participants]").await;
+    app.click("[data-nav=participants]").await;
     type_into(app, "#participant-search", query).await;
     app.wait_text("[data-participant-id]", shown)
         .await
@@ -98,15 +78,14 @@ async fn edit_last_name(app: &App, query: &str, shown: &str, new_last_name: &str
         .await
         .unwrap();
     app.wait_text("h1", shown).await;
-    click(app, "[data-action=edit]").await;
+    app.click("[data-action=edit]").await;
     type_into(app, "input[name=last_name]", new_last_name).await;
     click_button(app, "Zapisz").await;
     app.wait_text("h1", new_last_name).await;
 }
 
 async fn type_into(app: &App, css: &str, text: &str) {
-    let e = app.el(css).await;
-    centre(app, &e).await;
+    let e = app.centred(css).await;
     e.clear().await.unwrap();
     e.send_keys(text).await.unwrap();
 }
@@ -135,27 +114,27 @@ async fn periodic_export_carries_an_edit_to_a_second_installation_and_back() {
         .await;
 
     // The organisation's passphrase, twice; a mismatch is caught before Rust is asked.
-    click(&app, "[data-nav=sync]").await;
+    app.click("[data-nav=sync]").await;
     app.el("[data-view=sync]").await;
     type_into(&app, "input[name=organisation]", ORGANISATION).await;
     type_into(&app, "input[name=passphrase]", PASSPHRASE).await;
     type_into(&app, "input[name=passphrase_repeat]", "inne hasło 123456").await;
-    click(&app, "[data-action=sync-setup]").await;
+    app.click("[data-action=sync-setup]").await;
     app.wait_text("[data-error-for=passphrase_repeat]", "nie są takie same")
         .await;
     type_into(&app, "input[name=passphrase_repeat]", PASSPHRASE).await;
-    click(&app, "[data-action=sync-setup]").await;
+    app.click("[data-action=sync-setup]").await;
     app.wait_text("[data-form-status=sync-setup]", "mops testowo")
         .await;
 
     // A folder that does not exist is refused under the field; then the real one, every minute.
     type_into(&app, "input[name=folder]", "/nie/ma/takiego/folderu").await;
     type_into(&app, "input[name=interval_minutes]", "1").await;
-    click(&app, "[data-action=sync-settings-save]").await;
+    app.click("[data-action=sync-settings-save]").await;
     app.wait_text("[data-error-for=folder]", "nie istnieje")
         .await;
     type_into(&app, "input[name=folder]", &folder_text).await;
-    click(&app, "[data-action=sync-settings-save]").await;
+    app.click("[data-action=sync-settings-save]").await;
     app.wait_text("[data-form-status=sync-settings]", "Zapisano")
         .await;
     app.wait_text("[data-sync-fact=automatic]", "co 1 min")
@@ -196,7 +175,7 @@ async fn periodic_export_carries_an_edit_to_a_second_installation_and_back() {
     let bar = status_bar_text(&app).await;
     assert!(bar.starts_with("Ostatni eksport: "), "{bar}");
     assert!(bar.contains("brak zmian do wysłania"), "{bar}");
-    click(&app, "[data-nav=sync]").await;
+    app.click("[data-nav=sync]").await;
     app.wait_text("[data-sync-fact=last-file]", &name).await;
     scroll_to(&app, "h1").await;
     app.screenshot("31-sync-exported").await;
@@ -227,14 +206,14 @@ async fn periodic_export_carries_an_edit_to_a_second_installation_and_back() {
     let office_export = cli_sync(office.path(), &["sync", "export", "--to", &folder_text]);
     assert!(office_export["file"].is_string(), "{office_export}");
 
-    click(&app, "[data-nav=sync]").await;
+    app.click("[data-nav=sync]").await;
     let path = app.el("input[name=import_path]").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(
         path.prop("value").await.unwrap().as_deref(),
         Some(folder_text.as_str())
     );
-    click(&app, "[data-action=sync-import]").await;
+    app.click("[data-action=sync-import]").await;
     let result = app
         .el_within("[data-import-result]:not([hidden])", 20)
         .await;
@@ -276,7 +255,8 @@ async fn periodic_export_carries_an_edit_to_a_second_installation_and_back() {
     scroll_to(&app, "[data-import-result]").await;
     app.screenshot("32-sync-conflict").await;
 
-    click(&app, "[data-conflict-id] [data-action=take-theirs]").await;
+    app.click("[data-conflict-id] [data-action=take-theirs]")
+        .await;
     app.el_within("[data-conflicts-empty]", 10).await;
     let here = cli(app.data_dir.path(), &["participant", "show", &id], None);
     assert_eq!(here["last_name"], "Nowak");
@@ -326,9 +306,9 @@ async fn a_long_import_shows_progress_and_can_be_stopped() {
     );
     let app = App::start(dir).await;
     app.unlock().await;
-    click(&app, "[data-nav=sync]").await;
+    app.click("[data-nav=sync]").await;
     type_into(&app, "input[name=import_path]", &bundle).await;
-    click(&app, "[data-action=sync-import]").await;
+    app.click("[data-action=sync-import]").await;
 
     // Records are arriving: the bar says how many of how many; then stop.
     let busy = app
@@ -345,7 +325,7 @@ async fn a_long_import_shows_progress_and_can_be_stopped() {
     assert!(step.contains(" z ") && step.ends_with("rekordów"), "{step}");
     scroll_to(&app, "[data-form=sync-import]").await;
     app.screenshot("34-sync-import-progress").await;
-    click(&app, "[data-action=sync-import-cancel]").await;
+    app.click("[data-action=sync-import-cancel]").await;
     let result = app
         .el_within(
             "[data-import-result][data-cancelled=true]:not([hidden])",
@@ -361,7 +341,7 @@ async fn a_long_import_shows_progress_and_can_be_stopped() {
     app.screenshot("35-sync-import-stopped").await;
 
     // Again, to the end: every record is new here, so the stopped try wrote none of them.
-    click(&app, "[data-action=sync-import]").await;
+    app.click("[data-action=sync-import]").await;
     let done = app
         .el_within(
             &format!("[data-import-result][data-applied='{records}']:not([hidden])"),
@@ -393,7 +373,7 @@ async fn the_first_export_of_a_large_registry_shows_progress_and_can_be_stopped(
 
     let app = App::start(dir).await;
     app.unlock().await;
-    click(&app, "[data-nav=sync]").await;
+    app.click("[data-nav=sync]").await;
     type_into(
         &app,
         "input[name=folder]",
@@ -401,19 +381,19 @@ async fn the_first_export_of_a_large_registry_shows_progress_and_can_be_stopped(
     )
     .await;
     type_into(&app, "input[name=interval_minutes]", "0").await;
-    click(&app, "[data-action=sync-settings-save]").await;
+    app.click("[data-action=sync-settings-save]").await;
     app.wait_text("[data-form-status=sync-settings]", "Zapisano")
         .await;
 
     // "Eksportuj teraz", stopped as soon as the bar moves: "Przerwij eksport".
-    click(&app, "[data-action=sync-export-now]").await;
+    app.click("[data-action=sync-export-now]").await;
     let busy = app
         .el_within(
             "[data-export-busy]:not([hidden])[data-done]:not([data-done='0'])",
             60,
         )
         .await;
-    click(&app, "[data-action=sync-export-cancel]").await;
+    app.click("[data-action=sync-export-cancel]").await;
     let total: u64 = busy
         .attr("data-total")
         .await
@@ -441,7 +421,7 @@ async fn the_first_export_of_a_large_registry_shows_progress_and_can_be_stopped(
     app.screenshot("41-sync-export-stopped").await;
 
     // Again, to the end: the bar says how many of how many, then one bundle with every record.
-    click(&app, "[data-action=sync-export-now]").await;
+    app.click("[data-action=sync-export-now]").await;
     app.el_within(
         "[data-export-busy]:not([hidden])[data-done]:not([data-done='0'])",
         60,
