@@ -32,8 +32,8 @@ fn slug(name: &str) -> String {
     slug.trim_end_matches('-').to_owned()
 }
 
-/// A new file in the print folder: `{name}-{date and time}.{extension}`.
-fn report_file(name: &str, extension: &str) -> Result<PathBuf> {
+/// The print folder, made if it is not there yet.
+fn report_dir() -> Result<PathBuf> {
     let dir = output_dir();
     std::fs::create_dir_all(&dir).map_err(|e| {
         ApiError::new(
@@ -41,6 +41,12 @@ fn report_file(name: &str, extension: &str) -> Result<PathBuf> {
             format!("Nie można utworzyć folderu {}: {e}", dir.display()),
         )
     })?;
+    Ok(dir)
+}
+
+/// A new file in the print folder: `{name}-{date and time}.{extension}`.
+fn report_file(name: &str, extension: &str) -> Result<PathBuf> {
+    let dir = report_dir()?;
     let stamp = now().format("%Y-%m-%d-%H%M%S");
     Ok(dir.join(format!("{name}-{stamp}.{extension}")))
 }
@@ -162,13 +168,7 @@ pub fn report_open(file: String) -> Result<()> {
 /// Opens the folder with the reports (and printed documents); returns its path.
 #[tauri::command(async)]
 pub fn report_open_folder() -> Result<String> {
-    let dir = output_dir();
-    std::fs::create_dir_all(&dir).map_err(|e| {
-        ApiError::new(
-            ErrorCode::Internal,
-            format!("Nie można utworzyć folderu {}: {e}", dir.display()),
-        )
-    })?;
+    let dir = report_dir()?;
     let _ = opener::open(&dir);
     Ok(dir.display().to_string())
 }
