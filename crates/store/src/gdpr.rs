@@ -5,6 +5,11 @@
 //! retention date; a project without a retention date keeps its people. Anonymisation
 //! removes names, identifiers, contact details and free text in one transaction with an audit
 //! event, and leaves what reports count (sex, birth year, area, statuses, enrolments).
+//! It reaches every copy the store keeps (`anonymise_copies`): the free text of the person's
+//! casework, the snapshots of printed documents that show them (kind, date and SHA-256 of the
+//! original stay), and the values sync conflicts kept. The same runs when an anonymisation
+//! arrives in a sync bundle, for what only this computer holds; every change it makes is
+//! stamped, so it travels on.
 
 use crate::error::Result;
 use crate::participants::anonymised_is_final;
@@ -102,6 +107,7 @@ impl Store {
                 if status == ParticipantStatus::Anonymised {
                     return Err(anonymised_is_final());
                 }
+                let identity = Identity::of(&c.id, &data);
                 let anonymous: ParticipantData = data.anonymised();
                 tx.tx.execute(
                     "UPDATE participants SET status = 'anonymised', first_name = '', last_name = '',
@@ -134,12 +140,102 @@ impl Store {
                 .collect();
                 fields.sort();
                 tx.audit("participant", &c.id, "anonymise", fields);
-                anonymise_casework(tx, &c.id)?;
+                anonymise_copies(tx, &identity)?;
                 done.push(c.id.clone());
             }
             Ok(done)
         })
     }
+}
+
+/// What identifies a person in the copies of their data kept beside their record.
+pub(crate) struct Identity {
+    pub(crate) id: String,
+    /// "Imię Nazwisko", as documents print it.
+    pub(crate) full_name: String,
+    pub(crate) pesel: Option<String>,
+}
+
+impl Identity {
+    pub(crate) fn of(id: &str, data: &ParticipantData) -> Identity {
+        Identity {
+            id: id.to_owned(),
+            full_name: format!("{} {}", data.first_name, data.last_name),
+            pesel: data.pesel.map(|p| p.as_string()),
+        }
+    }
+}
+
+/// Removes the person's data from every copy the store keeps besides their record: their
+/// casework's free text, printed documents' snapshots, sync conflicts' values. Runs inside
+/// the transaction that anonymises the person (here, or when the anonymisation arrives by
+/// sync, after the bundle's rows are written).
+pub(crate) fn anonymise_copies(tx: &mut crate::write::Tx, who: &Identity) -> Result<()> {
+    anonymise_casework(tx, &who.id)?;
+    anonymise_documents(tx, who)?;
+    clear_conflicts(tx, &who.id)
+}
+
+/// The snapshot of every printed document that shows the person — their own documents, and
+/// any other (an attendance sheet, a relative's record or form) that holds their PESEL, or
+/// their name when it is a many-person document or a relative's — is replaced by what the
+/// register must keep: that it was printed, its kind, date and the SHA-256 of the original.
+/// Such a document can no longer be printed again.
+fn anonymise_documents(tx: &mut crate::write::Tx, who: &Identity) -> Result<()> {
+    let ids: Vec<String> = {
+        let mut stmt = tx.tx.prepare(
+            "SELECT id FROM documents
+              WHERE json_extract(model, '$.anonymised') IS NOT 1
+                AND (participant_id = ?1
+                     OR (?3 IS NOT NULL AND instr(model, ?3) > 0)
+                     OR (instr(model, ?2) > 0
+                         AND (participant_id IS NULL
+                              OR participant_id IN (SELECT related_id FROM relations WHERE participant_id = ?1
+                                                    UNION SELECT participant_id FROM relations WHERE related_id = ?1))))",
+        )?;
+        let rows = stmt.query_map(params![who.id, who.full_name, who.pesel], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for id in ids {
+        tx.tx.execute(
+            "UPDATE documents SET model = json_object('anonymised', json('true'), 'kind', kind,
+                    'generated_at', generated_at, 'sha256', sha256)
+              WHERE id = ?1",
+            [&id],
+        )?;
+        tx.audit("document", &id, "anonymise", vec!["model".into()]);
+    }
+    Ok(())
+}
+
+/// A sync conflict keeps the losing value of a field: for the person's rows (their record,
+/// family ties, enrolments, consents, plans and what hangs on them, notes, documents) both
+/// values go, and an open conflict is settled with the value that won (now anonymous).
+fn clear_conflicts(tx: &mut crate::write::Tx, participant_id: &str) -> Result<()> {
+    let now = tx.now_text();
+    tx.tx.execute(
+        "UPDATE sync_conflicts SET mine = NULL, theirs = NULL,
+                resolution = coalesce(resolution, winner), resolved_at = coalesce(resolved_at, ?2)
+          WHERE (mine IS NOT NULL OR theirs IS NOT NULL OR resolved_at IS NULL)
+            AND row_id IN (
+                SELECT ?1
+                UNION ALL SELECT id FROM relations WHERE participant_id = ?1 OR related_id = ?1
+                UNION ALL SELECT id FROM enrolments WHERE participant_id = ?1
+                UNION ALL SELECT id FROM consents WHERE participant_id = ?1
+                UNION ALL SELECT id FROM case_notes WHERE participant_id = ?1
+                UNION ALL SELECT id FROM documents WHERE participant_id = ?1
+                UNION ALL SELECT p.id FROM plans p JOIN enrolments e ON e.id = p.enrolment_id
+                           WHERE e.participant_id = ?1
+                UNION ALL SELECT ps.id FROM planned_services ps JOIN plans p ON p.id = ps.plan_id
+                           JOIN enrolments e ON e.id = p.enrolment_id WHERE e.participant_id = ?1
+                UNION ALL SELECT r.id FROM plan_reviews r JOIN plans p ON p.id = r.plan_id
+                           JOIN enrolments e ON e.id = p.enrolment_id WHERE e.participant_id = ?1
+                UNION ALL SELECT d.id FROM deliveries d JOIN planned_services ps ON ps.id = d.planned_service_id
+                           JOIN plans p ON p.id = ps.plan_id JOIN enrolments e ON e.id = p.enrolment_id
+                           WHERE e.participant_id = ?1)",
+        params![participant_id, now],
+    )?;
+    Ok(())
 }
 
 /// Removes the free text written about a person in their plans, reviews, deliveries and case
@@ -230,13 +326,5 @@ fn anonymise_casework(tx: &mut crate::write::Tx, participant_id: &str) -> Result
             vec!["text".into()],
         );
     }
-    // A sync conflict keeps the losing value of a field: for this person it goes too (the
-    // conflict is settled with the value that won, which is now anonymous).
-    tx.tx.execute(
-        "UPDATE sync_conflicts SET mine = NULL, theirs = NULL,
-                resolution = coalesce(resolution, winner), resolved_at = coalesce(resolved_at, ?2)
-          WHERE row_id = ?1",
-        params![participant_id, now],
-    )?;
     Ok(())
 }

@@ -309,8 +309,14 @@ fn render_laid(
 /// Renders a recorded document again and checks it is the same, byte for byte.
 pub fn regenerate(store: &Store, document_id: &str) -> Result<Vec<u8>, ApiError> {
     let record = store.document(document_id)?;
-    let snapshot: Snapshot =
-        serde_json::from_value(store.document_model(document_id)?).map_err(internal)?;
+    let model = store.document_model(document_id)?;
+    if model.get("anonymised") == Some(&serde_json::Value::Bool(true)) {
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            "Ten dokument dotyczył osoby, której dane zanonimizowano: w rejestrze zostały tylko rodzaj, data wydruku i suma kontrolna oryginału, więc nie można go wydrukować ponownie.",
+        ));
+    }
+    let snapshot: Snapshot = serde_json::from_value(model).map_err(internal)?;
     let bytes = render_snapshot(&snapshot)?;
     if sha256_hex(&bytes) != record.sha256 {
         return Err(ApiError::new(

@@ -277,6 +277,9 @@ impl Store {
             let now = tx.now_text();
             let mut events = Vec::new();
             let mut search = SearchUpdates::default();
+            // People named here whom the bundle anonymises: the copies of their data that
+            // only this computer holds are cleared once the rows are written.
+            let mut anonymised_here = Vec::new();
             // Stamps compare as (HLC, device) when compared as text.
             let mut newest: Option<Stamp> = None;
             let mut apply = |incoming: RowState| -> Result<()> {
@@ -295,7 +298,14 @@ impl Store {
                 let local = load_row(&tx.tx, info, &incoming.id)?;
                 let exists = local.as_ref().is_some_and(|l| l.deleted.is_none());
                 let local_tomb = local.as_ref().is_some_and(|l| l.deleted.is_some());
+                let named = match (&local, info.table) {
+                    (Some(l), "participants") => named_participant(l),
+                    _ => None,
+                };
                 let merged = merge(local, incoming);
+                if let Some(who) = named.filter(|_| is_anonymised(&merged.row)) {
+                    anonymised_here.push(who);
+                }
                 if merged.changed.is_empty() {
                     summary.unchanged += 1;
                 } else {
@@ -357,6 +367,10 @@ impl Store {
             search.apply(&tx.tx)?;
             tx.tx.execute("DELETE FROM sync_state WHERE key = 'applying'", [])?;
             tx.audit_now(events)?;
+            // Written as this computer's own changes (stamped at commit), so they travel.
+            for who in &anonymised_here {
+                crate::gdpr::anonymise_copies(tx, who)?;
+            }
             if known && summary.applied == 0 && summary.conflicts == 0 {
                 // The same bundle again: nothing to record either.
                 return Ok(summary);

@@ -26,6 +26,29 @@ pub(super) fn constraint_conflict(
     )))
 }
 
+/// Whether a participant row is anonymised.
+pub(super) fn is_anonymised(row: &RowState) -> bool {
+    row.deleted.is_none()
+        && row
+            .fields
+            .get("status")
+            .and_then(|f| f.value.as_ref())
+            .and_then(Value::as_str)
+            == Some("anonymised")
+}
+
+/// Who a participant row names, while it is not anonymised.
+pub(super) fn named_participant(row: &RowState) -> Option<crate::gdpr::Identity> {
+    if row.deleted.is_some() || is_anonymised(row) {
+        return None;
+    }
+    let SqlValue::Text(text) = column_value(&row.fields, "data") else {
+        return None;
+    };
+    let data: ParticipantData = serde_json::from_str(&text).ok()?;
+    Some(crate::gdpr::Identity::of(&row.id, &data))
+}
+
 /// Whether the participant is anonymised, the columns derived locally, and the data.
 pub(super) type ParticipantColumns = (bool, Vec<(&'static str, SqlValue)>, ParticipantData);
 
