@@ -153,6 +153,24 @@ describe('damaged database', () => {
     expect(info.textContent).toContain('04.03.2025 08:30');
   });
 
+  it('offers the newest backup when the database file is missing', async () => {
+    const message = 'Brakuje pliku bazy danych /dane/kartoteka.db, choć klucze kartoteki (keys.json) są na miejscu.';
+    answers.unlock = () => { throw { code: 'database_missing', message, fields: [], existing: [] }; };
+    answers.backup_list = () => [];
+    answers.restore_latest_backup = () => UNLOCKED;
+    const root = await mount(LOCKED);
+    await unlockWith(root, 'haslo123');
+    expect(root.querySelector('[data-error-for=password]')?.textContent).toBe(message);
+    const panel = root.querySelector<HTMLElement>('[data-corrupt]')!;
+    expect(panel.hidden).toBe(false);
+    expect(panel.textContent).not.toContain('Uszkodzony plik');
+    panel.querySelector<HTMLButtonElement>('[data-action=restore-latest]')!.click();
+    await settle();
+    await settle();
+    expect(invoke).toHaveBeenCalledWith('restore_latest_backup', { password: 'haslo123' });
+    expect(root.querySelector('[data-nav=participants]')).not.toBeNull();
+  });
+
   it('keeps the unlock screen with the message when restoring fails', async () => {
     answers.unlock = () => { throw { code: 'corrupt', message: 'Uszkodzony.', fields: [], existing: [] }; };
     answers.backup_list = () => [];

@@ -17,6 +17,8 @@ pub enum ErrorCode {
     WrongPassword,
     Locked,
     NotInitialized,
+    /// The key file is there but the database file is not: restore a backup.
+    DatabaseMissing,
     AlreadyInitialized,
     NewerSchema,
     Corrupt,
@@ -38,6 +40,7 @@ impl ErrorCode {
             | ErrorCode::AlreadyInitialized => 4,
             ErrorCode::WrongPassword | ErrorCode::Locked => 5,
             ErrorCode::NotInitialized
+            | ErrorCode::DatabaseMissing
             | ErrorCode::NewerSchema
             | ErrorCode::Corrupt
             | ErrorCode::Internal
@@ -120,6 +123,7 @@ impl From<StoreError> for ApiError {
             }
             StoreError::Locked => (ErrorCode::Locked, vec![], vec![]),
             StoreError::NotInitialized(_) => (ErrorCode::NotInitialized, vec![], vec![]),
+            StoreError::DatabaseMissing(_) => (ErrorCode::DatabaseMissing, vec![], vec![]),
             StoreError::AlreadyInitialized(_) => (ErrorCode::AlreadyInitialized, vec![], vec![]),
             StoreError::NewerSchema { .. } => (ErrorCode::NewerSchema, vec![], vec![]),
             StoreError::Corrupt(_) => (ErrorCode::Corrupt, vec![], vec![]),

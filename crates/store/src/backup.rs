@@ -45,41 +45,61 @@ pub(crate) fn backup_connection(
     let path = dir.join(&name);
     let tmp = dir.join(format!("{name}.tmp"));
     let _ = std::fs::remove_file(&tmp);
+    // A failed copy leaves nothing behind: no half-written backup, no temporary file.
+    if let Err(e) = copy_database(src, &tmp, key)
+        .and_then(|_| Ok(std::fs::File::open(&tmp)?.sync_all()?))
+        .and_then(|_| Ok(std::fs::rename(&tmp, &path)?))
     {
-        let mut dst = Connection::open(&tmp)?;
-        let literal = key.pragma_literal();
-        dst.execute_batch(&format!("PRAGMA key = {};", literal.as_str()))?;
-        dst.execute_batch("PRAGMA cipher_log_level = NONE;")?;
-        let backup = rusqlite::backup::Backup::new(src, &mut dst)?;
-        // All pages in one step: one read transaction, so the copy is one consistent snapshot
-        // even when another connection writes meanwhile (the daily backup runs in the
-        // background), instead of restarting after every write.
-        let mut waits = 0;
-        loop {
-            match backup.step(-1)? {
-                rusqlite::backup::StepResult::Done => break,
-                rusqlite::backup::StepResult::More => {}
-                // Busy or locked by another connection for a moment: wait, up to 30 s.
-                _ if waits < 1_500 => {
-                    waits += 1;
-                    std::thread::sleep(Duration::from_millis(20));
-                }
-                _ => {
-                    return Err(StoreError::Conflict(
-                        "Baza danych jest zajęta — kopii zapasowej nie wykonano, spróbuj ponownie."
-                            .into(),
-                    ))
-                }
-            }
+        for ext in ["", "-journal", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", tmp.display()));
         }
+        return Err(e);
     }
-    std::fs::File::open(&tmp)?.sync_all()?;
-    std::fs::rename(&tmp, &path)?;
     // The key slots travel with the backup, so it can be restored on another computer.
     if let Ok(keys) = std::fs::read(dir.parent().unwrap_or(dir).join(KEYS_FILE)) {
         std::fs::write(dir.join(format!("{name}.keys.json")), keys)?;
     }
     Ok(path)
+}
+
+/// Copies every page of `src` into a new encrypted file at `to`.
+fn copy_database(src: &Connection, to: &Path, key: &DbKey) -> Result<()> {
+    let mut dst = Connection::open(to)?;
+    dst.execute_batch(key.key_pragma().as_str())?;
+    dst.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    let backup = rusqlite::backup::Backup::new(src, &mut dst)?;
+    // All pages in one step: one read transaction, so the copy is one consistent snapshot
+    // even when another connection writes meanwhile (the daily backup runs in the
+    // background), instead of restarting after every write.
+    let mut waits = 0;
+    loop {
+        match backup.step(-1)? {
+            rusqlite::backup::StepResult::Done => break,
+            rusqlite::backup::StepResult::More => {}
+            // Busy or locked by another connection for a moment: wait, up to 30 s.
+            _ if waits < 1_500 => {
+                waits += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            _ => {
+                return Err(StoreError::Conflict(
+                    "Baza danych jest zajęta — kopii zapasowej nie wykonano, spróbuj ponownie."
+                        .into(),
+                ))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Makes a rename in `dir` durable (on Unix a directory is synced like a file).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }
 
 fn parse_info(path: &Path) -> Option<BackupInfo> {
@@ -114,6 +134,13 @@ impl Store {
     /// Makes an encrypted backup in `dir` (the store's `backups/` when `None`).
     pub fn backup(&self, dir: Option<&Path>, label: &str) -> Result<PathBuf> {
         let key = self.key.as_ref().ok_or(StoreError::Locked)?;
+        // A copy of a damaged file would push good backups out: check first, refuse if bad.
+        self.integrity_check().map_err(|e| match e {
+            StoreError::Corrupt(detail) => StoreError::Corrupt(format!(
+                "kopii zapasowej nie wykonano, bo baza jest uszkodzona: {detail}"
+            )),
+            other => other,
+        })?;
         let default = self.dir.join(BACKUP_DIR);
         backup_connection(
             &self.conn,
@@ -125,8 +152,14 @@ impl Store {
     }
 
     /// The automatic backup: made in `backups/` with `label`, keeping the newest `keep` of them.
+    /// A backup of an empty registry never pushes an older one out: while the store holds no
+    /// participant and no project, nothing is pruned (a lost database replaced by an empty
+    /// one must not cost the backups that could bring it back).
     pub fn automatic_backup(&self, label: &str, keep: usize) -> Result<PathBuf> {
         let path = self.backup(None, label)?;
+        if self.is_empty_registry()? {
+            return Ok(path);
+        }
         let dir = self.dir.join(BACKUP_DIR);
         for old in list(&dir)?
             .into_iter()
@@ -137,6 +170,15 @@ impl Store {
             let _ = std::fs::remove_file(format!("{}.keys.json", old.file));
         }
         Ok(path)
+    }
+
+    /// Whether the registry holds no participant and no project.
+    fn is_empty_registry(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT NOT EXISTS(SELECT 1 FROM participants) AND NOT EXISTS(SELECT 1 FROM projects)",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     /// Whether a backup was made in `backups/` today (for the daily backup).
@@ -189,7 +231,16 @@ impl Store {
                 )));
             }
         }
+        // The backup is copied and synced to a temporary file first; the current files are
+        // moved aside only once that copy is whole, and the copy is swapped in last.
         let db = dir.join(DB_FILE);
+        let tmp = dir.join(format!("{DB_FILE}.restore-tmp"));
+        let copied =
+            std::fs::copy(backup, &tmp).and_then(|_| std::fs::File::open(&tmp)?.sync_all());
+        if let Err(e) = copied {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e.into());
+        }
         let mut kept = None;
         if db.exists() {
             // Fold the journal into the old file first when it can still be opened.
@@ -210,11 +261,14 @@ impl Store {
                     }
                 }
             }
+        } else {
+            // A log left without its database belongs to no file any more.
+            for ext in ["-wal", "-shm"] {
+                let _ = std::fs::remove_file(dir.join(format!("{DB_FILE}{ext}")));
+            }
         }
-        let tmp = dir.join(format!("{DB_FILE}.restore-tmp"));
-        std::fs::copy(backup, &tmp)?;
-        std::fs::File::open(&tmp)?.sync_all()?;
         std::fs::rename(&tmp, &db)?;
+        sync_dir(dir);
         let mut store = Store::open(dir, password, options)?;
         store.integrity_check()?;
         let name = backup

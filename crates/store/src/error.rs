@@ -57,6 +57,8 @@ pub enum StoreError {
     Locked,
     #[error("W folderze {} nie ma kartoteki. Utwórz ją poleceniem „kartoteka init” albo w programie.", .0.display())]
     NotInitialized(PathBuf),
+    #[error("Brakuje pliku bazy danych {}, choć klucze kartoteki (keys.json) są na miejscu — nic nie utworzono ani nie zmieniono. Przywróć najnowszą kopię zapasową: w oknie programu przyciskiem „Przywróć najnowszą kopię zapasową” na ekranie odblokowania albo poleceniem „kartoteka backup restore PLIK” (kopie są w folderze {}). Jeśli plik przeniesiono, przenieś go z powrotem.", .0.join(crate::DB_FILE).display(), .0.join(crate::backup::BACKUP_DIR).display())]
+    DatabaseMissing(PathBuf),
     #[error("W folderze {} jest już kartoteka — nic nie zmieniono.", .0.display())]
     AlreadyInitialized(PathBuf),
     #[error("Ta kartoteka została zapisana nowszą wersją programu (schemat {found}, ta wersja zna {supported}). Zaktualizuj Kartotekę; dane nie zostały zmienione.")]
@@ -65,10 +67,39 @@ pub enum StoreError {
     Corrupt(String),
     #[error("Klucze kartoteki: {0}")]
     Keyring(String),
-    #[error("Błąd bazy danych: {0}")]
+    #[error("{}", sqlite_message(.0))]
     Sqlite(#[from] rusqlite::Error),
     #[error("Błąd zapisu lub odczytu pliku: {0}")]
     Io(#[from] std::io::Error),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// SQLite's own errors in Polish where a person can act on them.
+fn sqlite_message(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            "Kartoteka jest zajęta dłuższą pracą (np. importem pakietu synchronizacji albo kopią zapasową) — nic nie zapisano. Poczekaj, aż ta praca się skończy, i spróbuj ponownie.".to_owned()
+        }
+        Some(rusqlite::ErrorCode::DiskFull) => {
+            "Brak miejsca na dysku — nic nie zapisano. Zwolnij miejsce i spróbuj ponownie.".to_owned()
+        }
+        _ => format!("Błąd bazy danych: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_database_is_explained_in_polish() {
+        let busy = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("database is locked".into()),
+        );
+        let message = StoreError::from(busy).to_string();
+        assert!(message.contains("Kartoteka jest zajęta"), "{message}");
+        assert!(!message.contains("locked"), "{message}");
+    }
+}

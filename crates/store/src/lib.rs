@@ -124,6 +124,22 @@ impl Store {
         }
         std::fs::create_dir_all(dir)?;
         restrict_permissions(dir);
+        // All or nothing: a store that could not be made whole (a full disk, say) leaves no
+        // database file behind, so `init` can simply be run again.
+        Store::create(dir, worker, password, options, schema_version).inspect_err(|_| {
+            for ext in ["", "-wal", "-shm", "-journal"] {
+                let _ = std::fs::remove_file(dir.join(format!("{DB_FILE}{ext}")));
+            }
+        })
+    }
+
+    fn create(
+        dir: &Path,
+        worker: &str,
+        password: &str,
+        options: OpenOptions,
+        schema_version: u32,
+    ) -> Result<Initialised> {
         let key = DbKey::random()?;
         let recovery_key = keyring::new_recovery_key()?;
         let slots = vec![
@@ -142,7 +158,7 @@ impl Store {
                 options.kdf,
             )?,
         ];
-        let mut conn = open_connection(&dir.join(DB_FILE), &key)?;
+        let mut conn = create_connection(&dir.join(DB_FILE), &key)?;
         migrate::migrate_to(&mut conn, schema_version)?;
         let device_id = kartoteka_domain::Id::new_v7().to_string();
         conn.execute(
@@ -164,8 +180,14 @@ impl Store {
     }
 
     /// Unlocks the store in `dir` with a worker's password and brings its schema up to date.
+    ///
+    /// A missing database file beside the key file is refused (never silently replaced by an
+    /// empty one): the message says where it was expected and how to restore a backup.
     pub fn open(dir: &Path, password: &str, options: OpenOptions) -> Result<Store> {
         let ring = Keyring::load(dir)?;
+        if !dir.join(DB_FILE).is_file() {
+            return Err(StoreError::DatabaseMissing(dir.to_path_buf()));
+        }
         let (worker, key) = access::unlock_counted(dir, &ring, password)?;
         let mut conn = open_connection(&dir.join(DB_FILE), &key)?;
         let found = migrate::check_not_newer(&conn)?;
@@ -274,15 +296,38 @@ fn restrict_permissions(dir: &Path) {
 #[cfg(not(unix))]
 fn restrict_permissions(_dir: &Path) {}
 
-/// The one place a database connection is made: key first, then the settings that keep data
-/// safe (WAL, full sync, temporary tables in memory so nothing unencrypted reaches disk).
+/// Opens an existing database file; a missing one is an error (SQLite's create flag is off),
+/// never a new empty registry.
 pub(crate) fn open_connection(path: &Path, key: &DbKey) -> Result<Connection> {
-    let conn = Connection::open(path)?;
+    use rusqlite::OpenFlags;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = match Connection::open_with_flags(path, flags) {
+        Ok(conn) => conn,
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::CannotOpen && !path.exists() =>
+        {
+            let dir = path.parent().unwrap_or(Path::new("."));
+            return Err(StoreError::DatabaseMissing(dir.to_path_buf()));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    configure_connection(conn, key)
+}
+
+/// Creates a new database file (only `init` does).
+fn create_connection(path: &Path, key: &DbKey) -> Result<Connection> {
+    configure_connection(Connection::open(path)?, key)
+}
+
+/// The one place a connection is set up: key first, then the settings that keep data safe
+/// (WAL, full sync, temporary tables in memory so nothing unencrypted reaches disk).
+fn configure_connection(conn: Connection, key: &DbKey) -> Result<Connection> {
     // The store runs a few dozen distinct statements (one per table and path, search groups,
     // sync per table); rusqlite's default cache of 16 re-prepared them in every sync import.
     conn.set_prepared_statement_cache_capacity(256);
-    let literal = key.pragma_literal();
-    conn.execute_batch(&format!("PRAGMA key = {};", literal.as_str()))?;
+    conn.execute_batch(key.key_pragma().as_str())?;
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
         r.get::<_, i64>(0)
@@ -302,7 +347,9 @@ pub(crate) fn open_connection(path: &Path, key: &DbKey) -> Result<Connection> {
          PRAGMA synchronous = FULL;
          PRAGMA foreign_keys = ON;
          PRAGMA temp_store = MEMORY;
-         PRAGMA busy_timeout = 5000;
+         -- A write waits up to 30 s for another connection's long work (a sync import,
+         -- a backup) before it gives up with a Polish message.
+         PRAGMA busy_timeout = 30000;
          -- 32 MiB of decrypted pages (default 2 MB): a search of a common surname or a list
          -- page of a large registry would otherwise read and decrypt the same pages again.
          PRAGMA cache_size = -32768;

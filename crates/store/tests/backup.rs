@@ -91,9 +91,11 @@ fn automatic_backups_rotate_and_are_listed_newest_first() {
         clock: std::sync::Arc::new(kartoteka_store::SystemClock),
         ..options()
     };
-    let store = Store::init(dir.path(), "Anna", PASSWORD, real_time)
+    let mut store = Store::init(dir.path(), "Anna", PASSWORD, real_time)
         .unwrap()
         .store;
+    // (A registry with nobody in it prunes nothing: see the test of an emptied registry.)
+    add(&mut store, "Jan", "44051401359");
     for _ in 0..4 {
         store.automatic_backup("auto", 2).unwrap();
         std::thread::sleep(std::time::Duration::from_millis(5));
@@ -128,4 +130,86 @@ fn a_backup_on_a_second_connection_is_one_snapshot_while_the_first_keeps_writing
         "the backup holds the registry as it was at one moment ({total})"
     );
     assert_eq!(store.verify_audit().unwrap().first_broken, None);
+}
+
+#[test]
+fn a_missing_database_is_refused_never_replaced_by_an_empty_one() {
+    let (dir, mut store) = new_store();
+    add(&mut store, "Jan", "44051401359");
+    store.automatic_backup("dzienna", 2).unwrap();
+    drop(store);
+    let db = dir.path().join(DB_FILE);
+    std::fs::remove_file(&db).unwrap();
+
+    let err = Store::open(dir.path(), PASSWORD, options()).err().unwrap();
+    assert!(matches!(err, StoreError::DatabaseMissing(_)), "{err}");
+    let message = err.to_string();
+    assert!(message.contains(&db.display().to_string()), "{message}");
+    assert!(message.contains("kartoteka backup restore"), "{message}");
+    assert!(!db.exists(), "no empty database was created in its place");
+
+    // The newest backup brings the registry back.
+    let newest = backup::list(&dir.path().join(backup::BACKUP_DIR)).unwrap();
+    let kept = Store::restore(dir.path(), newest[0].file.as_ref(), PASSWORD, options()).unwrap();
+    assert!(kept.is_none(), "there was no file to keep aside");
+    let store = Store::open(dir.path(), PASSWORD, options()).unwrap();
+    assert_eq!(store.count_rows("participants").unwrap(), 1);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn backups_of_an_empty_registry_never_push_out_the_last_real_one() {
+    let (dir, mut store) = new_store();
+    add(&mut store, "Jan", "44051401359");
+    let real = store.automatic_backup("dzienna", 2).unwrap();
+    drop(store);
+    // The registry is emptied behind the program's back (a new store in the same folder).
+    let other = tempfile::tempdir().unwrap();
+    let empty = Store::init(other.path(), "Anna Pracownik", PASSWORD, options()).unwrap();
+    drop(empty.store);
+    std::fs::copy(other.path().join(DB_FILE), dir.path().join(DB_FILE)).unwrap();
+    std::fs::copy(other.path().join("keys.json"), dir.path().join("keys.json")).unwrap();
+    let store = Store::open(dir.path(), PASSWORD, options()).unwrap();
+    for _ in 0..4 {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        store.automatic_backup("dzienna", 2).unwrap();
+    }
+    assert!(real.exists(), "the backup of the real registry was pruned");
+}
+
+#[test]
+fn a_backup_of_a_damaged_database_is_refused_and_leaves_no_temporary_file() {
+    let (dir, mut store) = new_store();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    store
+        .write_bulk(
+            Source::Cli,
+            &kartoteka_store::bulk::test_people(3000, today),
+        )
+        .unwrap();
+    drop(store);
+    // Damage pages in the middle of the file, far from the schema on the first page.
+    let db = dir.path().join(DB_FILE);
+    let mut damaged = std::fs::read(&db).unwrap();
+    let mid = damaged.len() / 2;
+    for b in &mut damaged[mid..mid + 8192] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&db, &damaged).unwrap();
+    let store = Store::open(dir.path(), PASSWORD, options()).unwrap();
+    assert!(store.integrity_check().is_err());
+    let target = tempfile::tempdir().unwrap();
+    let err = store.backup(Some(target.path()), "reczna").unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt(_)), "{err}");
+    assert!(
+        err.to_string().contains("kopii zapasowej nie wykonano"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(target.path()).unwrap().count(), 0);
 }

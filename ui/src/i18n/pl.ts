@@ -40,6 +40,7 @@ export const pl = {
   'unlock.submit': 'Odblokuj',
   'unlock.busy': 'Odblokowywanie…',
   'unlock.idle': 'Kartoteka została zablokowana po okresie bezczynności. Wpisz hasło, aby kontynuować.',
+  'unlock.missingHint': 'Można przywrócić dane z najnowszej kopii zapasowej — wpisz hasło powyżej i naciśnij przycisk.',
   'unlock.corruptHint': 'Można przywrócić dane z najnowszej kopii zapasowej — wpisz hasło powyżej i naciśnij przycisk. Uszkodzony plik zostanie zachowany w folderze danych.',
   'unlock.restore': 'Przywróć najnowszą kopię zapasową',
   'unlock.restoring': 'Przywracanie kopii zapasowej…',

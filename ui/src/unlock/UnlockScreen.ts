@@ -1,6 +1,7 @@
 // The unlock screen: one password field; Enter submits; a wrong password shows the Polish message
 // under the field and keeps the focus there. After the idle lock it says calmly why it is back.
-// A damaged database ("corrupt") offers to restore the newest backup with the typed password.
+// A damaged database ("corrupt") or a missing one ("database_missing": the key file is there, the
+// database file is not) offers to restore the newest backup with the typed password.
 
 import { api, toApiError } from '../api';
 import type { ApiError } from '../bindings/ApiError';
@@ -30,15 +31,17 @@ export function unlockScreen(onUnlocked: Unlocked, lockReason: LockReason | null
     { type: 'button', class: 'button wide', 'data-action': 'restore-latest', onclick: () => void restore() },
     t('unlock.restore'),
   );
-  const corruptPanel = h('div', { class: 'warning', 'data-corrupt': '', hidden: true },
-    h('p', null, t('unlock.corruptHint')),
-    restoreButton);
+  const corruptHint = h('p', null, t('unlock.corruptHint'));
+  const corruptPanel = h('div', { class: 'warning', 'data-corrupt': '', hidden: true }, corruptHint, restoreButton);
   let busy = false;
 
   function showError(err: ApiError) {
     error.textContent = err.message;
     error.hidden = false;
-    if (err.code === 'corrupt') corruptPanel.hidden = false;
+    if (err.code === 'corrupt' || err.code === 'database_missing') {
+      corruptHint.textContent = t(err.code === 'corrupt' ? 'unlock.corruptHint' : 'unlock.missingHint');
+      corruptPanel.hidden = false;
+    }
     input.setAttribute('aria-invalid', 'true');
     input.focus();
     input.select();
