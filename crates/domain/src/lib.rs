@@ -15,6 +15,7 @@ pub mod pesel;
 pub mod plan;
 pub mod project;
 pub mod relation;
+pub mod text;
 pub mod values;
 
 pub use error::{FieldError, ValidationErrors};

@@ -286,6 +286,79 @@ mod tests {
         serde_json::from_value(json).unwrap()
     }
 
+    fn fields_in_error(json: serde_json::Value) -> Vec<String> {
+        input(json)
+            .parse(today())
+            .unwrap_err()
+            .0
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
+    }
+
+    #[test]
+    fn a_pesel_of_the_1800s_is_refused_like_a_typed_birth_date_before_1890() {
+        let old = Pesel::generate(
+            NaiveDate::from_ymd_opt(1885, 3, 1).unwrap(),
+            123,
+            Sex::Female,
+        )
+        .unwrap();
+        let fields = fields_in_error(
+            serde_json::json!({"first_name": "Anna", "last_name": "Stara", "pesel": old.as_string()}),
+        );
+        assert_eq!(fields, ["pesel"]);
+        let fields = fields_in_error(
+            serde_json::json!({"first_name": "Anna", "last_name": "Stara", "sex": "female", "birth_date": "1885-03-01"}),
+        );
+        assert_eq!(fields, ["birth_date"]);
+    }
+
+    #[test]
+    fn every_text_field_has_a_limit_and_no_invisible_characters() {
+        let long = "x".repeat(40_000);
+        let fields = fields_in_error(
+            serde_json::json!({"first_name": "Jan", "last_name": "Nowak",
+            "sex": "male", "birth_date": "1980-01-01", "other_id": long, "no_pesel_reason": long,
+            "citizenship": long, "address": {"country": long, "street": long}, "notes": "x".repeat(20_001)}),
+        );
+        for f in [
+            "other_id",
+            "no_pesel_reason",
+            "citizenship",
+            "address.country",
+            "address.street",
+            "notes",
+        ] {
+            assert!(fields.contains(&f.to_owned()), "{f} in {fields:?}");
+        }
+        for (field, value) in [
+            ("first_name", "Ja\u{200B}n"),
+            ("last_name", "\u{202E}kawoN"),
+            ("email", "jan\u{0}@example.com"),
+            ("citizenship", "\u{FEFF}polskie"),
+        ] {
+            let mut json = serde_json::json!({"first_name": "Jan", "last_name": "Nowak", "sex": "male", "birth_date": "1980-01-01"});
+            json[field] = value.into();
+            assert_eq!(fields_in_error(json), [field], "{value:?}");
+        }
+        let mut json = serde_json::json!({"first_name": "Jan", "last_name": "Nowak", "sex": "male", "birth_date": "1980-01-01"});
+        json["address"] = serde_json::json!({"town": "Zielona\u{200D}Góra"});
+        assert_eq!(fields_in_error(json), ["address.town"]);
+    }
+
+    #[test]
+    fn names_are_kept_in_one_spelling_and_notes_verbatim_without_nul() {
+        let data = input(
+            serde_json::json!({"first_name": "Łucja", "last_name": "We\u{328}grzyn",
+            "sex": "female", "birth_date": "1980-01-01", "notes": "wizyta\n\n  domowa\u{0}"}),
+        )
+        .parse(today())
+        .unwrap();
+        assert_eq!(data.last_name, "Węgrzyn");
+        assert_eq!(data.notes.as_deref(), Some("wizyta\n\n  domowa"));
+    }
+
     #[test]
     fn birth_date_and_sex_come_from_the_pesel() {
         let data = input(serde_json::json!({"first_name": "Jan", "last_name": "Kowalski", "pesel": "44051401359"}))

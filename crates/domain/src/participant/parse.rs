@@ -2,6 +2,7 @@
 //! error per field.
 
 use super::*;
+use crate::text::{long_text, short_text, LINE_MAX, NAME_MAX, TEXT_MAX};
 
 pub(super) fn clean(value: &Option<String>) -> Option<String> {
     value
@@ -11,35 +12,25 @@ pub(super) fn clean(value: &Option<String>) -> Option<String> {
         .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-pub(super) const NAME_MAX: usize = 100;
-pub(super) const TEXT_MAX: usize = 10_000;
-
-/// Checks a name part: letters, spaces, hyphens and apostrophes only.
+/// A required name part: one line, NFC, nothing invisible, at most `NAME_MAX` characters.
 pub(super) fn check_name(
     errors: &mut ValidationErrors,
     field: &str,
     label: &str,
     value: &Option<String>,
 ) -> String {
-    match clean(value) {
-        None => {
+    let before = errors.0.len();
+    match short_text(errors, field, label, value, NAME_MAX) {
+        None if errors.0.len() == before => {
             errors.push(field, format!("{label}: pole jest wymagane"));
             String::new()
         }
-        Some(v) if v.chars().count() > NAME_MAX => {
-            errors.push(field, format!("{label}: najwyżej {NAME_MAX} znaków"));
-            v
-        }
-        Some(v) if v.chars().any(|c| c.is_control()) => {
-            errors.push(
-                field,
-                format!("{label}: zawiera niedozwolone znaki sterujące"),
-            );
-            v
-        }
-        Some(v) => v,
+        v => v.unwrap_or_default(),
     }
 }
+
+/// No one born before this year is registered: typed birth dates and PESELs alike.
+const EARLIEST_BIRTH_YEAR: i32 = 1890;
 
 pub(super) fn parse_date(text: &str) -> Option<NaiveDate> {
     let t = text.trim();
@@ -110,11 +101,7 @@ pub(super) fn parse_text(
     label: &str,
     value: &Option<String>,
 ) -> Option<String> {
-    let text = value.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
-    if text.chars().count() > TEXT_MAX {
-        errors.push(field, format!("{label}: najwyżej {TEXT_MAX} znaków"));
-    }
-    Some(text.to_owned())
+    long_text(errors, field, label, value, TEXT_MAX)
 }
 
 impl AddressInput {
@@ -142,27 +129,25 @@ impl AddressInput {
                 );
             }
         }
-        for (name, label, value) in [
-            ("town", "Miejscowość", &self.town),
-            ("street", "Ulica", &self.street),
-            ("building", "Nr budynku", &self.building),
-            ("flat", "Nr lokalu", &self.flat),
-            ("commune", "Gmina", &self.commune),
-            ("county", "Powiat", &self.county),
-        ] {
-            if clean(value).is_some_and(|v| v.chars().count() > NAME_MAX) {
-                errors.push(f(name), format!("{label}: najwyżej {NAME_MAX} znaków"));
-            }
-        }
+        let mut line = |name: &str, label: &str, value: &Option<String>, max: usize| {
+            short_text(errors, &f(name), label, value, max)
+        };
+        let country = line("country", "Kraj", &self.country, NAME_MAX);
+        let county = line("county", "Powiat", &self.county, NAME_MAX);
+        let commune = line("commune", "Gmina", &self.commune, NAME_MAX);
+        let town = line("town", "Miejscowość", &self.town, NAME_MAX);
+        let street = line("street", "Ulica", &self.street, LINE_MAX);
+        let building = line("building", "Nr budynku", &self.building, 20);
+        let flat = line("flat", "Nr lokalu", &self.flat, 20);
         let address = Address {
-            country: clean(&self.country),
+            country,
             voivodeship,
-            county: clean(&self.county),
-            commune: clean(&self.commune),
-            town: clean(&self.town),
-            street: clean(&self.street),
-            building: clean(&self.building),
-            flat: clean(&self.flat),
+            county,
+            commune,
+            town,
+            street,
+            building,
+            flat,
             postcode,
             degurba: self.degurba.filter(|d| (1..=3).contains(d)),
         };
@@ -206,7 +191,7 @@ impl ParticipantInput {
         if let Some(b) = typed_birth {
             if b > today {
                 errors.push("birth_date", "Data urodzenia nie może być w przyszłości");
-            } else if b.year() < 1890 {
+            } else if b.year() < EARLIEST_BIRTH_YEAR {
                 errors.push(
                     "birth_date",
                     "Data urodzenia jest zbyt odległa — sprawdź rok",
@@ -236,6 +221,16 @@ impl ParticipantInput {
                 }
                 if p.birth_date() > today {
                     errors.push("pesel", "PESEL wskazuje datę urodzenia w przyszłości");
+                } else if p.birth_date().year() < EARLIEST_BIRTH_YEAR {
+                    // The same rule as for a typed birth date (a PESEL of the 1800s is
+                    // valid as a number, but nobody born then is alive to be registered).
+                    errors.push(
+                        "pesel",
+                        format!(
+                            "PESEL wskazuje datę urodzenia {} — zbyt odległą; sprawdź numer",
+                            p.birth_date().format("%d.%m.%Y")
+                        ),
+                    );
                 }
                 (Some(p.sex()), Some(p.birth_date()))
             }
@@ -258,20 +253,25 @@ impl ParticipantInput {
             }
         };
 
-        let phone = clean(&self.phone).and_then(|p| match PhoneNumber::parse(&p) {
-            Ok(p) => Some(p),
-            Err(msg) => {
-                errors.push("phone", format!("Telefon: {msg}"));
-                None
+        let phone = short_text(&mut errors, "phone", "Telefon", &self.phone, 40).and_then(|p| {
+            match PhoneNumber::parse(&p) {
+                Ok(p) => Some(p),
+                Err(msg) => {
+                    errors.push("phone", format!("Telefon: {msg}"));
+                    None
+                }
             }
         });
-        let email = clean(&self.email).and_then(|e| match Email::parse(&e) {
-            Ok(e) => Some(e),
-            Err(msg) => {
-                errors.push("email", format!("E-mail: {msg}"));
-                None
-            }
-        });
+        let email =
+            short_text(&mut errors, "email", "E-mail", &self.email, LINE_MAX).and_then(|e| {
+                match Email::parse(&e) {
+                    Ok(e) => Some(e),
+                    Err(msg) => {
+                        errors.push("email", format!("E-mail: {msg}"));
+                        None
+                    }
+                }
+            });
         let address = self
             .address
             .as_ref()
@@ -348,11 +348,31 @@ impl ParticipantInput {
             &self.accessibility_needs,
         );
         let notes = parse_text(&mut errors, "notes", "Uwagi", &self.notes);
-        let citizenship = clean(&self.citizenship);
+        let citizenship = short_text(
+            &mut errors,
+            "citizenship",
+            "Obywatelstwo",
+            &self.citizenship,
+            NAME_MAX,
+        );
+        let no_pesel_reason = short_text(
+            &mut errors,
+            "no_pesel_reason",
+            "Powód braku numeru PESEL",
+            &self.no_pesel_reason,
+            LINE_MAX,
+        );
+        let other_id = short_text(
+            &mut errors,
+            "other_id",
+            "Inny identyfikator",
+            &self.other_id,
+            50,
+        );
         let (no_pesel_reason, other_id) = if pesel.is_some() {
             (None, None)
         } else {
-            (clean(&self.no_pesel_reason), clean(&self.other_id))
+            (no_pesel_reason, other_id)
         };
 
         if !errors.is_empty() {
