@@ -82,26 +82,43 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// A CSV field, quoted when it holds a separator, a quote or a line break. Text a spreadsheet
-/// would run as a formula (=, @, or + and - followed by more than a number) gets a leading
-/// apostrophe, so an exported name can never become a formula in Excel.
+/// A CSV field, quoted when it holds a separator of any CSV dialect (`;`, `,`, tab), a quote
+/// or a line break. Text a spreadsheet would run as a formula (=, @, or + and - followed by
+/// more than a number) gets a leading apostrophe — at the start and after every separator, so
+/// a file opened with another separator cannot start a cell with a formula either; an
+/// exported name can never become a formula in Excel or LibreOffice.
 pub fn csv_field(value: &str) -> String {
-    let needs_guard = match value.chars().next() {
-        Some('=' | '@' | '\t' | '\r') => true,
-        Some('+' | '-') => !value
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +-()./,".contains(c)),
-        _ => false,
-    };
-    let value = if needs_guard {
-        format!("'{value}")
+    fn needs_guard(segment: &str) -> bool {
+        match segment.chars().next() {
+            Some('=' | '@' | '\t' | '\r') => true,
+            Some('+' | '-') => !segment
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-()./".contains(c)),
+            _ => false,
+        }
+    }
+    let mut guarded = String::with_capacity(value.len() + 2);
+    let mut rest = value;
+    loop {
+        if needs_guard(rest) {
+            guarded.push('\'');
+        }
+        match rest.find([';', ',', '\t']) {
+            Some(i) => {
+                let sep = rest[i..].chars().next().expect("a separator");
+                guarded.push_str(&rest[..i + sep.len_utf8()]);
+                rest = &rest[i + sep.len_utf8()..];
+            }
+            None => {
+                guarded.push_str(rest);
+                break;
+            }
+        }
+    }
+    if guarded.contains([';', ',', '\t', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
-        value.to_owned()
-    };
-    if value.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
+        guarded
     }
 }
 
@@ -244,6 +261,16 @@ mod tests {
         );
         assert_eq!(csv_field("+48 601 234 567"), "+48 601 234 567");
         assert_eq!(csv_field("-5"), "-5");
+    }
+
+    #[test]
+    fn commas_and_tabs_are_quoted_and_guarded_after_every_separator() {
+        assert_eq!(csv_field("Kowalski, Jan"), "\"Kowalski, Jan\"");
+        assert_eq!(csv_field("a\tb"), "\"a\tb\"");
+        assert_eq!(csv_field("Jan,=HYPERLINK(1)"), "\"Jan,'=HYPERLINK(1)\"");
+        assert_eq!(csv_field("x\t@SUM(A1)"), "\"x\t'@SUM(A1)\"");
+        assert_eq!(csv_field("a;-1+cmd"), "\"a;'-1+cmd\"");
+        assert_eq!(csv_field("1,5"), "\"1,5\"");
     }
 
     #[test]
