@@ -229,7 +229,8 @@ pub fn participant_search(
     limit: u32,
     include_archived: bool,
 ) -> Result<Vec<ParticipantSummary>> {
-    state.with_store(|s| s.search_participants(&query, limit.clamp(1, 500), include_archived))
+    state
+        .with_store_api(|s| kartoteka_api::participants::search(s, &query, limit, include_archived))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -239,7 +240,7 @@ pub fn participant_page(
     limit: u32,
     include_archived: bool,
 ) -> Result<ParticipantPage> {
-    state.with_store(|s| s.participant_page(offset, limit.clamp(1, 500), include_archived))
+    state.with_store_api(|s| kartoteka_api::participants::page(s, offset, limit, include_archived))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

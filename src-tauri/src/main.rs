@@ -20,6 +20,7 @@ use std::time::Duration;
 use tauri::{Emitter, Manager};
 
 fn main() {
+    kartoteka_api::process::protect_process();
     lean_webview();
     let data_dir = kartoteka_api::resolve_data_dir(data_dir_flag());
     let app = tauri::Builder::default()

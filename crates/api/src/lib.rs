@@ -8,7 +8,9 @@
 pub mod data_dir;
 pub mod dto;
 pub mod error;
+pub mod participants;
 pub mod printing;
+pub mod process;
 pub mod reports;
 pub mod sync;
 pub mod sync_settings;

@@ -202,7 +202,9 @@ fn participant(dir: &Path, command: ParticipantCommand) -> Result<(), ApiError> 
             archived,
         } => {
             let store = open(dir)?;
-            print_json(&store.search_participants(&query, limit.clamp(1, 1000), archived)?);
+            print_json(&kartoteka_api::participants::search(
+                &store, &query, limit, archived,
+            )?);
         }
         ParticipantCommand::List {
             offset,
@@ -210,7 +212,9 @@ fn participant(dir: &Path, command: ParticipantCommand) -> Result<(), ApiError> 
             archived,
         } => {
             let store = open(dir)?;
-            print_json(&store.participant_page(offset, limit.clamp(1, 1000), archived)?);
+            print_json(&kartoteka_api::participants::page(
+                &store, offset, limit, archived,
+            )?);
         }
         ParticipantCommand::Archive { id } => {
             let mut store = open(dir)?;

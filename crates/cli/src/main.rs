@@ -19,6 +19,7 @@ use clap::Parser;
 use kartoteka_api::ApiError;
 
 fn main() {
+    kartoteka_api::process::protect_process();
     let cli = args::Cli::parse();
     match commands::run(cli) {
         Ok(()) => {}

@@ -32,9 +32,36 @@ impl DbKey {
         DbKey(Zeroizing::new(*self.0))
     }
 
-    /// The SQLCipher raw key literal, `x'…'`.
-    pub(crate) fn pragma_literal(&self) -> Zeroizing<String> {
-        Zeroizing::new(format!("\"x'{}'\"", hex::encode(self.0.as_ref())))
+    /// The statement that hands the key to SQLCipher, built in one zeroized buffer of its
+    /// final size (no intermediate hex string or reallocation leaves a copy behind).
+    pub(crate) fn key_pragma(&self) -> Zeroizing<String> {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let key: &[u8] = self.0.as_ref();
+        let mut s = Zeroizing::new(String::with_capacity(32 + 2 * key.len()));
+        s.push_str("PRAGMA key = \"x'");
+        for b in key {
+            s.push(HEX[usize::from(b >> 4)] as char);
+            s.push(HEX[usize::from(b & 15)] as char);
+        }
+        s.push_str("'\";");
+        s
+    }
+}
+
+#[cfg(test)]
+mod key_pragma_tests {
+    use super::*;
+
+    #[test]
+    fn the_key_statement_is_the_raw_hex_key_and_fits_its_buffer() {
+        let key = DbKey(Zeroizing::new([0xab; 32]));
+        let statement = key.key_pragma();
+        assert_eq!(
+            statement.as_str(),
+            format!("PRAGMA key = \"x'{}'\";", "ab".repeat(32))
+        );
+        assert!(statement.capacity() >= statement.len());
+        assert_eq!(statement.capacity(), 96, "no reallocation left a copy");
     }
 }
 

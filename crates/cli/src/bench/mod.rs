@@ -1,4 +1,4 @@
-//! `kartoteka bench`: measures the targets of DESIGN.md §8 on synthetic registries of 10,000,
+//! `kartoteka bench`: measures the targets in the README's benchmark table on synthetic registries of 10,000,
 //! 100,000 and 1,000,000 people, each seeded into its own temporary data folder.
 //!
 //! Every row: warm-up runs first, then repeated runs; the table shows the median (p50), p95,
@@ -33,7 +33,7 @@ const PASSWORD: &str = "haslo-do-pomiarow";
 const SEED: u64 = 2026;
 /// What the UI asks for as the user types (ParticipantList.ts SEARCH_LIMIT).
 const SEARCH_LIMIT: u32 = 100;
-/// LibreOffice converting one form, measured on this kind of machine (TOOLCHAIN.md).
+/// LibreOffice converting one form, measured on this kind of machine (README, benchmark table).
 const LIBREOFFICE_REFERENCE_MS: f64 = 1400.0;
 
 fn ms(d: Duration) -> f64 {
