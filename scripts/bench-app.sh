@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the desktop app as DESIGN.md §8 asks, on release builds under Xvfb: time from
+# Measures the desktop app as the README's benchmark table asks, on release builds under Xvfb: time from
 # launch to the unlock screen, unlock → the participant list, and the memory (PSS) of the
 # app and its webview processes with 100,000 synthetic people and the list open.
 # Prints a table; the JSON goes to app-start.json (or the file given with --out).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the release `kartoteka` and runs the benchmark of DESIGN.md §8 (10k, 100k and 1M
+# Builds the release `kartoteka` and runs the benchmark of the README's targets (10k, 100k and 1M
 # synthetic participants, each in its own temporary data folder). Prints the table; the JSON
 # goes to bench-results.json (or the file given with --out). Extra arguments go to
 # `kartoteka bench`, e.g. `scripts/bench.sh --participants 100000`.

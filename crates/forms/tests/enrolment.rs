@@ -42,7 +42,7 @@ fn a_filled_enrolment_form_gives_back_the_name_pesel_and_address_with_polish_let
 #[test]
 fn a_filled_enrolment_form_is_small() {
     let bytes = enrolment_form(&context(), Some(&participant())).unwrap();
-    // The hard limit is 80 KB; the design target (DESIGN.md §8) is 40 KB.
+    // The hard limit is 80 KB; the target (README, benchmark table) is 40 KB.
     assert!(bytes.len() < 40 * 1024, "{} bytes", bytes.len());
 }
 

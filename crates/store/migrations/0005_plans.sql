@@ -72,7 +72,7 @@ CREATE TABLE case_notes (
 ) STRICT;
 CREATE INDEX case_notes_participant ON case_notes(participant_id, noted_at);
 
--- The catalogue a new installation starts with (../shared/DOMAIN.md). Fixed ids: every
+-- The catalogue a new installation starts with (docs/domain.md, "Service catalogue"). Fixed ids: every
 -- installation seeds the same rows, so sync never sees two copies of one service.
 INSERT INTO services(id, code, name, category, unit, active, created_at, updated_at) VALUES
     ('00000000-0000-7000-8000-000000000001', 'TER-PSY', 'Terapia psychologiczna', 'Terapia', 'hour', 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),

@@ -1,4 +1,4 @@
-//! App start and memory, measured on the real release window (DESIGN.md §8):
+//! App start and memory, measured on the real release window (targets in the README's benchmark table):
 //! - launch → usable window: from the moment the `kartoteka-app` process starts (its start
 //!   time in /proc) to the moment the unlock screen's password field is on the page;
 //! - unlock → participant list: from pressing "Odblokuj" to the first rows of the list;

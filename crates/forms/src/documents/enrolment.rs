@@ -1,6 +1,6 @@
 //! "Formularz zgłoszeniowy uczestnika projektu" — the enrolment form of an EU project.
 //!
-//! Invariants: the form prints every field the monitoring system wants (DOMAIN.md,
+//! Invariants: the form prints every field the monitoring system wants (docs/domain.md,
 //! "Paperwork"), in the same order filled or blank; closed lists (education, labour-market
 //! status, disability degree) print every option from `kartoteka_domain::values`, so paper and
 //! app offer the same choices; an unknown code is an error, never a silently empty box.

@@ -1,4 +1,4 @@
-//! "Indywidualny plan wsparcia" — the shape every Polish support plan shares (DOMAIN.md,
+//! "Indywidualny plan wsparcia" — the shape every Polish support plan shares (docs/domain.md,
 //! "Support plans"): header → diagnosis with the seven areas of life assessed 1–5 → goals,
 //! each with its planned services table → the participant's commitments → reviews → final
 //! evaluation → signatures of the participant (or guardian) and the worker.
