@@ -181,6 +181,20 @@ pub struct Contents<'a> {
     pub full: bool,
 }
 
+/// The largest bundle file read, and the most it may unpack to: a stray multi-gigabyte file
+/// in the sync folder is refused before it is read, not after it has filled the memory. A
+/// full bundle of a million people is well below both.
+pub const MAX_FILE_BYTES: u64 = 2 << 30;
+pub const MAX_UNPACKED_BYTES: u64 = 8 << 30;
+
+/// How far ahead of this computer's clock a change in a bundle may be stamped.
+pub const MAX_CLOCK_AHEAD_MS: u64 = 24 * 60 * 60 * 1000;
+
+/// Tables whose rows the app deletes (a family tie removed, a service taken out of a draft
+/// plan): a tombstone for any other table is refused — people and casework are archived or
+/// anonymised, never deleted.
+const DELETABLE: &[&str] = &["relations", "planned_services"];
+
 fn bundle_error(what: &str) -> SyncError {
     SyncError::Bundle(format!(
         "Pakiet synchronizacji jest uszkodzony albo niekompletny ({what}). Nic nie zaimportowano. Skopiuj plik jeszcze raz albo wyeksportuj pakiet ponownie na komputerze, który go utworzył."
@@ -388,6 +402,7 @@ pub fn open(
         .map_err(decrypt_error)?;
     let mut plain = Vec::new();
     flate2::read::GzDecoder::new(reader)
+        .take(MAX_UNPACKED_BYTES + 1)
         .read_to_end(&mut plain)
         .map_err(|e| {
             // age reports a damaged or cut chunk as an I/O error from the reader.
@@ -396,6 +411,9 @@ pub fn open(
                 e.kind()
             ))
         })?;
+    if plain.len() as u64 > MAX_UNPACKED_BYTES {
+        return Err(bundle_error("zawartość większa niż dopuszczalne 8 GiB"));
+    }
     let split = plain
         .iter()
         .position(|b| *b == b'\n')
@@ -436,12 +454,17 @@ impl Opened {
     /// never held as row states all at once. Unknown tables, rows without an id or fields,
     /// reserved field names and counts that differ from the manifest are errors (after some
     /// rows may have gone to `sink`: the caller applies them in a transaction it abandons).
+    ///
+    /// `now_ms` is this computer's clock: a stamp more than `MAX_CLOCK_AHEAD_MS` ahead of it,
+    /// or one that is not a stamp, refuses the bundle.
     pub fn rows(
         &self,
         schema: u32,
+        now_ms: u64,
         sink: &mut dyn FnMut(RowState) -> Result<(), SyncError>,
     ) -> Result<(), SyncError> {
         let mut reader = RowReader {
+            latest_ms: now_ms.saturating_add(MAX_CLOCK_AHEAD_MS),
             sink,
             stamps: None,
             counts: BTreeMap::new(),
@@ -468,6 +491,8 @@ impl Opened {
 
 /// What reading the records keeps between rows.
 struct RowReader<'s> {
+    /// The newest stamp time accepted.
+    latest_ms: u64,
     sink: &'s mut dyn FnMut(RowState) -> Result<(), SyncError>,
     stamps: Option<Vec<Stamp>>,
     counts: BTreeMap<String, usize>,
@@ -479,6 +504,37 @@ struct RowReader<'s> {
 }
 
 impl RowReader<'_> {
+    /// A stamp is `<millis>.<counter>@<device>` with a device id of letters, digits and
+    /// hyphens (or the genesis stamp), and not from more than a day ahead of this computer's
+    /// clock.
+    fn check_stamp(&self, stamp: &str) -> Result<(), SyncError> {
+        let malformed = || {
+            let shown: String = stamp.chars().take(40).collect();
+            bundle_error(&format!("znacznik czasu w niepoprawnej postaci: „{shown}”"))
+        };
+        // A field that had no value before its first change has no base stamp.
+        if stamp.is_empty() {
+            return Ok(());
+        }
+        let Some((hlc, device)) = kartoteka_store::sync::parse_stamp(stamp) else {
+            return Err(malformed());
+        };
+        if device.is_empty()
+            || device.len() > 64
+            || !device
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            return Err(bundle_error("znacznik czasu w niepoprawnej postaci"));
+        }
+        if hlc.millis > self.latest_ms {
+            return Err(SyncError::Bundle(
+                "Pakiet zawiera zmiany z czasem o ponad dobę późniejszym niż zegar tego komputera. Nic nie zaimportowano. Sprawdź datę i godzinę na tym komputerze i na komputerze, który utworzył pakiet, a potem wyeksportuj pakiet ponownie.".into(),
+            ));
+        }
+        Ok(())
+    }
+
     fn take(&mut self, w: WireRow) -> Result<(), SyncError> {
         let Some(table) = sync_table(&w.t) else {
             return Err(SyncError::NewerSchema {
@@ -488,6 +544,16 @@ impl RowReader<'_> {
         };
         if w.id.is_empty() || (w.x.is_none() && w.f.is_empty()) {
             return Err(bundle_error("rekord bez identyfikatora albo bez pól"));
+        }
+        // Ids are UUIDs everywhere (and may end up in a file name): nothing else gets in.
+        if uuid::Uuid::try_parse(&w.id).is_err() {
+            return Err(bundle_error("identyfikator rekordu w niepoprawnej postaci"));
+        }
+        if w.x.is_some() && !DELETABLE.contains(&table.table) {
+            return Err(bundle_error(&format!(
+                "usunięcie rekordu tabeli {}, z której program nigdy nie usuwa",
+                table.table
+            )));
         }
         let stamps = self
             .stamps
@@ -550,6 +616,11 @@ impl<'de> serde::de::Visitor<'de> for RecordsSeed<'_, '_> {
             match key.as_str() {
                 "stamps" => {
                     let list: Vec<String> = map.next_value()?;
+                    if let Err(e) = list.iter().try_for_each(|s| self.0.check_stamp(s)) {
+                        let text = e.to_string();
+                        self.0.error = Some(e);
+                        return Err(A::Error::custom(text));
+                    }
                     self.0.stamps = Some(list.iter().map(|s| Stamp::from(s.as_str())).collect());
                 }
                 "rows" => map.next_value_seed(RowsSeed(self.0))?,

@@ -402,6 +402,13 @@ fn apply_file(
     watch: &mut ImportWatch<'_>,
 ) -> Result<ImportReport, SyncError> {
     let config = config(store)?;
+    // A file larger than any bundle is refused before it is read.
+    if std::fs::metadata(file).is_ok_and(|m| m.len() > bundle::MAX_FILE_BYTES) {
+        return Err(SyncError::Bundle(format!(
+            "Plik {} jest większy niż jakikolwiek pakiet synchronizacji (ponad 2 GiB) — to nie jest pakiet Kartoteki albo jest uszkodzony. Nic nie zaimportowano.",
+            file.display()
+        )));
+    }
     let bytes = std::fs::read(file).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => {
             SyncError::NotFound(format!("Nie znaleziono pliku pakietu {}.", file.display()))
@@ -431,6 +438,7 @@ fn apply_file(
     let mut done: u32 = 0;
     let sha = sha256_hex(&bytes);
     let schema = store.schema_version()?;
+    let now_ms = u64::try_from(store.clock().now().timestamp_millis()).unwrap_or(0);
     // Rows go from the bundle into the transaction one at a time; a damaged row (or a store
     // error) stops the reading and the transaction is abandoned. The error that stopped it is
     // kept here, as the store only passes its own errors through. (Reading on a second thread
@@ -446,7 +454,7 @@ fn apply_file(
         &mut |apply| {
             let cancelled = watch.cancelled;
             opened
-                .rows(schema, &mut |row| {
+                .rows(schema, now_ms, &mut |row| {
                     apply(row).map_err(SyncError::from)?;
                     done += 1;
                     if done.is_multiple_of(PROGRESS_EVERY) {

@@ -236,6 +236,42 @@ fn three_installations_converge_whatever_the_order_and_see_the_same_conflict() {
 }
 
 #[test]
+fn resolving_a_stale_conflict_never_goes_back_past_a_newer_change() {
+    let clock = clock();
+    let (mut a, mut b) = (site(&clock), site(&clock));
+    let ewa = person(&mut a, "Ewa", "Nowak", "1975-03-02");
+    let first = export(&mut a);
+    import(&mut b, &first);
+    patch(&mut a, &ewa, json!({"phone": "602 111 111"}));
+    patch(&mut b, &ewa, json!({"phone": "603 222 222"}));
+    let (ea, eb) = (export(&mut a), export(&mut b));
+    import(&mut a, &eb);
+    import(&mut b, &ea);
+    let conflict = a.store.sync_conflicts(false).unwrap().remove(0);
+    assert_eq!(conflict.mine, Some(json!("602 111 111")));
+    // After the conflict the number is changed once more (here: the newest value there is).
+    patch(&mut a, &ewa, json!({"phone": "604 333 333"}));
+
+    let err = kartoteka_sync::resolve(&mut a.store, Source::Cli, &conflict.id, true).unwrap_err();
+    assert!(
+        err.to_string().contains("zostaje ta nowsza wartość"),
+        "{err}"
+    );
+    assert!(
+        a.store.sync_conflicts(false).unwrap().is_empty(),
+        "the conflict is closed"
+    );
+    assert_eq!(phone(&a, &ewa).as_deref(), Some("604 333 333"));
+    // The same on the other side, where the newer change arrives in a bundle.
+    let ea2 = export(&mut a);
+    import(&mut b, &ea2);
+    let at_b = b.store.sync_conflicts(false).unwrap().remove(0);
+    assert!(kartoteka_sync::resolve(&mut b.store, Source::Cli, &at_b.id, true).is_err());
+    assert_eq!(phone(&b, &ewa).as_deref(), Some("604 333 333"));
+    assert_eq!(dump(&a), dump(&b));
+}
+
+#[test]
 fn a_removed_relation_and_an_archive_travel() {
     let clock = clock();
     let (mut a, mut b) = (site(&clock), site(&clock));
@@ -354,6 +390,56 @@ fn assert_refused(site: &mut Site, file: &Path, expected: fn(&SyncError) -> bool
     assert!(!err.to_string().is_empty());
     assert_eq!(before, (dump(site), site.store.sync_row_counts().unwrap()));
     assert_eq!(site.store.verify_audit().unwrap().events, audit_before);
+}
+
+#[test]
+fn a_bundle_from_a_clock_more_than_a_day_ahead_is_refused() {
+    let here = clock();
+    let ahead = |seconds: i64| {
+        Arc::new(SteppingClock(AtomicI64::new(
+            here.0.load(Ordering::SeqCst) + seconds,
+        )))
+    };
+    let mut b = site(&here);
+    let mut far = site(&ahead(3 * 24 * 3600));
+    person(&mut far, "Anna", "Wałęsa", "1980-05-01");
+    let file = export(&mut far);
+    assert_refused(
+        &mut b,
+        &file,
+        |e| matches!(e, SyncError::Bundle(m) if m.contains("o ponad dobę późniejszym")),
+    );
+    // A computer a few hours ahead is within the day allowed.
+    let mut near = site(&ahead(5 * 3600));
+    person(&mut near, "Ewa", "Nowak", "1975-03-02");
+    let file = export(&mut near);
+    assert_eq!(import(&mut b, &file).applied, 1);
+}
+
+#[test]
+fn a_bundle_that_deletes_a_person_is_refused() {
+    let clock = clock();
+    let (mut a, mut b) = (site(&clock), site(&clock));
+    let anna = person(&mut a, "Anna", "Wałęsa", "1980-05-01");
+    let first = export(&mut a);
+    import(&mut b, &first);
+    // Only a damaged or hostile program could delete a person: the app archives.
+    a.store
+        .execute_raw(&format!(
+            "DELETE FROM participant_search; DELETE FROM participants WHERE id = '{anna}'"
+        ))
+        .unwrap();
+    person(&mut a, "Jan", "Nowak", "1970-01-01");
+    let file = export(&mut a);
+    assert_refused(
+        &mut b,
+        &file,
+        |e| matches!(e, SyncError::Bundle(m) if m.contains("nigdy nie usuwa")),
+    );
+    assert!(
+        b.store.participant(&anna).is_ok(),
+        "the person is still here"
+    );
 }
 
 #[test]

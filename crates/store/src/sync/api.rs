@@ -437,7 +437,7 @@ impl Store {
                 "Ten konflikt został już rozstrzygnięty — nic nie zmieniono.".into(),
             ));
         }
-        self.write(source, |tx| {
+        let superseded = self.write(source, |tx| {
             stamp_dirty(&tx.tx, tx.now)?;
             let mut tables = Tables::default();
             let info = tables.get(&tx.tx, &conflict.table)?;
@@ -448,6 +448,17 @@ impl Store {
                 && row.fields.get("status").and_then(|f| f.value.as_ref()) == Some(&Value::from("anonymised"))
             {
                 return Err(crate::participants::anonymised_is_final());
+            }
+            // The field changed again after the conflict was seen (here, or in a later
+            // bundle): that newer change stays, and the conflict is closed without writing.
+            let decided = conflict.mine_stamp.as_str().max(conflict.theirs_stamp.as_str());
+            let current = row.fields.get(&conflict.field).map(|f| f.stamp.to_string());
+            if current.as_deref().is_some_and(|c| c > decided) {
+                tx.tx.execute(
+                    "UPDATE sync_conflicts SET resolved_at = ?2, resolution = winner WHERE id = ?1",
+                    params![conflict.id, tx.now_text()],
+                )?;
+                return Ok(true);
             }
             let value = if keep_mine { conflict.mine.clone() } else { conflict.theirs.clone() };
             let device = device_id(&tx.tx)?;
@@ -466,8 +477,13 @@ impl Store {
                 params![conflict.id, tx.now_text(), resolution],
             )?;
             tx.audit(info.entity, &conflict.record_id, "sync_resolve", vec![conflict.field.clone()]);
-            Ok(())
+            Ok(false)
         })?;
+        if superseded {
+            return Err(StoreError::Conflict(
+                "To pole zmieniono jeszcze raz po wykryciu konfliktu — zostaje ta nowsza wartość. Konflikt zamknięto bez zmiany danych.".into(),
+            ));
+        }
         self.sync_conflicts(true)?
             .into_iter()
             .find(|c| c.id == conflict.id)
