@@ -166,3 +166,21 @@ fn a_save_reaches_the_database_file_at_the_next_checkpoint() {
     let opened = Store::open(after.path(), PASSWORD, options()).unwrap();
     assert_eq!(opened.participant(&id).unwrap().data.last_name, "Żółć");
 }
+
+#[test]
+fn an_init_that_fails_part_way_leaves_nothing_and_can_be_run_again() {
+    let dir = tempfile::tempdir().unwrap();
+    // The key file cannot be written (its temporary name is taken by a folder): the database
+    // was already made when this fails, as it would be on a disk that fills up at the end.
+    let blocker = dir.path().join("keys.json.tmp");
+    std::fs::create_dir(&blocker).unwrap();
+    assert!(Store::init(dir.path(), "Anna Pracownik", PASSWORD, options()).is_err());
+    assert!(!Store::exists(dir.path()));
+    assert!(
+        !dir.path().join(DB_FILE).exists(),
+        "no half-made database is left"
+    );
+    std::fs::remove_dir(&blocker).unwrap();
+    let again = Store::init(dir.path(), "Anna Pracownik", PASSWORD, options()).unwrap();
+    again.store.integrity_check().unwrap();
+}
