@@ -143,7 +143,7 @@ pub fn parse_json<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, Ap
             );
         }
         let field = if path == "." { "json".to_owned() } else { path };
-        ApiError::invalid(&field, format!("Pole „{field}”: {}", polish_serde(&inner)))
+        ApiError::invalid(&field, polish_serde(&inner))
     })
 }
 
