@@ -135,14 +135,9 @@ pub fn password_change(
     current: String,
     new_password: String,
 ) -> Result<()> {
-    // The current password must open the store: someone at an unattended, unlocked laptop
-    // cannot change it.
-    drop(Store::open(
-        &state.data_dir,
-        &current,
-        OpenOptions::default(),
-    )?);
-    state.with_store(|s| s.change_password(&new_password, Default::default()))
+    // The signed-in worker's own current password is checked against their slot: someone at
+    // an unattended, unlocked laptop cannot change it, nor can another worker's password.
+    state.with_store(|s| s.change_password(&current, &new_password, Default::default()))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

@@ -121,7 +121,7 @@ impl From<StoreError> for ApiError {
             StoreError::WrongPassword | StoreError::WrongRecoveryKey => {
                 (ErrorCode::WrongPassword, vec![], vec![])
             }
-            StoreError::Locked => (ErrorCode::Locked, vec![], vec![]),
+            StoreError::Locked | StoreError::Session(_) => (ErrorCode::Locked, vec![], vec![]),
             StoreError::NotInitialized(_) => (ErrorCode::NotInitialized, vec![], vec![]),
             StoreError::DatabaseMissing(_) => (ErrorCode::DatabaseMissing, vec![], vec![]),
             StoreError::AlreadyInitialized(_) => (ErrorCode::AlreadyInitialized, vec![], vec![]),

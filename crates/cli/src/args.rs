@@ -48,6 +48,15 @@ pub enum Command {
         #[arg(long)]
         worker: Option<String>,
     },
+    /// Otwiera sesję dla skryptów: wypisuje {"session", "expires_at"}; z KARTOTEKA_SESSION
+    /// kolejne polecenia nie pytają o hasło, aż sesja wygaśnie.
+    Unlock {
+        /// Ile minut ma trwać sesja (1–720).
+        #[arg(long, default_value_t = 30)]
+        minutes: u32,
+    },
+    /// Kończy od razu wszystkie sesje tej kartoteki.
+    Lock,
     /// Pracownicy, którzy mogą otwierać tę kartotekę.
     #[command(subcommand)]
     Worker(WorkerCommand),

@@ -15,9 +15,14 @@ use kartoteka_store::{OpenOptions, Source, Store};
 use serde_json::json;
 use std::path::Path;
 
+/// Opens the store: with the session in KARTOTEKA_SESSION when set (no key derivation),
+/// else with the password.
 pub(crate) fn open(dir: &Path) -> Result<Store, ApiError> {
     if !Store::exists(dir) {
         return Err(kartoteka_store::StoreError::NotInitialized(dir.to_path_buf()).into());
+    }
+    if let Some(token) = io::session_token() {
+        return Ok(Store::open_session(dir, &token, OpenOptions::default())?);
     }
     let password = io::password("Hasło: ")?;
     Ok(Store::open(dir, &password, OpenOptions::default())?)
@@ -43,6 +48,20 @@ pub fn run(cli: Cli) -> Result<(), ApiError> {
             recovery_key,
             worker,
         } => passwd(&dir, recovery_key, worker),
+        Command::Unlock { minutes } => {
+            let mut store = open(&dir)?;
+            let session = store.start_session(minutes)?;
+            print_json(&json!({
+                "session": session.token.as_str(),
+                "expires_at": session.expires_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            }));
+            Ok(())
+        }
+        Command::Lock => {
+            let ended = kartoteka_store::session::end_sessions(&dir)?;
+            print_json(&json!({ "ended": ended }));
+            Ok(())
+        }
         Command::Worker(c) => worker(&dir, c),
         Command::Backup(c) => backup(&dir, c),
         Command::Gdpr(c) => gdpr(&dir, c),
@@ -100,9 +119,14 @@ fn passwd(
             print_json(&json!({ "worker": worker, "password": "reset" }));
         }
         None => {
-            let mut store = open(dir)?;
+            // The worker is the one whose current password this is.
+            if !Store::exists(dir) {
+                return Err(kartoteka_store::StoreError::NotInitialized(dir.to_path_buf()).into());
+            }
+            let current = io::password("Obecne hasło: ")?;
+            let mut store = Store::open(dir, &current, OpenOptions::default())?;
             let new = io::new_password_from(io::NEW_PASSWORD_ENV)?;
-            store.change_password(&new, Default::default())?;
+            store.change_password(&current, &new, Default::default())?;
             print_json(&json!({ "worker": store.worker(), "password": "changed" }));
         }
     }

@@ -6,6 +6,15 @@ use serde::Serialize;
 use std::io::{IsTerminal, Read};
 
 pub const PASSWORD_ENV: &str = "KARTOTEKA_PASSWORD";
+pub const SESSION_ENV: &str = "KARTOTEKA_SESSION";
+
+/// The session token from KARTOTEKA_SESSION, when set and not empty.
+pub fn session_token() -> Option<zeroize::Zeroizing<String>> {
+    std::env::var(SESSION_ENV)
+        .ok()
+        .filter(|t| !t.trim().is_empty())
+        .map(zeroize::Zeroizing::new)
+}
 
 /// Reads a JSON document from a file or from stdin (`-`).
 pub fn read_json_value(source: &str) -> Result<serde_json::Value, ApiError> {

@@ -52,7 +52,7 @@ pub(crate) fn unlock_counted(
     dir: &Path,
     ring: &Keyring,
     password: &str,
-) -> Result<(String, crate::keyring::DbKey)> {
+) -> Result<(usize, String, crate::keyring::DbKey)> {
     let mut attempts = read_attempts(dir);
     std::thread::sleep(delay_after(attempts.failures));
     match ring.unlock_with_password(password) {
@@ -72,11 +72,31 @@ pub(crate) fn unlock_counted(
 }
 
 impl Store {
-    /// Gives the unlocked worker a new password. The database is not re-encrypted.
-    pub fn change_password(&mut self, new_password: &str, kdf: KdfCost) -> Result<()> {
+    /// Gives the unlocked worker a new password, after checking `current` against that
+    /// worker's own slot (another worker's password is refused, as a wrong one). The database
+    /// is not re-encrypted.
+    pub fn change_password(
+        &mut self,
+        current: &str,
+        new_password: &str,
+        kdf: KdfCost,
+    ) -> Result<()> {
+        let mut ring = Keyring::load(&self.dir)?;
+        let mut attempts = read_attempts(&self.dir);
+        std::thread::sleep(delay_after(attempts.failures));
+        if let Err(e) = ring.unlock_worker(&self.worker, current) {
+            if matches!(e, StoreError::WrongPassword) {
+                attempts.failures = attempts.failures.saturating_add(1);
+                write_attempts(&self.dir, &attempts);
+                return Err(StoreError::Invalid(kartoteka_domain::ValidationErrors::single(
+                    "current",
+                    "Obecne hasło: to nie jest hasło pracownika, który jest zalogowany — wpisz swoje obecne hasło",
+                )));
+            }
+            return Err(e);
+        }
         validate_new_password(new_password)?;
         let key = self.key_for_slots()?;
-        let mut ring = Keyring::load(&self.dir)?;
         let slot = Slot::wrap(
             SlotKind::Password,
             &self.worker,

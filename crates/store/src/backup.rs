@@ -215,7 +215,7 @@ impl Store {
             }
             Err(e) => return Err(e),
         };
-        let (_, key) = access::unlock_counted(dir, &ring, password)?;
+        let (_, _, key) = access::unlock_counted(dir, &ring, password)?;
         {
             let check = open_connection(backup, &key).map_err(|e| match e {
                 StoreError::Corrupt(_) => StoreError::Corrupt(

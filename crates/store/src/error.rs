@@ -55,6 +55,9 @@ pub enum StoreError {
     WrongRecoveryKey,
     #[error("Kartoteka jest zablokowana — odblokuj ją hasłem.")]
     Locked,
+    /// A script's session is not (or no longer) valid; the message says what to do.
+    #[error("{0}")]
+    Session(String),
     #[error("W folderze {} nie ma kartoteki. Utwórz ją poleceniem „kartoteka init” albo w programie.", .0.display())]
     NotInitialized(PathBuf),
     #[error("Brakuje pliku bazy danych {}, choć klucze kartoteki (keys.json) są na miejscu — nic nie utworzono ani nie zmieniono. Przywróć najnowszą kopię zapasową: w oknie programu przyciskiem „Przywróć najnowszą kopię zapasową” na ekranie odblokowania albo poleceniem „kartoteka backup restore PLIK” (kopie są w folderze {}). Jeśli plik przeniesiono, przenieś go z powrotem.", .0.join(crate::DB_FILE).display(), .0.join(crate::backup::BACKUP_DIR).display())]

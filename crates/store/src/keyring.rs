@@ -96,8 +96,10 @@ pub struct Keyring {
     pub slots: Vec<Slot>,
 }
 
-/// Argon2id cost: about 19 MiB and two passes, OWASP's minimum for Argon2id.
-#[derive(Debug, Clone, Copy)]
+/// Argon2id cost of a password slot: 64 MiB and three passes (what current password managers
+/// default to), so each guess of a stolen `keys.json` costs an attacker that much. Slots made
+/// with less are wrapped again at their next successful unlock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KdfCost {
     pub m_cost: u32,
     pub t_cost: u32,
@@ -107,10 +109,17 @@ pub struct KdfCost {
 impl Default for KdfCost {
     fn default() -> Self {
         KdfCost {
-            m_cost: 19 * 1024,
-            t_cost: 2,
+            m_cost: 64 * 1024,
+            t_cost: 3,
             p_cost: 1,
         }
+    }
+}
+
+impl KdfCost {
+    /// Whether a slot made at this cost is cheaper to attack than one made at `other`.
+    pub fn weaker_than(self, other: KdfCost) -> bool {
+        self.m_cost < other.m_cost || self.t_cost < other.t_cost
     }
 }
 
@@ -137,16 +146,7 @@ impl Slot {
         fill_random(&mut salt)?;
         fill_random(&mut nonce)?;
         let kek = derive(secret, &salt, cost)?;
-        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
-        let wrapped = cipher
-            .encrypt(
-                XNonce::from_slice(&nonce),
-                Payload {
-                    msg: key.0.as_ref(),
-                    aad: worker.as_bytes(),
-                },
-            )
-            .map_err(|_| StoreError::Keyring("nie udało się zaszyfrować klucza".into()))?;
+        let wrapped = seal_key(&kek, &nonce, worker.as_bytes(), key)?;
         Ok(Slot {
             kind,
             worker: worker.to_owned(),
@@ -159,6 +159,15 @@ impl Slot {
         })
     }
 
+    /// The Argon2id cost this slot was made with.
+    pub fn cost(&self) -> KdfCost {
+        KdfCost {
+            m_cost: self.m_cost,
+            t_cost: self.t_cost,
+            p_cost: self.p_cost,
+        }
+    }
+
     /// Unwraps the database key with a secret; `None` when the secret is not this slot's.
     pub fn unwrap_key(&self, secret: &[u8]) -> Result<Option<DbKey>> {
         let bad = || StoreError::Keyring("plik kluczy jest uszkodzony".into());
@@ -168,32 +177,55 @@ impl Slot {
         if nonce.len() != 24 {
             return Err(bad());
         }
-        let cost = KdfCost {
-            m_cost: self.m_cost,
-            t_cost: self.t_cost,
-            p_cost: self.p_cost,
-        };
-        let kek = derive(secret, &salt, cost)?;
-        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
-        match cipher.decrypt(
-            XNonce::from_slice(&nonce),
+        let kek = derive(secret, &salt, self.cost())?;
+        open_key(&kek, &nonce, self.worker.as_bytes(), &wrapped)
+    }
+}
+
+/// Encrypts the database key under `kek` (XChaCha20-Poly1305, `aad` bound to it).
+pub(crate) fn seal_key(
+    kek: &[u8; 32],
+    nonce: &[u8; 24],
+    aad: &[u8],
+    key: &DbKey,
+) -> Result<Vec<u8>> {
+    XChaCha20Poly1305::new(kek.into())
+        .encrypt(
+            XNonce::from_slice(nonce),
             Payload {
-                msg: &wrapped,
-                aad: self.worker.as_bytes(),
+                msg: key.0.as_ref(),
+                aad,
             },
-        ) {
-            Ok(mut plain) if plain.len() == 32 => {
-                let mut key = Zeroizing::new([0u8; 32]);
-                key.copy_from_slice(&plain);
-                plain.zeroize();
-                Ok(Some(DbKey(key)))
-            }
-            Ok(mut plain) => {
-                plain.zeroize();
-                Err(bad())
-            }
-            Err(_) => Ok(None),
+        )
+        .map_err(|_| StoreError::Keyring("nie udało się zaszyfrować klucza".into()))
+}
+
+/// The database key sealed by `seal_key`; `None` when `kek` or `aad` is not the one it was
+/// sealed with.
+pub(crate) fn open_key(
+    kek: &[u8; 32],
+    nonce: &[u8],
+    aad: &[u8],
+    wrapped: &[u8],
+) -> Result<Option<DbKey>> {
+    let bad = || StoreError::Keyring("plik kluczy jest uszkodzony".into());
+    if nonce.len() != 24 {
+        return Err(bad());
+    }
+    match XChaCha20Poly1305::new(kek.into())
+        .decrypt(XNonce::from_slice(nonce), Payload { msg: wrapped, aad })
+    {
+        Ok(mut plain) if plain.len() == 32 => {
+            let mut key = Zeroizing::new([0u8; 32]);
+            key.copy_from_slice(&plain);
+            plain.zeroize();
+            Ok(Some(DbKey(key)))
         }
+        Ok(mut plain) => {
+            plain.zeroize();
+            Err(bad())
+        }
+        Err(_) => Ok(None),
     }
 }
 
@@ -240,15 +272,27 @@ impl Keyring {
         Ok(())
     }
 
-    /// Finds the password slot the password opens. Returns the worker's name and the key.
-    pub fn unlock_with_password(&self, password: &str) -> Result<(String, DbKey)> {
-        for slot in self
-            .slots
-            .iter()
-            .filter(|s| matches!(s.kind, SlotKind::Password))
-        {
+    /// Finds the password slot the password opens. Returns the slot's place, the worker's
+    /// name and the key.
+    pub fn unlock_with_password(&self, password: &str) -> Result<(usize, String, DbKey)> {
+        for (i, slot) in self.slots.iter().enumerate() {
+            if !matches!(slot.kind, SlotKind::Password) {
+                continue;
+            }
             if let Some(key) = slot.unwrap_key(password.as_bytes())? {
-                return Ok((slot.worker.clone(), key));
+                return Ok((i, slot.worker.clone(), key));
+            }
+        }
+        Err(StoreError::WrongPassword)
+    }
+
+    /// The key, if `password` opens this worker's own slot (and no other's).
+    pub fn unlock_worker(&self, worker: &str, password: &str) -> Result<DbKey> {
+        for slot in &self.slots {
+            if matches!(slot.kind, SlotKind::Password) && slot.worker == worker {
+                if let Some(key) = slot.unwrap_key(password.as_bytes())? {
+                    return Ok(key);
+                }
             }
         }
         Err(StoreError::WrongPassword)

@@ -27,6 +27,7 @@ pub mod relations;
 pub mod reports;
 pub mod search;
 pub mod services;
+pub mod session;
 pub mod settings;
 pub mod sync;
 mod write;
@@ -188,7 +189,31 @@ impl Store {
         if !dir.join(DB_FILE).is_file() {
             return Err(StoreError::DatabaseMissing(dir.to_path_buf()));
         }
-        let (worker, key) = access::unlock_counted(dir, &ring, password)?;
+        let (slot, worker, key) = access::unlock_counted(dir, &ring, password)?;
+        // A slot made at a lower cost than this program's is wrapped again now that the
+        // password is known (the database key does not change).
+        if ring.slots[slot].cost().weaker_than(options.kdf) {
+            let mut ring = ring;
+            ring.slots[slot] = Slot::wrap(
+                SlotKind::Password,
+                &worker,
+                password.as_bytes(),
+                &key,
+                options.kdf,
+            )?;
+            ring.save(dir)?;
+        }
+        Store::open_with_key(dir, worker, key, options)
+    }
+
+    /// Opens the database with its key (from a password slot or a session) and brings its
+    /// schema up to date, keeping a backup first when a migration is about to run.
+    pub(crate) fn open_with_key(
+        dir: &Path,
+        worker: String,
+        key: DbKey,
+        options: OpenOptions,
+    ) -> Result<Store> {
         let mut conn = open_connection(&dir.join(DB_FILE), &key)?;
         let found = migrate::check_not_newer(&conn)?;
         if found > 0 && found < migrate::latest_version() {
@@ -276,13 +301,62 @@ impl Store {
     }
 }
 
+/// The shortest password a worker may choose.
+pub const PASSWORD_MIN_CHARS: usize = 12;
+
+/// Passwords people choose first, refused whatever their length (compared without case,
+/// spaces and Polish letters' tails).
+const COMMON_PASSWORDS: &[&str] = &[
+    "123456789012",
+    "1234567890123",
+    "12345678901234",
+    "qwertyuiopas",
+    "qwertyuiop12",
+    "qwertyuiop123",
+    "password1234",
+    "password12345",
+    "haslohaslo12",
+    "haslo1234567",
+    "haslo12345678",
+    "kartoteka123",
+    "kartoteka1234",
+    "kartoteka2026",
+    "kartoteka2027",
+    "administrator",
+    "administrator1",
+    "zaq12wsxcde3",
+    "1qaz2wsx3edc",
+    "polska123456",
+    "mops12345678",
+    "ops123456789",
+    "abcdefghijkl",
+    "aaaaaaaaaaaa",
+    "111111111111",
+    "000000000000",
+    "iloveyou1234",
+    "zaq1zaq1zaq1",
+    "qazwsxedcrfv",
+    "asdfghjkl123",
+];
+
+/// A new password: at least `PASSWORD_MIN_CHARS` characters and not a common one; the message
+/// says why and what to do.
 pub(crate) fn validate_new_password(password: &str) -> Result<()> {
-    if password.chars().count() < 8 {
-        return Err(kartoteka_domain::ValidationErrors::single(
-            "password",
-            "Hasło musi mieć co najmniej 8 znaków",
-        )
-        .into());
+    let refuse = |message: &str| -> Result<()> {
+        Err(kartoteka_domain::ValidationErrors::single("password", message).into())
+    };
+    if password.chars().count() < PASSWORD_MIN_CHARS {
+        return refuse(&format!(
+            "Hasło musi mieć co najmniej {PASSWORD_MIN_CHARS} znaków — najłatwiej zapamiętać kilka słów, np. „zielony rower nad Wartą”"
+        ));
+    }
+    let folded: String = kartoteka_domain::fold::fold(password)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let one_char = folded.chars().all(|c| folded.starts_with(c));
+    if one_char || COMMON_PASSWORDS.contains(&folded.as_str()) {
+        return refuse("To hasło jest zbyt popularne — każdy, kto zdobędzie ten komputer, spróbuje go najpierw. Wybierz inne, np. kilka słów");
     }
     Ok(())
 }
@@ -316,6 +390,23 @@ pub(crate) fn open_connection(path: &Path, key: &DbKey) -> Result<Connection> {
     configure_connection(conn, key)
 }
 
+/// SQLCipher's crypto provider (libtomcrypt) is set up when a keyed connection opens and torn
+/// down when the last one closes; a connection keyed on another thread while that happens
+/// could fail at random ("An error occurred with PRAGMA key…", seen once in a while when many
+/// stores open and close at once: tests, or the window's backup and sync connections). One
+/// keyed in-memory connection held for the life of the process keeps the provider set up.
+fn keep_crypto_provider_active() {
+    static HELD: std::sync::OnceLock<std::sync::Mutex<Option<Connection>>> =
+        std::sync::OnceLock::new();
+    HELD.get_or_init(|| {
+        let held = Connection::open_in_memory().ok().filter(|c| {
+            c.execute_batch("PRAGMA key = 'kartoteka-provider'; CREATE TABLE IF NOT EXISTS t(x);")
+                .is_ok()
+        });
+        std::sync::Mutex::new(held)
+    });
+}
+
 /// Creates a new database file (only `init` does).
 fn create_connection(path: &Path, key: &DbKey) -> Result<Connection> {
     configure_connection(Connection::open(path)?, key)
@@ -324,6 +415,7 @@ fn create_connection(path: &Path, key: &DbKey) -> Result<Connection> {
 /// The one place a connection is set up: key first, then the settings that keep data safe
 /// (WAL, full sync, temporary tables in memory so nothing unencrypted reaches disk).
 fn configure_connection(conn: Connection, key: &DbKey) -> Result<Connection> {
+    keep_crypto_provider_active();
     // The store runs a few dozen distinct statements (one per table and path, search groups,
     // sync per table); rusqlite's default cache of 16 re-prepared them in every sync import.
     conn.set_prepared_statement_cache_capacity(256);

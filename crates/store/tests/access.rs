@@ -22,7 +22,9 @@ fn a_password_change_keeps_the_data_and_retires_the_old_password() {
     store
         .add_participant(Source::Cli, &common::input(serde_json::json!({"first_name": "Jan", "last_name": "Nowak", "pesel": "44051401359"})), DuplicateCheck::Refuse)
         .unwrap();
-    store.change_password("nowe-haslo-2027", cheap()).unwrap();
+    store
+        .change_password(PASSWORD, "nowe-haslo-2027", cheap())
+        .unwrap();
     drop(store);
     assert!(matches!(
         Store::open(dir.path(), PASSWORD, options()),
@@ -130,4 +132,127 @@ fn repeated_wrong_passwords_slow_down_and_a_right_one_resets_the_count() {
     );
     let reset = std::fs::read_to_string(dir.path().join("unlock-attempts.json")).unwrap();
     assert!(reset.contains('0'));
+}
+
+#[test]
+fn a_password_change_needs_the_signed_in_workers_own_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::init(dir.path(), "Anna", PASSWORD, options())
+        .unwrap()
+        .store;
+    store
+        .add_worker("Beata", "haslo-beaty-123", cheap())
+        .unwrap();
+    // Beata's password, typed at Anna's unlocked session, changes nothing.
+    let err = store
+        .change_password("haslo-beaty-123", "przejete-haslo-9", cheap())
+        .unwrap_err();
+    match &err {
+        StoreError::Invalid(e) => assert_eq!(e.0[0].field, "current"),
+        other => panic!("{other:?}"),
+    }
+    drop(store);
+    assert!(Store::open(dir.path(), "przejete-haslo-9", options()).is_err());
+    assert_eq!(
+        Store::open(dir.path(), PASSWORD, options())
+            .unwrap()
+            .worker(),
+        "Anna"
+    );
+    assert_eq!(
+        Store::open(dir.path(), "haslo-beaty-123", options())
+            .unwrap()
+            .worker(),
+        "Beata"
+    );
+}
+
+#[test]
+fn short_and_common_passwords_are_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    for (password, why) in [
+        ("krotkie-123", "co najmniej 12 znaków"),
+        ("Kartoteka2026", "zbyt popularne"),
+        ("1234 5678 9012", "zbyt popularne"),
+        ("ąąąąąąąąąąąąą", "zbyt popularne"),
+    ] {
+        let err = Store::init(dir.path(), "Anna", password, options())
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains(why), "{password}: {err}");
+    }
+    assert!(!Store::exists(dir.path()));
+    Store::init(dir.path(), "Anna", "zielony rower nad Wartą", options()).unwrap();
+}
+
+#[test]
+fn a_slot_made_at_a_lower_cost_is_wrapped_again_at_the_next_unlock() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(
+        Store::init(dir.path(), "Anna", PASSWORD, options())
+            .unwrap()
+            .store,
+    );
+    let cost = |dir: &std::path::Path| {
+        kartoteka_store::keyring::Keyring::load(dir).unwrap().slots[0].cost()
+    };
+    assert_eq!(cost(dir.path()), cheap());
+    let stronger = kartoteka_store::OpenOptions {
+        kdf: KdfCost {
+            m_cost: 1024,
+            t_cost: 3,
+            p_cost: 1,
+        },
+        ..options()
+    };
+    drop(Store::open(dir.path(), PASSWORD, stronger.clone()).unwrap());
+    assert_eq!(cost(dir.path()), stronger.kdf);
+    // The same password still opens it, and nothing else changed.
+    assert_eq!(
+        Store::open(dir.path(), PASSWORD, options())
+            .unwrap()
+            .worker(),
+        "Anna"
+    );
+}
+
+#[test]
+fn new_slots_resist_an_offline_attack() {
+    let cost = KdfCost::default();
+    assert!(cost.m_cost >= 64 * 1024, "at least 64 MiB");
+    assert!(cost.t_cost >= 3, "at least three passes");
+}
+
+#[test]
+fn a_session_ends_when_it_expires_and_its_file_goes() {
+    use chrono::TimeZone;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::init(dir.path(), "Anna", PASSWORD, options())
+        .unwrap()
+        .store;
+    let session = store.start_session(30).unwrap();
+    drop(store);
+    let at = |minutes: i64| kartoteka_store::OpenOptions {
+        clock: std::sync::Arc::new(kartoteka_store::FixedClock(
+            chrono::Utc
+                .with_ymd_and_hms(2026, 11, 22, 10, 0, 0)
+                .unwrap()
+                + chrono::Duration::minutes(minutes),
+        )),
+        ..options()
+    };
+    let store = Store::open_session(dir.path(), &session.token, at(29)).unwrap();
+    assert_eq!(store.worker(), "Anna");
+    drop(store);
+    let err = Store::open_session(dir.path(), &session.token, at(31))
+        .err()
+        .unwrap();
+    assert!(err.to_string().contains("wygasła"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("sessions"))
+            .unwrap()
+            .count(),
+        0,
+        "the expired session's file is deleted"
+    );
 }

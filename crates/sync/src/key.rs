@@ -13,8 +13,11 @@ use zeroize::Zeroizing;
 /// The shortest passphrase accepted (it protects the whole register in transit).
 pub const MIN_PASSPHRASE_CHARS: usize = 12;
 
-/// Argon2id memory (KiB), passes and lanes: part of the format, the same everywhere.
-const ARGON2_MEMORY_KIB: u32 = 19 * 1024;
+/// Argon2id memory (KiB), passes and lanes: part of the format, the same everywhere. The key
+/// is derived once per computer at set-up, so it can cost 256 MiB: a stolen bundle is then as
+/// expensive to attack by guessing the passphrase as the format allows. (Computers set up
+/// before this cost was raised derive another key: set the passphrase again on each.)
+pub const ARGON2_MEMORY_KIB: u32 = 256 * 1024;
 const ARGON2_PASSES: u32 = 2;
 const ARGON2_LANES: u32 = 1;
 

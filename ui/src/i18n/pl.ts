@@ -204,6 +204,7 @@ export const pl = {
   'settings.saved': 'Zapisano ustawienia.',
 
   'password.heading': 'Zmiana hasła',
+  'password.rules': 'Co najmniej 12 znaków — najłatwiej zapamiętać kilka słów, np. „zielony rower nad Wartą”. Zbyt popularne hasła są odrzucane.',
   'password.current': 'Obecne hasło',
   'password.new': 'Nowe hasło',
   'password.repeat': 'Powtórz nowe hasło',

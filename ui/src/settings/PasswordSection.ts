@@ -17,15 +17,15 @@ export function passwordSection(ctx: AppContext): HTMLElement {
   const general = h('p', { class: 'form-error', role: 'alert', tabindex: -1, hidden: true });
   const changed = h('p', { class: 'form-status', role: 'status', 'data-form-status': 'password' });
   const submit = h('button', { type: 'submit', class: 'button primary', 'data-action': 'password-change' }, t('password.submit'));
-  const password = (name: string, label: string, autocomplete: string) =>
-    textField({ name, label, type: 'password', autocomplete, idPrefix: 'password' });
+  const password = (name: string, label: string, autocomplete: string, hint?: string) =>
+    textField({ name, label, type: 'password', autocomplete, idPrefix: 'password', hint });
   const form = h(
     'form',
     { novalidate: true, 'data-form': 'password' },
     general,
     h('div', { class: 'grid' },
       password('current_password', t('password.current'), 'current-password'),
-      password('new_password', t('password.new'), 'new-password'),
+      password('new_password', t('password.new'), 'new-password', t('password.rules')),
       password('repeat_password', t('password.repeat'), 'new-password')),
     h('div', { class: 'actions' }, submit, changed),
   );

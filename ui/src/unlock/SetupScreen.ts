@@ -17,7 +17,7 @@ export function setupScreen(onCreated: (result: SetupResult) => void): View {
     { novalidate: true, onsubmit: (e: Event) => void submit(e) },
     general,
     textField({ name: 'worker', label: t('setup.worker'), autocomplete: 'name', idPrefix: 'setup' }),
-    textField({ name: 'password', label: t('setup.password'), type: 'password', autocomplete: 'new-password', idPrefix: 'setup' }),
+    textField({ name: 'password', label: t('setup.password'), type: 'password', autocomplete: 'new-password', idPrefix: 'setup', hint: t('password.rules') }),
     textField({ name: 'password_repeat', label: t('setup.passwordRepeat'), type: 'password', autocomplete: 'new-password', idPrefix: 'setup' }),
     h('div', { class: 'actions' }, button),
   );

@@ -21,6 +21,7 @@ pub fn run_env(dir: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &st
         .env("KARTOTEKA_PASSWORD", PASSWORD)
         .env_remove("KARTOTEKA_DATA_DIR")
         .env_remove("KARTOTEKA_SYNC_PASSPHRASE")
+        .env_remove("KARTOTEKA_SESSION")
         .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
