@@ -183,7 +183,9 @@ pub fn run(store: &mut Store, command: FormCommand) -> Result<(), ApiError> {
 pub fn recovery_key(store: &mut Store, command: RecoveryKeyCommand) -> Result<(), ApiError> {
     match command {
         RecoveryKeyCommand::Print { out } => {
-            let key = store.rotate_recovery_key(Default::default())?;
+            // The sheet is written first; only then does the new key replace the old one, so
+            // a failed write (a full disk, a wrong folder) leaves the old key working.
+            let key = kartoteka_store::keyring::new_recovery_key()?;
             let bytes = printing::recovery_key_pdf(
                 &key,
                 &store.dir().display().to_string(),
@@ -191,6 +193,10 @@ pub fn recovery_key(store: &mut Store, command: RecoveryKeyCommand) -> Result<()
                 now(),
             )?;
             write_pdf(&out, &bytes)?;
+            if let Err(e) = store.replace_recovery_key(&key, Default::default()) {
+                let _ = std::fs::remove_file(&out);
+                return Err(e.into());
+            }
             print_json(
                 &json!({ "file": out, "note": "Poprzedni klucz odzyskiwania przestał działać." }),
             );

@@ -210,3 +210,37 @@ fn files_that_hold_personal_data_are_private_to_the_user() {
         assert_eq!(mode(&file), 0o600, "{}", file.display());
     }
 }
+
+#[test]
+fn a_recovery_key_sheet_that_cannot_be_written_leaves_the_old_key_working() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["init", "--worker", "Anna"], None);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let key = text
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 47 && l.matches('-').count() == 7)
+        .unwrap()
+        .to_owned();
+    // A folder that cannot be made: its parent is a file.
+    let bad = dir.path().join("keys.json").join("klucz.pdf");
+    let message = fail(
+        dir.path(),
+        &["recovery-key", "print", "--out", bad.to_str().unwrap()],
+        None,
+        1,
+    );
+    assert!(message.contains("Nie można"), "{message}");
+    let reset = run_env(
+        dir.path(),
+        &["passwd", "--recovery-key", &key],
+        None,
+        &[("KARTOTEKA_NEW_PASSWORD", "haslo-po-resecie-1")],
+    );
+    assert_eq!(
+        code(&reset),
+        0,
+        "the old key still works: {}",
+        stderr(&reset)
+    );
+}

@@ -151,8 +151,15 @@ impl Store {
     /// Replaces the recovery key with a new one (the old one stops working) and returns it, to
     /// be printed for the office safe. Needs the store unlocked.
     pub fn rotate_recovery_key(&mut self, kdf: KdfCost) -> Result<zeroize::Zeroizing<String>> {
-        let key = self.key_for_slots()?;
         let recovery = crate::keyring::new_recovery_key()?;
+        self.replace_recovery_key(&recovery, kdf)?;
+        Ok(recovery)
+    }
+
+    /// Makes `recovery` (from `keyring::new_recovery_key`) the recovery key; the old one stops
+    /// working. Call it only once the new key is safely on paper.
+    pub fn replace_recovery_key(&mut self, recovery: &str, kdf: KdfCost) -> Result<()> {
+        let key = self.key_for_slots()?;
         let mut ring = Keyring::load(&self.dir)?;
         ring.slots.retain(|s| !matches!(s.kind, SlotKind::Recovery));
         ring.slots.push(Slot::wrap(
@@ -166,8 +173,7 @@ impl Store {
         self.write(crate::Source::System, |tx| {
             tx.audit("worker", "odzyskiwanie", "recovery_key_replaced", vec![]);
             Ok(())
-        })?;
-        Ok(recovery)
+        })
     }
 
     /// The names of the workers who can unlock this store.
