@@ -107,6 +107,32 @@ pub fn restore_latest_backup(state: State<'_, AppState>, password: String) -> Re
     unlock(state, password)
 }
 
+/// The workers who can unlock this store (for "Nie pamiętam hasła": whose password to set).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn workers(state: State<'_, AppState>) -> Result<Vec<String>> {
+    Ok(Store::workers(&state.data_dir)?)
+}
+
+/// A forgotten password: the recovery key sets a new one for the worker, and unlocks.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn password_reset(
+    state: State<'_, AppState>,
+    recovery_key: String,
+    worker: String,
+    new_password: String,
+) -> Result<AppStatus> {
+    let store = Store::reset_password_with_recovery_key(
+        &state.data_dir,
+        &recovery_key,
+        &worker,
+        &new_password,
+        OpenOptions::default(),
+    )?;
+    daily_backup(&store);
+    state.set(Some(store));
+    Ok(status(&state))
+}
+
 /// The user is active in the window (typing, clicking): the idle lock starts counting again.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn touch(state: State<'_, AppState>) {

@@ -39,6 +39,8 @@ fn main() {
             commands::lock,
             commands::touch,
             commands::restore_latest_backup,
+            commands::workers,
+            commands::password_reset,
             commands::form_options,
             commands::settings_get,
             commands::settings_save,

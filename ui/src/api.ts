@@ -102,6 +102,11 @@ export const api = {
   lock: () => call<AppStatus>('lock'),
   /** Replaces a damaged database with the newest backup (the damaged file is kept) and unlocks. */
   restoreLatestBackup: (password: string) => call<AppStatus>('restore_latest_backup', { password }),
+  /** The workers who can unlock this store. */
+  workers: () => call<string[]>('workers'),
+  /** Sets a new password for `worker` with the recovery key, and unlocks. */
+  passwordReset: (recoveryKey: string, worker: string, newPassword: string) =>
+    call<AppStatus>('password_reset', { recovery_key: recoveryKey, worker, new_password: newPassword }),
   /** The user is active: Rust's idle-lock clock starts again. */
   touch: () => call<void>('touch'),
   formOptions: () => call<FormOptions>('form_options'),

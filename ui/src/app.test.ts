@@ -184,3 +184,47 @@ describe('damaged database', () => {
     expect(root.querySelector('[data-error-for=password]')?.textContent).toBe('Nie ma żadnej kopii zapasowej w folderze danych.');
   });
 });
+
+describe('forgotten password', () => {
+  function fill(root: HTMLElement, values: Record<string, string>) {
+    for (const [name, value] of Object.entries(values)) {
+      const el = root.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-form=password-reset] [name=${name}]`)!;
+      el.value = value;
+    }
+  }
+
+  it('sets a new password with the recovery key for the chosen worker and unlocks', async () => {
+    answers.workers = () => ['Anna Nowak', 'Beata Kos'];
+    answers.password_reset = () => UNLOCKED;
+    const root = await mount(LOCKED);
+    root.querySelector<HTMLButtonElement>('[data-action=forgot-password]')!.click();
+    await settle();
+    const form = root.querySelector<HTMLFormElement>('[data-form=password-reset]')!;
+    expect(form).not.toBeNull();
+    expect(document.activeElement).toBe(form.querySelector('input[name=recovery_key]'));
+    fill(root, { recovery_key: 'abcde-fghjk', worker: 'Beata Kos', new_password: 'zielony rower nad Wartą', repeat_password: 'zielony rower nad Wartą' });
+    form.querySelector<HTMLButtonElement>('[data-action=password-reset]')!.click();
+    await settle();
+    await settle();
+    expect(invoke).toHaveBeenCalledWith('password_reset', { recovery_key: 'abcde-fghjk', worker: 'Beata Kos', new_password: 'zielony rower nad Wartą' });
+    expect(root.querySelector('[data-nav=participants]')).not.toBeNull();
+    expect(root.querySelector('[data-info-bar]')?.textContent).toContain('Ustawiono nowe hasło');
+  });
+
+  it('shows a wrong key under the key field and goes back to the password', async () => {
+    answers.workers = () => ['Anna Nowak'];
+    answers.password_reset = () => { throw { code: 'wrong_password', message: 'Nieprawidłowy klucz odzyskiwania.', fields: [], existing: [] }; };
+    const root = await mount(LOCKED);
+    root.querySelector<HTMLButtonElement>('[data-action=forgot-password]')!.click();
+    await settle();
+    expect(root.querySelector('select[name=worker]')).toBeNull();
+    fill(root, { recovery_key: 'zly', new_password: 'zielony rower nad Wartą', repeat_password: 'zielony rower nad Wartą' });
+    root.querySelector<HTMLButtonElement>('[data-action=password-reset]')!.click();
+    await settle();
+    await settle();
+    expect(invoke).toHaveBeenCalledWith('password_reset', { recovery_key: 'zly', worker: 'Anna Nowak', new_password: 'zielony rower nad Wartą' });
+    expect(root.querySelector('[data-error-for=recovery_key]')?.textContent).toBe('Nieprawidłowy klucz odzyskiwania.');
+    root.querySelector<HTMLButtonElement>('[data-action=reset-back]')!.click();
+    expect(root.querySelector('#unlock-password')).not.toBeNull();
+  });
+});

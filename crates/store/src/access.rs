@@ -196,6 +196,17 @@ impl Store {
     ) -> Result<Store> {
         validate_new_password(new_password)?;
         let mut ring = Keyring::load(dir)?;
+        // Only an existing worker's password is set: the recovery key adds nobody.
+        if !ring
+            .slots
+            .iter()
+            .any(|s| matches!(s.kind, SlotKind::Password) && s.worker == worker.trim())
+        {
+            return Err(StoreError::NotFound {
+                what: "pracownik",
+                id: worker.trim().to_owned(),
+            });
+        }
         let normalised = normalise_recovery_key(recovery_key);
         let mut attempts = read_attempts(dir);
         std::thread::sleep(delay_after(attempts.failures));

@@ -79,3 +79,48 @@ async fn a_missing_database_is_refused_and_the_newest_backup_brings_it_back() {
     app.screenshot("52-restored-from-backup").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_forgotten_password_is_reset_with_the_recovery_key_on_the_unlock_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(cli_binary())
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("init")
+        .env("KARTOTEKA_PASSWORD", PASSWORD)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let key = text
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 47 && l.matches('-').count() == 7)
+        .expect("init prints the recovery key")
+        .to_lowercase();
+
+    let app = App::start(dir).await;
+    app.click("[data-action=forgot-password]").await;
+    app.type_into("input[name=recovery_key]", &key).await;
+    app.type_into("input[name=new_password]", "zielony rower nad Wartą")
+        .await;
+    app.type_into("input[name=repeat_password]", "zielony rower nad Wartą")
+        .await;
+    app.screenshot("53-password-reset").await;
+    app.click("[data-action=password-reset]").await;
+    app.el("[data-nav=participants]").await;
+    app.wait_text("[data-info-bar]", "Ustawiono nowe hasło")
+        .await;
+
+    // The new password works the next time.
+    app.click("[data-action=lock]").await;
+    app.type_into("input[type=password]", "zielony rower nad Wartą")
+        .await;
+    app.click("button[type=submit]").await;
+    app.el("[data-nav=participants]").await;
+    app.quit().await;
+}

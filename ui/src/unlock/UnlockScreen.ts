@@ -12,6 +12,7 @@ import { t } from '../i18n';
 import type { LockReason } from '../shell/activity';
 import type { View } from '../shell/context';
 import { markBusy } from '../ui/feedback';
+import { recoveryReset } from './RecoveryReset';
 
 /** `notice`: what the unlocked app should tell the user first (after a restore). */
 export type Unlocked = (status: AppStatus, notice?: string) => void;
@@ -89,24 +90,41 @@ export function unlockScreen(onUnlocked: Unlocked, lockReason: LockReason | null
     }
   });
 
-  const el = h(
-    'main',
-    { class: 'center-screen', 'data-view': 'unlock' },
-    h(
-      'div',
-      { class: 'card narrow' },
-      h('h1', null, t('unlock.heading')),
-      lockReason === 'idle'
-        ? h('p', { class: 'notice', role: 'status', 'data-lock-reason': 'idle' }, t('unlock.idle'))
-        : h('p', { class: 'lead' }, t('unlock.intro')),
-      h(
-        'form',
-        { novalidate: true, onsubmit: submit },
-        h('div', { class: 'field' }, h('label', { for: 'unlock-password' }, t('unlock.password')), input, error),
-        h('div', { class: 'actions' }, button),
-      ),
-      corruptPanel,
-    ),
+  const forgot = h(
+    'button',
+    { type: 'button', class: 'link', 'data-action': 'forgot-password', onclick: () => showReset() },
+    t('unlock.forgot'),
   );
+  const unlockPart = h(
+    'div',
+    null,
+    h('h1', null, t('unlock.heading')),
+    lockReason === 'idle'
+      ? h('p', { class: 'notice', role: 'status', 'data-lock-reason': 'idle' }, t('unlock.idle'))
+      : h('p', { class: 'lead' }, t('unlock.intro')),
+    h(
+      'form',
+      { novalidate: true, onsubmit: submit },
+      h('div', { class: 'field' }, h('label', { for: 'unlock-password' }, t('unlock.password')), input, error),
+      h('div', { class: 'actions' }, button, forgot),
+    ),
+    corruptPanel,
+  );
+  const card = h('div', { class: 'card narrow' }, unlockPart);
+
+  /** "Nie pamiętam hasła": the recovery-key form takes the card's place; "Wróć" brings it back. */
+  function showReset() {
+    const reset = recoveryReset(
+      (status) => onUnlocked(status, t('reset.done')),
+      () => {
+        card.replaceChildren(unlockPart);
+        forgot.focus();
+      },
+    );
+    card.replaceChildren(reset.el);
+    reset.focus();
+  }
+
+  const el = h('main', { class: 'center-screen', 'data-view': 'unlock' }, card);
   return { el, focus: () => input.focus() };
 }
