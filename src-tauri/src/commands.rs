@@ -167,8 +167,14 @@ pub fn password_change(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn backup_create(state: State<'_, AppState>) -> Result<BackupInfo> {
-    let path = state.with_store(|s| s.backup(None, "reczna"))?;
+pub fn backup_create(state: State<'_, AppState>, for_another_computer: bool) -> Result<BackupInfo> {
+    let path = state.with_store(|s| {
+        if for_another_computer {
+            s.backup_for_another_computer(None)
+        } else {
+            s.backup(None, "reczna")
+        }
+    })?;
     let listed = kartoteka_store::backup::list(path.parent().unwrap_or(&state.data_dir))?;
     listed
         .into_iter()

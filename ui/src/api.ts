@@ -115,7 +115,8 @@ export const api = {
   settingsSave: (settings: Settings) => call<Settings>('settings_save', { settings }),
   passwordChange: (current: string, newPassword: string) =>
     call<void>('password_change', { current, new_password: newPassword }),
-  backupCreate: () => call<BackupInfo>('backup_create'),
+  /** `forAnotherComputer`: the key slots go beside the copy, so it opens on another computer. */
+  backupCreate: (forAnotherComputer = false) => call<BackupInfo>('backup_create', { for_another_computer: forAnotherComputer }),
   /** Newest first. */
   backupList: () => call<BackupInfo[]>('backup_list'),
 

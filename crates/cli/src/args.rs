@@ -161,6 +161,9 @@ pub enum BackupCommand {
     Create {
         #[arg(long, value_name = "DIR")]
         to: Option<std::path::PathBuf>,
+        /// Kopia do przeniesienia na inny komputer: obok niej plik kluczy (.kbak.keys.json).
+        #[arg(long)]
+        for_another_computer: bool,
     },
     /// Przywraca kartotekę z kopii (najpierw ją sprawdza; poprzedni plik zostaje obok).
     Restore { file: std::path::PathBuf },

@@ -148,9 +148,16 @@ fn worker(dir: &Path, command: WorkerCommand) -> Result<(), ApiError> {
 
 fn backup(dir: &Path, command: BackupCommand) -> Result<(), ApiError> {
     match command {
-        BackupCommand::Create { to } => {
+        BackupCommand::Create {
+            to,
+            for_another_computer,
+        } => {
             let store = open(dir)?;
-            let path = store.backup(to.as_deref(), "reczna")?;
+            let path = if for_another_computer {
+                store.backup_for_another_computer(to.as_deref())?
+            } else {
+                store.backup(to.as_deref(), "reczna")?
+            };
             print_json(&json!({ "file": path }));
         }
         BackupCommand::Restore { file } => {

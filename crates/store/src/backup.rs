@@ -29,13 +29,17 @@ pub struct BackupInfo {
     pub label: String,
 }
 
-/// Copies the open database into `dir` as an encrypted backup; returns its path.
+/// Copies the open database into `dir` as an encrypted backup; returns its path. With
+/// `keys_from` (the store's folder), its key slots are copied beside the backup too — only for
+/// a backup meant for another computer: a copy of old slots would otherwise outlive a password
+/// change or a removed worker.
 pub(crate) fn backup_connection(
     src: &Connection,
     dir: &Path,
     key: &DbKey,
     label: &str,
     now: DateTime<Utc>,
+    keys_from: Option<&Path>,
 ) -> Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let name = format!(
@@ -55,8 +59,8 @@ pub(crate) fn backup_connection(
         }
         return Err(e);
     }
-    // The key slots travel with the backup, so it can be restored on another computer.
-    if let Ok(keys) = std::fs::read(dir.parent().unwrap_or(dir).join(KEYS_FILE)) {
+    if let Some(store_dir) = keys_from {
+        let keys = std::fs::read(store_dir.join(KEYS_FILE))?;
         std::fs::write(dir.join(format!("{name}.keys.json")), keys)?;
     }
     Ok(path)
@@ -131,8 +135,19 @@ pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
 }
 
 impl Store {
-    /// Makes an encrypted backup in `dir` (the store's `backups/` when `None`).
+    /// Makes an encrypted backup in `dir` (the store's `backups/` when `None`), to be restored
+    /// on this computer (its key slots stay only in the store's `keys.json`).
     pub fn backup(&self, dir: Option<&Path>, label: &str) -> Result<PathBuf> {
+        self.backup_with(dir, label, false)
+    }
+
+    /// A backup to move the registry to another computer: the key slots go beside it
+    /// (`….kbak.keys.json`), so the same passwords and recovery key open it there.
+    pub fn backup_for_another_computer(&self, dir: Option<&Path>) -> Result<PathBuf> {
+        self.backup_with(dir, "przeniesienie", true)
+    }
+
+    fn backup_with(&self, dir: Option<&Path>, label: &str, with_keys: bool) -> Result<PathBuf> {
         let key = self.key.as_ref().ok_or(StoreError::Locked)?;
         // A copy of a damaged file would push good backups out: check first, refuse if bad.
         self.integrity_check().map_err(|e| match e {
@@ -148,6 +163,7 @@ impl Store {
             key,
             label,
             self.clock.now(),
+            with_keys.then_some(self.dir.as_path()),
         )
     }
 

@@ -224,6 +224,7 @@ impl Store {
                 &key,
                 "przed-migracja",
                 options.clock.now(),
+                None,
             )?;
         }
         migrate::migrate(&mut conn)?;

@@ -213,3 +213,33 @@ fn a_backup_of_a_damaged_database_is_refused_and_leaves_no_temporary_file() {
     );
     assert_eq!(std::fs::read_dir(target.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn only_a_backup_for_another_computer_carries_the_key_slots() {
+    let (dir, mut store) = new_store();
+    add(&mut store, "Jan", "44051401359");
+    let daily = store.automatic_backup("dzienna", 5).unwrap();
+    let target = tempfile::tempdir().unwrap();
+    let manual = store.backup(Some(target.path()), "reczna").unwrap();
+    let moved = store
+        .backup_for_another_computer(Some(target.path()))
+        .unwrap();
+    drop(store);
+    let beside =
+        |p: &std::path::Path| std::path::PathBuf::from(format!("{}.keys.json", p.display()));
+    assert!(
+        !beside(&daily).exists(),
+        "an automatic backup has no key slots beside it"
+    );
+    assert!(!beside(&manual).exists());
+    assert!(beside(&moved).exists());
+    assert_eq!(
+        std::fs::read(beside(&moved)).unwrap(),
+        std::fs::read(dir.path().join("keys.json")).unwrap()
+    );
+    // On a new computer: the copy and its keys open with the same password.
+    let new_computer = tempfile::tempdir().unwrap();
+    Store::restore(new_computer.path(), &moved, PASSWORD, options()).unwrap();
+    let store = Store::open(new_computer.path(), PASSWORD, options()).unwrap();
+    assert_eq!(store.count_rows("participants").unwrap(), 1);
+}

@@ -8,6 +8,7 @@ import { formatDateTime } from '../format';
 import { t } from '../i18n';
 import type { AppContext } from '../shell/context';
 import { loadingNote, markBusy } from '../ui/feedback';
+import { checkboxField } from '../ui/fields';
 import { withTableRoles } from '../ui/table';
 import { backupFolder, backupLabel, formatSize } from './settingsModel';
 
@@ -36,6 +37,10 @@ export function backupSection(ctx: AppContext): HTMLElement {
   const list = h('div', { 'data-backup-list': '' }, loadingNote());
   const done = h('p', { class: 'form-status', role: 'status', 'data-form-status': 'backup' });
   const create = h('button', { type: 'button', class: 'button primary', 'data-action': 'backup-create', onclick: () => void makeBackup() }, t('backup.create'));
+  const transferField = checkboxField({ name: 'for_another_computer', label: t('backup.forTransfer'), idPrefix: 'backup', className: 'inline' });
+  const forTransfer = transferField.querySelector<HTMLInputElement>('input')!;
+  forTransfer.setAttribute('aria-describedby', 'backup-for-transfer-hint');
+  const transfer = h('div', null, transferField, h('p', { class: 'hint', id: 'backup-for-transfer-hint' }, t('backup.forTransferHint')));
   let busy = false;
 
   function load(): Promise<void> {
@@ -54,9 +59,9 @@ export function backupSection(ctx: AppContext): HTMLElement {
     done.textContent = '';
     const restore = markBusy(create, t('backup.creating'));
     try {
-      const made = await api.backupCreate();
+      const made = await api.backupCreate(forTransfer.checked);
       await load();
-      done.textContent = t('backup.created', { size: formatSize(made.bytes) });
+      done.textContent = t(forTransfer.checked ? 'backup.createdForTransfer' : 'backup.created', { size: formatSize(made.bytes) });
     } catch (e) {
       ctx.showError(e);
     } finally {
@@ -72,6 +77,7 @@ export function backupSection(ctx: AppContext): HTMLElement {
     h('h2', { id: 'settings-backups' }, t('backup.heading')),
     h('p', null, t('backup.intro')),
     h('p', { 'data-backup-folder': '' }, t('backup.folder', { path: backupFolder(ctx.status.data_dir) })),
+    transfer,
     h('div', { class: 'actions' }, create, done),
     list,
   );

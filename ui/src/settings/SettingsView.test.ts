@@ -124,5 +124,19 @@ describe('settings view', () => {
     expect(button.disabled).toBe(false);
     expect(q('[data-backup-label=reczna]').textContent).toContain('ręczna');
     expect(q('[data-form-status=backup]').textContent).toBe('Utworzono kopię zapasową (2,0 KB).');
+    expect(api.backupCreate).toHaveBeenLastCalledWith(false);
+  });
+
+  it('makes a copy for another computer only when asked, and says which files to take', async () => {
+    const { q, submit } = await mount();
+    q<HTMLInputElement>('input[name=for_another_computer]').checked = true;
+    const moved = { ...BACKUP, label: 'przeniesienie', bytes: 4096 };
+    vi.mocked(api.backupCreate).mockResolvedValueOnce(moved);
+    vi.mocked(api.backupList).mockResolvedValueOnce([moved, BACKUP]);
+    submit('backup-create');
+    await settle();
+    expect(api.backupCreate).toHaveBeenLastCalledWith(true);
+    expect(q('[data-backup-label=przeniesienie]').textContent).toContain('do przeniesienia na inny komputer');
+    expect(q('[data-form-status=backup]').textContent).toContain('.kbak.keys.json');
   });
 });
