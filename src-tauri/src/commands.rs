@@ -60,9 +60,26 @@ pub fn setup(state: State<'_, AppState>, worker: String, password: String) -> Re
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn unlock(state: State<'_, AppState>, password: String) -> Result<AppStatus> {
     let store = Store::open(&state.data_dir, &password, OpenOptions::default())?;
-    daily_backup(&store);
+    after_unlock(&store);
     state.set(Some(store));
     Ok(status(&state))
+}
+
+/// What every unlock starts in the background: the day's backup, and emptying the print
+/// folder of documents older than the office's setting.
+fn after_unlock(store: &Store) {
+    daily_backup(store);
+    let keep_days = store
+        .settings()
+        .map(|s| s.print_files_keep_days)
+        .unwrap_or(30);
+    std::thread::spawn(move || {
+        let _ = kartoteka_api::print_folder::clean(
+            &crate::printing::output_dir(),
+            keep_days,
+            std::time::SystemTime::now(),
+        );
+    });
 }
 
 /// The first unlock of a day makes the day's automatic backup, on a second connection in the
@@ -128,7 +145,7 @@ pub fn password_reset(
         &new_password,
         OpenOptions::default(),
     )?;
-    daily_backup(&store);
+    after_unlock(&store);
     state.set(Some(store));
     Ok(status(&state))
 }

@@ -36,9 +36,9 @@ describe('api', () => {
     await api.passwordChange('stare', 'nowe-haslo');
     expect(mocked).toHaveBeenLastCalledWith('password_change', { current: 'stare', new_password: 'nowe-haslo' });
 
-    mocked.mockResolvedValue({ idle_lock_minutes: 5, backups_to_keep: 3 });
-    await api.settingsSave({ idle_lock_minutes: 5, backups_to_keep: 3 });
-    expect(mocked).toHaveBeenLastCalledWith('settings_save', { settings: { idle_lock_minutes: 5, backups_to_keep: 3 } });
+    mocked.mockResolvedValue({ idle_lock_minutes: 5, backups_to_keep: 3, print_files_keep_days: 30 });
+    await api.settingsSave({ idle_lock_minutes: 5, backups_to_keep: 3, print_files_keep_days: 30 });
+    expect(mocked).toHaveBeenLastCalledWith('settings_save', { settings: { idle_lock_minutes: 5, backups_to_keep: 3, print_files_keep_days: 30 } });
 
     await api.restoreLatestBackup('haslo');
     expect(mocked).toHaveBeenLastCalledWith('restore_latest_backup', { password: 'haslo' });

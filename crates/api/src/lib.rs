@@ -9,6 +9,7 @@ pub mod data_dir;
 pub mod dto;
 pub mod error;
 pub mod participants;
+pub mod print_folder;
 pub mod printing;
 pub mod process;
 pub mod reports;

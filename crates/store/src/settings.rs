@@ -17,6 +17,9 @@ pub struct Settings {
     pub idle_lock_minutes: u32,
     /// How many automatic backups of each kind (daily, on close) to keep (1–100).
     pub backups_to_keep: u32,
+    /// Printed documents, reports and exports in the print folder older than this many days
+    /// are deleted when the store is unlocked (1–365): they are personal data in the clear.
+    pub print_files_keep_days: u32,
 }
 
 impl Default for Settings {
@@ -24,6 +27,7 @@ impl Default for Settings {
         Settings {
             idle_lock_minutes: 10,
             backups_to_keep: 10,
+            print_files_keep_days: 30,
         }
     }
 }
@@ -41,6 +45,12 @@ impl Settings {
             errors.push(
                 "backups_to_keep",
                 "Liczba kopii zapasowych: podaj od 1 do 100",
+            );
+        }
+        if !(1..=365).contains(&self.print_files_keep_days) {
+            errors.push(
+                "print_files_keep_days",
+                "Przechowywanie wydruków: podaj od 1 do 365 dni",
             );
         }
         errors.into_result(|| ())
@@ -77,6 +87,9 @@ impl Store {
             }
             if before.backups_to_keep != settings.backups_to_keep {
                 fields.push("backups_to_keep".to_owned());
+            }
+            if before.print_files_keep_days != settings.print_files_keep_days {
+                fields.push("print_files_keep_days".to_owned());
             }
             tx.audit("settings", KEY, "update", fields);
             Ok(())

@@ -90,14 +90,24 @@ fn settings_are_validated_and_kept() {
     let bad = kartoteka_store::settings::Settings {
         idle_lock_minutes: 0,
         backups_to_keep: 5,
+        print_files_keep_days: 30,
     };
     assert!(matches!(
         store.save_settings(kartoteka_store::Source::Ui, &bad),
         Err(StoreError::Invalid(_))
     ));
+    let too_long = kartoteka_store::settings::Settings {
+        print_files_keep_days: 0,
+        ..Default::default()
+    };
+    assert!(matches!(
+        store.save_settings(kartoteka_store::Source::Ui, &too_long),
+        Err(StoreError::Invalid(_))
+    ));
     let good = kartoteka_store::settings::Settings {
         idle_lock_minutes: 3,
         backups_to_keep: 5,
+        print_files_keep_days: 14,
     };
     store
         .save_settings(kartoteka_store::Source::Ui, &good)

@@ -8,4 +8,9 @@ idle_lock_minutes: number,
 /**
  * How many automatic backups of each kind (daily, on close) to keep (1–100).
  */
-backups_to_keep: number, };
+backups_to_keep: number, 
+/**
+ * Printed documents, reports and exports in the print folder older than this many days
+ * are deleted when the store is unlocked (1–365): they are personal data in the clear.
+ */
+print_files_keep_days: number, };

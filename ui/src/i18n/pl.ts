@@ -210,6 +210,8 @@ export const pl = {
   'settings.idleHint': 'Po tylu minutach bez pracy kartoteka zablokuje się i poprosi o hasło.',
   'settings.backups_to_keep': 'Liczba zachowywanych kopii automatycznych',
   'settings.keepHint': 'Osobno dla kopii codziennych i wykonywanych przy zamknięciu; starsze są usuwane.',
+  'settings.print_files_keep_days': 'Przechowywanie wydruków (dni)',
+  'settings.printKeepHint': 'Wydruki, zestawienia i eksporty danych osób w folderze Dokumenty/Kartoteka starsze niż tyle dni są usuwane przy odblokowaniu kartoteki (to dane osobowe bez szyfrowania). Dokumenty można wydrukować ponownie z rejestru.',
   'settings.save': 'Zapisz ustawienia',
   'settings.saved': 'Zapisano ustawienia.',
 

@@ -1,5 +1,5 @@
-// "Bezpieczeństwo" on the settings page: minutes until the idle lock and how many automatic
-// backups to keep. Values come from `settings_get`; Rust checks them on `settings_save` and its
+// "Bezpieczeństwo" on the settings page: minutes until the idle lock, how many automatic
+// backups to keep, and after how many days printed files are deleted from the print folder. Values come from `settings_get`; Rust checks them on `settings_save` and its
 // field errors appear under the fields.
 
 import { api, toApiError } from '../api';
@@ -22,7 +22,8 @@ export function securitySection(ctx: AppContext): HTMLElement {
     general,
     h('div', { class: 'grid two' },
       textField({ ...number, name: 'idle_lock_minutes', label: t('settings.idle_lock_minutes'), hint: t('settings.idleHint') }),
-      textField({ ...number, name: 'backups_to_keep', label: t('settings.backups_to_keep'), hint: t('settings.keepHint') })),
+      textField({ ...number, name: 'backups_to_keep', label: t('settings.backups_to_keep'), hint: t('settings.keepHint') }),
+      textField({ ...number, name: 'print_files_keep_days', label: t('settings.print_files_keep_days'), hint: t('settings.printKeepHint') })),
     h('div', { class: 'actions' }, save, saved),
   );
   let saving = false;
@@ -31,6 +32,7 @@ export function securitySection(ctx: AppContext): HTMLElement {
     const named = controls(form);
     named.get('idle_lock_minutes')!.value = String(settings.idle_lock_minutes);
     named.get('backups_to_keep')!.value = String(settings.backups_to_keep);
+    named.get('print_files_keep_days')!.value = String(settings.print_files_keep_days);
   }
 
   api.settingsGet().then(

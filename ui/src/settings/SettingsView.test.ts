@@ -37,7 +37,7 @@ async function mount() {
 describe('settings view', () => {
   beforeEach(() => {
     vi.mocked(api.appStatus).mockResolvedValue(fakeContext().status);
-    vi.mocked(api.settingsGet).mockResolvedValue({ idle_lock_minutes: 10, backups_to_keep: 10 });
+    vi.mocked(api.settingsGet).mockResolvedValue({ idle_lock_minutes: 10, backups_to_keep: 10, print_files_keep_days: 30 });
     vi.mocked(api.backupList).mockResolvedValue([BACKUP]);
     vi.mocked(api.organisationGet).mockResolvedValue(ORGANISATION);
     vi.mocked(api.projectList).mockResolvedValue([]);
@@ -59,12 +59,12 @@ describe('settings view', () => {
     input('idle_lock_minutes').value = '500';
     submit('settings-save');
     await settle();
-    expect(api.settingsSave).toHaveBeenLastCalledWith({ idle_lock_minutes: 500, backups_to_keep: 10 });
+    expect(api.settingsSave).toHaveBeenLastCalledWith({ idle_lock_minutes: 500, backups_to_keep: 10, print_files_keep_days: 30 });
     expect(q('[data-error-for=idle_lock_minutes]').textContent).toContain('od 1 do 240');
     expect(input('idle_lock_minutes').getAttribute('aria-invalid')).toBe('true');
     expect(q('[data-form-status=settings]').textContent).toBe('');
 
-    vi.mocked(api.settingsSave).mockResolvedValueOnce({ idle_lock_minutes: 30, backups_to_keep: 10 });
+    vi.mocked(api.settingsSave).mockResolvedValueOnce({ idle_lock_minutes: 30, backups_to_keep: 10, print_files_keep_days: 30 });
     input('idle_lock_minutes').value = '30';
     submit('settings-save');
     await settle();

@@ -14,7 +14,7 @@ describe('parseCount', () => {
     }
   });
   it('builds the Settings sent to settings_save', () => {
-    expect(toSettings({ idle_lock_minutes: '15', backups_to_keep: '' })).toEqual({ idle_lock_minutes: 15, backups_to_keep: 0 });
+    expect(toSettings({ idle_lock_minutes: '15', backups_to_keep: '', print_files_keep_days: '30' })).toEqual({ idle_lock_minutes: 15, backups_to_keep: 0, print_files_keep_days: 30 });
   });
 });
 

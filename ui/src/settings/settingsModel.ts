@@ -24,6 +24,7 @@ export function toSettings(values: Record<string, string>): Settings {
   return {
     idle_lock_minutes: parseCount(values.idle_lock_minutes),
     backups_to_keep: parseCount(values.backups_to_keep),
+    print_files_keep_days: parseCount(values.print_files_keep_days),
   };
 }
 
