@@ -166,6 +166,27 @@ impl Identity {
     }
 }
 
+/// Refuses an anonymisation that arrives by sync when this installation still must keep the
+/// person's data: one of their projects here has no retention date, or one still to come
+/// (this computer may know of an enrolment the sender did not).
+pub(crate) fn check_retention_passed(tx: &crate::write::Tx, who: &Identity) -> Result<()> {
+    let today = tx.now.date_naive().to_string();
+    let keeping: i64 = tx.tx.query_row(
+        "SELECT count(*) FROM enrolments e JOIN projects pr ON pr.id = e.project_id
+          WHERE e.participant_id = ?1
+            AND (json_extract(pr.data, '$.retention_until') IS NULL
+                 OR json_extract(pr.data, '$.retention_until') >= ?2)",
+        params![who.id, today],
+        |r| r.get(0),
+    )?;
+    if keeping > 0 {
+        return Err(crate::StoreError::Conflict(
+            "W pakiecie jest anonimizacja osoby, której dane według tej kartoteki trzeba jeszcze przechowywać (jej projekt na tym komputerze nie ma daty przechowywania albo ta data jeszcze nie minęła). Nic nie zaimportowano. Sprawdźcie daty przechowywania projektów tej osoby na obu komputerach.".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Removes the person's data from every copy the store keeps besides their record: their
 /// casework's free text, printed documents' snapshots, sync conflicts' values. Runs inside
 /// the transaction that anonymises the person (here, or when the anonymisation arrives by

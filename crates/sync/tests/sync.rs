@@ -570,6 +570,47 @@ fn status_counts_pending_changes_until_they_are_exported() {
 }
 
 #[test]
+fn an_incoming_anonymisation_of_someone_this_computer_must_keep_is_refused() {
+    let clock = clock();
+    let (mut a, mut b) = (site(&clock), site(&clock));
+    let anna = person(&mut a, "Anna", "Wałęsa", "1980-05-01");
+    let project = |site: &mut Site, name: &str, retention: &str| {
+        let input: ProjectInput = serde_json::from_value(json!({
+            "name": name, "start_date": "2019-01-01", "end_date": "2020-06-30",
+            "retention_until": retention}))
+        .unwrap();
+        site.store
+            .add_project(Source::Cli, &input)
+            .unwrap()
+            .to_string()
+    };
+    let enrol = |site: &mut Site, project: &str| {
+        let e: EnrolmentInput =
+            serde_json::from_value(json!({"start_date": "2019-02-01"})).unwrap();
+        site.store
+            .add_enrolment(Source::Cli, &anna, project, &e)
+            .unwrap();
+    };
+    let old = project(&mut a, "Stary projekt", "2025-12-31");
+    enrol(&mut a, &old);
+    import(&mut b, &export(&mut a));
+    // B enrols her in a project whose documents must be kept until 2031; A does not know yet.
+    let current = project(&mut b, "Nowy projekt", "2031-12-31");
+    enrol(&mut b, &current);
+    assert_eq!(
+        a.store.anonymise_expired(Source::Cli).unwrap(),
+        vec![anna.clone()]
+    );
+    let ea = export(&mut a);
+    assert_refused(
+        &mut b,
+        &ea,
+        |e| matches!(e, SyncError::Store(kartoteka_store::StoreError::Conflict(m)) if m.contains("trzeba jeszcze przechowywać")),
+    );
+    assert_eq!(b.store.participant(&anna).unwrap().data.last_name, "Wałęsa");
+}
+
+#[test]
 fn anonymisation_is_final_across_installations() {
     let clock = clock();
     let (mut a, mut b) = (site(&clock), site(&clock));

@@ -367,8 +367,11 @@ impl Store {
             search.apply(&tx.tx)?;
             tx.tx.execute("DELETE FROM sync_state WHERE key = 'applying'", [])?;
             tx.audit_now(events)?;
-            // Written as this computer's own changes (stamped at commit), so they travel.
+            // Written as this computer's own changes (stamped at commit), so they travel. The
+            // retention rule is checked here, on the merged state, first: a bundle that
+            // anonymises someone this computer must still keep is refused whole.
             for who in &anonymised_here {
+                crate::gdpr::check_retention_passed(tx, who)?;
                 crate::gdpr::anonymise_copies(tx, who)?;
             }
             if known && summary.applied == 0 && summary.conflicts == 0 {
