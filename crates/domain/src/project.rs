@@ -81,7 +81,27 @@ pub fn required_date(
 impl ProjectInput {
     pub fn parse(&self) -> Result<ProjectData, ValidationErrors> {
         let mut errors = ValidationErrors::default();
-        let name = required(&mut errors, "name", "Nazwa projektu", &self.name);
+        let name = crate::text::required_short(
+            &mut errors,
+            "name",
+            "Nazwa projektu",
+            &self.name,
+            crate::text::LINE_MAX,
+        );
+        let agreement_number = crate::text::short_text(
+            &mut errors,
+            "agreement_number",
+            "Numer umowy",
+            &self.agreement_number,
+            crate::text::NAME_MAX,
+        );
+        let programme = crate::text::short_text(
+            &mut errors,
+            "programme",
+            "Program",
+            &self.programme,
+            crate::text::LINE_MAX,
+        );
         let start = required_date(
             &mut errors,
             "start_date",
@@ -119,24 +139,24 @@ impl ProjectInput {
         }
         let mut target_groups: Vec<String> = Vec::new();
         for group in self.target_groups.iter().flatten() {
-            let g = group.trim();
-            if !g.is_empty() && !target_groups.iter().any(|x| x == g) {
-                target_groups.push(g.to_owned());
+            let g = crate::text::short_text(
+                &mut errors,
+                "target_groups",
+                "Grupa docelowa",
+                &Some(group.clone()),
+                crate::text::LINE_MAX,
+            );
+            if let Some(g) = g.filter(|g| !target_groups.contains(g)) {
+                target_groups.push(g);
             }
         }
-        let clean = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-        };
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(ProjectData {
             name: name.expect("checked"),
-            agreement_number: clean(&self.agreement_number),
-            programme: clean(&self.programme),
+            agreement_number,
+            programme,
             start_date: start.expect("checked"),
             end_date: end.expect("checked"),
             participant_target: self.participant_target,
@@ -149,6 +169,24 @@ impl ProjectInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn project_texts_have_limits_and_no_invisible_characters() {
+        let input: ProjectInput = serde_json::from_value(serde_json::json!({
+            "name": "x".repeat(201), "agreement_number": "FELD\u{200B}.07", "programme": "FE",
+            "start_date": "2026-01-01", "end_date": "2026-12-31",
+            "target_groups": ["seniorzy", "\u{202E}dzieci"]}))
+        .unwrap();
+        let mut fields: Vec<_> = input
+            .parse()
+            .unwrap_err()
+            .0
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        fields.sort();
+        assert_eq!(fields, ["agreement_number", "name", "target_groups"]);
+    }
 
     #[test]
     fn a_project_needs_a_name_and_a_period_in_order() {

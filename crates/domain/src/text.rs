@@ -58,6 +58,37 @@ pub fn short_text(
     Some(text)
 }
 
+/// A required one-line field: `short_text`, and "pole jest wymagane" when empty.
+pub fn required_short(
+    errors: &mut ValidationErrors,
+    field: &str,
+    label: &str,
+    value: &Option<String>,
+    max: usize,
+) -> Option<String> {
+    let before = errors.0.len();
+    let text = short_text(errors, field, label, value, max);
+    if text.is_none() && errors.0.len() == before {
+        errors.push(field, format!("{label}: pole jest wymagane"));
+    }
+    text
+}
+
+/// A required long field: `long_text`, and "pole jest wymagane" when empty.
+pub fn required_long(
+    errors: &mut ValidationErrors,
+    field: &str,
+    label: &str,
+    value: &Option<String>,
+    max: usize,
+) -> Option<String> {
+    let text = long_text(errors, field, label, value, max);
+    if text.is_none() {
+        errors.push(field, format!("{label}: pole jest wymagane"));
+    }
+    text
+}
+
 /// A long field kept as written (line breaks and all), NFC, without NUL; trimmed at the
 /// ends; `None` when empty; more than `max` characters is an error naming the field.
 pub fn long_text(

@@ -160,6 +160,28 @@ mod tests {
         .parse(now, "Anna")
         .unwrap();
         assert_eq!(note.kind, NoteKind::HomeVisit);
+        // A note is kept as typed (lines too) but without NUL, and has a limit.
+        let verbatim = CaseNoteInput {
+            kind: Some("phone".into()),
+            text: Some("Pierwsza linia\n\n  druga\u{0}".into()),
+            ..Default::default()
+        }
+        .parse(now, "Anna")
+        .unwrap();
+        assert_eq!(verbatim.text, "Pierwsza linia\n\n  druga");
+        let long = CaseNoteInput {
+            kind: Some("phone".into()),
+            text: Some("x".repeat(20_001)),
+            ..Default::default()
+        };
+        let fields: Vec<_> = long
+            .parse(now, "Anna")
+            .unwrap_err()
+            .0
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["text"]);
     }
 
     #[test]

@@ -119,7 +119,13 @@ impl CaseNoteInput {
                 kind
             }
         };
-        let text = required(&mut errors, "text", "Treść notatki", &self.text);
+        let text = crate::text::required_long(
+            &mut errors,
+            "text",
+            "Treść notatki",
+            &self.text,
+            crate::text::NOTE_MAX,
+        );
         errors.into_result(|| CaseNoteData {
             at: at.expect("checked"),
             kind: kind.expect("checked"),
