@@ -350,7 +350,8 @@ fn bench_size(size: usize, dir: &Path, rows: &mut Vec<Row>) -> Result<(), ApiErr
     // The whole `kartoteka form enrolment` process (start, unlock, read, render, write).
     let exe = std::env::current_exe().map_err(internal)?;
     let pdf = dir.join("bench-form.pdf");
-    let cli = measure(1, 5, || {
+    // One `kartoteka form enrolment` process, opened by the password or by a session.
+    let form_process = |opened_by: (&str, &str)| -> Result<(), ApiError> {
         let status = Command::new(&exe)
             .arg("--data-dir")
             .arg(dir)
@@ -364,7 +365,9 @@ fn bench_size(size: usize, dir: &Path, rows: &mut Vec<Row>) -> Result<(), ApiErr
                 "--out",
             ])
             .arg(&pdf)
-            .env("KARTOTEKA_PASSWORD", PASSWORD)
+            .env_remove("KARTOTEKA_PASSWORD")
+            .env_remove("KARTOTEKA_SESSION")
+            .env(opened_by.0, opened_by.1)
             .stdout(std::process::Stdio::null())
             .status()
             .map_err(internal)?;
@@ -373,7 +376,8 @@ fn bench_size(size: usize, dir: &Path, rows: &mut Vec<Row>) -> Result<(), ApiErr
         } else {
             Err(internal("kartoteka form enrolment zakończył się błędem"))
         }
-    })?;
+    };
+    let cli = measure(1, 5, || form_process(("KARTOTEKA_PASSWORD", PASSWORD)))?;
     let median = |samples: &Samples| {
         let mut v = samples.0.clone();
         v.sort_by(|a, b| a.total_cmp(b));
@@ -410,33 +414,7 @@ fn bench_size(size: usize, dir: &Path, rows: &mut Vec<Row>) -> Result<(), ApiErr
         .ok()
         .and_then(|v| v["session"].as_str().map(str::to_owned))
         .ok_or_else(|| internal("kartoteka unlock nie zwrócił sesji"))?;
-    let cli = measure(1, 7, || {
-        let status = Command::new(&exe)
-            .arg("--data-dir")
-            .arg(dir)
-            .args([
-                "form",
-                "enrolment",
-                "--participant",
-                &person,
-                "--project",
-                &project_id,
-                "--out",
-            ])
-            .arg(&pdf)
-            .env("KARTOTEKA_SESSION", &token)
-            .env_remove("KARTOTEKA_PASSWORD")
-            .stdout(std::process::Stdio::null())
-            .status()
-            .map_err(internal)?;
-        if status.success() {
-            Ok(())
-        } else {
-            Err(internal(
-                "kartoteka form enrolment (sesja) zakończył się błędem",
-            ))
-        }
-    })?;
+    let cli = measure(1, 7, || form_process(("KARTOTEKA_SESSION", &token)))?;
     let _ = Command::new(&exe)
         .arg("--data-dir")
         .arg(dir)

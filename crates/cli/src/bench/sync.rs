@@ -14,11 +14,20 @@ pub(super) fn sync_and_reports(
     use kartoteka_api::sync;
     const PASSPHRASE: &str = "wspolne-haslo-synchronizacji";
     const ORGANISATION: &str = "OPS Pomiarowo";
-    let mut store = Store::open(dir, PASSWORD, seed_options())?;
+    // Sync runs on the computers' real clocks (as in an office): the seeded store's stamps
+    // include the `kartoteka form` processes above, made at the real time, and a computer
+    // whose clock is far behind a bundle's stamps refuses it.
+    let mut store = Store::open(dir, PASSWORD, kartoteka_store::OpenOptions::default())?;
     eprintln!("   synchronizacja…");
     sync::setup(&mut store, Source::Cli, PASSPHRASE, Some(ORGANISATION))?;
     let other_dir = dir.join("bench-other");
-    let mut other = init_bench_store(&other_dir)?;
+    let mut other = Store::init(
+        &other_dir,
+        "administrator",
+        PASSWORD,
+        kartoteka_store::OpenOptions::default(),
+    )?
+    .store;
     sync::setup(&mut other, Source::Cli, PASSPHRASE, Some(ORGANISATION))?;
     let (out, back) = (dir.join("bench-bundles"), other_dir.join("bench-bundles"));
     std::fs::create_dir_all(&out).map_err(internal)?;
