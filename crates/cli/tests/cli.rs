@@ -307,13 +307,7 @@ fn passwd_backup_and_restore_from_the_command_line() {
 fn a_forgotten_password_is_reset_with_the_recovery_key() {
     let dir = tempfile::tempdir().unwrap();
     let out = run(dir.path(), &["init", "--worker", "Anna"], None);
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let key = text
-        .lines()
-        .map(str::trim)
-        .find(|l| l.len() == 47 && l.matches('-').count() == 7)
-        .unwrap()
-        .to_owned();
+    let key = recovery_key_printed(&out);
     let wrong = run_env(
         dir.path(),
         &["passwd", "--recovery-key", "ABCDE-FGHIJ"],

@@ -215,13 +215,7 @@ fn files_that_hold_personal_data_are_private_to_the_user() {
 fn a_recovery_key_sheet_that_cannot_be_written_leaves_the_old_key_working() {
     let dir = tempfile::tempdir().unwrap();
     let out = run(dir.path(), &["init", "--worker", "Anna"], None);
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let key = text
-        .lines()
-        .map(str::trim)
-        .find(|l| l.len() == 47 && l.matches('-').count() == 7)
-        .unwrap()
-        .to_owned();
+    let key = recovery_key_printed(&out);
     // A folder that cannot be made: its parent is a file.
     let bad = dir.path().join("keys.json").join("klucz.pdf");
     let message = fail(

@@ -88,3 +88,13 @@ pub fn stderr(out: &Output) -> String {
 pub fn id(v: &Value) -> String {
     v["id"].as_str().unwrap().to_owned()
 }
+
+/// The recovery key `kartoteka init` printed (eight groups of five, once).
+pub fn recovery_key_printed(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 47 && l.matches('-').count() == 7)
+        .expect("init prints the recovery key")
+        .to_owned()
+}

@@ -298,8 +298,10 @@ impl Store {
                 let local = load_row(&tx.tx, info, &incoming.id)?;
                 let exists = local.as_ref().is_some_and(|l| l.deleted.is_none());
                 let local_tomb = local.as_ref().is_some_and(|l| l.deleted.is_some());
+                // Only a row that arrives anonymised can anonymise someone named here (the
+                // local data is parsed for that alone, not for every changed person).
                 let named = match (&local, info.table) {
-                    (Some(l), "participants") => named_participant(l),
+                    (Some(l), "participants") if is_anonymised(&incoming) => named_participant(l),
                     _ => None,
                 };
                 let merged = merge(local, incoming);
