@@ -166,6 +166,9 @@ fn end_expired(dir: &Path, now: DateTime<Utc>) {
         return;
     };
     for entry in entries.filter_map(|e| e.ok()) {
+        if entry.path().extension().is_none_or(|x| x != "json") {
+            continue;
+        }
         let stale = std::fs::read_to_string(entry.path())
             .ok()
             .and_then(|t| serde_json::from_str::<SessionFile>(&t).ok())
@@ -176,8 +179,11 @@ fn end_expired(dir: &Path, now: DateTime<Utc>) {
     }
 }
 
+/// Writes a file only the user can read, whole or not at all: another process that cleans up
+/// expired sessions meanwhile never sees it half-written (it reads only `*.json`).
 fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
+    let tmp = path.with_extension("tmp");
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -185,9 +191,14 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut f = options.open(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
+    let written = options.open(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    if let Err(e) = written.and_then(|_| std::fs::rename(&tmp, path)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e.into());
+    }
     Ok(())
 }
 

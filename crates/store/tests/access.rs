@@ -256,3 +256,24 @@ fn a_session_ends_when_it_expires_and_its_file_goes() {
         "the expired session's file is deleted"
     );
 }
+
+#[test]
+fn a_session_file_being_written_is_not_taken_for_an_expired_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::init(dir.path(), "Anna", PASSWORD, options())
+        .unwrap()
+        .store;
+    let session = store.start_session(30).unwrap();
+    drop(store);
+    // Another `kartoteka unlock` is half-way through writing its session.
+    let writing = dir
+        .path()
+        .join("sessions")
+        .join("0123456789abcdef0123456789abcdef.tmp");
+    std::fs::write(&writing, b"{\"worker\": \"An").unwrap();
+    Store::open_session(dir.path(), &session.token, options()).unwrap();
+    assert!(
+        writing.exists(),
+        "the cleanup of expired sessions left it alone"
+    );
+}
