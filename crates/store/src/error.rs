@@ -24,10 +24,9 @@ impl ExistingRecord {
             .as_ref()
             .map(|t| format!(", {t}"))
             .unwrap_or_default();
-        format!(
-            "{} (ur. {}{town}; id {})",
-            self.name, self.birth_date, self.id
-        )
+        // No internal id: the person sees the name, birth date and town; the window and the
+        // CLI's JSON carry the id in `existing` to open the record.
+        format!("{} (ur. {}{town})", self.name, self.birth_date)
     }
 }
 

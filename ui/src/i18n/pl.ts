@@ -32,7 +32,7 @@ export const pl = {
   'recovery.warning': 'Zapisz ten klucz na papierze albo wydrukuj go i schowaj w bezpiecznym miejscu. Pokazujemy go tylko ten jeden raz.',
   'recovery.why': 'Jeśli zapomnisz hasła, tylko ten klucz pozwoli odzyskać dane z kartoteki. Nie przechowuj go w tym komputerze.',
   'recovery.label': 'Twój klucz odzyskiwania',
-  'recovery.confirm': 'Zapisałem klucz — przejdź dalej',
+  'recovery.confirm': 'Klucz zapisany — przejdź dalej',
 
   'unlock.heading': 'Kartoteka',
   'unlock.intro': 'Wpisz hasło, aby otworzyć kartotekę.',
