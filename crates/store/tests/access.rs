@@ -13,6 +13,11 @@ fn cheap() -> KdfCost {
     options().kdf
 }
 
+/// A new store in `dir` with one worker, Anna.
+fn anna(dir: &std::path::Path) -> Store {
+    Store::init(dir, "Anna", PASSWORD, options()).unwrap().store
+}
+
 #[test]
 fn a_password_change_keeps_the_data_and_retires_the_old_password() {
     let dir = tempfile::tempdir().unwrap();
@@ -48,9 +53,7 @@ fn a_password_change_keeps_the_data_and_retires_the_old_password() {
 #[test]
 fn two_workers_share_one_store_with_their_own_passwords() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::init(dir.path(), "Anna", PASSWORD, options())
-        .unwrap()
-        .store;
+    let mut store = anna(dir.path());
     store
         .add_worker("Beata", "haslo-beaty-123", cheap())
         .unwrap();
@@ -137,9 +140,7 @@ fn repeated_wrong_passwords_slow_down_and_a_right_one_resets_the_count() {
 #[test]
 fn a_password_change_needs_the_signed_in_workers_own_password() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::init(dir.path(), "Anna", PASSWORD, options())
-        .unwrap()
-        .store;
+    let mut store = anna(dir.path());
     store
         .add_worker("Beata", "haslo-beaty-123", cheap())
         .unwrap();
@@ -227,9 +228,7 @@ fn new_slots_resist_an_offline_attack() {
 fn a_session_ends_when_it_expires_and_its_file_goes() {
     use chrono::TimeZone;
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::init(dir.path(), "Anna", PASSWORD, options())
-        .unwrap()
-        .store;
+    let mut store = anna(dir.path());
     let session = store.start_session(30).unwrap();
     drop(store);
     let at = |minutes: i64| kartoteka_store::OpenOptions {
@@ -260,9 +259,7 @@ fn a_session_ends_when_it_expires_and_its_file_goes() {
 #[test]
 fn a_session_file_being_written_is_not_taken_for_an_expired_one() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::init(dir.path(), "Anna", PASSWORD, options())
-        .unwrap()
-        .store;
+    let mut store = anna(dir.path());
     let session = store.start_session(30).unwrap();
     drop(store);
     // Another `kartoteka unlock` is half-way through writing its session.
