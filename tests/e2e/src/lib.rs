@@ -280,6 +280,43 @@ impl App {
         e.send_keys(text).await.unwrap();
     }
 
+    /// Searches the participant list for `query` and opens the row showing `shown`, until the
+    /// person's page (its h1 holding `heading`) is open. The list re-renders as the search
+    /// answers, so a click can land on a row that has just been replaced: it is tried again.
+    pub async fn open_participant(&self, query: &str, shown: &str, heading: &str) {
+        self.type_into("#participant-search", query).await;
+        let start = Instant::now();
+        loop {
+            if let Ok(rows) = self.d().find_all(By::Css("[data-participant-id]")).await {
+                for row in rows {
+                    if row.text().await.map(|t| t.contains(shown)).unwrap_or(false) {
+                        let _ = row.click().await;
+                        break;
+                    }
+                }
+            }
+            let opened = async {
+                for _ in 0..10 {
+                    if let Ok(hs) = self.d().find_all(By::Css("h1")).await {
+                        for h in hs {
+                            if h.text().await.map(|t| t.contains(heading)).unwrap_or(false) {
+                                return true;
+                            }
+                        }
+                    }
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                false
+            };
+            if opened.await {
+                return;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("the page of {heading:?} did not open from the search {query:?}");
+            }
+        }
+    }
+
     /// Types the password on the unlock screen and waits for the shell.
     pub async fn unlock(&self) {
         self.type_into("input[type=password]", PASSWORD).await;

@@ -50,13 +50,8 @@ async fn audit_log_export_and_anonymisation() {
     app.unlock().await;
 
     // The person's page → Historia → "Pokaż w dzienniku".
-    app.type_into("#participant-search", "zolkiewska").await;
-    app.wait_text("[data-participant-id]", "Żółkiewska")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_text("h1", "Łucja Żółkiewska").await;
+    app.open_participant("zolkiewska", "Żółkiewska", "Łucja Żółkiewska")
+        .await;
     app.click("[data-tab=history]").await;
     app.click("[data-action=show-in-audit]").await;
     app.el("[data-view=audit]").await;
@@ -109,13 +104,8 @@ async fn audit_log_export_and_anonymisation() {
 
     // The export of the person's full record.
     app.click("[data-nav=participants]").await;
-    app.type_into("#participant-search", "zolkiewska").await;
-    app.wait_text("[data-participant-id]", "Żółkiewska")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_text("h1", "Łucja Żółkiewska").await;
+    app.open_participant("zolkiewska", "Żółkiewska", "Łucja Żółkiewska")
+        .await;
     app.click("[data-action=gdpr-export]").await;
     app.click("[data-action=gdpr-export-run]").await;
     app.el_within("[data-gdpr-file=pdf]", 20).await;

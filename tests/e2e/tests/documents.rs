@@ -18,13 +18,8 @@ async fn print_the_enrolment_form_from_the_participant_page() {
         .to_owned();
     let app = App::start(dir).await;
     app.unlock().await;
-    app.type_into("#participant-search", "zolkiewska").await;
-    app.wait_text("[data-participant-id]", "Żółkiewska")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_text("h1", "Łucja Żółkiewska").await;
+    app.open_participant("zolkiewska", "Żółkiewska", "Łucja Żółkiewska")
+        .await;
     app.el("[data-action=print]").await.click().await.unwrap();
     app.el("[data-print-panel] input[value=enrolment]")
         .await

@@ -56,10 +56,9 @@ async fn register_find_open_and_enrol_a_participant() {
         .await
         .unwrap();
     app.type_into("#participant-search", "walesa").await;
-    let row = app.wait_text("[data-participant-id]", "Wałęsa").await;
+    app.wait_text("[data-participant-id]", "Wałęsa").await;
     app.screenshot("04-search").await;
-    row.click().await.unwrap();
-    app.wait_text("h1", "Łucja Wałęsa").await;
+    app.open_participant("walesa", "Wałęsa", "Łucja Wałęsa").await;
 
     app.el("[data-tab=projects]").await.click().await.unwrap();
     app.el("[data-action=enrol]").await.click().await.unwrap();

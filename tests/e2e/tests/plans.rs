@@ -81,13 +81,8 @@ async fn plan_with_two_goals_signed_delivered_and_amended() {
 
     let app = App::start(dir).await;
     app.unlock().await;
-    app.type_into("#participant-search", "walesa").await;
-    app.wait_text("[data-participant-id]", "Wałęsa")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_text("h1", "Łucja Wałęsa").await;
+    app.open_participant("walesa", "Wałęsa", "Łucja Wałęsa")
+        .await;
 
     // A new plan for the only enrolment, its period prefilled.
     app.click("[data-tab=plans]").await;

@@ -71,13 +71,7 @@ async fn click_button(app: &App, text: &str) {
 /// Opens the participant found by `query` (a row showing `shown`) and changes the last name.
 async fn edit_last_name(app: &App, query: &str, shown: &str, new_last_name: &str) {
     app.click("[data-nav=participants]").await;
-    type_into(app, "#participant-search", query).await;
-    app.wait_text("[data-participant-id]", shown)
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_text("h1", shown).await;
+    app.open_participant(query, shown, shown).await;
     app.click("[data-action=edit]").await;
     type_into(app, "input[name=last_name]", new_last_name).await;
     click_button(app, "Zapisz").await;
