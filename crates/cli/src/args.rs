@@ -153,6 +153,9 @@ pub enum WorkerCommand {
     Add { name: String },
     /// Lista pracowników.
     List,
+    /// Odbiera pracownikowi dostęp: jego hasło przestaje działać, a baza dostaje nowy klucz
+    /// (stara kopia pliku kluczy niczego już nie otwiera). Kończy wszystkie sesje (unlock).
+    Remove { name: String },
 }
 
 #[derive(Subcommand)]

@@ -142,6 +142,10 @@ fn worker(dir: &Path, command: WorkerCommand) -> Result<(), ApiError> {
             print_json(&json!({ "worker": name.trim() }));
         }
         WorkerCommand::List => print_json(&Store::workers(dir)?),
+        WorkerCommand::Remove { name } => {
+            let mut store = open(dir)?;
+            print_json(&store.remove_worker(&name)?);
+        }
     }
     Ok(())
 }

@@ -157,7 +157,9 @@ impl Store {
     }
 
     /// Makes `recovery` (from `keyring::new_recovery_key`) the recovery key; the old one stops
-    /// working. Call it only once the new key is safely on paper.
+    /// working, and the database gets a new key so that the old recovery key does not open it
+    /// even with a key file copied before. Call it only once the new key is safely on paper.
+    /// While a worker has not unlocked since slots got key pairs, only the slot is replaced.
     pub fn replace_recovery_key(&mut self, recovery: &str, kdf: KdfCost) -> Result<()> {
         let key = self.key_for_slots()?;
         let mut ring = Keyring::load(&self.dir)?;
@@ -169,9 +171,17 @@ impl Store {
             &key,
             kdf,
         )?);
-        ring.save(&self.dir)?;
+        let rotated = ring.slots.iter().all(Slot::has_key_pair);
+        if rotated {
+            self.rotate_database_key(ring)?;
+        } else {
+            ring.save(&self.dir)?;
+        }
         self.write(crate::Source::System, |tx| {
             tx.audit("worker", "odzyskiwanie", "recovery_key_replaced", vec![]);
+            if rotated {
+                tx.audit("store", "klucz", "database_key_rotated", vec![]);
+            }
             Ok(())
         })
     }
@@ -249,6 +259,17 @@ impl Store {
             Ok(())
         })?;
         Ok(store)
+    }
+
+    /// Gives `worker` a slot of the kind older program versions made (format 1), as an office
+    /// that updates the program has them.
+    #[cfg(feature = "test-support")]
+    pub fn add_format1_worker_for_tests(&mut self, worker: &str, password: &str, kdf: KdfCost) {
+        let key = self.key_for_slots().unwrap();
+        let mut ring = Keyring::load(&self.dir).unwrap();
+        ring.slots
+            .push(Slot::wrap_format1(worker, password.as_bytes(), &key, kdf).unwrap());
+        ring.save(&self.dir).unwrap();
     }
 
     /// The database key, held only while the store is unlocked (SQLCipher does not hand it

@@ -232,13 +232,27 @@ impl Store {
             Err(e) => return Err(e),
         };
         let (_, _, key) = access::unlock_counted(dir, &ring, password)?;
+        // A backup made before the database key last changed opens with an earlier key (kept
+        // in the key file, encrypted under the current one); its copy is re-encrypted below.
+        let mut backup_key = None;
+        for candidate in std::iter::once(key.duplicate()).chain(ring.earlier_keys(&key)?) {
+            if open_connection(backup, &candidate).is_ok() {
+                backup_key = Some(candidate);
+                break;
+            }
+        }
+        let earlier = backup_key
+            .as_ref()
+            .is_some_and(|k| k.fingerprint() != key.fingerprint());
         {
-            let check = open_connection(backup, &key).map_err(|e| match e {
-                StoreError::Corrupt(_) => StoreError::Corrupt(
-                    "kopia nie pasuje do tej kartoteki albo jest zniszczona".into(),
-                ),
-                other => other,
-            })?;
+            let check = open_connection(backup, backup_key.as_ref().unwrap_or(&key)).map_err(
+                |e| match e {
+                    StoreError::Corrupt(_) => StoreError::Corrupt(
+                        "kopia nie pasuje do tej kartoteki albo jest zniszczona".into(),
+                    ),
+                    other => other,
+                },
+            )?;
             migrate::check_not_newer(&check)?;
             let result: String = check.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
             if result != "ok" {
@@ -253,9 +267,17 @@ impl Store {
         let tmp = dir.join(format!("{DB_FILE}.restore-tmp"));
         let copied =
             std::fs::copy(backup, &tmp).and_then(|_| std::fs::File::open(&tmp)?.sync_all());
-        if let Err(e) = copied {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(e.into());
+        let rekeyed = match (copied, &backup_key) {
+            (Err(e), _) => Err(e.into()),
+            (Ok(()), Some(old_key)) if earlier => open_connection(&tmp, old_key)
+                .and_then(|conn| crate::rekey::rekey_connection(&conn, &key)),
+            (Ok(()), _) => Ok(()),
+        };
+        if let Err(e) = rekeyed {
+            for ext in ["", "-wal", "-shm", "-journal"] {
+                let _ = std::fs::remove_file(format!("{}{ext}", tmp.display()));
+            }
+            return Err(e);
         }
         let mut kept = None;
         if db.exists() {

@@ -1,9 +1,14 @@
-//! Key slots: the database is encrypted with one random 256-bit key; that key is stored only
-//! wrapped (XChaCha20-Poly1305) by keys derived from each worker's password (Argon2id) and by
-//! the recovery key. A password change rewrites one slot and never re-encrypts the database.
+//! Key slots: the database is encrypted with one random 256-bit key. Each slot (a worker's
+//! password, the recovery key) has its own X25519 key pair: the secret half is wrapped
+//! (XChaCha20-Poly1305) by a key derived from the password (Argon2id), and the database key is
+//! sealed to the public half. A password change rewrites one slot and never re-encrypts the
+//! database; a new database key (after a worker is removed or the recovery key replaced) is
+//! sealed to every remaining slot's public key without knowing anyone's password. Slots of
+//! format 1 wrapped the database key directly; they become pairs at their next unlock.
 //!
 //! Invariant: `keys.json` never holds the database key or a password in the clear, and it is
-//! replaced atomically (write to a temporary file, fsync, rename).
+//! replaced atomically (write to a temporary file, fsync, rename). Earlier database keys (for
+//! backups made before a key change) are kept only encrypted under the current one.
 
 use crate::error::{Result, StoreError};
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -16,7 +21,9 @@ use std::path::Path;
 use zeroize::{Zeroize, Zeroizing};
 
 pub const KEYS_FILE: &str = "keys.json";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
+/// Written beside `keys.json` while the database key changes; see `Store::rotate_database_key`.
+pub const NEXT_KEYS_FILE: &str = "keys.next.json";
 
 /// The database key. Zeroed when dropped.
 pub struct DbKey(Zeroizing<[u8; 32]>);
@@ -30,6 +37,16 @@ impl DbKey {
 
     pub(crate) fn duplicate(&self) -> DbKey {
         DbKey(Zeroizing::new(*self.0))
+    }
+
+    /// A short, non-secret name of this key (a hash prefix), to find the earlier key that
+    /// opens an old backup.
+    pub(crate) fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(b"kartoteka-db-key-id");
+        h.update(self.0.as_ref());
+        hex::encode(&h.finalize()[..8])
     }
 
     /// The statement that hands the key to SQLCipher, built in one zeroized buffer of its
@@ -87,6 +104,24 @@ pub struct Slot {
     t_cost: u32,
     p_cost: u32,
     nonce: String,
+    /// Format 2: the slot's X25519 secret, wrapped by the password's key. Format 1: the
+    /// database key itself.
+    wrapped: String,
+    /// Format 2: the slot's X25519 public key (hex).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    public: Option<String>,
+    /// Format 2: the database key sealed to `public`: ephemeral public key, nonce, ciphertext.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sealed: Option<String>,
+}
+
+/// A database key used before the current one, encrypted under the current key, so that a
+/// backup made before a key change can still be restored by those who may open the store now.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EarlierKey {
+    /// `DbKey::fingerprint` of the earlier key.
+    pub id: String,
+    nonce: String,
     wrapped: String,
 }
 
@@ -94,6 +129,12 @@ pub struct Slot {
 pub struct Keyring {
     format: u32,
     pub slots: Vec<Slot>,
+    /// Fingerprint of the current database key (format 2), to tell which key file belongs to
+    /// the database after an interrupted key change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_keys: Vec<EarlierKey>,
 }
 
 /// Argon2id cost of a password slot: 64 MiB and three passes (what current password managers
@@ -133,7 +174,56 @@ fn derive(secret: &[u8], salt: &[u8], cost: KdfCost) -> Result<Zeroizing<[u8; 32
     Ok(out)
 }
 
+const SEAL_CONTEXT: &[u8] = b"kartoteka-slot-seal-v2";
+
+/// The key that seals the database key to a slot's public key, from an X25519 agreement.
+fn seal_kek(shared: &[u8; 32], ephemeral: &[u8; 32], public: &[u8; 32]) -> Zeroizing<[u8; 32]> {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(SEAL_CONTEXT);
+    h.update(shared);
+    h.update(ephemeral);
+    h.update(public);
+    let mut out = Zeroizing::new([0u8; 32]);
+    out.copy_from_slice(&h.finalize());
+    out
+}
+
+/// Seals the database key to an X25519 public key (an ephemeral key pair, then
+/// XChaCha20-Poly1305 bound to the worker's name): ephemeral public ‖ nonce ‖ ciphertext.
+fn seal_to(public: &[u8; 32], worker: &str, key: &DbKey) -> Result<Vec<u8>> {
+    let mut eph_bytes = Zeroizing::new([0u8; 32]);
+    fill_random(eph_bytes.as_mut())?;
+    let eph = x25519_dalek::StaticSecret::from(*eph_bytes);
+    let eph_public = x25519_dalek::PublicKey::from(&eph);
+    let shared = eph.diffie_hellman(&x25519_dalek::PublicKey::from(*public));
+    let kek = seal_kek(shared.as_bytes(), eph_public.as_bytes(), public);
+    let mut nonce = [0u8; 24];
+    fill_random(&mut nonce)?;
+    let sealed = seal_key(&kek, &nonce, worker.as_bytes(), key)?;
+    let mut out = Vec::with_capacity(32 + 24 + sealed.len());
+    out.extend_from_slice(eph_public.as_bytes());
+    out.extend_from_slice(&nonce);
+    out.extend_from_slice(&sealed);
+    Ok(out)
+}
+
+/// Opens what `seal_to` sealed, with the slot's secret.
+fn open_sealed(secret: &[u8; 32], worker: &str, sealed: &[u8]) -> Result<Option<DbKey>> {
+    if sealed.len() < 32 + 24 {
+        return Err(StoreError::Keyring("plik kluczy jest uszkodzony".into()));
+    }
+    let mut eph_public = [0u8; 32];
+    eph_public.copy_from_slice(&sealed[..32]);
+    let own = x25519_dalek::StaticSecret::from(*secret);
+    let public = x25519_dalek::PublicKey::from(&own);
+    let shared = own.diffie_hellman(&x25519_dalek::PublicKey::from(eph_public));
+    let kek = seal_kek(shared.as_bytes(), &eph_public, public.as_bytes());
+    open_key(&kek, &sealed[32..56], worker.as_bytes(), &sealed[56..])
+}
+
 impl Slot {
+    /// A new slot for `secret` (a password or the recovery key) that opens `key`.
     pub fn wrap(
         kind: SlotKind,
         worker: &str,
@@ -146,7 +236,12 @@ impl Slot {
         fill_random(&mut salt)?;
         fill_random(&mut nonce)?;
         let kek = derive(secret, &salt, cost)?;
-        let wrapped = seal_key(&kek, &nonce, worker.as_bytes(), key)?;
+        let mut pair_secret = DbKey(Zeroizing::new([0u8; 32]));
+        fill_random(pair_secret.0.as_mut())?;
+        let public =
+            x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from(*pair_secret.0));
+        let wrapped = seal_key(&kek, &nonce, worker.as_bytes(), &pair_secret)?;
+        let sealed = seal_to(public.as_bytes(), worker, key)?;
         Ok(Slot {
             kind,
             worker: worker.to_owned(),
@@ -156,6 +251,8 @@ impl Slot {
             p_cost: cost.p_cost,
             nonce: hex::encode(nonce),
             wrapped: hex::encode(wrapped),
+            public: Some(hex::encode(public.as_bytes())),
+            sealed: Some(hex::encode(sealed)),
         })
     }
 
@@ -168,6 +265,11 @@ impl Slot {
         }
     }
 
+    /// Whether a new database key can be sealed to this slot without its password (format 2).
+    pub fn has_key_pair(&self) -> bool {
+        self.public.is_some()
+    }
+
     /// Unwraps the database key with a secret; `None` when the secret is not this slot's.
     pub fn unwrap_key(&self, secret: &[u8]) -> Result<Option<DbKey>> {
         let bad = || StoreError::Keyring("plik kluczy jest uszkodzony".into());
@@ -178,7 +280,46 @@ impl Slot {
             return Err(bad());
         }
         let kek = derive(secret, &salt, self.cost())?;
-        open_key(&kek, &nonce, self.worker.as_bytes(), &wrapped)
+        let Some(inner) = open_key(&kek, &nonce, self.worker.as_bytes(), &wrapped)? else {
+            return Ok(None);
+        };
+        match &self.sealed {
+            // Format 1: the wrapped value is the database key.
+            None => Ok(Some(inner)),
+            Some(sealed) => {
+                let sealed = hex::decode(sealed).map_err(|_| bad())?;
+                open_sealed(&inner.0, &self.worker, &sealed)?
+                    .map(Some)
+                    .ok_or_else(bad)
+            }
+        }
+    }
+
+    /// A slot as program versions before key pairs made them (format 1: the database key
+    /// wrapped directly), for tests of the upgrade path.
+    #[cfg(any(test, feature = "test-support"))]
+    pub fn wrap_format1(worker: &str, secret: &[u8], key: &DbKey, cost: KdfCost) -> Result<Slot> {
+        let mut slot = Slot::wrap(SlotKind::Password, worker, secret, key, cost)?;
+        let salt = hex::decode(&slot.salt).expect("own hex");
+        let nonce = hex::decode(&slot.nonce).expect("own hex");
+        let kek = derive(secret, &salt, cost)?;
+        let nonce: [u8; 24] = nonce.try_into().expect("24 bytes");
+        slot.wrapped = hex::encode(seal_key(&kek, &nonce, worker.as_bytes(), key)?);
+        slot.public = None;
+        slot.sealed = None;
+        Ok(slot)
+    }
+
+    /// Seals a new database key to this slot's public key (the password is not needed).
+    pub(crate) fn reseal(&mut self, key: &DbKey) -> Result<()> {
+        let bad = || StoreError::Keyring("plik kluczy jest uszkodzony".into());
+        let public = self.public.as_deref().ok_or_else(bad)?;
+        let public: [u8; 32] = hex::decode(public)
+            .ok()
+            .and_then(|p| p.try_into().ok())
+            .ok_or_else(bad)?;
+        self.sealed = Some(hex::encode(seal_to(&public, &self.worker, key)?));
+        Ok(())
     }
 }
 
@@ -230,15 +371,29 @@ pub(crate) fn open_key(
 }
 
 impl Keyring {
-    pub fn new(slots: Vec<Slot>) -> Keyring {
+    pub fn new(slots: Vec<Slot>, key: &DbKey) -> Keyring {
         Keyring {
             format: FORMAT,
             slots,
+            key_id: Some(key.fingerprint()),
+            earlier_keys: Vec::new(),
         }
     }
 
     pub fn load(dir: &Path) -> Result<Keyring> {
-        let path = dir.join(KEYS_FILE);
+        Keyring::load_file(dir, KEYS_FILE)
+    }
+
+    /// The key file being written by an interrupted key change, if one was left.
+    pub fn load_next(dir: &Path) -> Result<Option<Keyring>> {
+        if !dir.join(NEXT_KEYS_FILE).is_file() {
+            return Ok(None);
+        }
+        Keyring::load_file(dir, NEXT_KEYS_FILE).map(Some)
+    }
+
+    fn load_file(dir: &Path, name: &str) -> Result<Keyring> {
+        let path = dir.join(name);
         let text = fs::read_to_string(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 StoreError::NotInitialized(dir.to_path_buf())
@@ -258,18 +413,64 @@ impl Keyring {
 
     /// Writes the key file atomically: a crash leaves either the old or the new file.
     pub fn save(&self, dir: &Path) -> Result<()> {
-        let tmp = dir.join(format!("{KEYS_FILE}.tmp"));
-        let text = serde_json::to_string_pretty(self).expect("keyring serialises");
+        self.save_as(dir, KEYS_FILE)
+    }
+
+    pub(crate) fn save_as(&self, dir: &Path, name: &str) -> Result<()> {
+        let tmp = dir.join(format!("{name}.tmp"));
+        let mut ring = self.clone();
+        ring.format = FORMAT;
+        let text = serde_json::to_string_pretty(&ring).expect("keyring serialises");
         {
             let mut f = fs::File::create(&tmp)?;
             f.write_all(text.as_bytes())?;
             f.sync_all()?;
         }
-        fs::rename(&tmp, dir.join(KEYS_FILE))?;
+        fs::rename(&tmp, dir.join(name))?;
         if let Ok(d) = fs::File::open(dir) {
             let _ = d.sync_all();
         }
         Ok(())
+    }
+
+    /// Seals `new_key` to every slot and keeps `current` (encrypted under `new_key`) with the
+    /// earlier keys. Fails, changing nothing, when a slot has no key pair yet.
+    pub(crate) fn rekeyed(&self, current: &DbKey, new_key: &DbKey) -> Result<Keyring> {
+        let mut next = self.clone();
+        let mut earlier = Vec::new();
+        for k in self
+            .earlier_keys(current)?
+            .into_iter()
+            .chain([current.duplicate()])
+        {
+            let mut nonce = [0u8; 24];
+            fill_random(&mut nonce)?;
+            earlier.push(EarlierKey {
+                id: k.fingerprint(),
+                nonce: hex::encode(nonce),
+                wrapped: hex::encode(seal_key(&new_key.0, &nonce, b"earlier-key", &k)?),
+            });
+        }
+        for slot in &mut next.slots {
+            slot.reseal(new_key)?;
+        }
+        next.key_id = Some(new_key.fingerprint());
+        next.earlier_keys = earlier;
+        Ok(next)
+    }
+
+    /// The database keys used before `current` (for backups made before a key change).
+    pub fn earlier_keys(&self, current: &DbKey) -> Result<Vec<DbKey>> {
+        let bad = || StoreError::Keyring("plik kluczy jest uszkodzony".into());
+        let mut keys = Vec::new();
+        for e in &self.earlier_keys {
+            let nonce = hex::decode(&e.nonce).map_err(|_| bad())?;
+            let wrapped = hex::decode(&e.wrapped).map_err(|_| bad())?;
+            if let Some(k) = open_key(&current.0, &nonce, b"earlier-key", &wrapped)? {
+                keys.push(k);
+            }
+        }
+        Ok(keys)
     }
 
     /// Finds the password slot the password opens. Returns the slot's place, the worker's

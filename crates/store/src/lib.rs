@@ -23,6 +23,7 @@ pub mod notes;
 pub mod participants;
 pub mod plans;
 pub mod projects;
+pub mod rekey;
 pub mod relations;
 pub mod reports;
 pub mod search;
@@ -167,7 +168,7 @@ impl Store {
             (&device_id, options.clock.now().to_rfc3339()),
         )?;
         // The key file goes last: a store counts as existing only once it is complete.
-        Keyring::new(slots).save(dir)?;
+        Keyring::new(slots, &key).save(dir)?;
         Ok(Initialised {
             store: Store {
                 conn,
@@ -189,10 +190,11 @@ impl Store {
         if !dir.join(DB_FILE).is_file() {
             return Err(StoreError::DatabaseMissing(dir.to_path_buf()));
         }
+        let ring = rekey::finish_interrupted(dir, ring, password)?;
         let (slot, worker, key) = access::unlock_counted(dir, &ring, password)?;
-        // A slot made at a lower cost than this program's is wrapped again now that the
-        // password is known (the database key does not change).
-        if ring.slots[slot].cost().weaker_than(options.kdf) {
+        // A slot made at a lower cost than this program's, or before slots had key pairs, is
+        // wrapped again now that the password is known (the database key does not change).
+        if ring.slots[slot].cost().weaker_than(options.kdf) || !ring.slots[slot].has_key_pair() {
             let mut ring = ring;
             ring.slots[slot] = Slot::wrap(
                 SlotKind::Password,
