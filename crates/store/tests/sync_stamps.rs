@@ -23,7 +23,7 @@ fn exported(store: &mut Store, full: bool, id: &str) -> RowState {
 fn mark_exported(store: &mut Store) {
     let upto = store.sync_export_batch(false).unwrap().upto_seq;
     store
-        .sync_mark_exported("b", "sha", "plik", 1, upto)
+        .sync_mark_exported("b", "sha", "plik", 1, upto, "klucz")
         .unwrap();
 }
 

@@ -12,12 +12,19 @@
 //! every chunk and the end of the stream, so a flipped byte or a cut-off file fails to
 //! decrypt; the manifest is checked against the header and the records after that.
 //!
+//! The manifest also holds the writing device's Ed25519 public key (`device_key`) and its
+//! signature over the rest of the manifest (`signature`, see `sign`): since the manifest holds
+//! the records' SHA-256, the signature covers the whole content. Both fields were added within
+//! format 1: an older program ignores them, and a bundle without them (from an older program)
+//! is read as unsigned — the importer decides whether its device may still send such bundles.
+//!
 //! Invariant: nothing is applied before the whole bundle is read, decrypted and its records
 //! checksum verified; rows are then parsed one at a time (`Opened::rows`) into a transaction
 //! that is abandoned when a row or the counts turn out wrong. Writing is streamed the same
 //! way (`Sealer`): neither side holds a bundle's rows as row states all at once.
 
 use crate::key::{normalize_organisation, organisation_tag, parse_identity};
+use crate::sign::{self, DeviceSigner};
 use crate::SyncError;
 use kartoteka_store::sync::{sync_table, FieldState, RowState, Stamp};
 use serde::de::Error as _;
@@ -60,6 +67,13 @@ pub struct Manifest {
     pub tombstones: usize,
     pub counts: BTreeMap<String, usize>,
     pub records_sha256: String,
+    /// The writing device's Ed25519 public key (hex); absent in bundles of older programs.
+    /// After `open`, present only if `signature` verified with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_key: Option<String>,
+    /// Ed25519 signature (hex) over the manifest without this field (see `sign`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -182,6 +196,8 @@ pub struct Contents<'a> {
     pub schema: u32,
     pub created_at: &'a str,
     pub full: bool,
+    /// The writing installation's key: it signs the manifest.
+    pub signer: &'a DeviceSigner,
 }
 
 /// The largest bundle file read, and the most it may unpack to: a stray multi-gigabyte file
@@ -314,6 +330,16 @@ impl Sealer {
             tombstones: self.tombstones,
             counts: self.counts,
             records_sha256: hex::encode(hash.finalize()),
+            device_key: Some(contents.signer.public_hex()),
+            signature: None,
+        };
+        let manifest = Manifest {
+            signature: Some(
+                contents
+                    .signer
+                    .sign_manifest(&serde_json::to_value(&manifest).expect("manifest serialises")),
+            ),
+            ..manifest
         };
         let header = Header {
             format: FORMAT,
@@ -421,8 +447,9 @@ pub fn open(
         .iter()
         .position(|b| *b == b'\n')
         .ok_or_else(|| bundle_error("brak spisu zawartości"))?;
-    let manifest: Manifest = serde_json::from_slice(&plain[..split])
-        .map_err(|_| bundle_error("spis zawartości nieczytelny"))?;
+    let unreadable = |_| bundle_error("spis zawartości nieczytelny");
+    let manifest_json: Value = serde_json::from_slice(&plain[..split]).map_err(unreadable)?;
+    let manifest: Manifest = Manifest::deserialize(&manifest_json).map_err(unreadable)?;
     if manifest.format > FORMAT {
         return Err(SyncError::NewerFormat {
             found: manifest.format,
@@ -441,6 +468,8 @@ pub fn open(
     {
         return Err(bundle_error("nagłówek nie zgadza się ze spisem zawartości"));
     }
+    // The device's signature over the manifest (and so, through its checksum, the records).
+    sign::verify_manifest(&manifest_json)?;
     let records = &plain[split + 1..];
     if hex::encode(Sha256::digest(records)) != manifest.records_sha256 {
         return Err(bundle_error("suma kontrolna rekordów się nie zgadza"));

@@ -13,13 +13,18 @@
 //!   organisation) or newer-format bundle is refused before anything is written.
 //! - Encryption is age (X25519) with a key derived once from the passphrase (`key`); bundle file
 //!   names carry only a device tag and the time, never personal data; nothing is logged.
+//! - Every bundle is signed by the device that wrote it (Ed25519, `sign`; the seed lives only
+//!   in the encrypted store). The first signed bundle of a device applied here records its
+//!   public key (trust on first use); a later bundle claiming that device with another key, a
+//!   bad signature, or no signature once the device is known to sign, is refused whole.
 //! - No SQL here: the store (`kartoteka_store::sync`) reads and writes, this crate decides.
 
 pub mod bundle;
 pub mod key;
 pub mod merge;
+pub mod sign;
 
-use kartoteka_store::sync::{ApplyBatch, ApplySummary, SyncConflict, SyncStatus};
+use kartoteka_store::sync::{ApplyBatch, ApplySummary, DeviceKeyCheck, SyncConflict, SyncStatus};
 use kartoteka_store::{Source, Store, StoreError};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -158,6 +163,14 @@ pub struct ImportReport {
     pub applied: u32,
     pub unchanged: u32,
     pub conflicts: u32,
+    /// Who vouches for the bundle: "signed" (with the key known for its device), "first_signed"
+    /// (the device's first signed bundle here: its key is remembered from now on), "unsigned"
+    /// (written by an older version of the program, from a device never seen signing).
+    pub signature: String,
+    /// The public key (hex, Ed25519) that signed the bundle; null when unsigned.
+    pub device_key: Option<String>,
+    /// What a person should know about where the bundle comes from (Polish), or null.
+    pub note: Option<String>,
 }
 
 /// A bundle in a folder that was refused (the others are still applied).
@@ -209,6 +222,23 @@ fn config(store: &Store) -> Result<kartoteka_store::sync::SyncConfig, SyncError>
 
 fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
+}
+
+/// The SHA-256 of a file, read as a stream in 64 KiB pieces (never the whole file at once).
+fn sha256_file(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut hash = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => hash.update(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(hex::encode(hash.finalize()))
 }
 
 /// Writes one bundle with what changed since the last export (or everything) into `dir`.
@@ -283,6 +313,7 @@ pub fn export_watched(
             message: "Brak zmian do wysłania — nie utworzono pakietu.".into(),
         });
     }
+    let signer = sign::DeviceSigner::from_seed_hex(&batch.signing_seed)?;
     let now = store.clock().now();
     let bundle_id = uuid::Uuid::now_v7().to_string();
     let created_at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
@@ -294,6 +325,7 @@ pub fn export_watched(
             schema: store.schema_version()?,
             created_at: &created_at,
             full,
+            signer: &signer,
         },
         &config.identity,
     )?;
@@ -327,6 +359,7 @@ pub fn export_watched(
         &name,
         sealed.manifest.records,
         batch.upto_seq,
+        &signer.public_hex(),
     )?;
     Ok(ExportReport {
         file: Some(path.display().to_string()),
@@ -424,6 +457,17 @@ fn apply_file(
         &config.organisation,
         store.schema_version()?,
     )?;
+    // Who signed it, against what is known of its device (checked again, and a first key
+    // recorded, inside the import's transaction).
+    let device = opened.manifest.device.clone();
+    let device_key = opened.manifest.device_key.clone();
+    let known_key = store.sync_device_key(&device)?;
+    let key_check = kartoteka_store::sync::check_device_key(
+        &device,
+        known_key.as_deref(),
+        device_key.as_deref(),
+    )
+    .map_err(SyncError::Bundle)?;
     let records = opened.manifest.records as u32;
     let (bundle, bundles) = place;
     let mut report = |done: u32| {
@@ -450,6 +494,7 @@ fn apply_file(
             file_sha256: &sha,
             device: &opened.manifest.device,
             records: opened.manifest.records,
+            signing_key: device_key.as_deref(),
         },
         &mut |apply| {
             let cancelled = watch.cancelled;
@@ -486,14 +531,32 @@ fn apply_file(
         (Err(_), Some(e)) => return Err(e),
         (Err(e), None) => return Err(e.into()),
     };
+    let (signature, note) = match key_check {
+        DeviceKeyCheck::Known => ("signed", None),
+        DeviceKeyCheck::First => (
+            "first_signed",
+            Some(format!(
+                "Pierwszy podpisany pakiet z urządzenia {device} — zapamiętano jego klucz podpisu. Kolejne pakiety tego urządzenia muszą być podpisane tym samym kluczem, inaczej nie zostaną zastosowane."
+            )),
+        ),
+        DeviceKeyCheck::Unsigned => (
+            "unsigned",
+            Some(format!(
+                "Pakiet bez podpisu urządzenia (zapisała go starsza wersja programu) — przyjęty, bo urządzenie {device} nie przysłało jeszcze żadnego podpisanego pakietu. Zaktualizuj Kartotekę na tamtym komputerze."
+            )),
+        ),
+    };
     Ok(ImportReport {
         file: file.display().to_string(),
         bundle_id: opened.manifest.bundle_id,
-        device: opened.manifest.device,
+        device,
         records,
         applied: summary.applied,
         unchanged: summary.unchanged,
         conflicts: summary.conflicts,
+        signature: signature.into(),
+        device_key,
+        note,
     })
 }
 
@@ -538,9 +601,12 @@ pub fn import_dir_watched(
     };
     let mut new_files = Vec::with_capacity(files.len());
     for file in files {
-        let seen = std::fs::read(&file)
-            .ok()
-            .map(|b| sha256_hex(&b))
+        // Hashed as a stream; a file over the size of any bundle is not read at all (it is
+        // refused, unread, below).
+        let too_large = std::fs::metadata(&file).is_ok_and(|m| m.len() > bundle::MAX_FILE_BYTES);
+        let seen = (!too_large)
+            .then(|| sha256_file(&file).ok())
+            .flatten()
             .map(|sha| store.sync_bundle_seen(&sha))
             .transpose()?
             .unwrap_or(false);

@@ -3,4 +3,18 @@
 /**
  * What importing one bundle did.
  */
-export type ImportReport = { file: string, bundle_id: string, device: string, records: number, applied: number, unchanged: number, conflicts: number, };
+export type ImportReport = { file: string, bundle_id: string, device: string, records: number, applied: number, unchanged: number, conflicts: number, 
+/**
+ * Who vouches for the bundle: "signed" (with the key known for its device), "first_signed"
+ * (the device's first signed bundle here: its key is remembered from now on), "unsigned"
+ * (written by an older version of the program, from a device never seen signing).
+ */
+signature: string, 
+/**
+ * The public key (hex, Ed25519) that signed the bundle; null when unsigned.
+ */
+device_key: string | null, 
+/**
+ * What a person should know about where the bundle comes from (Polish), or null.
+ */
+note: string | null, };

@@ -114,6 +114,7 @@ impl Store {
             let t = &tx.tx;
             stamp_dirty(t, tx.now)?;
             let device = device_id(t)?;
+            let signing_seed = signing_seed(t)?;
             let watermark: i64 = if full {
                 0
             } else {
@@ -146,6 +147,7 @@ impl Store {
                     device,
                     upto_seq,
                     records,
+                    signing_seed,
                 });
             }
             let mut rows = Vec::new();
@@ -203,6 +205,7 @@ impl Store {
                 device,
                 upto_seq,
                 records,
+                signing_seed,
             })
         })
     }
@@ -222,7 +225,9 @@ impl Store {
         })
     }
 
-    /// Records that a bundle with the rows up to `upto_seq` was written to `file`.
+    /// Records that a bundle with the rows up to `upto_seq` was written to `file`, signed with
+    /// `device_key` (this installation's public key, hex; recorded at the first export, so a
+    /// bundle claiming this device with another key is refused here too).
     pub fn sync_mark_exported(
         &mut self,
         bundle_id: &str,
@@ -230,9 +235,11 @@ impl Store {
         file_name: &str,
         records: usize,
         upto_seq: i64,
+        device_key: &str,
     ) -> Result<()> {
         self.write(Source::Sync, |tx| {
             let t = &tx.tx;
+            remember_device_key(t, &device_id(t)?, device_key)?;
             let previous: i64 = state_get(t, "last_export_seq")?.and_then(|s| s.parse().ok()).unwrap_or(0);
             state_set(t, "last_export_seq", &previous.max(upto_seq).to_string())?;
             state_set(t, "last_export_at", &tx.now_text())?;
@@ -260,6 +267,17 @@ impl Store {
     ) -> Result<ApplySummary> {
         self.conn().execute_batch(SYNC_CACHE)?;
         self.write(Source::Sync, |tx| {
+            // Who signed the bundle, against what is known of its device (trust on first use):
+            // a refusal leaves nothing, the bundle is not marked as seen.
+            let known_key = known_device_key(&tx.tx, batch.device)?;
+            match check_device_key(batch.device, known_key.as_deref(), batch.signing_key) {
+                Err(reason) => return Err(StoreError::Conflict(reason)),
+                Ok(DeviceKeyCheck::First) => {
+                    let key = batch.signing_key.expect("a first key is a key");
+                    remember_device_key(&tx.tx, batch.device, key)?;
+                }
+                Ok(DeviceKeyCheck::Known | DeviceKeyCheck::Unsigned) => {}
+            }
             stamp_dirty(&tx.tx, tx.now)?;
             // Rows may refer to rows later in the bundle: check references at commit.
             tx.tx.execute_batch("PRAGMA defer_foreign_keys = ON;")?;

@@ -3,7 +3,8 @@
 //!
 //! Code map: `schema.rs` what sync knows of each table and the triggers; `clock.rs` stamps,
 //! the clock and the small facts in `sync_state`; `meta.rs` the stored stamps of a row;
-//! `stamping.rs` stamping local changes; `rows.rs` rows as fields with stamps (read side);
+//! `stamping.rs` stamping local changes; `keys.rs` this installation's signing seed and the
+//! keys of devices whose signed bundles were applied (trust on first use); `rows.rs` rows as fields with stamps (read side);
 //! `apply.rs` writing a merged row; `api.rs` the `Store` operations; `types.rs` what they take
 //! and give back.
 //!
@@ -41,6 +42,7 @@ use zeroize::Zeroizing;
 mod api;
 mod apply;
 mod clock;
+mod keys;
 mod meta;
 mod rows;
 mod schema;
@@ -49,11 +51,13 @@ mod types;
 
 use apply::*;
 use clock::*;
+use keys::*;
 use meta::*;
 use rows::*;
 use schema::*;
 
 pub use clock::{parse_stamp, Hlc, Stamp};
+pub use keys::{check_device_key, DeviceKeyCheck};
 pub(crate) use schema::install_triggers;
 pub use schema::GENESIS;
 pub(crate) use stamping::stamp_dirty;

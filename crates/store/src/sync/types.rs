@@ -8,6 +8,9 @@ pub struct ExportInfo {
     /// The change number up to which the rows are complete (the next watermark).
     pub upto_seq: i64,
     pub records: usize,
+    /// This installation's Ed25519 signing seed (hex), made at its first export; it signs the
+    /// bundle and never leaves the encrypted database otherwise.
+    pub signing_seed: Zeroizing<String>,
 }
 
 /// Rows for a bundle, read in one transaction.
@@ -30,6 +33,10 @@ pub struct ApplyBatch<'a> {
     pub device: &'a str,
     /// How many rows it holds.
     pub records: usize,
+    /// The public key (hex) whose signature over the bundle the caller verified; `None`: the
+    /// bundle is not signed. Checked against the key known for `device` (see
+    /// `check_device_key`) inside the import's transaction; a device's first key is recorded.
+    pub signing_key: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, TS)]
