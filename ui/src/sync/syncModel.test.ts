@@ -64,7 +64,7 @@ describe('export form', () => {
 
 describe('import totals', () => {
   it('reads one file and a folder the same way', () => {
-    const file = { file: '/u/a.kbundle', bundle_id: 'b', device: 'd', records: 4, applied: 3, unchanged: 1, conflicts: 0 };
+    const file = { file: '/u/a.kbundle', bundle_id: 'b', device: 'd', records: 4, applied: 3, unchanged: 1, conflicts: 0, signature: 'signed', device_key: null, note: null };
     expect(importSummary(importTotals(file))).toBe('Wczytane pakiety: 1. Zastosowane zmiany: 3, bez zmian: 1, konflikty: 0.');
     const folder = { applied: 5, unchanged: 2, conflicts: 1, skipped: 3, bundles: [file, file], refused: [{ file: '/u/z.kbundle', error: 'Uszkodzony' }] };
     const totals = importTotals(folder);
