@@ -1,12 +1,25 @@
 // The dictionary is complete and t() fills placeholders.
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasKey, setDictionary, t, type Dictionary } from './index';
-import { pl } from './pl';
+import { pl, plParts } from './pl';
 
 describe('Polish dictionary', () => {
   it('has no empty texts', () => {
     const empty = Object.entries(pl).filter(([, text]) => text.trim() === '');
     expect(empty).toEqual([]);
+  });
+
+  it('has each key in one part only (a repeated key would silently replace the earlier text)', () => {
+    const seen = new Map<string, string>();
+    const repeated: string[] = [];
+    for (const [part, texts] of Object.entries(plParts)) {
+      for (const key of Object.keys(texts)) {
+        if (seen.has(key)) repeated.push(`${key} (${seen.get(key)}, ${part})`);
+        else seen.set(key, part);
+      }
+    }
+    expect(repeated).toEqual([]);
+    expect(Object.keys(pl).length).toBe(seen.size);
   });
 
   it('holds every key the source code passes to t() literally', () => {
