@@ -4,7 +4,7 @@ use crate::state::AppState;
 use kartoteka_api::dto::{
     form_options as domain_form_options, AppStatus, Family, FormOptions, ProjectDetail, SetupResult,
 };
-use kartoteka_api::ApiError;
+use kartoteka_api::{access, ApiError, Frontend};
 use kartoteka_domain::consent::{
     Consent, ConsentGiveInput, ConsentTemplateVersion, ConsentTextInput, ConsentWithdrawInput,
 };
@@ -15,25 +15,17 @@ use kartoteka_domain::relation::RelationKind;
 use kartoteka_domain::FieldError;
 use kartoteka_store::audit::AuditEvent;
 use kartoteka_store::backup::BackupInfo;
-use kartoteka_store::participants::{DuplicateCheck, ParticipantPage, ParticipantSummary};
+use kartoteka_store::participants::{ParticipantPage, ParticipantSummary};
 use kartoteka_store::settings::{OrganisationSettings, Settings};
 use kartoteka_store::{OpenOptions, Source, Store};
 use tauri::State;
 
 type Result<T> = std::result::Result<T, ApiError>;
 
-fn check(confirm_duplicate: bool) -> DuplicateCheck {
-    if confirm_duplicate {
-        DuplicateCheck::Confirmed
-    } else {
-        DuplicateCheck::Refuse
-    }
-}
-
 fn status(state: &AppState) -> AppStatus {
     let worker = state.worker();
     AppStatus {
-        initialized: Store::exists(&state.data_dir),
+        initialized: access::exists(&state.data_dir),
         unlocked: worker.is_some(),
         data_dir: state.data_dir.display().to_string(),
         worker,
@@ -48,9 +40,9 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn setup(state: State<'_, AppState>, worker: String, password: String) -> Result<SetupResult> {
-    let created = Store::init(&state.data_dir, &worker, &password, OpenOptions::default())?;
+    let created = access::setup(&state.data_dir, &worker, &password, Frontend::Window)?;
     let recovery_key = created.recovery_key.to_string();
-    state.set(Some(created.store));
+    state.set(Some(created.app));
     Ok(SetupResult {
         recovery_key,
         status: status(&state),
@@ -59,9 +51,9 @@ pub fn setup(state: State<'_, AppState>, worker: String, password: String) -> Re
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn unlock(state: State<'_, AppState>, password: String) -> Result<AppStatus> {
-    let store = Store::open(&state.data_dir, &password, OpenOptions::default())?;
-    after_unlock(&store);
-    state.set(Some(store));
+    let app = access::unlock(&state.data_dir, &password, Frontend::Window)?;
+    after_unlock(app.store());
+    state.set(Some(app));
     Ok(status(&state))
 }
 
@@ -127,7 +119,7 @@ pub fn restore_latest_backup(state: State<'_, AppState>, password: String) -> Re
 /// The workers who can unlock this store (for "Nie pamiętam hasła": whose password to set).
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn workers(state: State<'_, AppState>) -> Result<Vec<String>> {
-    Ok(Store::workers(&state.data_dir)?)
+    access::workers(&state.data_dir)
 }
 
 /// A forgotten password: the recovery key sets a new one for the worker, and unlocks.
@@ -138,15 +130,15 @@ pub fn password_reset(
     worker: String,
     new_password: String,
 ) -> Result<AppStatus> {
-    let store = Store::reset_password_with_recovery_key(
+    let app = access::reset_password(
         &state.data_dir,
         &recovery_key,
-        &worker,
+        Some(&worker),
         &new_password,
-        OpenOptions::default(),
+        Frontend::Window,
     )?;
-    after_unlock(&store);
-    state.set(Some(store));
+    after_unlock(app.store());
+    state.set(Some(app));
     Ok(status(&state))
 }
 
@@ -180,7 +172,7 @@ pub fn password_change(
 ) -> Result<()> {
     // The signed-in worker's own current password is checked against their slot: someone at
     // an unattended, unlocked laptop cannot change it, nor can another worker's password.
-    state.with_store(|s| s.change_password(&current, &new_password, Default::default()))
+    state.with_app(|a| a.change_password(&current, &new_password))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -228,12 +220,7 @@ pub fn participant_validate(
     state: State<'_, AppState>,
     input: ParticipantInput,
 ) -> Result<Vec<FieldError>> {
-    state.with_store(|s| {
-        Ok(match input.parse(s.clock().today()) {
-            Ok(_) => vec![],
-            Err(errors) => errors.0,
-        })
-    })
+    state.with_app(|a| Ok(a.participant_validate(&input)))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -242,10 +229,7 @@ pub fn participant_add(
     input: ParticipantInput,
     confirm_duplicate: bool,
 ) -> Result<String> {
-    state.with_store(|s| {
-        s.add_participant(Source::Ui, &input, check(confirm_duplicate))
-            .map(|id| id.to_string())
-    })
+    state.with_app(|a| Ok(a.participant_add(&input, confirm_duplicate)?.id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -258,12 +242,15 @@ pub fn participant_update(
     // The form sends the whole record: every key replaces the stored value.
     let patch =
         serde_json::to_value(&input).map_err(|e| ApiError::invalid("json", e.to_string()))?;
-    state.with_store(|s| s.update_participant(Source::Ui, &id, &patch, check(confirm_duplicate)))
+    state.with_app(|a| {
+        Ok(a.participant_update(&id, &patch, confirm_duplicate)?
+            .changed)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn participant_get(state: State<'_, AppState>, id: String) -> Result<Participant> {
-    state.with_store(|s| s.participant(&id))
+    state.with_app(|a| a.participant(&id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -273,8 +260,7 @@ pub fn participant_search(
     limit: u32,
     include_archived: bool,
 ) -> Result<Vec<ParticipantSummary>> {
-    state
-        .with_store_api(|s| kartoteka_api::participants::search(s, &query, limit, include_archived))
+    state.with_app(|a| a.participant_search(&query, limit, include_archived))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -284,37 +270,32 @@ pub fn participant_page(
     limit: u32,
     include_archived: bool,
 ) -> Result<ParticipantPage> {
-    state.with_store_api(|s| kartoteka_api::participants::page(s, offset, limit, include_archived))
+    state.with_app(|a| a.participant_page(offset, limit, include_archived))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn participant_archive(state: State<'_, AppState>, id: String) -> Result<bool> {
-    state.with_store(|s| s.archive_participant(Source::Ui, &id))
+    state.with_app(|a| Ok(a.participant_archive(&id)?.changed))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn participant_restore(state: State<'_, AppState>, id: String) -> Result<bool> {
-    state.with_store(|s| s.restore_participant(Source::Ui, &id))
+    state.with_app(|a| Ok(a.participant_restore(&id)?.changed))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn participant_family(state: State<'_, AppState>, id: String) -> Result<Family> {
-    state.with_store(|s| {
-        Ok(Family {
-            related: s.related_people(&id)?,
-            needs_guardian: s.needs_guardian(&id)?,
-        })
-    })
+    state.with_app(|a| a.participant_family(&id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn participant_enrolments(state: State<'_, AppState>, id: String) -> Result<Vec<Enrolment>> {
-    state.with_store(|s| s.enrolments_of_participant(&id))
+    state.with_app(|a| a.participant_enrolments(&id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn participant_audit(state: State<'_, AppState>, id: String) -> Result<Vec<AuditEvent>> {
-    state.with_store(|s| s.audit_events(Some(&id), 200))
+    state.with_app(|a| a.participant_history(&id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -324,15 +305,12 @@ pub fn relation_add(
     related_id: String,
     kind: RelationKind,
 ) -> Result<String> {
-    state.with_store(|s| {
-        s.add_relation(Source::Ui, &participant_id, &related_id, kind)
-            .map(|id| id.to_string())
-    })
+    state.with_app(|a| Ok(a.relation_add(&participant_id, &related_id, kind)?.id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn relation_remove(state: State<'_, AppState>, id: String) -> Result<()> {
-    state.with_store(|s| s.remove_relation(Source::Ui, &id))
+    state.with_app(|a| a.relation_remove(&id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

@@ -1,7 +1,7 @@
 //! The app's state: the data folder, the open store while unlocked, and the idle clock that
 //! locks it after the time set in Ustawienia.
 
-use kartoteka_api::ApiError;
+use kartoteka_api::{ApiError, App};
 use kartoteka_store::{Store, StoreError};
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 pub struct AppState {
     pub data_dir: PathBuf,
-    store: Mutex<Option<Store>>,
+    app: Mutex<Option<App>>,
     idle: Mutex<Idle>,
 }
 
@@ -22,7 +22,7 @@ impl AppState {
     pub fn new(data_dir: PathBuf) -> AppState {
         AppState {
             data_dir,
-            store: Mutex::new(None),
+            app: Mutex::new(None),
             idle: Mutex::new(Idle {
                 last_activity: Instant::now(),
                 limit: Duration::from_secs(10 * 60),
@@ -30,24 +30,34 @@ impl AppState {
         }
     }
 
-    fn guard(&self) -> std::sync::MutexGuard<'_, Option<Store>> {
+    fn guard(&self) -> std::sync::MutexGuard<'_, Option<App>> {
         // A panic in one command must not lock the user out for the rest of the session.
-        self.store.lock().unwrap_or_else(|p| p.into_inner())
+        self.app.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     fn idle(&self) -> std::sync::MutexGuard<'_, Idle> {
         self.idle.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Runs `f` with the unlocked store; `Locked` when there is none. Counts as activity.
+    /// Runs `f` with the unlocked application; `Locked` when there is none. Counts as
+    /// activity.
+    pub fn with_app<T>(
+        &self,
+        f: impl FnOnce(&mut App) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let mut guard = self.guard();
+        let app = guard.as_mut().ok_or(StoreError::Locked)?;
+        self.touch();
+        f(app)
+    }
+
+    /// Like `with_app`, for the commands whose feature has not moved into `kartoteka_api`
+    /// yet (issue 16 moves them one by one).
     pub fn with_store<T>(
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, StoreError>,
     ) -> Result<T, ApiError> {
-        let mut guard = self.guard();
-        let store = guard.as_mut().ok_or(StoreError::Locked)?;
-        self.touch();
-        Ok(f(store)?)
+        self.with_app(|app| Ok(f(app.store_mut())?))
     }
 
     /// Like `with_store`, for core functions that already speak `ApiError`.
@@ -55,20 +65,17 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
-        let mut guard = self.guard();
-        let store = guard.as_mut().ok_or(StoreError::Locked)?;
-        self.touch();
-        f(store)
+        self.with_app(|app| f(app.store_mut()))
     }
 
     /// Puts an unlocked store in place (or drops it, which forgets the key) and restarts the
     /// idle clock with the store's own setting.
-    pub fn set(&self, store: Option<Store>) {
-        let limit = store
+    pub fn set(&self, app: Option<App>) {
+        let limit = app
             .as_ref()
-            .and_then(|s| s.settings().ok())
+            .and_then(|a| a.store().settings().ok())
             .map(|s| Duration::from_secs(u64::from(s.idle_lock_minutes) * 60));
-        *self.guard() = store;
+        *self.guard() = app;
         let mut idle = self.idle();
         idle.last_activity = Instant::now();
         if let Some(limit) = limit {
@@ -109,24 +116,24 @@ impl AppState {
         if self.idle().last_activity.elapsed() < quiet {
             return;
         }
-        let guard = match self.store.try_lock() {
+        let guard = match self.app.try_lock() {
             Ok(guard) => guard,
             Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner(),
             Err(std::sync::TryLockError::WouldBlock) => return,
         };
-        if let Some(store) = guard.as_ref() {
-            let _ = store.checkpoint();
+        if let Some(app) = guard.as_ref() {
+            let _ = app.store().checkpoint();
         }
     }
 
     pub fn worker(&self) -> Option<String> {
-        self.guard().as_ref().map(|s| s.worker().to_owned())
+        self.guard().as_ref().map(|a| a.worker().to_owned())
     }
 
     /// Runs `f` with the store if it is unlocked (for background work such as backups).
     pub fn if_unlocked(&self, f: impl FnOnce(&Store)) {
-        if let Some(store) = self.guard().as_ref() {
-            f(store);
+        if let Some(app) = self.guard().as_ref() {
+            f(app.store());
         }
     }
 
@@ -134,6 +141,6 @@ impl AppState {
     /// reads a value (the status bar): `None` while locked. Never counts as activity, so it
     /// does not keep the idle lock away.
     pub fn in_background<T>(&self, f: impl FnOnce(&mut Store) -> T) -> Option<T> {
-        self.guard().as_mut().map(f)
+        self.guard().as_mut().map(|a| f(a.store_mut()))
     }
 }

@@ -5,6 +5,8 @@
 //! `ApiError { code, message, fields, existing }`: a stable code for programs (and the CLI's
 //! exit status), a Polish message for people.
 
+pub mod access;
+pub mod app;
 pub mod data_dir;
 pub mod dto;
 pub mod error;
@@ -16,5 +18,6 @@ pub mod reports;
 pub mod sync;
 pub mod sync_settings;
 
+pub use app::{App, Frontend};
 pub use data_dir::{resolve_data_dir, DATA_DIR_ENV};
 pub use error::{ApiError, ErrorCode};

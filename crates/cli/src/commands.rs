@@ -5,12 +5,11 @@ use crate::args::{
 };
 use crate::args::{BackupCommand, ConsentCommand, GdprCommand, WorkerCommand};
 use crate::io::{self, print_json, read_json, read_json_value};
-use kartoteka_api::{resolve_data_dir, ApiError, ErrorCode};
+use kartoteka_api::{access, resolve_data_dir, ApiError, App, ErrorCode, Frontend};
 use kartoteka_domain::enrolment::{EnrolmentEndInput, EnrolmentInput};
 use kartoteka_domain::participant::ParticipantInput;
 use kartoteka_domain::project::ProjectInput;
 use kartoteka_domain::relation::RelationKind;
-use kartoteka_store::participants::DuplicateCheck;
 use kartoteka_store::{OpenOptions, Source, Store};
 use serde_json::json;
 use std::path::Path;
@@ -18,22 +17,19 @@ use std::path::Path;
 /// Opens the store: with the session in KARTOTEKA_SESSION when set (no key derivation),
 /// else with the password.
 pub(crate) fn open(dir: &Path) -> Result<Store, ApiError> {
-    if !Store::exists(dir) {
+    Ok(open_app(dir)?.into_store())
+}
+
+/// Unlocks the registry as `open` does, as the application (`kartoteka_api::App`).
+pub(crate) fn open_app(dir: &Path) -> Result<App, ApiError> {
+    if !access::exists(dir) {
         return Err(kartoteka_store::StoreError::NotInitialized(dir.to_path_buf()).into());
     }
     if let Some(token) = io::session_token() {
-        return Ok(Store::open_session(dir, &token, OpenOptions::default())?);
+        return access::unlock_session(dir, &token, Frontend::Cli);
     }
     let password = io::password("Hasło: ")?;
-    Ok(Store::open(dir, &password, OpenOptions::default())?)
-}
-
-fn duplicate_check(confirm: bool) -> DuplicateCheck {
-    if confirm {
-        DuplicateCheck::Confirmed
-    } else {
-        DuplicateCheck::Refuse
-    }
+    access::unlock(dir, &password, Frontend::Cli)
 }
 
 pub fn run(cli: Cli) -> Result<(), ApiError> {
@@ -49,17 +45,11 @@ pub fn run(cli: Cli) -> Result<(), ApiError> {
             worker,
         } => passwd(&dir, recovery_key, worker),
         Command::Unlock { minutes } => {
-            let mut store = open(&dir)?;
-            let session = store.start_session(minutes)?;
-            print_json(&json!({
-                "session": session.token.as_str(),
-                "expires_at": session.expires_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            }));
+            print_json(&open_app(&dir)?.start_session(minutes)?);
             Ok(())
         }
         Command::Lock => {
-            let ended = kartoteka_store::session::end_sessions(&dir)?;
-            print_json(&json!({ "ended": ended }));
+            print_json(&json!({ "ended": access::end_sessions(&dir)? }));
             Ok(())
         }
         Command::Worker(c) => worker(&dir, c),
@@ -97,37 +87,20 @@ fn passwd(
 ) -> Result<(), ApiError> {
     match recovery_key {
         Some(key) => {
-            let workers = Store::workers(dir)?;
-            let worker = match worker {
-                Some(w) => w,
-                None if workers.len() == 1 => workers[0].clone(),
-                None => {
-                    return Err(ApiError::invalid(
-                        "worker",
-                        format!("Wskaż pracownika (--worker): {}", workers.join(", ")),
-                    ))
-                }
-            };
             let new = io::new_password_from(io::NEW_PASSWORD_ENV)?;
-            Store::reset_password_with_recovery_key(
-                dir,
-                &key,
-                &worker,
-                &new,
-                OpenOptions::default(),
-            )?;
-            print_json(&json!({ "worker": worker, "password": "reset" }));
+            let app = access::reset_password(dir, &key, worker.as_deref(), &new, Frontend::Cli)?;
+            print_json(&json!({ "worker": app.worker(), "password": "reset" }));
         }
         None => {
             // The worker is the one whose current password this is.
-            if !Store::exists(dir) {
+            if !access::exists(dir) {
                 return Err(kartoteka_store::StoreError::NotInitialized(dir.to_path_buf()).into());
             }
             let current = io::password("Obecne hasło: ")?;
-            let mut store = Store::open(dir, &current, OpenOptions::default())?;
+            let mut app = access::unlock(dir, &current, Frontend::Cli)?;
             let new = io::new_password_from(io::NEW_PASSWORD_ENV)?;
-            store.change_password(&current, &new, Default::default())?;
-            print_json(&json!({ "worker": store.worker(), "password": "changed" }));
+            app.change_password(&current, &new)?;
+            print_json(&json!({ "worker": app.worker(), "password": "changed" }));
         }
     }
     Ok(())
@@ -136,16 +109,13 @@ fn passwd(
 fn worker(dir: &Path, command: WorkerCommand) -> Result<(), ApiError> {
     match command {
         WorkerCommand::Add { name } => {
-            let mut store = open(dir)?;
+            let mut app = open_app(dir)?;
             let password = io::new_password_from(io::NEW_PASSWORD_ENV)?;
-            store.add_worker(&name, &password, Default::default())?;
+            app.add_worker(&name, &password)?;
             print_json(&json!({ "worker": name.trim() }));
         }
-        WorkerCommand::List => print_json(&Store::workers(dir)?),
-        WorkerCommand::Remove { name } => {
-            let mut store = open(dir)?;
-            print_json(&store.remove_worker(&name)?);
-        }
+        WorkerCommand::List => print_json(&access::workers(dir)?),
+        WorkerCommand::Remove { name } => print_json(&open_app(dir)?.remove_worker(&name)?),
     }
     Ok(())
 }
@@ -178,16 +148,16 @@ fn backup(dir: &Path, command: BackupCommand) -> Result<(), ApiError> {
 }
 
 fn init(dir: &Path, worker: &str) -> Result<(), ApiError> {
-    if Store::exists(dir) {
+    if access::exists(dir) {
         return Err(kartoteka_store::StoreError::AlreadyInitialized(dir.to_path_buf()).into());
     }
     let password = io::new_password_from(io::PASSWORD_ENV)?;
-    let created = Store::init(dir, worker, &password, OpenOptions::default())?;
+    let created = access::setup(dir, worker, &password, Frontend::Cli)?;
     println!(
         "Utworzono zaszyfrowaną kartotekę w folderze {}.",
         dir.display()
     );
-    println!("Pracownik: {}", created.store.worker());
+    println!("Pracownik: {}", created.app.worker());
     println!();
     println!(
         "KLUCZ ODZYSKIWANIA — zapisz go teraz i przechowuj w bezpiecznym miejscu (np. w sejfie)."
@@ -205,10 +175,7 @@ fn participant(dir: &Path, command: ParticipantCommand) -> Result<(), ApiError> 
             confirm_duplicate,
         } => {
             let input: ParticipantInput = read_json(&json.json)?;
-            let mut store = open(dir)?;
-            let id =
-                store.add_participant(Source::Cli, &input, duplicate_check(confirm_duplicate))?;
-            print_json(&json!({ "id": id }));
+            print_json(&open_app(dir)?.participant_add(&input, confirm_duplicate)?);
         }
         ParticipantCommand::Update {
             id,
@@ -218,49 +185,21 @@ fn participant(dir: &Path, command: ParticipantCommand) -> Result<(), ApiError> 
             let patch = read_json_value(&json.json)?;
             // Check the keys before opening: a typo must not be silently ignored.
             let _: ParticipantInput = io::parse_json(patch.clone())?;
-            let mut store = open(dir)?;
-            let changed = store.update_participant(
-                Source::Cli,
-                &id,
-                &patch,
-                duplicate_check(confirm_duplicate),
-            )?;
-            print_json(&json!({ "id": id.trim(), "changed": changed }));
+            print_json(&open_app(dir)?.participant_update(&id, &patch, confirm_duplicate)?);
         }
-        ParticipantCommand::Show { id } => {
-            let store = open(dir)?;
-            print_json(&store.participant(&id)?);
-        }
+        ParticipantCommand::Show { id } => print_json(&open_app(dir)?.participant(&id)?),
         ParticipantCommand::Search {
             query,
             limit,
             archived,
-        } => {
-            let store = open(dir)?;
-            print_json(&kartoteka_api::participants::search(
-                &store, &query, limit, archived,
-            )?);
-        }
+        } => print_json(&open_app(dir)?.participant_search(&query, limit, archived)?),
         ParticipantCommand::List {
             offset,
             limit,
             archived,
-        } => {
-            let store = open(dir)?;
-            print_json(&kartoteka_api::participants::page(
-                &store, offset, limit, archived,
-            )?);
-        }
-        ParticipantCommand::Archive { id } => {
-            let mut store = open(dir)?;
-            let changed = store.archive_participant(Source::Cli, &id)?;
-            print_json(&json!({ "id": id.trim(), "status": "archived", "changed": changed }));
-        }
-        ParticipantCommand::Restore { id } => {
-            let mut store = open(dir)?;
-            let changed = store.restore_participant(Source::Cli, &id)?;
-            print_json(&json!({ "id": id.trim(), "status": "active", "changed": changed }));
-        }
+        } => print_json(&open_app(dir)?.participant_page(offset, limit, archived)?),
+        ParticipantCommand::Archive { id } => print_json(&open_app(dir)?.participant_archive(&id)?),
+        ParticipantCommand::Restore { id } => print_json(&open_app(dir)?.participant_restore(&id)?),
         ParticipantCommand::Relate { id, related, kind } => {
             let kind = RelationKind::parse(&kind).ok_or_else(|| {
                 ApiError::invalid(
@@ -268,16 +207,9 @@ fn participant(dir: &Path, command: ParticipantCommand) -> Result<(), ApiError> 
                     "Rodzaj powiązania: dozwolone parent, legal_guardian, foster_parent, child, spouse, sibling, other",
                 )
             })?;
-            let mut store = open(dir)?;
-            let rel = store.add_relation(Source::Cli, &id, &related, kind)?;
-            print_json(&json!({ "id": rel }));
+            print_json(&open_app(dir)?.relation_add(&id, &related, kind)?);
         }
-        ParticipantCommand::Family { id } => {
-            let store = open(dir)?;
-            let people = store.related_people(&id)?;
-            let needs_guardian = store.needs_guardian(&id)?;
-            print_json(&json!({ "related": people, "needs_guardian": needs_guardian }));
-        }
+        ParticipantCommand::Family { id } => print_json(&open_app(dir)?.participant_family(&id)?),
     }
     Ok(())
 }

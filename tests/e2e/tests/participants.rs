@@ -58,7 +58,8 @@ async fn register_find_open_and_enrol_a_participant() {
     app.type_into("#participant-search", "walesa").await;
     app.wait_text("[data-participant-id]", "Wałęsa").await;
     app.screenshot("04-search").await;
-    app.open_participant("walesa", "Wałęsa", "Łucja Wałęsa").await;
+    app.open_participant("walesa", "Wałęsa", "Łucja Wałęsa")
+        .await;
 
     app.el("[data-tab=projects]").await.click().await.unwrap();
     app.el("[data-action=enrol]").await.click().await.unwrap();

@@ -27,6 +27,8 @@ export const auditTexts = {
   'action.retire': 'wycofanie z katalogu',
   'action.reactivate': 'przywrócenie do katalogu',
   'action.worker_added': 'dodanie pracownika',
+  'action.worker_removed': 'usunięcie pracownika',
+  'action.database_key_rotated': 'zmiana klucza szyfrowania bazy',
   'action.password_changed': 'zmiana hasła',
   'action.password_reset_with_recovery_key': 'nowe hasło z kluczem odzyskiwania',
   'action.recovery_key_replaced': 'nowy klucz odzyskiwania',

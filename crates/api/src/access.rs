@@ -1,0 +1,161 @@
+//! Who may open the registry: setting it up, unlocking (password or session), workers,
+//! passwords, the recovery key, sessions for scripts.
+
+use crate::app::{App, Frontend};
+use crate::error::ApiError;
+use kartoteka_store::{OpenOptions, Store, StoreError};
+use serde::Serialize;
+use std::path::Path;
+use ts_rs::TS;
+
+pub use kartoteka_store::rekey::WorkerRemoved;
+
+/// Whether `dir` holds a registry yet (if not, the window offers to create one).
+pub fn exists(dir: &Path) -> bool {
+    Store::exists(dir)
+}
+
+/// A new registry, with its recovery key to write down now (it is not shown again).
+pub struct Created {
+    pub app: App,
+    pub recovery_key: zeroize::Zeroizing<String>,
+}
+
+/// Creates an empty encrypted registry in `dir` with one worker.
+pub fn setup(
+    dir: &Path,
+    worker: &str,
+    password: &str,
+    frontend: Frontend,
+) -> Result<Created, ApiError> {
+    if Store::exists(dir) {
+        return Err(StoreError::AlreadyInitialized(dir.to_path_buf()).into());
+    }
+    let created = Store::init(dir, worker, password, OpenOptions::default())?;
+    Ok(Created {
+        app: App::new(created.store, frontend),
+        recovery_key: created.recovery_key,
+    })
+}
+
+fn require_store(dir: &Path) -> Result<(), ApiError> {
+    if Store::exists(dir) {
+        Ok(())
+    } else {
+        Err(StoreError::NotInitialized(dir.to_path_buf()).into())
+    }
+}
+
+/// Unlocks the registry with a worker's password.
+pub fn unlock(dir: &Path, password: &str, frontend: Frontend) -> Result<App, ApiError> {
+    require_store(dir)?;
+    Ok(App::new(
+        Store::open(dir, password, OpenOptions::default())?,
+        frontend,
+    ))
+}
+
+/// Unlocks the registry with a session token (`kartoteka unlock`): no key derivation.
+pub fn unlock_session(dir: &Path, token: &str, frontend: Frontend) -> Result<App, ApiError> {
+    require_store(dir)?;
+    Ok(App::new(
+        Store::open_session(dir, token, OpenOptions::default())?,
+        frontend,
+    ))
+}
+
+/// The workers who can unlock the registry in `dir`.
+pub fn workers(dir: &Path) -> Result<Vec<String>, ApiError> {
+    Ok(Store::workers(dir)?)
+}
+
+/// A forgotten password: the recovery key sets a new one for `worker` (when the registry has
+/// one worker, `None` picks them), and unlocks.
+pub fn reset_password(
+    dir: &Path,
+    recovery_key: &str,
+    worker: Option<&str>,
+    new_password: &str,
+    frontend: Frontend,
+) -> Result<App, ApiError> {
+    require_store(dir)?;
+    let workers = Store::workers(dir)?;
+    let worker = match worker {
+        Some(w) => w.to_owned(),
+        None if workers.len() == 1 => workers[0].clone(),
+        None => {
+            return Err(ApiError::invalid(
+                "worker",
+                format!(
+                    "Pracownik: wskaż, czyje hasło ustawić (w wierszu poleceń: --worker): {}",
+                    workers.join(", ")
+                ),
+            ))
+        }
+    };
+    let store = Store::reset_password_with_recovery_key(
+        dir,
+        recovery_key,
+        &worker,
+        new_password,
+        OpenOptions::default(),
+    )?;
+    Ok(App::new(store, frontend))
+}
+
+/// Ends every session of the registry in `dir` (`kartoteka lock`); returns how many.
+pub fn end_sessions(dir: &Path) -> Result<usize, ApiError> {
+    Ok(kartoteka_store::session::end_sessions(dir)?)
+}
+
+/// A session for scripts: give `session` to later commands in `KARTOTEKA_SESSION`.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct SessionStarted {
+    pub session: String,
+    /// RFC 3339, UTC, whole seconds.
+    pub expires_at: String,
+}
+
+impl App {
+    /// Starts a session of `minutes` for scripts.
+    pub fn start_session(&mut self, minutes: u32) -> Result<SessionStarted, ApiError> {
+        let session = self.store.start_session(minutes)?;
+        Ok(SessionStarted {
+            session: session.token.as_str().to_owned(),
+            expires_at: session
+                .expires_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        })
+    }
+
+    /// Gives the signed-in worker a new password, after checking their current one.
+    pub fn change_password(&mut self, current: &str, new_password: &str) -> Result<(), ApiError> {
+        Ok(self
+            .store
+            .change_password(current, new_password, Default::default())?)
+    }
+
+    /// Another worker with their own password.
+    pub fn add_worker(&mut self, name: &str, password: &str) -> Result<(), ApiError> {
+        Ok(self.store.add_worker(name, password, Default::default())?)
+    }
+
+    /// Takes a worker's access away and gives the database a new key.
+    pub fn remove_worker(&mut self, name: &str) -> Result<WorkerRemoved, ApiError> {
+        Ok(self.store.remove_worker(name)?)
+    }
+
+    /// A new recovery key (the old one stops working, the database gets a new key). Call it
+    /// only once `recovery` is safely on paper.
+    pub fn replace_recovery_key(&mut self, recovery: &str) -> Result<(), ApiError> {
+        Ok(self
+            .store
+            .replace_recovery_key(recovery, Default::default())?)
+    }
+}
+
+/// A fresh recovery key to print before it replaces the current one.
+pub fn new_recovery_key() -> Result<zeroize::Zeroizing<String>, ApiError> {
+    Ok(kartoteka_store::keyring::new_recovery_key()?)
+}
