@@ -4,7 +4,7 @@ use crate::state::AppState;
 use kartoteka_api::dto::{
     form_options as domain_form_options, AppStatus, Family, FormOptions, ProjectDetail, SetupResult,
 };
-use kartoteka_api::{access, ApiError, Frontend};
+use kartoteka_api::{access, print_folder, settings, ApiError, App, Frontend};
 use kartoteka_domain::consent::{
     Consent, ConsentGiveInput, ConsentTemplateVersion, ConsentTextInput, ConsentWithdrawInput,
 };
@@ -17,7 +17,6 @@ use kartoteka_store::audit::AuditEvent;
 use kartoteka_store::backup::BackupInfo;
 use kartoteka_store::participants::{ParticipantPage, ParticipantSummary};
 use kartoteka_store::settings::{OrganisationSettings, Settings};
-use kartoteka_store::{OpenOptions, Source, Store};
 use tauri::State;
 
 type Result<T> = std::result::Result<T, ApiError>;
@@ -52,68 +51,25 @@ pub fn setup(state: State<'_, AppState>, worker: String, password: String) -> Re
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn unlock(state: State<'_, AppState>, password: String) -> Result<AppStatus> {
     let app = access::unlock(&state.data_dir, &password, Frontend::Window)?;
-    after_unlock(app.store());
-    state.set(Some(app));
+    opened(&state, app);
     Ok(status(&state))
 }
 
-/// What every unlock starts in the background: the day's backup, and emptying the print
-/// folder of documents older than the office's setting.
-fn after_unlock(store: &Store) {
-    daily_backup(store);
-    let keep_days = store
-        .settings()
-        .map(|s| s.print_files_keep_days)
-        .unwrap_or(30);
-    std::thread::spawn(move || {
-        let _ = kartoteka_api::print_folder::clean(
-            &crate::printing::output_dir(),
-            keep_days,
-            std::time::SystemTime::now(),
-        );
-    });
+/// An unlocked store takes the window's place, and its background work starts: the day's
+/// backup and emptying the print folder of old files.
+fn opened(state: &AppState, app: App) {
+    app.start_housekeeping(print_folder::dir());
+    state.set(Some(app));
 }
 
-/// The first unlock of a day makes the day's automatic backup, on a second connection in the
-/// background: copying a large registry takes seconds, and the list must not wait for it.
-fn daily_backup(store: &Store) {
-    if store.backed_up_today().unwrap_or(true) {
-        return;
-    }
-    let keep = store
-        .settings()
-        .map(|s| s.backups_to_keep as usize)
-        .unwrap_or(10);
-    let Ok(second) = store.second_connection() else {
-        return;
-    };
-    std::thread::spawn(move || {
-        let _ = second.automatic_backup("dzienna", keep);
-    });
-}
-
-/// The way back when the database file is damaged: the newest backup replaces it (the
-/// damaged file is kept beside it).
+/// The way back when the database file is missing or damaged: the newest backup replaces it
+/// (the damaged file is kept beside it).
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn restore_latest_backup(state: State<'_, AppState>, password: String) -> Result<AppStatus> {
-    let dir = state.data_dir.join(kartoteka_store::backup::BACKUP_DIR);
-    let latest = kartoteka_store::backup::list(&dir)?
-        .into_iter()
-        .next()
-        .ok_or_else(|| {
-            ApiError::new(
-                kartoteka_api::ErrorCode::NotFound,
-                "Nie ma żadnej kopii zapasowej w folderze danych.",
-            )
-        })?;
     state.set(None);
-    Store::restore(
-        &state.data_dir,
-        std::path::Path::new(&latest.file),
-        &password,
-        OpenOptions::default(),
-    )?;
-    unlock(state, password)
+    let app = settings::restore_latest(&state.data_dir, &password, Frontend::Window)?;
+    opened(&state, app);
+    Ok(status(&state))
 }
 
 /// The workers who can unlock this store (for "Nie pamiętam hasła": whose password to set).
@@ -137,8 +93,7 @@ pub fn password_reset(
         &new_password,
         Frontend::Window,
     )?;
-    after_unlock(app.store());
-    state.set(Some(app));
+    opened(&state, app);
     Ok(status(&state))
 }
 
@@ -150,15 +105,12 @@ pub fn touch(state: State<'_, AppState>) {
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn settings_get(state: State<'_, AppState>) -> Result<Settings> {
-    state.with_store(|s| s.settings())
+    state.with_app(|a| a.settings())
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn settings_save(state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
-    let saved = state.with_store(|s| {
-        s.save_settings(Source::Ui, &settings)?;
-        s.settings()
-    })?;
+    let saved = state.with_app(|a| a.settings_save(&settings))?;
     state.set_idle_limit(saved.idle_lock_minutes);
     Ok(saved)
 }
@@ -172,35 +124,17 @@ pub fn password_change(
 ) -> Result<()> {
     // The signed-in worker's own current password is checked against their slot: someone at
     // an unattended, unlocked laptop cannot change it, nor can another worker's password.
-    state.with_app(|a| a.change_password(&current, &new_password))
+    state.with_app(|a| a.change_password(&current, &new_password).map(|_| ()))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn backup_create(state: State<'_, AppState>, for_another_computer: bool) -> Result<BackupInfo> {
-    let path = state.with_store(|s| {
-        if for_another_computer {
-            s.backup_for_another_computer(None)
-        } else {
-            s.backup(None, "reczna")
-        }
-    })?;
-    let listed = kartoteka_store::backup::list(path.parent().unwrap_or(&state.data_dir))?;
-    listed
-        .into_iter()
-        .find(|b| std::path::Path::new(&b.file) == path)
-        .ok_or_else(|| {
-            ApiError::new(
-                kartoteka_api::ErrorCode::Internal,
-                "Kopia zapisana, ale nie widać jej na liście.",
-            )
-        })
+    state.with_app(|a| a.backup_create(None, for_another_computer))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn backup_list(state: State<'_, AppState>) -> Result<Vec<BackupInfo>> {
-    Ok(kartoteka_store::backup::list(
-        &state.data_dir.join(kartoteka_store::backup::BACKUP_DIR),
-    )?)
+    settings::backups(&settings::backup_dir(&state.data_dir))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -315,22 +249,17 @@ pub fn relation_remove(state: State<'_, AppState>, id: String) -> Result<()> {
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn project_add(state: State<'_, AppState>, input: ProjectInput) -> Result<String> {
-    state.with_store(|s| s.add_project(Source::Ui, &input).map(|id| id.to_string()))
+    state.with_app(|a| Ok(a.project_add(&input)?.id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn project_list(state: State<'_, AppState>) -> Result<Vec<Project>> {
-    state.with_store(|s| s.projects())
+    state.with_app(|a| a.projects())
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn project_get(state: State<'_, AppState>, id: String) -> Result<ProjectDetail> {
-    state.with_store(|s| {
-        Ok(ProjectDetail {
-            project: s.project(&id)?,
-            enrolments: s.enrolments_in_project(&id)?,
-        })
-    })
+    state.with_app(|a| a.project_detail(&id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -340,10 +269,7 @@ pub fn enrolment_add(
     project_id: String,
     input: EnrolmentInput,
 ) -> Result<String> {
-    state.with_store(|s| {
-        s.add_enrolment(Source::Ui, &participant_id, &project_id, &input)
-            .map(|id| id.to_string())
-    })
+    state.with_app(|a| Ok(a.enrolment_add(&participant_id, &project_id, &input)?.id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -352,10 +278,7 @@ pub fn enrolment_end(
     id: String,
     input: EnrolmentEndInput,
 ) -> Result<Enrolment> {
-    state.with_store(|s| {
-        s.end_enrolment(Source::Ui, &id, &input)?;
-        s.enrolment(&id)
-    })
+    state.with_app(|a| a.enrolment_end(&id, &input))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -363,7 +286,7 @@ pub fn consent_texts(
     state: State<'_, AppState>,
     project_id: Option<String>,
 ) -> Result<Vec<ConsentTemplateVersion>> {
-    state.with_store(|s| s.consent_texts(project_id.as_deref().filter(|p| !p.is_empty())))
+    state.with_app(|a| a.consent_texts(project_id.as_deref()))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -373,14 +296,7 @@ pub fn consent_text_add(
     template_id: Option<String>,
     input: ConsentTextInput,
 ) -> Result<ConsentTemplateVersion> {
-    state.with_store(|s| {
-        s.add_consent_text(
-            Source::Ui,
-            project_id.as_deref().filter(|p| !p.is_empty()),
-            template_id.as_deref().filter(|t| !t.is_empty()),
-            &input,
-        )
-    })
+    state.with_app(|a| a.consent_text_add(project_id.as_deref(), template_id.as_deref(), &input))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -390,7 +306,7 @@ pub fn consent_give(
     version_id: String,
     input: ConsentGiveInput,
 ) -> Result<Consent> {
-    state.with_store(|s| s.give_consent(Source::Ui, &participant_id, &version_id, &input))
+    state.with_app(|a| a.consent_give(&participant_id, &version_id, &input))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -399,17 +315,17 @@ pub fn consent_withdraw(
     id: String,
     input: ConsentWithdrawInput,
 ) -> Result<Consent> {
-    state.with_store(|s| s.withdraw_consent(Source::Ui, &id, &input))
+    state.with_app(|a| a.consent_withdraw(&id, &input))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn consent_list(state: State<'_, AppState>, participant_id: String) -> Result<Vec<Consent>> {
-    state.with_store(|s| s.consents_of(&participant_id))
+    state.with_app(|a| a.consents_of(&participant_id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn organisation_get(state: State<'_, AppState>) -> Result<OrganisationSettings> {
-    state.with_store(|s| s.organisation())
+    state.with_app(|a| a.organisation())
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -417,8 +333,5 @@ pub fn organisation_save(
     state: State<'_, AppState>,
     organisation: OrganisationSettings,
 ) -> Result<OrganisationSettings> {
-    state.with_store(|s| {
-        s.save_organisation(Source::Ui, &organisation)?;
-        s.organisation()
-    })
+    state.with_app(|a| a.organisation_save(&organisation))
 }

@@ -1,10 +1,11 @@
 //! Support-plan commands: the service catalogue, plans and their lifecycle (draft → signed →
 //! closed, amendments), deliveries, case notes and the participant's timeline.
 //!
-//! Architecture invariant: like every command, each one only passes its input to one store
-//! function and maps the result; the lifecycle rules live in `kartoteka_store::plans`.
+//! Architecture invariant: like every command, each one only passes its input to one `App`
+//! method (`kartoteka_api::casework`) and maps the result.
 
 use crate::state::AppState;
+use kartoteka_api::casework::DeliveriesOf;
 use kartoteka_api::ApiError;
 use kartoteka_domain::plan::{
     CaseNoteInput, DeliveryInput, PlanCloseInput, PlanInput, PlanReviewInput, PlanSignInput,
@@ -13,19 +14,18 @@ use kartoteka_domain::plan::{
 use kartoteka_store::deliveries::{DeliverableService, DeliveryAdded, DeliveryView};
 use kartoteka_store::notes::{CaseNote, TimelineEntry};
 use kartoteka_store::plans::{PlanSummary, PlanView};
-use kartoteka_store::Source;
 use tauri::State;
 
 type Result<T> = std::result::Result<T, ApiError>;
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn service_list(state: State<'_, AppState>, include_retired: bool) -> Result<Vec<Service>> {
-    state.with_store(|s| s.services(include_retired))
+    state.with_app(|a| a.services(include_retired))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn service_add(state: State<'_, AppState>, input: ServiceInput) -> Result<Service> {
-    state.with_store(|s| s.add_service(Source::Ui, &input))
+    state.with_app(|a| a.service_add(&input))
 }
 
 /// Renames, re-categorises, retires (`active: false`) or brings back a service.
@@ -35,7 +35,7 @@ pub fn service_update(
     id: String,
     input: ServiceInput,
 ) -> Result<Service> {
-    state.with_store(|s| s.update_service(Source::Ui, &id, &input))
+    state.with_app(|a| a.service_update(&id, &input))
 }
 
 /// Creates version 1 of an enrolment's plan as a draft; returns its id.
@@ -45,34 +45,34 @@ pub fn plan_create(
     enrolment_id: String,
     input: PlanInput,
 ) -> Result<String> {
-    state.with_store(|s| s.create_plan(Source::Ui, &enrolment_id, &input))
+    state.with_app(|a| Ok(a.plan_create(&enrolment_id, &input)?.id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn plan_get(state: State<'_, AppState>, id: String) -> Result<PlanView> {
-    state.with_store(|s| s.plan(&id))
+    state.with_app(|a| a.plan(&id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn plan_list(state: State<'_, AppState>, participant_id: String) -> Result<Vec<PlanSummary>> {
-    state.with_store(|s| s.plans_of_participant(&participant_id))
+    state.with_app(|a| a.plans_of(&participant_id))
 }
 
 /// Replaces a draft's content; a signed plan answers `conflict` (it needs an amendment).
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn plan_update(state: State<'_, AppState>, id: String, input: PlanInput) -> Result<PlanView> {
-    state.with_store(|s| s.update_plan(Source::Ui, &id, &input))
+    state.with_app(|a| a.plan_update(&id, &input))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn plan_sign(state: State<'_, AppState>, id: String, input: PlanSignInput) -> Result<PlanView> {
-    state.with_store(|s| s.sign_plan(Source::Ui, &id, &input))
+    state.with_app(|a| a.plan_sign(&id, &input))
 }
 
 /// Starts an amendment of a signed plan; returns the new draft version's id.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn plan_amend(state: State<'_, AppState>, id: String) -> Result<String> {
-    state.with_store(|s| s.amend_plan(Source::Ui, &id))
+    state.with_app(|a| Ok(a.plan_amend(&id)?.id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -81,7 +81,7 @@ pub fn plan_review(
     id: String,
     input: PlanReviewInput,
 ) -> Result<PlanView> {
-    state.with_store(|s| s.review_plan(Source::Ui, &id, &input))
+    state.with_app(|a| a.plan_review(&id, &input))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -90,7 +90,7 @@ pub fn plan_close(
     id: String,
     input: PlanCloseInput,
 ) -> Result<PlanView> {
-    state.with_store(|s| s.close_plan(Source::Ui, &id, &input))
+    state.with_app(|a| a.plan_close(&id, &input))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -99,12 +99,12 @@ pub fn delivery_add(
     planned_service_id: String,
     input: DeliveryInput,
 ) -> Result<DeliveryAdded> {
-    state.with_store(|s| s.add_delivery(Source::Ui, &planned_service_id, &input))
+    state.with_app(|a| a.delivery_add(&planned_service_id, &input))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn delivery_list(state: State<'_, AppState>, plan_id: String) -> Result<Vec<DeliveryView>> {
-    state.with_store(|s| s.deliveries_of_plan(&plan_id))
+    state.with_app(|a| a.deliveries(DeliveriesOf::Plan(&plan_id)))
 }
 
 /// The planned services of the person's signed plans, for the quick delivery form.
@@ -113,7 +113,7 @@ pub fn deliverable_services(
     state: State<'_, AppState>,
     participant_id: String,
 ) -> Result<Vec<DeliverableService>> {
-    state.with_store(|s| s.deliverable_services(&participant_id))
+    state.with_app(|a| a.deliverable_services(&participant_id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -122,15 +122,15 @@ pub fn note_add(
     participant_id: String,
     input: CaseNoteInput,
 ) -> Result<CaseNote> {
-    state.with_store(|s| s.add_note(Source::Ui, &participant_id, &input))
+    state.with_app(|a| a.note_add(&participant_id, &input))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn note_list(state: State<'_, AppState>, participant_id: String) -> Result<Vec<CaseNote>> {
-    state.with_store(|s| s.notes_of(&participant_id))
+    state.with_app(|a| a.notes_of(&participant_id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn timeline(state: State<'_, AppState>, participant_id: String) -> Result<Vec<TimelineEntry>> {
-    state.with_store(|s| s.timeline(&participant_id))
+    state.with_app(|a| a.timeline(&participant_id))
 }

@@ -4,11 +4,9 @@
 use crate::state::AppState;
 use kartoteka_api::dto::{BatchResult, PrintProgress, PrintedFile};
 use kartoteka_api::printing::{self, BatchHooks, BatchOutput, PrintRequest};
-use kartoteka_api::{ApiError, ErrorCode};
-use kartoteka_forms::DocumentKind;
-use kartoteka_store::documents::DocumentRecord;
-use kartoteka_store::Source;
-use std::path::PathBuf;
+use kartoteka_api::printing::{DocumentKind, DocumentRecord};
+use kartoteka_api::ApiError;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use tauri::{Emitter, State};
 
@@ -19,38 +17,19 @@ fn kind(text: &str) -> Result<DocumentKind, ApiError> {
     DocumentKind::parse(text).ok_or_else(|| ApiError::invalid("kind", "Nieznany rodzaj dokumentu"))
 }
 
-/// Where printed documents go: `KARTOTEKA_PRINT_DIR`, else the user's Documents folder, in
-/// a Kartoteka subfolder.
+/// The print folder (made 0700 if missing), where every document of the window goes.
 pub(crate) fn output_dir() -> PathBuf {
-    std::env::var_os("KARTOTEKA_PRINT_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            dirs::document_dir()
-                .or_else(dirs::home_dir)
-                .unwrap_or_else(std::env::temp_dir)
-                .join("Kartoteka")
-        })
+    kartoteka_api::print_folder::dir()
 }
 
-pub(crate) fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), ApiError> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| {
-            ApiError::new(
-                ErrorCode::Internal,
-                format!("Nie można utworzyć folderu {}: {e}", parent.display()),
-            )
-        })?;
-    }
-    std::fs::write(path, bytes).map_err(|e| {
-        ApiError::new(
-            ErrorCode::Internal,
-            format!("Nie można zapisać {}: {e}", path.display()),
-        )
-    })
+/// Writes a PDF for the user alone (0600), making its folder (0700) first.
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    kartoteka_api::print_folder::ensure()?;
+    kartoteka_api::print_folder::write_private(path, bytes)
 }
 
 pub(crate) fn now() -> chrono::DateTime<chrono::FixedOffset> {
-    chrono::Local::now().fixed_offset()
+    printing::now()
 }
 
 /// Prints one document (blank when `participant_id` is empty) and opens it in the viewer.
@@ -72,7 +51,7 @@ pub fn print_document(
         attendance: None,
         plan_id: plan_id.filter(|p| !p.is_empty()),
     };
-    let printed = state.with_store_api(|s| printing::print(s, Source::Ui, &req, now()))?;
+    let printed = state.with_app(|a| a.print(&req))?;
     let file = output_dir().join(format!("{}-{}.pdf", kind.as_str(), printed.record.id));
     write(&file, &printed.bytes)?;
     if open {
@@ -133,8 +112,7 @@ pub fn print_batch(
     };
     let cancelled = || BATCH_CANCELLED.load(Ordering::SeqCst);
     let outcome = printing::print_batch(
-        &mut |f| state.with_store_api(|s| f(s)),
-        Source::Ui,
+        &mut |f| state.with_app(|a| f(a)),
         kind,
         &project_id,
         &now,
@@ -166,13 +144,13 @@ pub fn document_list(
     state: State<'_, AppState>,
     participant_id: Option<String>,
 ) -> Result<Vec<DocumentRecord>, ApiError> {
-    state.with_store(|s| s.documents(participant_id.as_deref().filter(|p| !p.is_empty()), 500))
+    state.with_app(|a| a.documents(participant_id.as_deref(), 500))
 }
 
 /// Renders a recorded document again (byte for byte) and opens it.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn document_open(state: State<'_, AppState>, id: String) -> Result<String, ApiError> {
-    let bytes = state.with_store_api(|s| printing::regenerate(s, &id))?;
+    let bytes = state.with_app(|a| a.regenerate(&id))?;
     let file = output_dir().join(format!("dokument-{id}.pdf"));
     write(&file, &bytes)?;
     let _ = opener::open(&file);

@@ -32,16 +32,9 @@ fn slug(name: &str) -> String {
     slug.trim_end_matches('-').to_owned()
 }
 
-/// The print folder, made if it is not there yet.
+/// The print folder, made if it is not there yet (the user's alone).
 fn report_dir() -> Result<PathBuf> {
-    let dir = output_dir();
-    std::fs::create_dir_all(&dir).map_err(|e| {
-        ApiError::new(
-            ErrorCode::Internal,
-            format!("Nie można utworzyć folderu {}: {e}", dir.display()),
-        )
-    })?;
-    Ok(dir)
+    kartoteka_api::print_folder::ensure()
 }
 
 /// A new file in the print folder: `{name}-{date and time}.{extension}`.

@@ -73,8 +73,8 @@ impl AppState {
     pub fn set(&self, app: Option<App>) {
         let limit = app
             .as_ref()
-            .and_then(|a| a.store().settings().ok())
-            .map(|s| Duration::from_secs(u64::from(s.idle_lock_minutes) * 60));
+            .and_then(App::idle_lock_minutes)
+            .map(|m| Duration::from_secs(u64::from(m) * 60));
         *self.guard() = app;
         let mut idle = self.idle();
         idle.last_activity = Instant::now();

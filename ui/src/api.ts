@@ -64,7 +64,7 @@ import { t } from './i18n';
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'invalid_input', 'not_found', 'duplicate', 'likely_duplicate', 'conflict', 'wrong_password',
   'locked', 'not_initialized', 'database_missing', 'already_initialized', 'newer_schema', 'corrupt', 'internal',
-  'cancelled',
+  'cancelled', 'not_configured',
 ]);
 
 export function isApiError(value: unknown): value is ApiError {

@@ -28,9 +28,7 @@ pub fn setup(
     password: &str,
     frontend: Frontend,
 ) -> Result<Created, ApiError> {
-    if Store::exists(dir) {
-        return Err(StoreError::AlreadyInitialized(dir.to_path_buf()).into());
-    }
+    require_new(dir)?;
     let created = Store::init(dir, worker, password, OpenOptions::default())?;
     Ok(Created {
         app: App::new(created.store, frontend),
@@ -38,7 +36,17 @@ pub fn setup(
     })
 }
 
-fn require_store(dir: &Path) -> Result<(), ApiError> {
+/// Refuses a folder that already holds a registry (before asking for a new password).
+pub fn require_new(dir: &Path) -> Result<(), ApiError> {
+    if Store::exists(dir) {
+        Err(StoreError::AlreadyInitialized(dir.to_path_buf()).into())
+    } else {
+        Ok(())
+    }
+}
+
+/// Refuses a folder without a registry (before asking for a password).
+pub fn require_store(dir: &Path) -> Result<(), ApiError> {
     if Store::exists(dir) {
         Ok(())
     } else {
@@ -103,9 +111,43 @@ pub fn reset_password(
     Ok(App::new(store, frontend))
 }
 
-/// Ends every session of the registry in `dir` (`kartoteka lock`); returns how many.
-pub fn end_sessions(dir: &Path) -> Result<usize, ApiError> {
-    Ok(kartoteka_store::session::end_sessions(dir)?)
+/// Sessions ended by `kartoteka lock`.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct SessionsEnded {
+    pub ended: u32,
+}
+
+/// Ends every session of the registry in `dir` (`kartoteka lock`).
+pub fn end_sessions(dir: &Path) -> Result<SessionsEnded, ApiError> {
+    let ended = kartoteka_store::session::end_sessions(dir)?;
+    Ok(SessionsEnded {
+        ended: u32::try_from(ended).unwrap_or(u32::MAX),
+    })
+}
+
+/// A worker's password set: `changed` (by the worker) or `reset` (with the recovery key).
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct PasswordSet {
+    pub worker: String,
+    pub password: String,
+}
+
+impl PasswordSet {
+    pub fn reset(app: &App) -> PasswordSet {
+        PasswordSet {
+            worker: app.worker().to_owned(),
+            password: "reset".into(),
+        }
+    }
+}
+
+/// A worker who can now unlock the registry.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct WorkerAdded {
+    pub worker: String,
 }
 
 /// A session for scripts: give `session` to later commands in `KARTOTEKA_SESSION`.
@@ -130,15 +172,25 @@ impl App {
     }
 
     /// Gives the signed-in worker a new password, after checking their current one.
-    pub fn change_password(&mut self, current: &str, new_password: &str) -> Result<(), ApiError> {
-        Ok(self
-            .store
-            .change_password(current, new_password, Default::default())?)
+    pub fn change_password(
+        &mut self,
+        current: &str,
+        new_password: &str,
+    ) -> Result<PasswordSet, ApiError> {
+        self.store
+            .change_password(current, new_password, Default::default())?;
+        Ok(PasswordSet {
+            worker: self.worker().to_owned(),
+            password: "changed".into(),
+        })
     }
 
     /// Another worker with their own password.
-    pub fn add_worker(&mut self, name: &str, password: &str) -> Result<(), ApiError> {
-        Ok(self.store.add_worker(name, password, Default::default())?)
+    pub fn add_worker(&mut self, name: &str, password: &str) -> Result<WorkerAdded, ApiError> {
+        self.store.add_worker(name, password, Default::default())?;
+        Ok(WorkerAdded {
+            worker: name.trim().to_owned(),
+        })
     }
 
     /// Takes a worker's access away and gives the database a new key.

@@ -56,6 +56,13 @@ impl App {
         &mut self.store
     }
 
+    /// An `App` over a store opened elsewhere: for the benchmark and the demo seed, which
+    /// build their store below the boundary (see `store`).
+    #[doc(hidden)]
+    pub fn from_store(store: Store, frontend: Frontend) -> App {
+        App::new(store, frontend)
+    }
+
     /// See `store`.
     #[doc(hidden)]
     pub fn into_store(self) -> Store {

@@ -25,6 +25,8 @@ pub enum ErrorCode {
     Internal,
     /// The person stopped long work (an import); what it did not finish changed nothing.
     Cancelled,
+    /// Something needs setting up first (sync before its passphrase is set).
+    NotConfigured,
 }
 
 impl ErrorCode {
@@ -37,7 +39,8 @@ impl ErrorCode {
             ErrorCode::Duplicate
             | ErrorCode::LikelyDuplicate
             | ErrorCode::Conflict
-            | ErrorCode::AlreadyInitialized => 4,
+            | ErrorCode::AlreadyInitialized
+            | ErrorCode::NotConfigured => 4,
             ErrorCode::WrongPassword | ErrorCode::Locked => 5,
             ErrorCode::NotInitialized
             | ErrorCode::DatabaseMissing
@@ -118,6 +121,7 @@ impl From<StoreError> for ApiError {
                 (ErrorCode::LikelyDuplicate, vec![], existing)
             }
             StoreError::Conflict(_) => (ErrorCode::Conflict, vec![], vec![]),
+            StoreError::Cancelled(_) => (ErrorCode::Cancelled, vec![], vec![]),
             StoreError::WrongPassword | StoreError::WrongRecoveryKey => {
                 (ErrorCode::WrongPassword, vec![], vec![])
             }

@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod app;
+pub mod casework;
 pub mod data_dir;
 pub mod dto;
 pub mod error;
@@ -14,7 +15,10 @@ pub mod participants;
 pub mod print_folder;
 pub mod printing;
 pub mod process;
+pub mod projects;
+pub mod records;
 pub mod reports;
+pub mod settings;
 pub mod sync;
 pub mod sync_settings;
 

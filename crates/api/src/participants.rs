@@ -165,7 +165,9 @@ impl App {
         })
     }
 
+    /// A participant's enrolments (an unknown participant is "not found", not an empty list).
     pub fn participant_enrolments(&self, id: &str) -> Result<Vec<Enrolment>, ApiError> {
+        self.store.participant(id)?;
         Ok(self.store.enrolments_of_participant(id)?)
     }
 

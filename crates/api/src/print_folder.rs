@@ -2,8 +2,54 @@
 //! reports, GDPR exports. What is older than the office's setting is deleted when the store is
 //! unlocked, so it does not pile up for years on a laptop.
 
-use std::path::Path;
+use crate::error::{ApiError, ErrorCode};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
+
+/// Where the window writes documents, reports and GDPR exports when this is set.
+pub const PRINT_DIR_ENV: &str = "KARTOTEKA_PRINT_DIR";
+
+/// The print folder: `KARTOTEKA_PRINT_DIR`, else the user's Documents folder (their home,
+/// failing that), in a Kartoteka subfolder.
+pub fn dir() -> PathBuf {
+    std::env::var_os(PRINT_DIR_ENV)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            dirs::document_dir()
+                .or_else(dirs::home_dir)
+                .unwrap_or_else(std::env::temp_dir)
+                .join("Kartoteka")
+        })
+}
+
+/// The print folder, made if missing and narrowed to the user alone (0700 on Unix), also
+/// when an older version made it with wider access.
+pub fn ensure() -> Result<PathBuf, ApiError> {
+    let dir = dir();
+    kartoteka_store::files::create_dir(&dir)
+        .and_then(|_| kartoteka_store::files::restrict_dir(&dir))
+        .map_err(|e| {
+            ApiError::new(
+                ErrorCode::Internal,
+                format!("Nie można utworzyć folderu {}: {e}", dir.display()),
+            )
+        })?;
+    Ok(dir)
+}
+
+/// Writes a file that holds personal data (a PDF, an export) for the user alone: 0600, in
+/// folders made 0700.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    kartoteka_store::files::write(path, bytes).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!(
+                "Nie można zapisać {}: {e}. Sprawdź, czy folder jest zapisywalny i czy jest miejsce na dysku.",
+                path.display()
+            ),
+        )
+    })
+}
 
 /// The kinds of file Kartoteka writes there; nothing else is ever touched.
 const OURS: &[&str] = &["pdf", "csv", "xlsx", "json"];

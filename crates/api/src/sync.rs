@@ -24,7 +24,7 @@ impl From<SyncError> for ApiError {
         match e {
             SyncError::Store(e) => e.into(),
             SyncError::Invalid { field, .. } => ApiError::invalid(field, message),
-            SyncError::NotConfigured => ApiError::new(ErrorCode::Conflict, message),
+            SyncError::NotConfigured => ApiError::new(ErrorCode::NotConfigured, message),
             SyncError::NotFound(_) => ApiError::new(ErrorCode::NotFound, message),
             // A bundle that cannot be used is bad input: nothing was written.
             SyncError::Bundle(_)

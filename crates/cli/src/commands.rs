@@ -5,13 +5,13 @@ use crate::args::{
 };
 use crate::args::{BackupCommand, ConsentCommand, GdprCommand, WorkerCommand};
 use crate::io::{self, print_json, read_json, read_json_value};
-use kartoteka_api::{access, resolve_data_dir, ApiError, App, ErrorCode, Frontend};
+use kartoteka_api::records::Anonymisation;
+use kartoteka_api::{access, resolve_data_dir, settings, ApiError, App, ErrorCode, Frontend};
 use kartoteka_domain::enrolment::{EnrolmentEndInput, EnrolmentInput};
 use kartoteka_domain::participant::ParticipantInput;
 use kartoteka_domain::project::ProjectInput;
 use kartoteka_domain::relation::RelationKind;
-use kartoteka_store::{OpenOptions, Source, Store};
-use serde_json::json;
+use kartoteka_store::Store;
 use std::path::Path;
 
 /// Opens the store: with the session in KARTOTEKA_SESSION when set (no key derivation),
@@ -22,9 +22,7 @@ pub(crate) fn open(dir: &Path) -> Result<Store, ApiError> {
 
 /// Unlocks the registry as `open` does, as the application (`kartoteka_api::App`).
 pub(crate) fn open_app(dir: &Path) -> Result<App, ApiError> {
-    if !access::exists(dir) {
-        return Err(kartoteka_store::StoreError::NotInitialized(dir.to_path_buf()).into());
-    }
+    access::require_store(dir)?;
     if let Some(token) = io::session_token() {
         return access::unlock_session(dir, &token, Frontend::Cli);
     }
@@ -49,7 +47,7 @@ pub fn run(cli: Cli) -> Result<(), ApiError> {
             Ok(())
         }
         Command::Lock => {
-            print_json(&json!({ "ended": access::end_sessions(&dir)? }));
+            print_json(&access::end_sessions(&dir)?);
             Ok(())
         }
         Command::Worker(c) => worker(&dir, c),
@@ -60,21 +58,16 @@ pub fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Seed { participants, seed } => crate::seed::run(&dir, participants, seed),
         Command::Bench { participants, out } => crate::bench::run(participants, &out),
         Command::Consent(c) => consent(&dir, c),
-        Command::Form(c) => crate::form::run(&mut open(&dir)?, c),
-        Command::RecoveryKey(c) => crate::form::recovery_key(&mut open(&dir)?, c),
-        Command::Organisation { json } => crate::form::organisation(&mut open(&dir)?, json),
+        Command::Form(c) => crate::form::run(&mut open_app(&dir)?, c),
+        Command::RecoveryKey(c) => crate::form::recovery_key(&mut open_app(&dir)?, c),
+        Command::Organisation { json } => crate::form::organisation(&mut open_app(&dir)?, json),
         Command::Service(c) => crate::plan_cmd::service(&dir, c),
         Command::Plan(c) => crate::plan_cmd::plan(&dir, c),
         Command::Delivery(c) => crate::plan_cmd::delivery(&dir, c),
         Command::Note(c) => crate::plan_cmd::note(&dir, c),
         Command::Timeline { participant } => crate::plan_cmd::timeline(&dir, &participant),
         Command::Check => {
-            let store = open(&dir)?;
-            store.integrity_check()?;
-            let audit = store.verify_audit()?;
-            print_json(
-                &json!({ "integrity": "ok", "audit_events": audit.events, "audit_first_broken": audit.first_broken }),
-            );
+            print_json(&open_app(&dir)?.check()?);
             Ok(())
         }
     }
@@ -89,18 +82,15 @@ fn passwd(
         Some(key) => {
             let new = io::new_password_from(io::NEW_PASSWORD_ENV)?;
             let app = access::reset_password(dir, &key, worker.as_deref(), &new, Frontend::Cli)?;
-            print_json(&json!({ "worker": app.worker(), "password": "reset" }));
+            print_json(&access::PasswordSet::reset(&app));
         }
         None => {
             // The worker is the one whose current password this is.
-            if !access::exists(dir) {
-                return Err(kartoteka_store::StoreError::NotInitialized(dir.to_path_buf()).into());
-            }
+            access::require_store(dir)?;
             let current = io::password("Obecne hasło: ")?;
             let mut app = access::unlock(dir, &current, Frontend::Cli)?;
             let new = io::new_password_from(io::NEW_PASSWORD_ENV)?;
-            app.change_password(&current, &new)?;
-            print_json(&json!({ "worker": app.worker(), "password": "changed" }));
+            print_json(&app.change_password(&current, &new)?);
         }
     }
     Ok(())
@@ -111,8 +101,7 @@ fn worker(dir: &Path, command: WorkerCommand) -> Result<(), ApiError> {
         WorkerCommand::Add { name } => {
             let mut app = open_app(dir)?;
             let password = io::new_password_from(io::NEW_PASSWORD_ENV)?;
-            app.add_worker(&name, &password)?;
-            print_json(&json!({ "worker": name.trim() }));
+            print_json(&app.add_worker(&name, &password)?);
         }
         WorkerCommand::List => print_json(&access::workers(dir)?),
         WorkerCommand::Remove { name } => print_json(&open_app(dir)?.remove_worker(&name)?),
@@ -125,32 +114,21 @@ fn backup(dir: &Path, command: BackupCommand) -> Result<(), ApiError> {
         BackupCommand::Create {
             to,
             for_another_computer,
-        } => {
-            let store = open(dir)?;
-            let path = if for_another_computer {
-                store.backup_for_another_computer(to.as_deref())?
-            } else {
-                store.backup(to.as_deref(), "reczna")?
-            };
-            print_json(&json!({ "file": path }));
-        }
+        } => print_json(&open_app(dir)?.backup_create(to.as_deref(), for_another_computer)?),
         BackupCommand::Restore { file } => {
             let password = io::password("Hasło: ")?;
-            let kept = Store::restore(dir, &file, &password, OpenOptions::default())?;
-            print_json(&json!({ "restored_from": file, "previous_kept_as": kept }));
+            print_json(&settings::restore(dir, &file, &password)?);
         }
         BackupCommand::List { dir: list_dir } => {
-            let folder = list_dir.unwrap_or_else(|| dir.join(kartoteka_store::backup::BACKUP_DIR));
-            print_json(&kartoteka_store::backup::list(&folder)?);
+            let folder = list_dir.unwrap_or_else(|| settings::backup_dir(dir));
+            print_json(&settings::backups(&folder)?);
         }
     }
     Ok(())
 }
 
 fn init(dir: &Path, worker: &str) -> Result<(), ApiError> {
-    if access::exists(dir) {
-        return Err(kartoteka_store::StoreError::AlreadyInitialized(dir.to_path_buf()).into());
-    }
+    access::require_new(dir)?;
     let password = io::new_password_from(io::PASSWORD_ENV)?;
     let created = access::setup(dir, worker, &password, Frontend::Cli)?;
     println!(
@@ -218,20 +196,14 @@ fn project(dir: &Path, command: ProjectCommand) -> Result<(), ApiError> {
     match command {
         ProjectCommand::Add { json } => {
             let input: ProjectInput = read_json(&json.json)?;
-            let mut store = open(dir)?;
-            let id = store.add_project(Source::Cli, &input)?;
-            print_json(&json!({ "id": id }));
+            print_json(&open_app(dir)?.project_add(&input)?);
         }
-        ProjectCommand::List => {
-            let store = open(dir)?;
-            print_json(&store.projects()?);
-        }
+        ProjectCommand::List => print_json(&open_app(dir)?.projects()?),
         ProjectCommand::Show { id } => {
-            let store = open(dir)?;
-            let project = store.project(&id)?;
-            let enrolments = store.enrolments_in_project(&id)?;
-            let mut value = serde_json::to_value(&project).expect("serialises");
-            value["enrolments"] = serde_json::to_value(&enrolments).expect("serialises");
+            // The project's own keys with its enrolments beside them.
+            let detail = open_app(dir)?.project_detail(&id)?;
+            let mut value = serde_json::to_value(&detail.project).expect("serialises");
+            value["enrolments"] = serde_json::to_value(&detail.enrolments).expect("serialises");
             print_json(&value);
         }
     }
@@ -246,34 +218,25 @@ fn enrolment(dir: &Path, command: EnrolmentCommand) -> Result<(), ApiError> {
             json,
         } => {
             let input: EnrolmentInput = read_json(&json.json)?;
-            let mut store = open(dir)?;
-            let id = store.add_enrolment(Source::Cli, &participant, &project, &input)?;
-            print_json(&json!({ "id": id }));
+            print_json(&open_app(dir)?.enrolment_add(&participant, &project, &input)?);
         }
         EnrolmentCommand::End { id, json } => {
             let input: EnrolmentEndInput = read_json(&json.json)?;
-            let mut store = open(dir)?;
-            store.end_enrolment(Source::Cli, &id, &input)?;
-            print_json(&store.enrolment(&id)?);
+            print_json(&open_app(dir)?.enrolment_end(&id, &input)?);
         }
-        EnrolmentCommand::Show { id } => {
-            let store = open(dir)?;
-            print_json(&store.enrolment(&id)?);
-        }
+        EnrolmentCommand::Show { id } => print_json(&open_app(dir)?.enrolment(&id)?),
         EnrolmentCommand::List { participant } => {
-            let store = open(dir)?;
-            store.participant(&participant)?;
-            print_json(&store.enrolments_of_participant(&participant)?);
+            print_json(&open_app(dir)?.participant_enrolments(&participant)?)
         }
     }
     Ok(())
 }
 
 fn audit(dir: &Path, command: AuditCommand) -> Result<(), ApiError> {
-    let store = open(dir)?;
+    let app = open_app(dir)?;
     match command {
         AuditCommand::Verify => {
-            let v = store.verify_audit()?;
+            let v = app.audit_verify()?;
             print_json(&v);
             if let Some(seq) = v.first_broken {
                 return Err(ApiError::new(
@@ -285,7 +248,7 @@ fn audit(dir: &Path, command: AuditCommand) -> Result<(), ApiError> {
             }
         }
         AuditCommand::List { record, limit } => {
-            print_json(&store.audit_events(record.as_deref(), limit)?);
+            print_json(&app.audit_events(record.as_deref(), limit)?);
         }
     }
     Ok(())
@@ -294,51 +257,22 @@ fn audit(dir: &Path, command: AuditCommand) -> Result<(), ApiError> {
 fn gdpr(dir: &Path, command: GdprCommand) -> Result<(), ApiError> {
     match command {
         GdprCommand::Export { participant, out } => {
-            let mut store = open(dir)?;
-            let record = store.personal_record(&participant)?;
-            std::fs::create_dir_all(&out).map_err(|e| {
-                ApiError::new(
-                    ErrorCode::Internal,
-                    format!("Nie można utworzyć folderu {}: {e}", out.display()),
-                )
-            })?;
-            // The file is named by the record's id, never by the person's name.
-            let file = out.join(format!("dane-osoby-{}.json", record.participant.id));
-            let text = serde_json::to_string_pretty(&record).expect("record serialises");
-            std::fs::write(&file, text).map_err(|e| {
-                ApiError::new(
-                    ErrorCode::Internal,
-                    format!("Nie można zapisać {}: {e}", file.display()),
-                )
-            })?;
-            let request = kartoteka_api::printing::PrintRequest {
-                kind: Some(kartoteka_forms::DocumentKind::Record),
-                participant_id: Some(record.participant.id.to_string()),
-                ..Default::default()
-            };
-            let printed = kartoteka_api::printing::print(
-                &mut store,
-                Source::Cli,
-                &request,
-                chrono::Local::now().fixed_offset(),
-            )?;
-            let pdf = out.join(format!("dane-osoby-{}.pdf", record.participant.id));
-            std::fs::write(&pdf, &printed.bytes).map_err(|e| {
-                ApiError::new(
-                    ErrorCode::Internal,
-                    format!("Nie można zapisać {}: {e}", pdf.display()),
-                )
-            })?;
-            print_json(&json!({ "files": [file, pdf] }));
+            print_json(&open_app(dir)?.gdpr_export(&participant, &out)?)
         }
         GdprCommand::Anonymise { dry_run, apply } => {
-            let mut store = open(dir)?;
-            let candidates = store.anonymisation_candidates(store.clock().today())?;
+            let mut app = open_app(dir)?;
             if dry_run || !apply {
-                print_json(&json!({ "applied": false, "candidates": candidates }));
+                print_json(&Anonymisation {
+                    applied: false,
+                    candidates: Some(app.anonymisation_candidates()?),
+                    anonymised: None,
+                });
             } else {
-                let done = store.anonymise_expired(Source::Cli)?;
-                print_json(&json!({ "applied": true, "anonymised": done }));
+                print_json(&Anonymisation {
+                    applied: true,
+                    candidates: None,
+                    anonymised: Some(app.anonymise_expired(None)?),
+                });
             }
         }
     }
@@ -354,18 +288,14 @@ fn consent(dir: &Path, command: ConsentCommand) -> Result<(), ApiError> {
             json,
         } => {
             let input: ConsentTextInput = read_json(&json.json)?;
-            let mut store = open(dir)?;
-            let version = store.add_consent_text(
-                Source::Cli,
+            print_json(&open_app(dir)?.consent_text_add(
                 project.as_deref(),
                 template.as_deref(),
                 &input,
-            )?;
-            print_json(&version);
+            )?);
         }
         ConsentCommand::Texts { project } => {
-            let store = open(dir)?;
-            print_json(&store.consent_texts(project.as_deref())?);
+            print_json(&open_app(dir)?.consent_texts(project.as_deref())?)
         }
         ConsentCommand::Give {
             participant,
@@ -376,21 +306,17 @@ fn consent(dir: &Path, command: ConsentCommand) -> Result<(), ApiError> {
                 Some(source) => read_json(&source)?,
                 None => ConsentGiveInput::default(),
             };
-            let mut store = open(dir)?;
-            print_json(&store.give_consent(Source::Cli, &participant, &text, &input)?);
+            print_json(&open_app(dir)?.consent_give(&participant, &text, &input)?);
         }
         ConsentCommand::Withdraw { id, json } => {
             let input: ConsentWithdrawInput = match json {
                 Some(source) => read_json(&source)?,
                 None => ConsentWithdrawInput::default(),
             };
-            let mut store = open(dir)?;
-            print_json(&store.withdraw_consent(Source::Cli, &id, &input)?);
+            print_json(&open_app(dir)?.consent_withdraw(&id, &input)?);
         }
         ConsentCommand::List { participant } => {
-            let store = open(dir)?;
-            store.participant(&participant)?;
-            print_json(&store.consents_of(&participant)?);
+            print_json(&open_app(dir)?.consents_of(&participant)?)
         }
     }
     Ok(())

@@ -2,35 +2,19 @@
 
 use crate::args::{AttendanceArgs, FormArgs, FormCommand, PlanFormArgs, RecoveryKeyCommand};
 use crate::io::{print_json, read_json_value};
+use kartoteka_api::printing::DocumentKind;
 use kartoteka_api::printing::{self, AttendanceRequest, BatchHooks, BatchOutput, PrintRequest};
+use kartoteka_api::App;
 use kartoteka_api::{ApiError, ErrorCode};
-use kartoteka_forms::DocumentKind;
-use kartoteka_store::{Source, Store};
 use serde_json::json;
 use std::path::Path;
 
-fn now() -> chrono::DateTime<chrono::FixedOffset> {
-    chrono::Local::now().fixed_offset()
-}
-
+/// A PDF for the user alone (0600; a folder it needs is made 0700).
 fn write_pdf(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| {
-            ApiError::new(
-                ErrorCode::Internal,
-                format!("Nie można utworzyć folderu {}: {e}", parent.display()),
-            )
-        })?;
-    }
-    std::fs::write(path, bytes).map_err(|e| {
-        ApiError::new(
-            ErrorCode::Internal,
-            format!("Nie można zapisać {}: {e}", path.display()),
-        )
-    })
+    kartoteka_api::print_folder::write_private(path, bytes)
 }
 
-fn single(store: &mut Store, kind: DocumentKind, args: &FormArgs) -> Result<(), ApiError> {
+fn single(app: &mut App, kind: DocumentKind, args: &FormArgs) -> Result<(), ApiError> {
     let req = PrintRequest {
         kind: Some(kind),
         participant_id: if args.blank {
@@ -41,13 +25,13 @@ fn single(store: &mut Store, kind: DocumentKind, args: &FormArgs) -> Result<(), 
         project_id: args.project.clone(),
         ..PrintRequest::default()
     };
-    let printed = printing::print(store, Source::Cli, &req, now())?;
+    let printed = app.print(&req)?;
     write_pdf(&args.out, &printed.bytes)?;
     print_json(&json!({ "file": args.out, "document": printed.record }));
     Ok(())
 }
 
-fn plan(store: &mut Store, args: &PlanFormArgs) -> Result<(), ApiError> {
+fn plan(app: &mut App, args: &PlanFormArgs) -> Result<(), ApiError> {
     let req = PrintRequest {
         kind: Some(DocumentKind::Plan),
         participant_id: args.participant.clone().filter(|_| !args.blank),
@@ -55,13 +39,13 @@ fn plan(store: &mut Store, args: &PlanFormArgs) -> Result<(), ApiError> {
         plan_id: args.plan.clone().filter(|_| !args.blank),
         ..PrintRequest::default()
     };
-    let printed = printing::print(store, Source::Cli, &req, now())?;
+    let printed = app.print(&req)?;
     write_pdf(&args.out, &printed.bytes)?;
     print_json(&json!({ "file": args.out, "document": printed.record }));
     Ok(())
 }
 
-fn attendance(store: &mut Store, args: &AttendanceArgs) -> Result<(), ApiError> {
+fn attendance(app: &mut App, args: &AttendanceArgs) -> Result<(), ApiError> {
     let month = chrono::NaiveDate::parse_from_str(&format!("{}-01", args.month.trim()), "%Y-%m-%d")
         .map_err(|_| ApiError::invalid("month", "Miesiąc: podaj RRRR-MM, np. 2026-11"))?;
     if args.service.trim().is_empty() {
@@ -81,13 +65,13 @@ fn attendance(store: &mut Store, args: &AttendanceArgs) -> Result<(), ApiError> 
         }),
         ..PrintRequest::default()
     };
-    let printed = printing::print(store, Source::Cli, &req, now())?;
+    let printed = app.print(&req)?;
     write_pdf(&args.out, &printed.bytes)?;
     print_json(&json!({ "file": args.out, "document": printed.record }));
     Ok(())
 }
 
-fn batch(store: &mut Store, kind: &str, project: &str, out: &Path) -> Result<(), ApiError> {
+fn batch(app: &mut App, kind: &str, project: &str, out: &Path) -> Result<(), ApiError> {
     let kind = DocumentKind::parse(kind)
         .filter(|k| !matches!(k, DocumentKind::Attendance | DocumentKind::RecoveryKey))
         .ok_or_else(|| {
@@ -123,11 +107,10 @@ fn batch(store: &mut Store, kind: &str, project: &str, out: &Path) -> Result<(),
         }
     };
     let outcome = printing::print_batch(
-        &mut |f| f(store),
-        Source::Cli,
+        &mut |f| f(app),
         kind,
         project,
-        &now,
+        &printing::now,
         output,
         BatchHooks {
             progress: &mut progress,
@@ -157,45 +140,40 @@ fn batch(store: &mut Store, kind: &str, project: &str, out: &Path) -> Result<(),
     Ok(())
 }
 
-pub fn run(store: &mut Store, command: FormCommand) -> Result<(), ApiError> {
+pub fn run(app: &mut App, command: FormCommand) -> Result<(), ApiError> {
     match command {
-        FormCommand::Enrolment(a) => single(store, DocumentKind::Enrolment, &a),
-        FormCommand::Declaration(a) => single(store, DocumentKind::Declaration, &a),
-        FormCommand::DataStatement(a) => single(store, DocumentKind::DataStatement, &a),
-        FormCommand::ImageConsent(a) => single(store, DocumentKind::ImageConsent, &a),
-        FormCommand::Record(a) => single(store, DocumentKind::Record, &a),
-        FormCommand::Plan(a) => plan(store, &a),
-        FormCommand::Attendance(a) => attendance(store, &a),
-        FormCommand::Batch { kind, project, out } => batch(store, &kind, &project, &out),
+        FormCommand::Enrolment(a) => single(app, DocumentKind::Enrolment, &a),
+        FormCommand::Declaration(a) => single(app, DocumentKind::Declaration, &a),
+        FormCommand::DataStatement(a) => single(app, DocumentKind::DataStatement, &a),
+        FormCommand::ImageConsent(a) => single(app, DocumentKind::ImageConsent, &a),
+        FormCommand::Record(a) => single(app, DocumentKind::Record, &a),
+        FormCommand::Plan(a) => plan(app, &a),
+        FormCommand::Attendance(a) => attendance(app, &a),
+        FormCommand::Batch { kind, project, out } => batch(app, &kind, &project, &out),
         FormCommand::Regenerate { id, out } => {
-            let bytes = printing::regenerate(store, &id)?;
+            let bytes = app.regenerate(&id)?;
             write_pdf(&out, &bytes)?;
             print_json(&json!({ "file": out, "sha256": printing::sha256_hex(&bytes) }));
             Ok(())
         }
         FormCommand::List { participant, limit } => {
-            print_json(&store.documents(participant.as_deref(), limit)?);
+            print_json(&app.documents(participant.as_deref(), limit)?);
             Ok(())
         }
     }
 }
 
-pub fn recovery_key(store: &mut Store, command: RecoveryKeyCommand) -> Result<(), ApiError> {
+pub fn recovery_key(app: &mut App, command: RecoveryKeyCommand) -> Result<(), ApiError> {
     match command {
         RecoveryKeyCommand::Print { out } => {
             // The sheet is written first; only then does the new key replace the old one, so
             // a failed write (a full disk, a wrong folder) leaves the old key working.
-            let key = kartoteka_store::keyring::new_recovery_key()?;
-            let bytes = printing::recovery_key_pdf(
-                &key,
-                &store.dir().display().to_string(),
-                &store.organisation()?,
-                now(),
-            )?;
+            let key = kartoteka_api::access::new_recovery_key()?;
+            let bytes = app.recovery_key_sheet(&key)?;
             write_pdf(&out, &bytes)?;
-            if let Err(e) = store.replace_recovery_key(&key, Default::default()) {
+            if let Err(e) = app.replace_recovery_key(&key) {
                 let _ = std::fs::remove_file(&out);
-                return Err(e.into());
+                return Err(e);
             }
             print_json(
                 &json!({ "file": out, "note": "Poprzedni klucz odzyskiwania przestał działać." }),
@@ -206,11 +184,11 @@ pub fn recovery_key(store: &mut Store, command: RecoveryKeyCommand) -> Result<()
 }
 
 /// Shows the organisation's settings, or sets them from JSON (a logo strip file is read).
-pub fn organisation(store: &mut Store, json: Option<String>) -> Result<(), ApiError> {
+pub fn organisation(app: &mut App, json: Option<String>) -> Result<(), ApiError> {
     use base64::Engine;
     if let Some(source) = json {
         let value = read_json_value(&source)?;
-        let mut settings = store.organisation()?;
+        let mut settings = app.organisation()?;
         if let Some(name) = value.get("name").and_then(|v| v.as_str()) {
             settings.name = name.trim().to_owned();
         }
@@ -240,9 +218,9 @@ pub fn organisation(store: &mut Store, json: Option<String>) -> Result<(), ApiEr
             settings.logo_strip_base64 =
                 Some(base64::engine::general_purpose::STANDARD.encode(bytes));
         }
-        store.save_organisation(Source::Cli, &settings)?;
+        app.organisation_save(&settings)?;
     }
-    let settings = store.organisation()?;
+    let settings = app.organisation()?;
     print_json(&json!({
         "name": settings.name,
         "address_lines": settings.address_lines,

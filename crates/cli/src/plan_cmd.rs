@@ -1,16 +1,16 @@
 //! Support plans, the service catalogue, deliveries, case notes and the timeline.
 
 use crate::args::JsonArg;
-use crate::commands::open;
+use crate::commands::open_app;
 use crate::io::{print_json, read_json};
 use clap::Subcommand;
+use kartoteka_api::casework::DeliveriesOf;
+use kartoteka_api::participants::Created;
 use kartoteka_api::ApiError;
 use kartoteka_domain::plan::{
     CaseNoteInput, DeliveryInput, PlanCloseInput, PlanInput, PlanReviewInput, PlanSignInput,
     ServiceInput,
 };
-use kartoteka_store::Source;
-use serde_json::json;
 use std::path::Path;
 
 #[derive(Subcommand)]
@@ -119,21 +119,21 @@ pub enum NoteCommand {
 
 pub fn service(dir: &Path, command: ServiceCommand) -> Result<(), ApiError> {
     match command {
-        ServiceCommand::List { all } => print_json(&open(dir)?.services(all)?),
+        ServiceCommand::List { all } => print_json(&open_app(dir)?.services(all)?),
         ServiceCommand::Add { json } => {
             let input: ServiceInput = read_json(&json.json)?;
-            print_json(&open(dir)?.add_service(Source::Cli, &input)?);
+            print_json(&open_app(dir)?.service_add(&input)?);
         }
         ServiceCommand::Update { id, json } => {
             let input: ServiceInput = read_json(&json.json)?;
-            print_json(&open(dir)?.update_service(Source::Cli, &id, &input)?);
+            print_json(&open_app(dir)?.service_update(&id, &input)?);
         }
         ServiceCommand::Retire { id } => {
             let input = ServiceInput {
                 active: Some(false),
                 ..Default::default()
             };
-            print_json(&open(dir)?.update_service(Source::Cli, &id, &input)?);
+            print_json(&open_app(dir)?.service_update(&id, &input)?);
         }
     }
     Ok(())
@@ -143,32 +143,26 @@ pub fn plan(dir: &Path, command: PlanCommand) -> Result<(), ApiError> {
     match command {
         PlanCommand::Create { enrolment, json } => {
             let input: PlanInput = read_json(&json.json)?;
-            let id = open(dir)?.create_plan(Source::Cli, &enrolment, &input)?;
-            print_json(&json!({ "id": id }));
+            print_json(&open_app(dir)?.plan_create(&enrolment, &input)?);
         }
-        PlanCommand::Show { id } => print_json(&open(dir)?.plan(&id)?),
-        PlanCommand::List { participant } => {
-            print_json(&open(dir)?.plans_of_participant(&participant)?)
-        }
+        PlanCommand::Show { id } => print_json(&open_app(dir)?.plan(&id)?),
+        PlanCommand::List { participant } => print_json(&open_app(dir)?.plans_of(&participant)?),
         PlanCommand::Update { id, json } => {
             let input: PlanInput = read_json(&json.json)?;
-            print_json(&open(dir)?.update_plan(Source::Cli, &id, &input)?);
+            print_json(&open_app(dir)?.plan_update(&id, &input)?);
         }
         PlanCommand::Sign { id, json } => {
             let input: PlanSignInput = read_json(&json.json)?;
-            print_json(&open(dir)?.sign_plan(Source::Cli, &id, &input)?);
+            print_json(&open_app(dir)?.plan_sign(&id, &input)?);
         }
-        PlanCommand::Amend { id } => {
-            let id = open(dir)?.amend_plan(Source::Cli, &id)?;
-            print_json(&json!({ "id": id }));
-        }
+        PlanCommand::Amend { id } => print_json(&open_app(dir)?.plan_amend(&id)?),
         PlanCommand::Review { id, json } => {
             let input: PlanReviewInput = read_json(&json.json)?;
-            print_json(&open(dir)?.review_plan(Source::Cli, &id, &input)?);
+            print_json(&open_app(dir)?.plan_review(&id, &input)?);
         }
         PlanCommand::Close { id, json } => {
             let input: PlanCloseInput = read_json(&json.json)?;
-            print_json(&open(dir)?.close_plan(Source::Cli, &id, &input)?);
+            print_json(&open_app(dir)?.plan_close(&id, &input)?);
         }
     }
     Ok(())
@@ -181,15 +175,15 @@ pub fn delivery(dir: &Path, command: DeliveryCommand) -> Result<(), ApiError> {
             json,
         } => {
             let input: DeliveryInput = read_json(&json.json)?;
-            print_json(&open(dir)?.add_delivery(Source::Cli, &planned_service, &input)?);
+            print_json(&open_app(dir)?.delivery_add(&planned_service, &input)?);
         }
         DeliveryCommand::List { plan, participant } => {
-            let store = open(dir)?;
-            match (plan, participant) {
-                (Some(plan), _) => print_json(&store.deliveries_of_plan(&plan)?),
-                (None, Some(p)) => print_json(&store.deliveries_of_participant(&p)?),
+            let of = match (&plan, &participant) {
+                (Some(plan), _) => DeliveriesOf::Plan(plan),
+                (None, Some(p)) => DeliveriesOf::Participant(p),
                 (None, None) => unreachable!("clap requires one of them"),
-            }
+            };
+            print_json(&open_app(dir)?.deliveries(of)?);
         }
     }
     Ok(())
@@ -199,15 +193,18 @@ pub fn note(dir: &Path, command: NoteCommand) -> Result<(), ApiError> {
     match command {
         NoteCommand::Add { participant, json } => {
             let input: CaseNoteInput = read_json(&json.json)?;
-            let note = open(dir)?.add_note(Source::Cli, &participant, &input)?;
-            print_json(&json!({ "id": note.id }));
+            let note = open_app(dir)?.note_add(&participant, &input)?;
+            // The contract prints the new note's id only.
+            print_json(&Created {
+                id: note.id.to_string(),
+            });
         }
-        NoteCommand::List { participant } => print_json(&open(dir)?.notes_of(&participant)?),
+        NoteCommand::List { participant } => print_json(&open_app(dir)?.notes_of(&participant)?),
     }
     Ok(())
 }
 
 pub fn timeline(dir: &Path, participant: &str) -> Result<(), ApiError> {
-    print_json(&open(dir)?.timeline(participant)?);
+    print_json(&open_app(dir)?.timeline(participant)?);
     Ok(())
 }

@@ -41,7 +41,7 @@ pub(crate) fn backup_connection(
     now: DateTime<Utc>,
     keys_from: Option<&Path>,
 ) -> Result<PathBuf> {
-    std::fs::create_dir_all(dir)?;
+    crate::files::create_dir(dir)?;
     let name = format!(
         "kartoteka-{}-{label}.{EXTENSION}",
         now.format("%Y%m%d-%H%M%S%3f")
@@ -49,6 +49,9 @@ pub(crate) fn backup_connection(
     let path = dir.join(&name);
     let tmp = dir.join(format!("{name}.tmp"));
     let _ = std::fs::remove_file(&tmp);
+    // SQLite keeps the mode of a file that is there (and gives its journal the same one), so
+    // the copy is the user's alone from its first page.
+    drop(crate::files::create(&tmp)?);
     // A failed copy leaves nothing behind: no half-written backup, no temporary file.
     if let Err(e) = copy_database(src, &tmp, key)
         .and_then(|_| Ok(std::fs::File::open(&tmp)?.sync_all()?))
@@ -61,7 +64,7 @@ pub(crate) fn backup_connection(
     }
     if let Some(store_dir) = keys_from {
         let keys = std::fs::read(store_dir.join(KEYS_FILE))?;
-        std::fs::write(dir.join(format!("{name}.keys.json")), keys)?;
+        crate::files::write(&dir.join(format!("{name}.keys.json")), &keys)?;
     }
     Ok(path)
 }
@@ -265,8 +268,9 @@ impl Store {
         // moved aside only once that copy is whole, and the copy is swapped in last.
         let db = dir.join(DB_FILE);
         let tmp = dir.join(format!("{DB_FILE}.restore-tmp"));
-        let copied =
-            std::fs::copy(backup, &tmp).and_then(|_| std::fs::File::open(&tmp)?.sync_all());
+        let copied = std::fs::copy(backup, &tmp)
+            .and_then(|_| crate::files::restrict_file(&tmp))
+            .and_then(|_| std::fs::File::open(&tmp)?.sync_all());
         let rekeyed = match (copied, &backup_key) {
             (Err(e), _) => Err(e.into()),
             (Ok(()), Some(old_key)) if earlier => open_connection(&tmp, old_key)

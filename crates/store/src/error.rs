@@ -46,6 +46,9 @@ pub enum StoreError {
     LikelyDuplicate { existing: Vec<ExistingRecord> },
     #[error("{0}")]
     Conflict(String),
+    /// The person stopped long work part-way (a callback asked to stop); nothing was written.
+    #[error("{0}")]
+    Cancelled(String),
     #[error(
         "Nieprawidłowe hasło. Sprawdź układ klawiatury i Caps Lock, a potem spróbuj ponownie."
     )]

@@ -16,6 +16,7 @@ pub mod deliveries;
 pub mod documents;
 pub mod enrolments;
 pub mod error;
+pub mod files;
 pub mod gdpr;
 pub mod keyring;
 pub mod migrate;
@@ -364,14 +365,9 @@ pub(crate) fn validate_new_password(password: &str) -> Result<()> {
     Ok(())
 }
 
-#[cfg(unix)]
 fn restrict_permissions(dir: &Path) {
-    use std::os::unix::fs::PermissionsExt;
-    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    let _ = files::restrict_dir(dir);
 }
-
-#[cfg(not(unix))]
-fn restrict_permissions(_dir: &Path) {}
 
 /// Opens an existing database file; a missing one is an error (SQLite's create flag is off),
 /// never a new empty registry.

@@ -282,7 +282,7 @@ pub fn export_watched(
             done += 1;
             if done.is_multiple_of(PROGRESS_EVERY) {
                 if cancelled() {
-                    return Err(StoreError::Conflict(EXPORT_CANCELLED.into()));
+                    return Err(StoreError::Cancelled(EXPORT_CANCELLED.into()));
                 }
                 report(ExportProgress {
                     done,
@@ -292,11 +292,8 @@ pub fn export_watched(
             Ok(())
         },
     );
-    // Only the sink stops the reading with this error: it is the person's stop.
     let batch = match batch {
-        Err(StoreError::Conflict(m)) if m == EXPORT_CANCELLED => {
-            return Err(SyncError::Cancelled(m))
-        }
+        Err(StoreError::Cancelled(m)) => return Err(SyncError::Cancelled(m)),
         other => other?,
     };
     report(ExportProgress { done, total: done });
@@ -390,7 +387,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SyncError> {
             dir.display()
         ))
     };
-    let mut file = std::fs::File::create(&tmp).map_err(fail)?;
+    let mut file = kartoteka_store::files::create(&tmp).map_err(fail)?;
     file.write_all(bytes).map_err(fail)?;
     file.sync_all().map_err(fail)?;
     drop(file);

@@ -115,7 +115,7 @@ describe('conflict list', () => {
   });
 
   it('has nothing to show before the passphrase is set, and sends a locked store to the unlock screen', async () => {
-    vi.mocked(api.syncConflicts).mockRejectedValueOnce({ code: 'conflict', message: 'Synchronizacja nie jest ustawiona.', fields: [], existing: [] });
+    vi.mocked(api.syncConflicts).mockRejectedValueOnce({ code: 'not_configured', message: 'Synchronizacja nie jest ustawiona.', fields: [], existing: [] });
     const { ctx, list, q } = await mount();
     expect(q('[data-conflicts-empty]')).not.toBeNull();
     expect(q('[data-sync-error=conflicts]').hidden).toBe(true);

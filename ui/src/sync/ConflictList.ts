@@ -109,7 +109,7 @@ export function conflictList(ctx: AppContext, work: OneAtATime, hooks: ConflictH
       const error = toApiError(err);
       replace(list);
       // Before the passphrase is set there is nothing to show, not an error.
-      if (error.code === 'conflict') replace(list, h('p', { class: 'empty-note', 'data-conflicts-empty': '' }, t('sync.conflict.none')));
+      if (error.code === 'not_configured') replace(list, h('p', { class: 'empty-note', 'data-conflicts-empty': '' }, t('sync.conflict.none')));
       else if (error.code === 'locked') ctx.showError(error);
       else showError(problem, error.message);
     }

@@ -40,19 +40,18 @@ pub struct BatchOutcome {
     pub pages: usize,
 }
 
-/// How a batch reaches the store: it calls the function it is given with the store. The CLI
-/// holds the store; the desktop shell locks it for each document only, so the window stays
-/// responsive (and can ask to cancel) while a long batch runs.
-pub type StoreAccess<'a> =
-    &'a mut dyn FnMut(&mut dyn FnMut(&mut Store) -> Result<(), ApiError>) -> Result<(), ApiError>;
+/// How a batch reaches the application: it calls the function it is given with the unlocked
+/// `App`. The CLI holds it; the desktop shell locks it for each document only, so the window
+/// stays responsive (and can ask to cancel) while a long batch runs.
+pub type AppAccess<'a> =
+    &'a mut dyn FnMut(&mut dyn FnMut(&mut App) -> Result<(), ApiError>) -> Result<(), ApiError>;
 
 /// Prints one kind of document for every participant of a project, each recorded in the
 /// register like a document printed alone. The kinds that concern one person only: not the
 /// attendance sheet or the recovery key.
 #[allow(clippy::too_many_arguments)]
 pub fn print_batch(
-    access: StoreAccess<'_>,
-    source: Source,
+    access: AppAccess<'_>,
     kind: DocumentKind,
     project_id: &str,
     now: &dyn Fn() -> DateTime<FixedOffset>,
@@ -67,8 +66,8 @@ pub fn print_batch(
     }
     let project_id = project_id.trim().to_owned();
     let mut participants: Vec<String> = Vec::new();
-    access(&mut |store| {
-        for e in store.enrolments_in_project(&project_id)? {
+    access(&mut |app| {
+        for e in app.store.enrolments_in_project(&project_id)? {
             let id = e.participant_id.to_string();
             if !participants.contains(&id) {
                 participants.push(id);
@@ -90,7 +89,9 @@ pub fn print_batch(
             break;
         }
         let mut result = None;
-        access(&mut |store| {
+        access(&mut |app| {
+            let source = app.source();
+            let store = &mut app.store;
             if kind == DocumentKind::Plan
                 && current_plan(store, participant, Some(&project_id))?.is_none()
             {
@@ -119,11 +120,11 @@ pub fn print_batch(
         // The register is written in groups: one synced transaction per document would cost
         // more than rendering it.
         if pending.len() >= RECORD_GROUP {
-            record_all(access, source, &mut pending)?;
+            record_all(access, &mut pending)?;
         }
         (hooks.progress)(i + 1, total);
     }
-    record_all(access, source, &mut pending)?;
+    record_all(access, &mut pending)?;
     if !documents.is_empty() {
         outcome.pages = documents.iter().map(forms::Document::page_count).sum();
         outcome.combined = Some(forms::combine(&documents).map_err(internal)?);

@@ -9,6 +9,7 @@
 //! and regenerating it; `snapshot.rs` building a snapshot from the store; `plan.rs` its plan
 //! and attendance parts; `layout.rs` laying a snapshot out (pure); `batch.rs` batch printing.
 
+use crate::app::App;
 use crate::error::{ApiError, ErrorCode};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use kartoteka_domain::consent::ConsentKind;
@@ -17,8 +18,9 @@ use kartoteka_domain::participant::{Address, ParticipantData};
 use kartoteka_domain::plan::{format_quantity, Attendance, LifeArea, PlanStatus};
 use kartoteka_domain::project::ProjectData;
 use kartoteka_forms as forms;
-use kartoteka_forms::DocumentKind;
-use kartoteka_store::documents::{DocumentRecord, NewDocument};
+pub use kartoteka_forms::DocumentKind;
+pub use kartoteka_store::documents::DocumentRecord;
+use kartoteka_store::documents::NewDocument;
 use kartoteka_store::plans::{PlanSummary, PlanView};
 use kartoteka_store::settings::OrganisationSettings;
 use kartoteka_store::{Source, Store};
@@ -263,17 +265,14 @@ impl RegisterEntry {
 }
 
 /// Records the pending documents of a batch in one transaction.
-fn record_all(
-    access: StoreAccess<'_>,
-    source: Source,
-    pending: &mut Vec<RegisterEntry>,
-) -> Result<(), ApiError> {
+fn record_all(access: AppAccess<'_>, pending: &mut Vec<RegisterEntry>) -> Result<(), ApiError> {
     if pending.is_empty() {
         return Ok(());
     }
-    access(&mut |store| {
+    access(&mut |app| {
         let docs: Vec<NewDocument> = pending.iter().map(RegisterEntry::as_new).collect();
-        store.record_documents(source, docs)?;
+        let source = app.source();
+        app.store.record_documents(source, docs)?;
         Ok(())
     })?;
     pending.clear();
@@ -325,6 +324,56 @@ pub fn regenerate(store: &Store, document_id: &str) -> Result<Vec<u8>, ApiError>
         ));
     }
     Ok(bytes)
+}
+
+/// The time a document is printed at: this computer's clock, with its offset.
+pub fn now() -> DateTime<FixedOffset> {
+    chrono::Local::now().fixed_offset()
+}
+
+/// The most entries one listing of the document register returns.
+pub const DOCUMENTS_LIMIT: u32 = 5000;
+
+impl App {
+    /// Renders and records a document (blank when the request names no participant).
+    pub fn print(&mut self, req: &PrintRequest) -> Result<Printed, ApiError> {
+        let source = self.source();
+        print(&mut self.store, source, req, now())
+    }
+
+    /// Renders a recorded document again, byte for byte.
+    pub fn regenerate(&self, document_id: &str) -> Result<Vec<u8>, ApiError> {
+        regenerate(&self.store, document_id)
+    }
+
+    /// The register of printed documents, newest first: one person's or everyone's.
+    pub fn documents(
+        &self,
+        participant_id: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<DocumentRecord>, ApiError> {
+        if !(1..=DOCUMENTS_LIMIT).contains(&limit) {
+            return Err(ApiError::invalid(
+                "limit",
+                format!(
+                    "Liczba dokumentów musi wynosić od 1 do {DOCUMENTS_LIMIT} (podano {limit})."
+                ),
+            ));
+        }
+        let participant_id = participant_id.map(str::trim).filter(|p| !p.is_empty());
+        Ok(self.store.documents(participant_id, limit)?)
+    }
+
+    /// Prints a new recovery key sheet for `key` (not yet in force: call
+    /// `replace_recovery_key` only once the sheet is safely written).
+    pub fn recovery_key_sheet(&self, key: &str) -> Result<Vec<u8>, ApiError> {
+        recovery_key_pdf(
+            key,
+            &self.store.dir().display().to_string(),
+            &self.store.organisation()?,
+            now(),
+        )
+    }
 }
 
 /// The recovery key sheet (never recorded: the key must not be stored anywhere).

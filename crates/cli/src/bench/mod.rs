@@ -11,7 +11,7 @@
 use crate::seed::{seed_options, seed_store};
 use crate::synthetic::{Generator, MAIN_PROJECT_SIZE};
 use kartoteka_api::printing::{self, PrintRequest};
-use kartoteka_api::{ApiError, ErrorCode};
+use kartoteka_api::{ApiError, App, ErrorCode, Frontend};
 use kartoteka_domain::participant::ParticipantInput;
 use kartoteka_forms::DocumentKind;
 use kartoteka_store::bulk::BulkRecord;
@@ -317,14 +317,14 @@ fn bench_size(size: usize, dir: &Path, rows: &mut Vec<Row>) -> Result<(), ApiErr
     let batch_dir = dir.join("bench-batch");
     std::fs::create_dir_all(&batch_dir).map_err(internal)?;
     let mut printed = 0;
+    let mut app = App::from_store(store, Frontend::Cli);
     let batch = measure(1, 3, || {
         let mut write_each = |i: usize, participant: &str, bytes: &[u8]| {
             std::fs::write(batch_dir.join(format!("{i:04}-{participant}.pdf")), bytes)
                 .map_err(internal)
         };
         let outcome = printing::print_batch(
-            &mut |f| f(&mut store),
-            Source::Cli,
+            &mut |f| f(&mut app),
             DocumentKind::Enrolment,
             &project_id,
             &|| now,
@@ -345,7 +345,7 @@ fn bench_size(size: usize, dir: &Path, rows: &mut Vec<Row>) -> Result<(), ApiErr
     );
     row.extra = Some(format!("{printed} forms (of {} enrolled)", enrolled.len()));
     rows.push(row);
-    drop(store);
+    drop(app);
 
     // The whole `kartoteka form enrolment` process (start, unlock, read, render, write).
     let exe = std::env::current_exe().map_err(internal)?;

@@ -1,0 +1,140 @@
+//! The office's settings, the organisation printed on documents, backups and what starts in
+//! the background after an unlock.
+
+use crate::app::App;
+use crate::app::Frontend;
+use crate::error::{ApiError, ErrorCode};
+use kartoteka_store::backup::{BackupInfo, BACKUP_DIR};
+use kartoteka_store::settings::{OrganisationSettings, Settings};
+use kartoteka_store::{OpenOptions, Store};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// A store replaced by a backup: the file it came from and where the replaced one was kept.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Restored {
+    pub restored_from: String,
+    pub previous_kept_as: Option<String>,
+}
+
+/// Where a store's own backups go.
+pub fn backup_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join(BACKUP_DIR)
+}
+
+/// The backups in `dir`, newest first.
+pub fn backups(dir: &Path) -> Result<Vec<BackupInfo>, ApiError> {
+    Ok(kartoteka_store::backup::list(dir)?)
+}
+
+/// Replaces the store in `data_dir` with the backup `file`, after checking that the password
+/// opens it and that it is whole and not from a newer program.
+pub fn restore(data_dir: &Path, file: &Path, password: &str) -> Result<Restored, ApiError> {
+    let kept = Store::restore(data_dir, file, password, OpenOptions::default())?;
+    Ok(Restored {
+        restored_from: file.display().to_string(),
+        previous_kept_as: kept.map(|k| k.display().to_string()),
+    })
+}
+
+/// The way back when the database file is missing or damaged: the newest backup of the
+/// store's own folder replaces it (the damaged file is kept beside it), and the store opens.
+pub fn restore_latest(
+    data_dir: &Path,
+    password: &str,
+    frontend: Frontend,
+) -> Result<App, ApiError> {
+    let latest = backups(&backup_dir(data_dir))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                "Nie ma żadnej kopii zapasowej w folderze danych.",
+            )
+        })?;
+    restore(data_dir, Path::new(&latest.file), password)?;
+    crate::access::unlock(data_dir, password, frontend)
+}
+
+impl App {
+    pub fn settings(&self) -> Result<Settings, ApiError> {
+        Ok(self.store.settings()?)
+    }
+
+    /// Saves the settings; returns them as stored.
+    pub fn settings_save(&mut self, settings: &Settings) -> Result<Settings, ApiError> {
+        let source = self.source();
+        self.store.save_settings(source, settings)?;
+        self.settings()
+    }
+
+    pub fn organisation(&self) -> Result<OrganisationSettings, ApiError> {
+        Ok(self.store.organisation()?)
+    }
+
+    /// Saves the organisation printed on documents; returns it as stored.
+    pub fn organisation_save(
+        &mut self,
+        organisation: &OrganisationSettings,
+    ) -> Result<OrganisationSettings, ApiError> {
+        let source = self.source();
+        self.store.save_organisation(source, organisation)?;
+        self.organisation()
+    }
+
+    /// A backup made by hand: into `to` (default: the store's `backups/`); for another
+    /// computer with its key slots beside it.
+    pub fn backup_create(
+        &self,
+        to: Option<&Path>,
+        for_another_computer: bool,
+    ) -> Result<BackupInfo, ApiError> {
+        let path = if for_another_computer {
+            self.store.backup_for_another_computer(to)?
+        } else {
+            self.store.backup(to, "reczna")?
+        };
+        backups(path.parent().unwrap_or(Path::new(".")))?
+            .into_iter()
+            .find(|b| Path::new(&b.file) == path)
+            .ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::Internal,
+                    format!(
+                        "Kopia zapisana w {}, ale nie widać jej na liście.",
+                        path.display()
+                    ),
+                )
+            })
+    }
+
+    /// What an unlock starts in the background: the day's automatic backup (on a second
+    /// connection, so the list does not wait for it) and emptying the print folder of files
+    /// older than the office's setting.
+    pub fn start_housekeeping(&self, print_folder: PathBuf) {
+        let settings = self.store.settings().ok();
+        let keep_days = settings.as_ref().map_or(30, |s| s.print_files_keep_days);
+        std::thread::spawn(move || {
+            let _ =
+                crate::print_folder::clean(&print_folder, keep_days, std::time::SystemTime::now());
+        });
+        if self.store.backed_up_today().unwrap_or(true) {
+            return;
+        }
+        let keep = settings.map_or(10, |s| s.backups_to_keep as usize);
+        let Ok(second) = self.store.second_connection() else {
+            return;
+        };
+        std::thread::spawn(move || {
+            let _ = second.automatic_backup("dzienna", keep);
+        });
+    }
+
+    /// How long the window may stay idle before it locks itself (from the settings).
+    pub fn idle_lock_minutes(&self) -> Option<u32> {
+        self.store.settings().ok().map(|s| s.idle_lock_minutes)
+    }
+}
