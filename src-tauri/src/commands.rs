@@ -4,6 +4,9 @@ use crate::state::AppState;
 use kartoteka_api::dto::{
     form_options as domain_form_options, AppStatus, Family, FormOptions, ProjectDetail, SetupResult,
 };
+use kartoteka_api::participants::{ParticipantPage, ParticipantSummary};
+use kartoteka_api::records::AuditEvent;
+use kartoteka_api::settings::{BackupInfo, OrganisationSettings, Settings};
 use kartoteka_api::{access, print_folder, settings, ApiError, App, Frontend};
 use kartoteka_domain::consent::{
     Consent, ConsentGiveInput, ConsentTemplateVersion, ConsentTextInput, ConsentWithdrawInput,
@@ -13,10 +16,6 @@ use kartoteka_domain::participant::{Participant, ParticipantInput};
 use kartoteka_domain::project::{Project, ProjectInput};
 use kartoteka_domain::relation::RelationKind;
 use kartoteka_domain::FieldError;
-use kartoteka_store::audit::AuditEvent;
-use kartoteka_store::backup::BackupInfo;
-use kartoteka_store::participants::{ParticipantPage, ParticipantSummary};
-use kartoteka_store::settings::{OrganisationSettings, Settings};
 use tauri::State;
 
 type Result<T> = std::result::Result<T, ApiError>;

@@ -4,10 +4,9 @@
 
 use crate::state::AppState;
 use kartoteka_api::records::export_file;
+use kartoteka_api::records::{AnonymisationCandidate, AuditEvent, Verification};
 use kartoteka_api::{print_folder, ApiError, ErrorCode};
 use kartoteka_domain::Id;
-use kartoteka_store::audit::{AuditEvent, Verification};
-use kartoteka_store::gdpr::AnonymisationCandidate;
 use tauri::State;
 
 type Result<T> = std::result::Result<T, ApiError>;

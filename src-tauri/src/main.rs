@@ -1,8 +1,9 @@
 //! The Kartoteka desktop shell: one window, the UI in it, and thin commands.
 //!
-//! Architecture invariant: every command parses its input, calls one core function and maps
-//! the result; no business rule lives here. The store is opened only through
-//! `kartoteka_store::Store` and held in `state::AppState` while unlocked. Background work
+//! Architecture invariant: every command parses its input, calls one method of
+//! `kartoteka_api::App` (or a function of its modules before an unlock) and maps the result; no
+//! business rule lives here, and no crate below the api is imported. The unlocked `App` is held
+//! in `state::AppState`. Background work
 //! here is limited to the idle lock, the automatic backups and the periodic sync export
 //! (`sync.rs`).
 
@@ -124,12 +125,8 @@ fn main() {
             // What changed this session goes to the export folder (if automatic export is on).
             sync::export_on_close(handle);
             // A copy on every close, so a lost or broken laptop loses at most one session.
-            handle.state::<state::AppState>().if_unlocked(|store| {
-                let keep = store
-                    .settings()
-                    .map(|s| s.backups_to_keep as usize)
-                    .unwrap_or(10);
-                let _ = store.automatic_backup("zamkniecie", keep);
+            handle.state::<state::AppState>().if_unlocked(|app| {
+                let _ = app.backup_on_close();
             });
         }
     });

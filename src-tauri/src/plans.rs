@@ -6,14 +6,14 @@
 
 use crate::state::AppState;
 use kartoteka_api::casework::DeliveriesOf;
+use kartoteka_api::casework::{
+    CaseNote, DeliverableService, DeliveryAdded, DeliveryView, PlanSummary, PlanView, TimelineEntry,
+};
 use kartoteka_api::ApiError;
 use kartoteka_domain::plan::{
     CaseNoteInput, DeliveryInput, PlanCloseInput, PlanInput, PlanReviewInput, PlanSignInput,
     Service, ServiceInput,
 };
-use kartoteka_store::deliveries::{DeliverableService, DeliveryAdded, DeliveryView};
-use kartoteka_store::notes::{CaseNote, TimelineEntry};
-use kartoteka_store::plans::{PlanSummary, PlanView};
 use tauri::State;
 
 type Result<T> = std::result::Result<T, ApiError>;

@@ -2,7 +2,6 @@
 //! locks it after the time set in Ustawienia.
 
 use kartoteka_api::{ApiError, App};
-use kartoteka_store::{Store, StoreError};
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -46,26 +45,9 @@ impl AppState {
         f: impl FnOnce(&mut App) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
         let mut guard = self.guard();
-        let app = guard.as_mut().ok_or(StoreError::Locked)?;
+        let app = guard.as_mut().ok_or_else(ApiError::locked)?;
         self.touch();
         f(app)
-    }
-
-    /// Like `with_app`, for the commands whose feature has not moved into `kartoteka_api`
-    /// yet (issue 16 moves them one by one).
-    pub fn with_store<T>(
-        &self,
-        f: impl FnOnce(&mut Store) -> Result<T, StoreError>,
-    ) -> Result<T, ApiError> {
-        self.with_app(|app| Ok(f(app.store_mut())?))
-    }
-
-    /// Like `with_store`, for core functions that already speak `ApiError`.
-    pub fn with_store_api<T>(
-        &self,
-        f: impl FnOnce(&mut Store) -> Result<T, ApiError>,
-    ) -> Result<T, ApiError> {
-        self.with_app(|app| f(app.store_mut()))
     }
 
     /// Puts an unlocked store in place (or drops it, which forgets the key) and restarts the
@@ -122,7 +104,7 @@ impl AppState {
             Err(std::sync::TryLockError::WouldBlock) => return,
         };
         if let Some(app) = guard.as_ref() {
-            let _ = app.store().checkpoint();
+            let _ = app.checkpoint();
         }
     }
 
@@ -130,17 +112,17 @@ impl AppState {
         self.guard().as_ref().map(|a| a.worker().to_owned())
     }
 
-    /// Runs `f` with the store if it is unlocked (for background work such as backups).
-    pub fn if_unlocked(&self, f: impl FnOnce(&Store)) {
+    /// Runs `f` with the application if it is unlocked (for background work such as backups).
+    pub fn if_unlocked(&self, f: impl FnOnce(&App)) {
         if let Some(app) = self.guard().as_ref() {
-            f(app.store());
+            f(app);
         }
     }
 
     /// Like `if_unlocked`, for background work that writes (the periodic sync export) or
     /// reads a value (the status bar): `None` while locked. Never counts as activity, so it
     /// does not keep the idle lock away.
-    pub fn in_background<T>(&self, f: impl FnOnce(&mut Store) -> T) -> Option<T> {
-        self.guard().as_mut().map(|a| f(a.store_mut()))
+    pub fn in_background<T>(&self, f: impl FnOnce(&mut App) -> T) -> Option<T> {
+        self.guard().as_mut().map(f)
     }
 }

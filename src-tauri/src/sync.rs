@@ -3,7 +3,7 @@
 //!
 //! Architecture invariants: each command passes its input to one `kartoteka_api` function and
 //! maps the result. The periodic task only decides *when* (every N minutes, on close, again
-//! 30 s after a failure); *whether and where* is `kartoteka_api::sync_settings::export_pending`.
+//! 30 s after a failure); *whether and where* is `App::sync_export_pending`.
 //! A failed export loses nothing: the changes stay pending in the store. After every export,
 //! import, resolution, settings change or failed attempt the window gets the
 //! `kartoteka://sync-status` event with the new `SyncOverview`, so the status bar follows.
@@ -11,13 +11,10 @@
 use crate::state::AppState;
 use kartoteka_api::sync::{
     ExportProgress, ExportReport, ExportWatch, ImportOutcome, ImportProgress, ImportWatch,
-    SetupReport,
+    SetupReport, SyncConflict, SyncExportSettings,
 };
 use kartoteka_api::sync_settings::{self, SyncOverview};
-use kartoteka_api::ApiError;
-use kartoteka_store::settings::SyncExportSettings;
-use kartoteka_store::sync::SyncConflict;
-use kartoteka_store::{Source, StoreError};
+use kartoteka_api::{ApiError, App};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
@@ -62,7 +59,7 @@ fn set_last_error(error: Option<String>) {
 
 /// The overview, read without counting as activity; `None` while locked.
 fn current(state: &AppState) -> Option<Result<SyncOverview>> {
-    let read = state.in_background(|s| sync_settings::read_state(s))?;
+    let read = state.in_background(|app| app.sync_state())?;
     Some(read.map(|(status, settings)| sync_settings::overview(status, settings, last_error())))
 }
 
@@ -98,9 +95,7 @@ pub fn sync_setup(
     passphrase: String,
     organisation: Option<String>,
 ) -> Result<SetupReport> {
-    let report = state.with_store_api(|s| {
-        kartoteka_api::sync::setup(s, Source::Ui, &passphrase, organisation.as_deref())
-    })?;
+    let report = state.with_app(|app| app.sync_setup(&passphrase, organisation.as_deref()))?;
     notify(&app);
     Ok(report)
 }
@@ -109,12 +104,12 @@ pub fn sync_setup(
 /// asks on every event, and that must not keep the idle lock away.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn sync_status(state: State<'_, AppState>) -> Result<SyncOverview> {
-    current(&state).unwrap_or_else(|| Err(StoreError::Locked.into()))
+    current(&state).unwrap_or_else(|| Err(ApiError::locked()))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn sync_settings_get(state: State<'_, AppState>) -> Result<SyncExportSettings> {
-    state.with_store_api(|s| sync_settings::get(s))
+    state.with_app(|app| app.sync_export_settings())
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -123,7 +118,7 @@ pub fn sync_settings_save(
     state: State<'_, AppState>,
     settings: SyncExportSettings,
 ) -> Result<SyncExportSettings> {
-    let saved = state.with_store_api(|s| sync_settings::save(s, Source::Ui, &settings))?;
+    let saved = state.with_app(|app| app.sync_export_settings_save(&settings))?;
     RESTART_TIMER.store(true, Ordering::SeqCst);
     // An error about the old folder no longer applies.
     set_last_error(None);
@@ -144,8 +139,7 @@ pub fn sync_export_now(app: AppHandle, state: State<'_, AppState>) -> Result<Exp
         progress: &mut progress,
         cancelled: &cancelled,
     };
-    let result =
-        remember(state.with_store_api(|s| sync_settings::export_now_watched(s, &mut watch)));
+    let result = remember(state.with_app(|app| app.sync_export_now(&mut watch)));
     notify(&app);
     result
 }
@@ -179,8 +173,7 @@ pub fn sync_import(
         progress: &mut progress,
         cancelled: &cancelled,
     };
-    let result = state
-        .with_store_api(|s| kartoteka_api::sync::import_watched(s, Path::new(path), &mut watch));
+    let result = state.with_app(|app| app.sync_import(Path::new(path), &mut watch));
     notify(&app);
     result
 }
@@ -194,7 +187,7 @@ pub fn sync_import_cancel() {
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn sync_conflicts(state: State<'_, AppState>, all: bool) -> Result<Vec<SyncConflict>> {
-    state.with_store_api(|s| kartoteka_api::sync::conflicts(s, all))
+    state.with_app(|app| app.sync_conflicts(all))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -204,8 +197,7 @@ pub fn sync_resolve(
     conflict_id: String,
     keep_mine: bool,
 ) -> Result<SyncConflict> {
-    let resolved = state
-        .with_store_api(|s| kartoteka_api::sync::resolve(s, Source::Ui, &conflict_id, keep_mine))?;
+    let resolved = state.with_app(|app| app.sync_resolve(&conflict_id, keep_mine))?;
     notify(&app);
     Ok(resolved)
 }
@@ -223,9 +215,7 @@ pub fn periodic_export_loop(app: AppHandle) {
             last_run = Instant::now();
             retry_at = None;
         }
-        let interval = state
-            .in_background(|s| sync_settings::interval(s))
-            .flatten();
+        let interval = state.in_background(|app| app.sync_interval()).flatten();
         if let Some(minutes) = interval {
             let now = Instant::now();
             let due = match retry_at {
@@ -235,7 +225,7 @@ pub fn periodic_export_loop(app: AppHandle) {
                 }
             };
             if due {
-                if let Some(result) = state.in_background(sync_settings::export_pending) {
+                if let Some(result) = state.in_background(App::sync_export_pending) {
                     last_run = now;
                     retry_at = remember(result).is_err().then(|| now + RETRY);
                     // Each attempt is reported, even when the state looks the same.
@@ -264,7 +254,7 @@ pub fn periodic_export_loop(app: AppHandle) {
 pub fn export_on_close(app: &AppHandle) {
     if let Some(result) = app
         .state::<AppState>()
-        .in_background(sync_settings::export_pending)
+        .in_background(App::sync_export_pending)
     {
         let _ = remember(result);
     }

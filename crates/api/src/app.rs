@@ -38,34 +38,14 @@ impl App {
         self.frontend.source()
     }
 
+    /// A second connection to the same store, as the same worker: long reads (a CSV export,
+    /// a backup) run on it while the window keeps working and saving on the first.
+    pub fn reader(&self) -> Result<App, crate::ApiError> {
+        Ok(App::new(self.store.second_connection()?, self.frontend))
+    }
+
     /// The worker who unlocked the store (the actor of every audit event).
     pub fn worker(&self) -> &str {
         self.store.worker()
-    }
-
-    /// The store, for the front-end code that has not moved into this crate yet (issue 16
-    /// moves it feature by feature; new code must not use this).
-    #[doc(hidden)]
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-
-    /// See `store`.
-    #[doc(hidden)]
-    pub fn store_mut(&mut self) -> &mut Store {
-        &mut self.store
-    }
-
-    /// An `App` over a store opened elsewhere: for the benchmark and the demo seed, which
-    /// build their store below the boundary (see `store`).
-    #[doc(hidden)]
-    pub fn from_store(store: Store, frontend: Frontend) -> App {
-        App::new(store, frontend)
-    }
-
-    /// See `store`.
-    #[doc(hidden)]
-    pub fn into_store(self) -> Store {
-        self.store
     }
 }

@@ -75,6 +75,11 @@ impl ApiError {
         }
     }
 
+    /// "The store is locked": what the window answers while nobody has unlocked it.
+    pub fn locked() -> ApiError {
+        StoreError::Locked.into()
+    }
+
     pub fn invalid(field: &str, message: impl Into<String>) -> ApiError {
         let message = message.into();
         ApiError {

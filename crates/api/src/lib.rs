@@ -7,7 +7,9 @@
 
 pub mod access;
 pub mod app;
+pub mod bench;
 pub mod casework;
+pub mod closed_lists;
 pub mod data_dir;
 pub mod dto;
 pub mod error;
@@ -18,9 +20,11 @@ pub mod process;
 pub mod projects;
 pub mod records;
 pub mod reports;
+pub mod seed;
 pub mod settings;
 pub mod sync;
 pub mod sync_settings;
+mod synthetic;
 
 pub use app::{App, Frontend};
 pub use data_dir::{resolve_data_dir, DATA_DIR_ENV};

@@ -9,7 +9,8 @@ use kartoteka_domain::participant::{Participant, ParticipantInput};
 use kartoteka_domain::relation::RelationKind;
 use kartoteka_domain::FieldError;
 use kartoteka_store::audit::AuditEvent;
-use kartoteka_store::participants::{DuplicateCheck, ParticipantPage, ParticipantSummary};
+use kartoteka_store::participants::DuplicateCheck;
+pub use kartoteka_store::participants::{ParticipantPage, ParticipantSummary};
 use serde::Serialize;
 use ts_rs::TS;
 

@@ -1,14 +1,15 @@
 //! Reports for both front ends: CST2021 participant data (check, export) and CSV tables for
-//! Excel, written to the path the user chose and summed up in a small DTO.
+//! Excel, written to the path the user chose (or, from the window, a dated file in the print
+//! folder), summed up in a small DTO and recorded in the audit log.
 //!
 //! The files are plaintext by the user's choice (like printed PDFs). People with missing
 //! required data are written too and listed in `incomplete`, never silently dropped.
 
-use crate::{ApiError, ErrorCode};
+use crate::{print_folder, ApiError, App, ErrorCode};
+use kartoteka_domain::fold::fold;
 use kartoteka_reports::{ExportWatch, ReportError};
-use kartoteka_store::{Source, Store};
 use serde::Serialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
 pub use kartoteka_reports::{CsvKind, FileFormat, IncompleteParticipant, MissingField};
@@ -59,94 +60,162 @@ impl From<ReportError> for ApiError {
     }
 }
 
-/// Lists the people of a project whose data the monitoring system requires but the registry
-/// lacks, field by field.
-pub fn cst2021_check(store: &Store, project_id: &str) -> Result<Cst2021Check, ApiError> {
-    let report = kartoteka_reports::check_cst2021(store, project_id)?;
-    Ok(Cst2021Check {
-        rows: report.table.rows.len(),
-        complete: report.table.rows.len() - report.incomplete.len(),
-        project_id: report.project_id,
-        project_name: report.project_name,
-        incomplete: report.incomplete,
-    })
-}
-
-/// Writes the CST2021 participant data of a project to `out` (`.xlsx` or `.csv`).
-pub fn export_cst2021(
-    store: &Store,
-    project_id: &str,
-    out: &Path,
-) -> Result<ReportSummary, ApiError> {
-    let (report, format) = kartoteka_reports::export_cst2021(store, project_id, out)?;
-    Ok(ReportSummary {
-        report: "cst2021",
-        file: out.display().to_string(),
-        format,
-        rows: report.table.rows.len(),
-        incomplete: report.incomplete,
-    })
-}
-
-/// Writes one CSV table for Excel to `out`; with `project_id`, only that project's records.
-pub fn export_csv(
-    store: &Store,
-    kind: CsvKind,
-    project_id: Option<&str>,
-    out: &Path,
-) -> Result<ReportSummary, ApiError> {
-    export_csv_watched(store, kind, project_id, out, &mut |_| {}, &|| false)
-}
-
-/// `export_csv` row by row into the file, reporting progress; `cancelled` is asked every
-/// `kartoteka_reports::PROGRESS_EVERY` rows (a stop writes no file: `ErrorCode::Cancelled`).
-pub fn export_csv_watched(
-    store: &Store,
-    kind: CsvKind,
-    project_id: Option<&str>,
-    out: &Path,
-    progress: &mut dyn FnMut(ReportProgress),
-    cancelled: &dyn Fn() -> bool,
-) -> Result<ReportSummary, ApiError> {
-    let watch = ExportWatch {
-        progress: &mut |done, total| {
-            progress(ReportProgress {
-                done: u32::try_from(done).unwrap_or(u32::MAX),
-                total: u32::try_from(total).unwrap_or(u32::MAX),
-            })
-        },
-        cancelled,
-    };
-    let rows = kartoteka_reports::export_csv_watched(store, kind, project_id, out, watch)?;
-    Ok(ReportSummary {
-        report: kind.as_str(),
-        file: out.display().to_string(),
-        format: FileFormat::Csv,
-        rows,
-        incomplete: vec![],
-    })
-}
-
-/// Records in the audit log that personal data left the registry in a file: which report,
-/// for which project, how many rows, in which format (never a value, never the file's path).
-pub fn record_export(
-    store: &mut Store,
-    source: Source,
-    summary: &ReportSummary,
-    project_id: Option<&str>,
-) -> Result<(), ApiError> {
-    let mut fields = vec![
-        format!("format {}", summary.format.as_str()),
-        format!("rows {}", summary.rows),
-    ];
-    if let Some(project) = project_id {
-        fields.push(format!("project {}", project.trim()));
+impl App {
+    /// Lists the people of a project whose data the monitoring system requires but the
+    /// registry lacks, field by field. Writes nothing.
+    pub fn cst2021_check(&self, project_id: &str) -> Result<Cst2021Check, ApiError> {
+        let report = kartoteka_reports::check_cst2021(&self.store, project_id)?;
+        Ok(Cst2021Check {
+            rows: report.table.rows.len(),
+            complete: report.table.rows.len() - report.incomplete.len(),
+            project_id: report.project_id,
+            project_name: report.project_name,
+            incomplete: report.incomplete,
+        })
     }
-    store.write(source, |tx| {
-        tx.audit("report", summary.report, "report_export", fields);
+
+    /// Writes the CST2021 participant data of a project to `out` (`.xlsx` or `.csv`) and
+    /// records the export in the audit log.
+    pub fn cst2021_export(
+        &mut self,
+        project_id: &str,
+        out: &Path,
+    ) -> Result<ReportSummary, ApiError> {
+        let (report, format) = kartoteka_reports::export_cst2021(&self.store, project_id, out)?;
+        let summary = ReportSummary {
+            report: "cst2021",
+            file: out.display().to_string(),
+            format,
+            rows: report.table.rows.len(),
+            incomplete: report.incomplete,
+        };
+        self.record_export(&summary, Some(project_id))?;
+        Ok(summary)
+    }
+
+    /// Writes one CSV table for Excel to `out` row by row (with `project_id`, only that
+    /// project's records), reporting progress; `cancelled` is asked every
+    /// `kartoteka_reports::PROGRESS_EVERY` rows (a stop writes no file: `ErrorCode::Cancelled`).
+    /// The export is recorded in the audit log.
+    pub fn csv_export(
+        &mut self,
+        kind: CsvKind,
+        project_id: Option<&str>,
+        out: &Path,
+        progress: &mut dyn FnMut(ReportProgress),
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<ReportSummary, ApiError> {
+        let watch = ExportWatch {
+            progress: &mut |done, total| {
+                progress(ReportProgress {
+                    done: u32::try_from(done).unwrap_or(u32::MAX),
+                    total: u32::try_from(total).unwrap_or(u32::MAX),
+                })
+            },
+            cancelled,
+        };
+        let rows =
+            kartoteka_reports::export_csv_watched(&self.store, kind, project_id, out, watch)?;
+        let summary = ReportSummary {
+            report: kind.as_str(),
+            file: out.display().to_string(),
+            format: FileFormat::Csv,
+            rows,
+            incomplete: vec![],
+        };
+        self.record_export(&summary, project_id)?;
+        Ok(summary)
+    }
+
+    /// Records in the audit log that personal data left the registry in a file: which report,
+    /// for which project, how many rows, in which format (never a value, never the file's
+    /// path).
+    fn record_export(
+        &mut self,
+        summary: &ReportSummary,
+        project_id: Option<&str>,
+    ) -> Result<(), ApiError> {
+        let mut fields = vec![
+            format!("format {}", summary.format.as_str()),
+            format!("rows {}", summary.rows),
+        ];
+        if let Some(project) = project_id {
+            fields.push(format!("project {}", project.trim()));
+        }
+        let source = self.source();
+        self.store.write(source, |tx| {
+            tx.audit("report", summary.report, "report_export", fields);
+            Ok(())
+        })?;
         Ok(())
-    })?;
-    Ok(())
+    }
+
+    /// A new file in the print folder for a report the window writes:
+    /// `{what}-{project or cala-kartoteka}-{date and time}.{extension}`, a name that carries no
+    /// personal data (`what` is `cst2021` or a CSV kind). The folder is made if missing.
+    pub fn report_file(
+        &self,
+        report: ReportName,
+        project_id: Option<&str>,
+        extension: &str,
+    ) -> Result<PathBuf, ApiError> {
+        let scope = match project_id {
+            Some(id) => slug(&self.store.project(id)?.data.name),
+            None => "cala-kartoteka".to_owned(),
+        };
+        let what = match report {
+            ReportName::Cst2021 => "cst2021",
+            ReportName::Csv(CsvKind::Participants) => "uczestnicy",
+            ReportName::Csv(CsvKind::Enrolments) => "udzialy-w-projektach",
+            ReportName::Csv(CsvKind::Deliveries) => "zrealizowane-uslugi",
+        };
+        let dir = print_folder::ensure()?;
+        let stamp = crate::printing::now().format("%Y-%m-%d-%H%M%S");
+        Ok(dir.join(format!("{what}-{scope}-{stamp}.{extension}")))
+    }
+}
+
+/// Which report a file in the print folder holds (it names the file).
+#[derive(Debug, Clone, Copy)]
+pub enum ReportName {
+    Cst2021,
+    Csv(CsvKind),
+}
+
+/// "Łączy nas sąsiedztwo 2" → "laczy-nas-sasiedztwo-2": a project's name fit for a file name.
+fn slug(name: &str) -> String {
+    let folded: String = fold(name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let words: Vec<&str> = folded.split('-').filter(|w| !w.is_empty()).collect();
+    let mut slug = words.join("-");
+    slug.truncate(40);
+    slug.trim_end_matches('-').to_owned()
+}
+
+/// A report this program wrote: a `.csv` or `.xlsx` file directly in the print folder. The
+/// window opens nothing else.
+pub fn written_report(file: &str) -> Result<PathBuf, ApiError> {
+    let refused = || {
+        ApiError::invalid(
+            "file",
+            "Można otworzyć tylko raport zapisany przez program w folderze Kartoteka.",
+        )
+    };
+    let path = Path::new(file).canonicalize().map_err(|_| refused())?;
+    let dir = print_folder::dir().canonicalize().map_err(|_| refused())?;
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if path.parent() != Some(dir.as_path())
+        || !matches!(extension.as_deref(), Some("csv" | "xlsx"))
+        || !path.is_file()
+    {
+        return Err(refused());
+    }
+    Ok(path)
 }
 
 /// Checks the requested file before the store is opened (the CLI asks for the password only
@@ -157,4 +226,17 @@ pub fn check_output(out: &Path, needs_known_format: bool) -> Result<(), ApiError
     }
     kartoteka_reports::output::check_target(out)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn a_project_name_becomes_a_plain_file_name() {
+        assert_eq!(slug("Łączy nas sąsiedztwo 2"), "laczy-nas-sasiedztwo-2");
+        assert_eq!(slug("  „Krok do pracy” / 2026 "), "krok-do-pracy-2026");
+        assert_eq!(slug("???"), "");
+        assert!(slug(&"bardzo długa nazwa ".repeat(10)).len() <= 40);
+    }
 }

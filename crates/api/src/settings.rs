@@ -4,8 +4,9 @@
 use crate::app::App;
 use crate::app::Frontend;
 use crate::error::{ApiError, ErrorCode};
-use kartoteka_store::backup::{BackupInfo, BACKUP_DIR};
-use kartoteka_store::settings::{OrganisationSettings, Settings};
+pub use kartoteka_store::backup::BackupInfo;
+use kartoteka_store::backup::BACKUP_DIR;
+pub use kartoteka_store::settings::{OrganisationSettings, Settings};
 use kartoteka_store::{OpenOptions, Store};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -131,6 +132,25 @@ impl App {
         std::thread::spawn(move || {
             let _ = second.automatic_backup("dzienna", keep);
         });
+    }
+
+    /// A copy on every close of the window, so a lost or broken laptop loses at most one
+    /// session (the oldest automatic copies beyond the setting are removed).
+    pub fn backup_on_close(&self) -> Result<(), ApiError> {
+        let keep = self
+            .store
+            .settings()
+            .map(|s| s.backups_to_keep as usize)
+            .unwrap_or(10);
+        self.store.automatic_backup("zamkniecie", keep)?;
+        Ok(())
+    }
+
+    /// Copies the store's write-ahead log into its file, so that work is never waited for
+    /// by a click (the window calls it in the worker's pauses).
+    pub fn checkpoint(&self) -> Result<(), ApiError> {
+        self.store.checkpoint()?;
+        Ok(())
     }
 
     /// How long the window may stay idle before it locks itself (from the settings).

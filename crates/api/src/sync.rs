@@ -3,13 +3,14 @@
 //! periodic export task); the CLI from `kartoteka sync …`.
 
 use crate::error::{ApiError, ErrorCode};
-use kartoteka_store::sync::{SyncConflict, SyncStatus};
-use kartoteka_store::{Source, Store};
+use crate::App;
 use kartoteka_sync::SyncError;
 use serde::Serialize;
 use std::path::Path;
 use ts_rs::TS;
 
+pub use kartoteka_store::settings::SyncExportSettings;
+pub use kartoteka_store::sync::{SyncConflict, SyncStatus};
 pub use kartoteka_sync::{
     ExportProgress, ExportReport, ExportWatch, FolderImportReport, ImportProgress, ImportReport,
     ImportWatch, SetupReport,
@@ -47,74 +48,82 @@ pub enum ImportOutcome {
     Folder(FolderImportReport),
 }
 
-pub fn setup(
-    store: &mut Store,
-    source: Source,
-    passphrase: &str,
-    organisation: Option<&str>,
-) -> Result<SetupReport, ApiError> {
-    Ok(kartoteka_sync::setup(
-        store,
-        source,
-        passphrase,
-        organisation,
-    )?)
-}
-
-pub fn export(store: &mut Store, dir: &Path, full: bool) -> Result<ExportReport, ApiError> {
-    Ok(kartoteka_sync::export(store, dir, full)?)
-}
-
-/// `export` with progress and a way to stop it (a stop writes nothing: `ErrorCode::Cancelled`).
-pub fn export_watched(
-    store: &mut Store,
-    dir: &Path,
-    full: bool,
-    watch: &mut ExportWatch<'_>,
-) -> Result<ExportReport, ApiError> {
-    Ok(kartoteka_sync::export_watched(store, dir, full, watch)?)
-}
-
-/// Imports one bundle file, or every new bundle in a folder.
-pub fn import(store: &mut Store, path: &Path) -> Result<ImportOutcome, ApiError> {
-    ImportWatch::none(|watch| import_watched(store, path, watch))
-}
-
-/// `import` with progress reports and a way to stop it (the window's progress bar).
-pub fn import_watched(
-    store: &mut Store,
-    path: &Path,
-    watch: &mut ImportWatch<'_>,
-) -> Result<ImportOutcome, ApiError> {
-    if path.is_dir() {
-        Ok(ImportOutcome::Folder(kartoteka_sync::import_dir_watched(
-            store, path, watch,
-        )?))
-    } else {
-        Ok(ImportOutcome::File(kartoteka_sync::import_file_watched(
-            store, path, watch,
-        )?))
+impl App {
+    /// Sets the organisation's sync passphrase (and name) on this computer.
+    pub fn sync_setup(
+        &mut self,
+        passphrase: &str,
+        organisation: Option<&str>,
+    ) -> Result<SetupReport, ApiError> {
+        let source = self.source();
+        Ok(kartoteka_sync::setup(
+            &mut self.store,
+            source,
+            passphrase,
+            organisation,
+        )?)
     }
-}
 
-pub fn status(store: &Store) -> Result<SyncStatus, ApiError> {
-    Ok(kartoteka_sync::status(store)?)
-}
+    /// Writes a bundle into `dir` (the changes since the last export, or everything), with
+    /// progress and a way to stop it (a stop writes nothing: `ErrorCode::Cancelled`).
+    pub fn sync_export(
+        &mut self,
+        dir: &Path,
+        full: bool,
+        watch: &mut ExportWatch<'_>,
+    ) -> Result<ExportReport, ApiError> {
+        Ok(kartoteka_sync::export_watched(
+            &mut self.store,
+            dir,
+            full,
+            watch,
+        )?)
+    }
 
-pub fn conflicts(store: &Store, all: bool) -> Result<Vec<SyncConflict>, ApiError> {
-    Ok(kartoteka_sync::conflicts(store, all)?)
-}
+    /// Imports one bundle file, or every new bundle in a folder, with progress reports and a
+    /// way to stop it.
+    pub fn sync_import(
+        &mut self,
+        path: &Path,
+        watch: &mut ImportWatch<'_>,
+    ) -> Result<ImportOutcome, ApiError> {
+        if path.is_dir() {
+            Ok(ImportOutcome::Folder(kartoteka_sync::import_dir_watched(
+                &mut self.store,
+                path,
+                watch,
+            )?))
+        } else {
+            Ok(ImportOutcome::File(kartoteka_sync::import_file_watched(
+                &mut self.store,
+                path,
+                watch,
+            )?))
+        }
+    }
 
-pub fn resolve(
-    store: &mut Store,
-    source: Source,
-    conflict_id: &str,
-    keep_mine: bool,
-) -> Result<SyncConflict, ApiError> {
-    Ok(kartoteka_sync::resolve(
-        store,
-        source,
-        conflict_id,
-        keep_mine,
-    )?)
+    /// This computer's sync state: device, last export, changes waiting to go out.
+    pub fn sync_status(&self) -> Result<SyncStatus, ApiError> {
+        Ok(kartoteka_sync::status(&self.store)?)
+    }
+
+    /// The conflicts to decide (with `all`, also the decided ones).
+    pub fn sync_conflicts(&self, all: bool) -> Result<Vec<SyncConflict>, ApiError> {
+        Ok(kartoteka_sync::conflicts(&self.store, all)?)
+    }
+
+    /// Decides a conflict: keeps this computer's value (`keep_mine`) or the incoming one.
+    pub fn sync_resolve(
+        &mut self,
+        conflict_id: &str,
+        keep_mine: bool,
+    ) -> Result<SyncConflict, ApiError> {
+        let source = self.source();
+        Ok(kartoteka_sync::resolve(
+            &mut self.store,
+            source,
+            conflict_id,
+            keep_mine,
+        )?)
+    }
 }

@@ -4,14 +4,13 @@
 //!
 //! Invariants: an export that cannot happen (folder missing, USB stick out) loses nothing —
 //! the changes stay pending in the store and go out with the next export; nothing here writes
-//! a bundle except through `crate::sync::export`.
+//! a bundle except through `App::sync_export`.
 
 use crate::error::ApiError;
-use crate::sync::ExportReport;
+use crate::sync::{ExportReport, ExportWatch, SyncExportSettings, SyncStatus};
+use crate::App;
 use kartoteka_domain::ValidationErrors;
-use kartoteka_store::settings::SyncExportSettings;
-use kartoteka_store::sync::SyncStatus;
-use kartoteka_store::{Source, Store, StoreError};
+use kartoteka_store::StoreError;
 use serde::Serialize;
 use std::path::Path;
 use ts_rs::TS;
@@ -30,35 +29,84 @@ pub struct SyncOverview {
     pub export_error: Option<String>,
 }
 
-pub fn get(store: &Store) -> Result<SyncExportSettings, ApiError> {
-    Ok(store.sync_export_settings()?)
-}
+impl App {
+    /// Where and how often the window exports bundles by itself.
+    pub fn sync_export_settings(&self) -> Result<SyncExportSettings, ApiError> {
+        Ok(self.store.sync_export_settings()?)
+    }
 
-/// Checks the folder on disk (exists, is a folder, a file can be written there) and the
-/// interval, then stores the settings. Every problem comes back at once, per field.
-pub fn save(
-    store: &mut Store,
-    source: Source,
-    settings: &SyncExportSettings,
-) -> Result<SyncExportSettings, ApiError> {
-    let settings = SyncExportSettings {
-        folder: settings.folder.trim().to_owned(),
-        interval_minutes: settings.interval_minutes,
-    };
-    let mut errors = match settings.validate() {
-        Ok(()) => ValidationErrors::default(),
-        Err(e) => e,
-    };
-    if !settings.folder.is_empty() && !errors.0.iter().any(|e| e.field == "folder") {
-        if let Err(message) = check_folder(Path::new(&settings.folder)) {
-            errors.push("folder", message);
+    /// Checks the folder on disk (exists, is a folder, a file can be written there) and the
+    /// interval, then stores the settings. Every problem comes back at once, per field.
+    pub fn sync_export_settings_save(
+        &mut self,
+        settings: &SyncExportSettings,
+    ) -> Result<SyncExportSettings, ApiError> {
+        let settings = SyncExportSettings {
+            folder: settings.folder.trim().to_owned(),
+            interval_minutes: settings.interval_minutes,
+        };
+        let mut errors = match settings.validate() {
+            Ok(()) => ValidationErrors::default(),
+            Err(e) => e,
+        };
+        if !settings.folder.is_empty() && !errors.0.iter().any(|e| e.field == "folder") {
+            if let Err(message) = check_folder(Path::new(&settings.folder)) {
+                errors.push("folder", message);
+            }
         }
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors).into());
+        }
+        let source = self.source();
+        self.store.save_sync_export_settings(source, &settings)?;
+        Ok(self.store.sync_export_settings()?)
     }
-    if !errors.is_empty() {
-        return Err(StoreError::Invalid(errors).into());
+
+    /// What the status bar needs (read without touching the disk).
+    pub fn sync_state(&self) -> Result<(SyncStatus, SyncExportSettings), ApiError> {
+        Ok((self.sync_status()?, self.store.sync_export_settings()?))
     }
-    store.save_sync_export_settings(source, &settings)?;
-    Ok(store.sync_export_settings()?)
+
+    /// Exports to the chosen folder what is pending, if automatic export is on and something
+    /// is pending; `Ok(None)` when there is nothing to do. A missing folder is an error
+    /// (`not_found`) and the changes stay pending.
+    pub fn sync_export_pending(&mut self) -> Result<Option<ExportReport>, ApiError> {
+        let settings = self.store.sync_export_settings()?;
+        if settings.interval_minutes == 0 || settings.folder.is_empty() {
+            return Ok(None);
+        }
+        let status = self.sync_status()?;
+        if !status.configured || status.pending_changes == 0 {
+            return Ok(None);
+        }
+        ExportWatch::none(|watch| self.sync_export(Path::new(&settings.folder), false, watch))
+            .map(Some)
+    }
+
+    /// "Eksportuj teraz": to the chosen folder, whatever the interval, with progress and a
+    /// way to stop it.
+    pub fn sync_export_now(
+        &mut self,
+        watch: &mut ExportWatch<'_>,
+    ) -> Result<ExportReport, ApiError> {
+        let settings = self.store.sync_export_settings()?;
+        if settings.folder.is_empty() {
+            return Err(ApiError::invalid(
+                "folder",
+                "Folder eksportu: najpierw podaj folder i zapisz ustawienia",
+            ));
+        }
+        self.sync_export(Path::new(&settings.folder), false, watch)
+    }
+
+    /// The minutes between automatic exports, or `None` when automatic export is off.
+    pub fn sync_interval(&self) -> Option<u32> {
+        self.store
+            .sync_export_settings()
+            .ok()
+            .filter(|s| s.interval_minutes > 0 && !s.folder.is_empty())
+            .map(|s| s.interval_minutes)
+    }
 }
 
 /// Whether a bundle could be written into `dir` now; the Polish reason when not.
@@ -102,11 +150,6 @@ fn uuid_like() -> String {
     )
 }
 
-/// What the status bar needs from the store (read while holding it, without touching the disk).
-pub fn read_state(store: &Store) -> Result<(SyncStatus, SyncExportSettings), ApiError> {
-    Ok((crate::sync::status(store)?, store.sync_export_settings()?))
-}
-
 /// The sync status with the export settings and whether the folder is reachable. Looks at the
 /// disk, so call it without holding the store (a slow network share must not block the app).
 pub fn overview(
@@ -124,50 +167,6 @@ pub fn overview(
         automatic,
         export_error,
     }
-}
-
-/// Exports to the chosen folder what is pending, if automatic export is on and something is
-/// pending; `Ok(None)` when there is nothing to do. A missing folder is an error (`not_found`)
-/// and the changes stay pending.
-pub fn export_pending(store: &mut Store) -> Result<Option<ExportReport>, ApiError> {
-    let settings = store.sync_export_settings()?;
-    if settings.interval_minutes == 0 || settings.folder.is_empty() {
-        return Ok(None);
-    }
-    let status = crate::sync::status(store)?;
-    if !status.configured || status.pending_changes == 0 {
-        return Ok(None);
-    }
-    crate::sync::export(store, Path::new(&settings.folder), false).map(Some)
-}
-
-/// "Eksportuj teraz": to the chosen folder, whatever the interval.
-pub fn export_now(store: &mut Store) -> Result<ExportReport, ApiError> {
-    crate::sync::ExportWatch::none(|watch| export_now_watched(store, watch))
-}
-
-/// `export_now` with progress and a way to stop it.
-pub fn export_now_watched(
-    store: &mut Store,
-    watch: &mut crate::sync::ExportWatch<'_>,
-) -> Result<ExportReport, ApiError> {
-    let settings = store.sync_export_settings()?;
-    if settings.folder.is_empty() {
-        return Err(ApiError::invalid(
-            "folder",
-            "Folder eksportu: najpierw podaj folder i zapisz ustawienia",
-        ));
-    }
-    crate::sync::export_watched(store, Path::new(&settings.folder), false, watch)
-}
-
-/// The minutes between automatic exports, or `None` when automatic export is off.
-pub fn interval(store: &Store) -> Option<u32> {
-    store
-        .sync_export_settings()
-        .ok()
-        .filter(|s| s.interval_minutes > 0 && !s.folder.is_empty())
-        .map(|s| s.interval_minutes)
 }
 
 #[cfg(test)]

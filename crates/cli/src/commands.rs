@@ -11,16 +11,10 @@ use kartoteka_domain::enrolment::{EnrolmentEndInput, EnrolmentInput};
 use kartoteka_domain::participant::ParticipantInput;
 use kartoteka_domain::project::ProjectInput;
 use kartoteka_domain::relation::RelationKind;
-use kartoteka_store::Store;
 use std::path::Path;
 
-/// Opens the store: with the session in KARTOTEKA_SESSION when set (no key derivation),
-/// else with the password.
-pub(crate) fn open(dir: &Path) -> Result<Store, ApiError> {
-    Ok(open_app(dir)?.into_store())
-}
-
-/// Unlocks the registry as `open` does, as the application (`kartoteka_api::App`).
+/// Unlocks the registry as the application (`kartoteka_api::App`): with the session in
+/// KARTOTEKA_SESSION when set (no key derivation), else with the password.
 pub(crate) fn open_app(dir: &Path) -> Result<App, ApiError> {
     access::require_store(dir)?;
     if let Some(token) = io::session_token() {
@@ -56,7 +50,7 @@ pub fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Sync(c) => crate::sync_cmd::run(&dir, c),
         Command::Report(c) => crate::report_cmd::run(&dir, c),
         Command::Seed { participants, seed } => crate::seed::run(&dir, participants, seed),
-        Command::Bench { participants, out } => crate::bench::run(participants, &out),
+        Command::Bench { participants, out } => kartoteka_api::bench::run(participants, &out),
         Command::Consent(c) => consent(&dir, c),
         Command::Form(c) => crate::form::run(&mut open_app(&dir)?, c),
         Command::RecoveryKey(c) => crate::form::recovery_key(&mut open_app(&dir)?, c),

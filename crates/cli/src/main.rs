@@ -5,7 +5,6 @@
 //! 3 not found, 4 conflict or duplicate, 5 locked or wrong password, 1 anything else.
 
 mod args;
-mod bench;
 mod commands;
 mod form;
 mod io;
@@ -13,7 +12,6 @@ mod plan_cmd;
 mod report_cmd;
 mod seed;
 mod sync_cmd;
-mod synthetic;
 
 use clap::Parser;
 use kartoteka_api::ApiError;

@@ -8,12 +8,11 @@
 //! people need their data completed (a count only, no names). The file name and folder are
 //! checked before the password is asked.
 
-use crate::commands::open;
+use crate::commands::open_app;
 use crate::io::print_json;
 use clap::{Subcommand, ValueEnum};
 use kartoteka_api::reports::{self, CsvKind};
 use kartoteka_api::ApiError;
-use kartoteka_store::Source;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -77,8 +76,7 @@ pub fn run(dir: &Path, command: ReportCommand) -> Result<(), ApiError> {
             out: None,
             check: _,
         } => {
-            let store = open(dir)?;
-            print_json(&reports::cst2021_check(&store, &project)?);
+            print_json(&open_app(dir)?.cst2021_check(&project)?);
         }
         ReportCommand::Cst2021 {
             project,
@@ -87,9 +85,7 @@ pub fn run(dir: &Path, command: ReportCommand) -> Result<(), ApiError> {
         } => {
             let out = absolute(&out);
             reports::check_output(&out, true)?;
-            let mut store = open(dir)?;
-            let summary = reports::export_cst2021(&store, &project, &out)?;
-            reports::record_export(&mut store, Source::Cli, &summary, Some(&project))?;
+            let summary = open_app(dir)?.cst2021_export(&project, &out)?;
             if !summary.incomplete.is_empty() {
                 eprintln!(
                     "Uwaga: {} z {} osób ma braki w danych wymaganych przez SM EFS (lista w polu „incomplete”). \
@@ -103,7 +99,7 @@ pub fn run(dir: &Path, command: ReportCommand) -> Result<(), ApiError> {
         ReportCommand::Csv { kind, out, project } => {
             let out = absolute(&out);
             reports::check_output(&out, false)?;
-            let mut store = open(dir)?;
+            let mut app = open_app(dir)?;
             // On a terminal, how far it is (stderr: stdout stays the JSON answer).
             let terminal = std::io::stderr().is_terminal();
             let mut progress = |p: reports::ReportProgress| {
@@ -112,15 +108,13 @@ pub fn run(dir: &Path, command: ReportCommand) -> Result<(), ApiError> {
                     eprint!("\rZapisano {}/{} wierszy{end}", p.done, p.total);
                 }
             };
-            let summary = reports::export_csv_watched(
-                &store,
+            let summary = app.csv_export(
                 kind.into(),
                 project.as_deref(),
                 &out,
                 &mut progress,
                 &|| false,
             )?;
-            reports::record_export(&mut store, Source::Cli, &summary, project.as_deref())?;
             print_json(&summary);
         }
     }

@@ -5,12 +5,11 @@
 //! passphrase, 3 for a missing file or conflict id, 4 when sync is not set up or the bundle
 //! collides with a record here, 5 for a wrong password.
 
-use crate::commands::open;
+use crate::commands::open_app;
 use crate::io::print_json;
 use clap::{Subcommand, ValueEnum};
-use kartoteka_api::sync::PASSPHRASE_ENV;
+use kartoteka_api::sync::{ExportWatch, ImportOutcome, ImportWatch, PASSPHRASE_ENV};
 use kartoteka_api::{ApiError, ErrorCode};
-use kartoteka_store::Source;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -62,17 +61,12 @@ pub enum Keep {
 pub fn run(dir: &Path, command: SyncCommand) -> Result<(), ApiError> {
     match command {
         SyncCommand::Setup { organisation } => {
-            let mut store = open(dir)?;
+            let mut app = open_app(dir)?;
             let passphrase = passphrase()?;
-            print_json(&kartoteka_api::sync::setup(
-                &mut store,
-                Source::Cli,
-                &passphrase,
-                organisation.as_deref(),
-            )?);
+            print_json(&app.sync_setup(&passphrase, organisation.as_deref())?);
         }
         SyncCommand::Export { to, full } => {
-            let mut store = open(dir)?;
+            let mut app = open_app(dir)?;
             // On a terminal, how far it is (stderr: stdout stays the JSON answer).
             let terminal = std::io::stderr().is_terminal();
             let mut progress = |p: kartoteka_api::sync::ExportProgress| {
@@ -81,11 +75,10 @@ pub fn run(dir: &Path, command: SyncCommand) -> Result<(), ApiError> {
                     eprint!("\rEksport: {}/{} rekordów{end}", p.done, p.total);
                 }
             };
-            let report = kartoteka_api::sync::export_watched(
-                &mut store,
+            let report = app.sync_export(
                 &to,
                 full,
-                &mut kartoteka_api::sync::ExportWatch {
+                &mut ExportWatch {
                     progress: &mut progress,
                     cancelled: &|| false,
                 },
@@ -93,7 +86,7 @@ pub fn run(dir: &Path, command: SyncCommand) -> Result<(), ApiError> {
             print_json(&report);
         }
         SyncCommand::Import { path } => {
-            let mut store = open(dir)?;
+            let mut app = open_app(dir)?;
             // On a terminal, how far it is (stderr: stdout stays the JSON answer).
             let terminal = std::io::stderr().is_terminal();
             let mut progress = |p: kartoteka_api::sync::ImportProgress| {
@@ -108,16 +101,15 @@ pub fn run(dir: &Path, command: SyncCommand) -> Result<(), ApiError> {
                     );
                 }
             };
-            let outcome = kartoteka_api::sync::import_watched(
-                &mut store,
+            let outcome = app.sync_import(
                 &path,
-                &mut kartoteka_api::sync::ImportWatch {
+                &mut ImportWatch {
                     progress: &mut progress,
                     cancelled: &|| false,
                 },
             )?;
             print_json(&outcome);
-            if let kartoteka_api::sync::ImportOutcome::Folder(f) = &outcome {
+            if let ImportOutcome::Folder(f) = &outcome {
                 if !f.refused.is_empty() {
                     let files: Vec<&str> = f.refused.iter().map(|r| r.file.as_str()).collect();
                     return Err(ApiError::new(
@@ -132,22 +124,14 @@ pub fn run(dir: &Path, command: SyncCommand) -> Result<(), ApiError> {
             }
         }
         SyncCommand::Status => {
-            let store = open(dir)?;
-            print_json(&kartoteka_api::sync::status(&store)?);
+            print_json(&open_app(dir)?.sync_status()?);
         }
         SyncCommand::Conflicts { all } => {
-            let store = open(dir)?;
-            print_json(&kartoteka_api::sync::conflicts(&store, all)?);
+            print_json(&open_app(dir)?.sync_conflicts(all)?);
         }
         SyncCommand::Resolve { id, keep } => {
-            let mut store = open(dir)?;
             let keep_mine = matches!(keep, Keep::Mine);
-            print_json(&kartoteka_api::sync::resolve(
-                &mut store,
-                Source::Cli,
-                &id,
-                keep_mine,
-            )?);
+            print_json(&open_app(dir)?.sync_resolve(&id, keep_mine)?);
         }
     }
     Ok(())

@@ -5,6 +5,7 @@
 //! always valid; transport types (`*Input`) carry raw user text and are turned into domain
 //! types by `parse`, which reports every bad field at once with a Polish message.
 
+pub mod closed;
 pub mod consent;
 pub mod enrolment;
 pub mod error;

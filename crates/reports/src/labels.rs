@@ -1,6 +1,8 @@
 //! Polish words for codes, as reports print them.
 
+use kartoteka_domain::closed::ClosedList;
 use kartoteka_domain::participant::ParticipantStatus;
+use kartoteka_domain::plan::{Attendance, Unit};
 use kartoteka_domain::values::{Answer, CodeList};
 use kartoteka_domain::Sex;
 
@@ -42,28 +44,18 @@ pub fn status(s: ParticipantStatus) -> &'static str {
     }
 }
 
-/// A service's unit, as the catalogue stores it (`hour`, `session`, …).
+/// A service's unit, as the catalogue stores it (`hour`, `session`, …), in Polish.
 pub fn unit(code: &str) -> String {
-    match code {
-        "hour" => "godzina",
-        "session" => "sesja",
-        "visit" => "wizyta",
-        "trip" => "przejazd",
-        "day" => "dzień",
-        "ticket" => "bilet",
-        "event" => "wydarzenie",
-        "course" => "kurs",
-        other => other,
-    }
-    .to_owned()
+    coded::<Unit>(code)
 }
 
+/// A delivery's attendance (`present`, …), in Polish.
 pub fn attendance(code: &str) -> String {
-    match code {
-        "present" => "obecność",
-        "absent_excused" => "nieobecność usprawiedliwiona",
-        "absent_unexcused" => "nieobecność nieusprawiedliwiona",
-        other => other,
-    }
-    .to_owned()
+    coded::<Attendance>(code)
+}
+
+/// The Polish label of a closed list's code (the code itself if the list does not know it, so
+/// nothing is lost).
+fn coded<T: ClosedList>(code: &str) -> String {
+    T::from_code(code).map_or_else(|| code.to_owned(), |v| v.polish().to_owned())
 }

@@ -84,12 +84,12 @@ fn deliveries_csv_shows_quantities_units_and_attendance_in_polish() {
     let second = row_where(&rows, "Identyfikator realizacji", "d-2");
     assert_eq!(second["Ilość"], "1,5");
     assert_eq!(second["Jednostka"], "godzina");
-    assert_eq!(second["Obecność"], "obecność");
+    assert_eq!(second["Obecność"], "obecny");
     assert_eq!(second["Zrealizował(a)"], "Józef Nowak");
     assert_eq!(second["Uwagi"], "pierwsza sesja; \"dobra\" współpraca");
     assert_eq!(second["Nazwisko"], "Wałęsa");
     let missed = row_where(&rows, "Identyfikator realizacji", "d-1");
-    assert_eq!(missed["Obecność"], "nieobecność usprawiedliwiona");
+    assert_eq!(missed["Obecność"], "nieobecny (usprawiedliwiony)");
     let workshop = row_where(&rows, "Identyfikator realizacji", "d-3");
     assert_eq!(workshop["Usługa"], "Warsztaty dla rodziców; grupa \"Żak\"");
     assert_eq!(workshop["Ilość"], "2");

@@ -4,24 +4,18 @@
 // the new progress is shown at once ("Zapisano. Terapia psychologiczna: 4 z 10 godz.").
 
 import { api, toApiError } from '../api';
-import type { Attendance } from '../bindings/Attendance';
 import type { DeliverableService } from '../bindings/DeliverableService';
 import type { DeliveryAdded } from '../bindings/DeliveryAdded';
 import type { DeliveryInput } from '../bindings/DeliveryInput';
 import type { FieldError } from '../bindings/FieldError';
+import { choicesOf } from '../closedLists';
 import { h, replace } from '../dom';
-import { t, type MessageKey } from '../i18n';
+import { t } from '../i18n';
 import type { AppContext } from '../shell/context';
 import { loadingNote, markBusy } from '../ui/feedback';
 import { dateField, focusFirstInvalid, readValues, selectField, showFieldErrors, textField } from '../ui/fields';
 import { parseQuantity, serviceProgressText, unitAfter } from './planModel';
 import { todayText } from './planParts';
-
-const ATTENDANCE: Record<Attendance, MessageKey> = {
-  present: 'attendance.present',
-  absent_excused: 'attendance.absent_excused',
-  absent_unexcused: 'attendance.absent_unexcused',
-};
 
 /** "Terapia psychologiczna: 3 z 10 godz. — cel: Stabilizacja (Rodzina w centrum, wersja 1)" */
 export function deliverableLabel(d: DeliverableService): string {
@@ -113,7 +107,7 @@ export function quickDeliveryPanel(ctx: AppContext, participantId: string, hooks
           name: 'attendance',
           idPrefix: 'delivery',
           label: t('delivery.attendance'),
-          choices: (Object.keys(ATTENDANCE) as Attendance[]).map((a) => ({ value: a, label: t(ATTENDANCE[a]) })),
+          choices: choicesOf('attendance'),
           value: 'present',
         }),
         textField({ name: 'note', idPrefix: 'delivery', label: t('delivery.note'), className: 'wide' })),

@@ -3,9 +3,9 @@
 
 import { api, toApiError } from '../api';
 import type { CaseNoteInput } from '../bindings/CaseNoteInput';
-import type { NoteKind } from '../bindings/NoteKind';
 import type { TimelineEntry } from '../bindings/TimelineEntry';
 import type { TimelineKind } from '../bindings/TimelineKind';
+import { choicesOf } from '../closedLists';
 import { h, replace } from '../dom';
 import { t, type MessageKey } from '../i18n';
 import type { AppContext } from '../shell/context';
@@ -20,13 +20,6 @@ const KINDS: Record<TimelineKind, MessageKey> = {
   consent: 'timeline.kind.consent',
   consent_withdrawn: 'timeline.kind.consent_withdrawn',
 };
-const NOTE_KINDS: Record<NoteKind, MessageKey> = {
-  home_visit: 'noteKind.home_visit',
-  phone: 'noteKind.phone',
-  office: 'noteKind.office',
-  other: 'noteKind.other',
-};
-
 export function timelineList(entries: TimelineEntry[]): HTMLElement {
   if (entries.length === 0) return h('p', { class: 'empty-note', 'data-timeline-empty': '' }, t('timeline.none'));
   return h('ol', { class: 'timeline', 'aria-label': t('timeline.label') }, entries.map((e) => h(
@@ -48,7 +41,7 @@ function noteForm(ctx: AppContext, participantId: string, onDone: () => void, on
         name: 'kind',
         idPrefix: 'note',
         label: t('notes.kind'),
-        choices: (Object.keys(NOTE_KINDS) as NoteKind[]).map((k) => ({ value: k, label: t(NOTE_KINDS[k]) })),
+        choices: choicesOf('note_kind'),
         value: 'home_visit',
       }),
       textField({ name: 'at', idPrefix: 'note', label: t('notes.at'), value: nowText(), placeholder: t('notes.atHint'), maxlength: 16 }),

@@ -15,56 +15,18 @@ import type { PlannedServiceInput } from '../bindings/PlannedServiceInput';
 import type { PlanView } from '../bindings/PlanView';
 import type { Progress } from '../bindings/Progress';
 import type { Unit } from '../bindings/Unit';
+import { codesOf, labelOf, unitAfterNumber } from '../closedLists';
 import { formatDate } from '../format';
-import { t, type MessageKey } from '../i18n';
+import { t } from '../i18n';
 
-export const LIFE_AREAS: LifeArea[] = ['family', 'housing', 'finances', 'work', 'health', 'psychological', 'social_skills'];
-export const GOAL_STATUSES: GoalStatus[] = ['open', 'in_progress', 'achieved', 'partly_achieved', 'not_achieved', 'dropped'];
+export const LIFE_AREAS = codesOf<LifeArea>('life_area');
+export const GOAL_STATUSES = codesOf<GoalStatus>('goal_status');
+export const UNITS = codesOf<Unit>('unit');
 
-const AREA_LABELS: Record<LifeArea, MessageKey> = {
-  family: 'area.family',
-  housing: 'area.housing',
-  finances: 'area.finances',
-  work: 'area.work',
-  health: 'area.health',
-  psychological: 'area.psychological',
-  social_skills: 'area.social_skills',
-};
-const STATUS_LABELS: Record<GoalStatus, MessageKey> = {
-  open: 'goalStatus.open',
-  in_progress: 'goalStatus.in_progress',
-  achieved: 'goalStatus.achieved',
-  partly_achieved: 'goalStatus.partly_achieved',
-  not_achieved: 'goalStatus.not_achieved',
-  dropped: 'goalStatus.dropped',
-};
-/** The unit after a number ("3 z 10 godz.", "2 z 8 sesji"). */
-const UNIT_AFTER: Record<Unit, MessageKey> = {
-  hour: 'unitAfter.hour',
-  session: 'unitAfter.session',
-  visit: 'unitAfter.visit',
-  trip: 'unitAfter.trip',
-  day: 'unitAfter.day',
-  ticket: 'unitAfter.ticket',
-  event: 'unitAfter.event',
-  course: 'unitAfter.course',
-};
-const UNIT_NAMES: Record<Unit, MessageKey> = {
-  hour: 'unit.hour',
-  session: 'unit.session',
-  visit: 'unit.visit',
-  trip: 'unit.trip',
-  day: 'unit.day',
-  ticket: 'unit.ticket',
-  event: 'unit.event',
-  course: 'unit.course',
-};
-export const UNITS = Object.keys(UNIT_NAMES) as Unit[];
-
-export const areaLabel = (a: LifeArea) => t(AREA_LABELS[a]);
-export const goalStatusLabel = (s: GoalStatus) => t(STATUS_LABELS[s]);
-export const unitAfter = (u: Unit) => t(UNIT_AFTER[u]);
-export const unitName = (u: Unit) => t(UNIT_NAMES[u]);
+export const areaLabel = (a: LifeArea) => labelOf('life_area', a);
+export const goalStatusLabel = (s: GoalStatus) => labelOf('goal_status', s);
+export const unitAfter = (u: Unit) => unitAfterNumber(u);
+export const unitName = (u: Unit) => labelOf('unit', u);
 
 export interface ServiceForm {
   /** The planned service's id (kept when editing, so deliveries stay attached). */

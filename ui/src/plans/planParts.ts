@@ -3,17 +3,10 @@
 
 import type { PlanStatus } from '../bindings/PlanStatus';
 import type { Progress } from '../bindings/Progress';
+import { labelOf } from '../closedLists';
 import { h } from '../dom';
-import { t, type MessageKey } from '../i18n';
 
-const STATUS: Record<PlanStatus, MessageKey> = {
-  draft: 'planStatus.draft',
-  signed: 'planStatus.signed',
-  closed: 'planStatus.closed',
-  superseded: 'planStatus.superseded',
-};
-
-export const planStatusLabel = (s: PlanStatus) => t(STATUS[s]);
+export const planStatusLabel = (s: PlanStatus) => labelOf('plan_status', s);
 
 export function statusBadge(s: PlanStatus): HTMLElement {
   return h('span', { class: `badge plan-${s}`, 'data-plan-status-badge': s }, planStatusLabel(s));

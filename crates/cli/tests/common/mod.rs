@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod office;
+
 use serde_json::Value;
 use std::io::Write;
 use std::path::Path;

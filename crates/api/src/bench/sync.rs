@@ -11,24 +11,30 @@ pub(super) fn sync_and_reports(
     project_id: &str,
     rows: &mut Vec<Row>,
 ) -> Result<(), ApiError> {
-    use kartoteka_api::sync;
+    use crate::sync::{ExportWatch, ImportWatch};
     const PASSPHRASE: &str = "wspolne-haslo-synchronizacji";
     const ORGANISATION: &str = "OPS Pomiarowo";
     // Sync runs on the computers' real clocks (as in an office): the seeded store's stamps
     // include the `kartoteka form` processes above, made at the real time, and a computer
     // whose clock is far behind a bundle's stamps refuses it.
-    let mut store = Store::open(dir, PASSWORD, kartoteka_store::OpenOptions::default())?;
+    let mut store = App::new(
+        Store::open(dir, PASSWORD, kartoteka_store::OpenOptions::default())?,
+        Frontend::Cli,
+    );
     eprintln!("   synchronizacja…");
-    sync::setup(&mut store, Source::Cli, PASSPHRASE, Some(ORGANISATION))?;
+    store.sync_setup(PASSPHRASE, Some(ORGANISATION))?;
     let other_dir = dir.join("bench-other");
-    let mut other = Store::init(
-        &other_dir,
-        "administrator",
-        PASSWORD,
-        kartoteka_store::OpenOptions::default(),
-    )?
-    .store;
-    sync::setup(&mut other, Source::Cli, PASSPHRASE, Some(ORGANISATION))?;
+    let mut other = App::new(
+        Store::init(
+            &other_dir,
+            "administrator",
+            PASSWORD,
+            kartoteka_store::OpenOptions::default(),
+        )?
+        .store,
+        Frontend::Cli,
+    );
+    other.sync_setup(PASSPHRASE, Some(ORGANISATION))?;
     let (out, back) = (dir.join("bench-bundles"), other_dir.join("bench-bundles"));
     std::fs::create_dir_all(&out).map_err(internal)?;
     std::fs::create_dir_all(&back).map_err(internal)?;
@@ -36,7 +42,7 @@ pub(super) fn sync_and_reports(
     let mut file = None;
     let mut records = 0;
     let export_full = measure(0, 1, || {
-        let report = sync::export(&mut store, &out, true)?;
+        let report = ExportWatch::none(|w| store.sync_export(&out, true, w))?;
         (file, records) = (report.file, report.records);
         Ok(())
     })?;
@@ -44,7 +50,7 @@ pub(super) fn sync_and_reports(
         .clone()
         .ok_or_else(|| internal("eksport pełny nie zapisał pliku"))?;
     let import_full = measure(0, 1, || {
-        sync::import(&mut other, Path::new(&bundle))?;
+        ImportWatch::none(|w| other.sync_import(Path::new(&bundle), w))?;
         Ok(())
     })?;
     let target_full = "< 5 s each (100k)";
@@ -58,17 +64,17 @@ pub(super) fn sync_and_reports(
     const ROUNDS: usize = 5;
     const CHANGED: usize = 1000;
     let people = store
+        .store
         .participant_page(0, (ROUNDS * CHANGED) as u32, false)?
         .rows;
     let (mut export_delta, mut import_delta, mut checkpoint) = (vec![], vec![], vec![]);
     let mut pages = 0;
     for (round, group) in people.chunks(CHANGED).enumerate() {
         for p in group {
-            store.update_participant(
-                Source::Cli,
+            store.participant_update(
                 &p.id.to_string(),
                 &serde_json::json!({ "phone": format!("602 000 {round:03}") }),
-                kartoteka_store::participants::DuplicateCheck::Confirmed,
+                true,
             )?;
         }
         // In the window the log is copied into the database file in the worker's pauses
@@ -77,7 +83,7 @@ pub(super) fn sync_and_reports(
         other.checkpoint()?;
         export_delta.extend(
             measure(0, 1, || {
-                let report = sync::export(&mut store, &out, false)?;
+                let report = ExportWatch::none(|w| store.sync_export(&out, false, w))?;
                 (file, records) = (report.file, report.records);
                 Ok(())
             })?
@@ -88,7 +94,7 @@ pub(super) fn sync_and_reports(
             .ok_or_else(|| internal("eksport zmian nie zapisał pliku"))?;
         import_delta.extend(
             measure(0, 1, || {
-                sync::import(&mut other, Path::new(&bundle))?;
+                ImportWatch::none(|w| other.sync_import(Path::new(&bundle), w))?;
                 Ok(())
             })?
             .0,
@@ -96,7 +102,7 @@ pub(super) fn sync_and_reports(
         // What the import left in the log, copied in the next pause: not waited for, shown.
         checkpoint.extend(
             measure(0, 1, || {
-                pages = other.checkpoint()?;
+                pages = other.store.checkpoint()?;
                 Ok(())
             })?
             .0,
@@ -115,13 +121,13 @@ pub(super) fn sync_and_reports(
     row.extra = Some(format!("{pages} pages"));
     rows.push(row);
     drop(other);
-    cst2021(size, &store, project_id, dir, rows)
+    cst2021(size, &mut store, project_id, dir, rows)
 }
 
 /// The CST2021 export of the 350-person project.
 pub(super) fn cst2021(
     size: usize,
-    store: &Store,
+    app: &mut App,
     project_id: &str,
     dir: &Path,
     rows: &mut Vec<Row>,
@@ -130,7 +136,7 @@ pub(super) fn cst2021(
     let xlsx = dir.join("bench-cst2021.xlsx");
     let mut people = 0;
     let cst = measure(1, 3, || {
-        people = kartoteka_api::reports::export_cst2021(store, project_id, &xlsx)?.rows;
+        people = app.cst2021_export(project_id, &xlsx)?.rows;
         Ok(())
     })?;
     let mut row = cst.row(size, "CST2021 export (XLSX)", "—", None);
@@ -141,13 +147,15 @@ pub(super) fn cst2021(
     let csv = dir.join("bench-uczestnicy.csv");
     let mut written = 0;
     let all = measure(0, 1, || {
-        written = kartoteka_api::reports::export_csv(
-            store,
-            kartoteka_api::reports::CsvKind::Participants,
-            None,
-            &csv,
-        )?
-        .rows;
+        written = app
+            .csv_export(
+                crate::reports::CsvKind::Participants,
+                None,
+                &csv,
+                &mut |_| {},
+                &|| false,
+            )?
+            .rows;
         Ok(())
     })?;
     let mut row = all.row(size, "CSV of all participants", "—", None);

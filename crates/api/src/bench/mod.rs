@@ -8,10 +8,10 @@
 //! Code map: this file the sizes and what is measured; `report.rs` samples, rows, the table
 //! and the JSON; `sync.rs` sync between two installations and the CST2021 export.
 
+use crate::printing::{self, PrintRequest};
 use crate::seed::{seed_options, seed_store};
 use crate::synthetic::{Generator, MAIN_PROJECT_SIZE};
-use kartoteka_api::printing::{self, PrintRequest};
-use kartoteka_api::{ApiError, App, ErrorCode, Frontend};
+use crate::{ApiError, App, ErrorCode, Frontend};
 use kartoteka_domain::participant::ParticipantInput;
 use kartoteka_forms::DocumentKind;
 use kartoteka_store::bulk::BulkRecord;
@@ -317,7 +317,7 @@ fn bench_size(size: usize, dir: &Path, rows: &mut Vec<Row>) -> Result<(), ApiErr
     let batch_dir = dir.join("bench-batch");
     std::fs::create_dir_all(&batch_dir).map_err(internal)?;
     let mut printed = 0;
-    let mut app = App::from_store(store, Frontend::Cli);
+    let mut app = App::new(store, Frontend::Cli);
     let batch = measure(1, 3, || {
         let mut write_each = |i: usize, participant: &str, bytes: &[u8]| {
             std::fs::write(batch_dir.join(format!("{i:04}-{participant}.pdf")), bytes)

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { CLOSED_LISTS } from './bindings/closedListValues';
+import { choicesOf, codesOf, labelOf, unitAfterNumber } from './closedLists';
+import { pl } from './i18n/pl';
+
+describe('closed lists come from Rust', () => {
+  it('gives the Polish label of a code, and the code itself for an unknown one', () => {
+    expect(labelOf('attendance', 'absent_excused')).toBe('nieobecny (usprawiedliwiony)');
+    expect(labelOf('life_area', 'social_skills')).toBe('Umiejętności społeczne');
+    expect(labelOf('unit', 'no-such-unit')).toBe('no-such-unit');
+    expect(unitAfterNumber('hour')).toBe('godz.');
+    expect(unitAfterNumber('session')).toBe('sesji');
+  });
+
+  it('lists the codes in order and as select choices', () => {
+    expect(codesOf('plan_status')).toEqual(['draft', 'signed', 'closed', 'superseded']);
+    expect(choicesOf('note_kind')[0]).toEqual({ value: 'home_visit', label: 'wizyta domowa' });
+  });
+
+  it('keeps no copy of a closed list in the dictionary', () => {
+    const lists = Object.keys(CLOSED_LISTS);
+    const copies = Object.keys(pl).filter((key) =>
+      /^(unit|unitAfter|area|goalStatus|attendance|planStatus|noteKind)\./.test(key));
+    expect(lists.length).toBeGreaterThanOrEqual(6);
+    expect(copies).toEqual([]);
+  });
+});
