@@ -121,3 +121,44 @@ pub struct PrintProgress {
     pub done: u32,
     pub total: u32,
 }
+
+/// What `kartoteka form batch` wrote: one file per person into a folder, or one PDF.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum BatchWritten {
+    Files {
+        count: usize,
+        files: Vec<String>,
+        skipped: Vec<String>,
+    },
+    OneFile {
+        count: usize,
+        file: String,
+        pages: usize,
+        skipped: Vec<String>,
+    },
+}
+
+/// What `kartoteka form regenerate` wrote: the file and the SHA-256 of its bytes (the same as
+/// recorded when it was first printed).
+#[derive(Debug, Clone, Serialize)]
+pub struct Regenerated {
+    pub file: String,
+    pub sha256: String,
+}
+
+/// What `kartoteka recovery-key print` wrote.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecoveryKeyPrinted {
+    pub file: String,
+    pub note: &'static str,
+}
+
+impl RecoveryKeyPrinted {
+    pub fn new(file: String) -> RecoveryKeyPrinted {
+        RecoveryKeyPrinted {
+            file,
+            note: "Poprzedni klucz odzyskiwania przestał działać.",
+        }
+    }
+}

@@ -8,7 +8,7 @@ pub use kartoteka_store::backup::BackupInfo;
 use kartoteka_store::backup::BACKUP_DIR;
 pub use kartoteka_store::settings::{OrganisationSettings, Settings};
 use kartoteka_store::{OpenOptions, Store};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
@@ -60,6 +60,26 @@ pub fn restore_latest(
     crate::access::unlock(data_dir, password, frontend)
 }
 
+/// The fields of the organisation to change (`kartoteka organisation --json`); absent ones
+/// stay as they are.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct OrganisationPatch {
+    pub name: Option<String>,
+    pub address_lines: Option<Vec<String>>,
+    pub place: Option<String>,
+    /// A PNG or JPEG file with the strip of logos printed atop EU-project documents.
+    pub logo_strip_file: Option<String>,
+}
+
+/// The organisation as `kartoteka organisation` prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationSummary {
+    pub name: String,
+    pub address_lines: Vec<String>,
+    pub place: String,
+    pub logo_strip: bool,
+}
+
 impl App {
     pub fn settings(&self) -> Result<Settings, ApiError> {
         Ok(self.store.settings()?)
@@ -84,6 +104,55 @@ impl App {
         let source = self.source();
         self.store.save_organisation(source, organisation)?;
         self.organisation()
+    }
+
+    /// Changes the fields of the organisation that `patch` gives (a logo strip is read from
+    /// its file and must be PNG or JPEG); returns what `kartoteka organisation` shows.
+    pub fn organisation_update(
+        &mut self,
+        patch: &OrganisationPatch,
+    ) -> Result<OrganisationSummary, ApiError> {
+        let mut settings = self.organisation()?;
+        if let Some(name) = &patch.name {
+            settings.name = name.trim().to_owned();
+        }
+        if let Some(lines) = &patch.address_lines {
+            settings.address_lines = lines.clone();
+        }
+        if let Some(place) = &patch.place {
+            settings.place = place.trim().to_owned();
+        }
+        if let Some(file) = &patch.logo_strip_file {
+            use base64::Engine;
+            let bytes = std::fs::read(file).map_err(|e| {
+                ApiError::invalid(
+                    "logo_strip_file",
+                    format!("Nie można odczytać pliku z logotypami: {e}"),
+                )
+            })?;
+            if !(bytes.starts_with(b"\x89PNG") || bytes.starts_with(&[0xFF, 0xD8])) {
+                return Err(ApiError::invalid(
+                    "logo_strip_file",
+                    "Pasek logotypów musi być plikiem PNG albo JPEG",
+                ));
+            }
+            settings.logo_strip_base64 =
+                Some(base64::engine::general_purpose::STANDARD.encode(bytes));
+        }
+        self.organisation_save(&settings)?;
+        self.organisation_summary()
+    }
+
+    /// The organisation as `kartoteka organisation` shows it (whether a logo strip is set,
+    /// not its bytes).
+    pub fn organisation_summary(&self) -> Result<OrganisationSummary, ApiError> {
+        let settings = self.organisation()?;
+        Ok(OrganisationSummary {
+            name: settings.name,
+            address_lines: settings.address_lines,
+            place: settings.place,
+            logo_strip: settings.logo_strip_base64.is_some(),
+        })
     }
 
     /// A backup made by hand: into `to` (default: the store's `backups/`); for another

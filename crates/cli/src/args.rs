@@ -1,5 +1,6 @@
 //! The command-line grammar.
 
+use crate::io::JsonArg;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -175,13 +176,6 @@ pub enum BackupCommand {
         #[arg(long, value_name = "DIR")]
         dir: Option<std::path::PathBuf>,
     },
-}
-
-#[derive(Args)]
-pub struct JsonArg {
-    /// Plik JSON z danymi albo „-” dla standardowego wejścia.
-    #[arg(long, value_name = "FILE|-")]
-    pub json: String,
 }
 
 #[derive(Subcommand)]

@@ -4,25 +4,14 @@ use crate::args::{
     AuditCommand, Cli, Command, EnrolmentCommand, ParticipantCommand, ProjectCommand,
 };
 use crate::args::{BackupCommand, ConsentCommand, GdprCommand, WorkerCommand};
-use crate::io::{self, print_json, read_json, read_json_value};
+use crate::io::{self, open_app, print_json, read_json, read_json_value};
 use kartoteka_api::records::Anonymisation;
-use kartoteka_api::{access, resolve_data_dir, settings, ApiError, App, ErrorCode, Frontend};
+use kartoteka_api::{access, resolve_data_dir, settings, ApiError, ErrorCode, Frontend};
 use kartoteka_domain::enrolment::{EnrolmentEndInput, EnrolmentInput};
 use kartoteka_domain::participant::ParticipantInput;
 use kartoteka_domain::project::ProjectInput;
 use kartoteka_domain::relation::RelationKind;
 use std::path::Path;
-
-/// Unlocks the registry as the application (`kartoteka_api::App`): with the session in
-/// KARTOTEKA_SESSION when set (no key derivation), else with the password.
-pub(crate) fn open_app(dir: &Path) -> Result<App, ApiError> {
-    access::require_store(dir)?;
-    if let Some(token) = io::session_token() {
-        return access::unlock_session(dir, &token, Frontend::Cli);
-    }
-    let password = io::password("Hasło: ")?;
-    access::unlock(dir, &password, Frontend::Cli)
-}
 
 pub fn run(cli: Cli) -> Result<(), ApiError> {
     let dir = resolve_data_dir(cli.data_dir);

@@ -1,12 +1,13 @@
 //! `kartoteka form …`, `recovery-key print` and `organisation`: documents to print.
 
 use crate::args::{AttendanceArgs, FormArgs, FormCommand, PlanFormArgs, RecoveryKeyCommand};
-use crate::io::{print_json, read_json_value};
+use crate::io::{print_json, read_json};
+use kartoteka_api::dto::{BatchWritten, PrintedFile, RecoveryKeyPrinted, Regenerated};
 use kartoteka_api::printing::DocumentKind;
 use kartoteka_api::printing::{self, AttendanceRequest, BatchHooks, BatchOutput, PrintRequest};
+use kartoteka_api::settings::OrganisationPatch;
 use kartoteka_api::App;
 use kartoteka_api::{ApiError, ErrorCode};
-use serde_json::json;
 use std::path::Path;
 
 /// A PDF for the user alone (0600; a folder it needs is made 0700).
@@ -27,7 +28,10 @@ fn single(app: &mut App, kind: DocumentKind, args: &FormArgs) -> Result<(), ApiE
     };
     let printed = app.print(&req)?;
     write_pdf(&args.out, &printed.bytes)?;
-    print_json(&json!({ "file": args.out, "document": printed.record }));
+    print_json(&PrintedFile {
+        file: args.out.display().to_string(),
+        document: printed.record,
+    });
     Ok(())
 }
 
@@ -41,7 +45,10 @@ fn plan(app: &mut App, args: &PlanFormArgs) -> Result<(), ApiError> {
     };
     let printed = app.print(&req)?;
     write_pdf(&args.out, &printed.bytes)?;
-    print_json(&json!({ "file": args.out, "document": printed.record }));
+    print_json(&PrintedFile {
+        file: args.out.display().to_string(),
+        document: printed.record,
+    });
     Ok(())
 }
 
@@ -67,7 +74,10 @@ fn attendance(app: &mut App, args: &AttendanceArgs) -> Result<(), ApiError> {
     };
     let printed = app.print(&req)?;
     write_pdf(&args.out, &printed.bytes)?;
-    print_json(&json!({ "file": args.out, "document": printed.record }));
+    print_json(&PrintedFile {
+        file: args.out.display().to_string(),
+        document: printed.record,
+    });
     Ok(())
 }
 
@@ -128,14 +138,18 @@ fn batch(app: &mut App, kind: &str, project: &str, out: &Path) -> Result<(), Api
             ));
         };
         write_pdf(out, &bytes)?;
-        print_json(&json!({
-            "count": outcome.printed,
-            "file": out,
-            "pages": outcome.pages,
-            "skipped": outcome.skipped,
-        }));
+        print_json(&BatchWritten::OneFile {
+            count: outcome.printed,
+            file: out.display().to_string(),
+            pages: outcome.pages,
+            skipped: outcome.skipped,
+        });
     } else {
-        print_json(&json!({ "count": files.len(), "files": files, "skipped": outcome.skipped }));
+        print_json(&BatchWritten::Files {
+            count: files.len(),
+            files: files.iter().map(|f| f.display().to_string()).collect(),
+            skipped: outcome.skipped,
+        });
     }
     Ok(())
 }
@@ -153,7 +167,10 @@ pub fn run(app: &mut App, command: FormCommand) -> Result<(), ApiError> {
         FormCommand::Regenerate { id, out } => {
             let bytes = app.regenerate(&id)?;
             write_pdf(&out, &bytes)?;
-            print_json(&json!({ "file": out, "sha256": printing::sha256_hex(&bytes) }));
+            print_json(&Regenerated {
+                file: out.display().to_string(),
+                sha256: printing::sha256_hex(&bytes),
+            });
             Ok(())
         }
         FormCommand::List { participant, limit } => {
@@ -175,9 +192,7 @@ pub fn recovery_key(app: &mut App, command: RecoveryKeyCommand) -> Result<(), Ap
                 let _ = std::fs::remove_file(&out);
                 return Err(e);
             }
-            print_json(
-                &json!({ "file": out, "note": "Poprzedni klucz odzyskiwania przestał działać." }),
-            );
+            print_json(&RecoveryKeyPrinted::new(out.display().to_string()));
             Ok(())
         }
     }
@@ -185,47 +200,10 @@ pub fn recovery_key(app: &mut App, command: RecoveryKeyCommand) -> Result<(), Ap
 
 /// Shows the organisation's settings, or sets them from JSON (a logo strip file is read).
 pub fn organisation(app: &mut App, json: Option<String>) -> Result<(), ApiError> {
-    use base64::Engine;
-    if let Some(source) = json {
-        let value = read_json_value(&source)?;
-        let mut settings = app.organisation()?;
-        if let Some(name) = value.get("name").and_then(|v| v.as_str()) {
-            settings.name = name.trim().to_owned();
-        }
-        if let Some(lines) = value.get("address_lines").and_then(|v| v.as_array()) {
-            settings.address_lines = lines
-                .iter()
-                .filter_map(|l| l.as_str())
-                .map(str::to_owned)
-                .collect();
-        }
-        if let Some(place) = value.get("place").and_then(|v| v.as_str()) {
-            settings.place = place.trim().to_owned();
-        }
-        if let Some(file) = value.get("logo_strip_file").and_then(|v| v.as_str()) {
-            let bytes = std::fs::read(file).map_err(|e| {
-                ApiError::invalid(
-                    "logo_strip_file",
-                    format!("Nie można odczytać pliku z logotypami: {e}"),
-                )
-            })?;
-            if !(bytes.starts_with(b"\x89PNG") || bytes.starts_with(&[0xFF, 0xD8])) {
-                return Err(ApiError::invalid(
-                    "logo_strip_file",
-                    "Pasek logotypów musi być plikiem PNG albo JPEG",
-                ));
-            }
-            settings.logo_strip_base64 =
-                Some(base64::engine::general_purpose::STANDARD.encode(bytes));
-        }
-        app.organisation_save(&settings)?;
-    }
-    let settings = app.organisation()?;
-    print_json(&json!({
-        "name": settings.name,
-        "address_lines": settings.address_lines,
-        "place": settings.place,
-        "logo_strip": settings.logo_strip_base64.is_some(),
-    }));
+    let summary = match json {
+        Some(source) => app.organisation_update(&read_json::<OrganisationPatch>(&source)?)?,
+        None => app.organisation_summary()?,
+    };
+    print_json(&summary);
     Ok(())
 }

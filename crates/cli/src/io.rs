@@ -1,9 +1,11 @@
 //! Reading JSON input, the password, and printing JSON output.
 
-use kartoteka_api::{ApiError, ErrorCode};
+use clap::Args;
+use kartoteka_api::{access, ApiError, App, ErrorCode, Frontend};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::io::{IsTerminal, Read};
+use std::path::Path;
 
 pub const PASSWORD_ENV: &str = "KARTOTEKA_PASSWORD";
 pub const SESSION_ENV: &str = "KARTOTEKA_SESSION";
@@ -280,4 +282,23 @@ pub fn new_password_from(env: &str) -> Result<String, ApiError> {
         ));
     }
     Ok(first)
+}
+
+/// `--json FILE|-`: the data of a command, from a file or standard input.
+#[derive(Args)]
+pub struct JsonArg {
+    /// Plik JSON z danymi albo „-” dla standardowego wejścia.
+    #[arg(long, value_name = "FILE|-")]
+    pub json: String,
+}
+
+/// Unlocks the registry as the application (`kartoteka_api::App`): with the session in
+/// KARTOTEKA_SESSION when set (no key derivation), else with the password.
+pub fn open_app(dir: &Path) -> Result<App, ApiError> {
+    access::require_store(dir)?;
+    if let Some(token) = session_token() {
+        return access::unlock_session(dir, &token, Frontend::Cli);
+    }
+    let password = password("Hasło: ")?;
+    access::unlock(dir, &password, Frontend::Cli)
 }

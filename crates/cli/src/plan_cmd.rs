@@ -1,8 +1,6 @@
 //! Support plans, the service catalogue, deliveries, case notes and the timeline.
 
-use crate::args::JsonArg;
-use crate::commands::open_app;
-use crate::io::{print_json, read_json};
+use crate::io::{open_app, print_json, read_json, JsonArg};
 use clap::Subcommand;
 use kartoteka_api::casework::DeliveriesOf;
 use kartoteka_api::participants::Created;

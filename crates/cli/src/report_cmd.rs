@@ -8,8 +8,7 @@
 //! people need their data completed (a count only, no names). The file name and folder are
 //! checked before the password is asked.
 
-use crate::commands::open_app;
-use crate::io::print_json;
+use crate::io::{open_app, print_json};
 use clap::{Subcommand, ValueEnum};
 use kartoteka_api::reports::{self, CsvKind};
 use kartoteka_api::ApiError;

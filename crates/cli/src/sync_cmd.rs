@@ -5,8 +5,7 @@
 //! passphrase, 3 for a missing file or conflict id, 4 when sync is not set up or the bundle
 //! collides with a record here, 5 for a wrong password.
 
-use crate::commands::open_app;
-use crate::io::print_json;
+use crate::io::{open_app, print_json};
 use clap::{Subcommand, ValueEnum};
 use kartoteka_api::sync::{ExportWatch, ImportOutcome, ImportWatch, PASSPHRASE_ENV};
 use kartoteka_api::{ApiError, ErrorCode};
