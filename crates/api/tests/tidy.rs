@@ -170,3 +170,120 @@ fn the_code_map_matches_the_tree() {
         problems.join("\n")
     );
 }
+
+/// The top-level modules of a crate and the files of each (`foo.rs`, or every file of `foo/`).
+fn modules(src: &Path) -> Vec<(String, Vec<PathBuf>)> {
+    let mut out = vec![];
+    for entry in std::fs::read_dir(src).unwrap().flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if path.is_dir() {
+            let mut files = vec![];
+            rust_files(&path, &mut files);
+            out.push((name, files));
+        } else if let Some(stem) = name.strip_suffix(".rs") {
+            if stem != "lib" && stem != "main" {
+                out.push((stem.to_owned(), vec![path]));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The modules a module's code names as `crate::x` (comments and test modules left out).
+fn uses(files: &[PathBuf], names: &[String]) -> Vec<String> {
+    let mut found = std::collections::BTreeSet::new();
+    for file in files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let code: String = text
+            .lines()
+            .take_while(|l| l.trim() != "#[cfg(test)]")
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut rest = code.as_str();
+        while let Some(at) = rest.find("crate::") {
+            rest = &rest[at + "crate::".len()..];
+            let group = rest
+                .strip_prefix('{')
+                .map(|g| &g[..g.find('}').unwrap_or(g.len())]);
+            let words: Vec<&str> = match group {
+                Some(g) => g.split([',', ' ', '\n']).collect(),
+                None => vec![rest],
+            };
+            for word in words {
+                let ident: String = word
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if names.contains(&ident) {
+                    found.insert(ident);
+                }
+            }
+        }
+    }
+    found.into_iter().collect()
+}
+
+/// No two top-level modules of a crate use each other, directly or through others: each
+/// crate's modules form layers a reader can take one at a time.
+#[test]
+fn no_import_cycles_between_modules() {
+    let mut cycles = vec![];
+    for krate in [
+        "crates/domain",
+        "crates/store",
+        "crates/sync",
+        "crates/reports",
+        "crates/forms",
+        "crates/api",
+        "crates/cli",
+        "src-tauri",
+    ] {
+        let mods = modules(&repo().join(krate).join("src"));
+        let names: Vec<String> = mods.iter().map(|(n, _)| n.clone()).collect();
+        let edges: Vec<(String, Vec<String>)> = mods
+            .iter()
+            .map(|(n, files)| {
+                let mut used = uses(files, &names);
+                used.retain(|u| u != n);
+                (n.clone(), used)
+            })
+            .collect();
+        let next = |m: &str| -> Vec<String> {
+            edges
+                .iter()
+                .find(|(n, _)| n == m)
+                .map(|(_, e)| e.clone())
+                .unwrap_or_default()
+        };
+        for (start, _) in &edges {
+            // A path from `start` back to itself, breadth first (the shortest one).
+            let mut paths: Vec<Vec<String>> = vec![vec![start.clone()]];
+            let mut seen = std::collections::BTreeSet::new();
+            let mut cycle = None;
+            while cycle.is_none() && !paths.is_empty() {
+                let mut longer = vec![];
+                for path in &paths {
+                    for n in next(path.last().unwrap()) {
+                        if &n == start {
+                            cycle = Some([path.clone(), vec![n]].concat());
+                        } else if seen.insert(n.clone()) {
+                            longer.push([path.clone(), vec![n]].concat());
+                        }
+                    }
+                }
+                paths = longer;
+            }
+            if let Some(c) = cycle {
+                cycles.push(format!("{krate}: {}", c.join(" → ")));
+            }
+        }
+    }
+    assert!(
+        cycles.is_empty(),
+        "Modules that use each other (move what both need into a module of its own):\n{}",
+        cycles.join("\n")
+    );
+}

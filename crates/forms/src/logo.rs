@@ -16,13 +16,50 @@ use printpdf::{
     DictItem, ExternalStream, ExternalXObject, Px, RawImage, RawImageData, RawImageFormat, XObject,
 };
 
-use crate::model::ImageFormat;
+use std::sync::OnceLock;
 
 /// An image ready to embed: the XObject and its size in pixels.
 #[derive(Debug, Clone)]
 pub(crate) struct EncodedImage {
     pub(crate) xobject: XObject,
     pub(crate) pixels: (usize, usize),
+}
+
+/// The format of a logo image file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Jpeg,
+}
+
+/// A logo strip image. It is checked and encoded once, on first use, however many
+/// documents print it: keep one `DocumentContext` for a batch.
+#[derive(Debug, Clone)]
+pub struct LogoStrip {
+    bytes: Vec<u8>,
+    format: ImageFormat,
+    encoded: OnceLock<Result<EncodedImage, String>>,
+}
+
+impl LogoStrip {
+    pub fn new(bytes: Vec<u8>, format: ImageFormat) -> LogoStrip {
+        LogoStrip {
+            bytes,
+            format,
+            encoded: OnceLock::new(),
+        }
+    }
+
+    pub fn format(&self) -> ImageFormat {
+        self.format
+    }
+
+    pub(crate) fn encoded(&self) -> Result<&EncodedImage, String> {
+        self.encoded
+            .get_or_init(|| encode(&self.bytes, self.format))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
 }
 
 /// Checks and encodes the logo strip's file.

@@ -5,14 +5,12 @@
 //! the closed lists in `kartoteka_domain::values`). They carry no ids and no rules; a blank
 //! form is the absence of a model (`None`), never a model of empty strings.
 
-use std::sync::OnceLock;
-
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use kartoteka_domain::plan::LifeArea;
 use kartoteka_domain::values::Answer;
 use kartoteka_domain::Sex;
 
-use crate::logo::EncodedImage;
+pub use crate::logo::{ImageFormat, LogoStrip};
 
 /// The organisation and project a document is printed for, and when.
 #[derive(Debug, Clone)]
@@ -43,43 +41,6 @@ pub struct ProjectHeader {
     pub name: String,
     /// The grant agreement number ("umowa o dofinansowanie nr …").
     pub agreement_number: String,
-}
-
-/// The format of a logo image file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImageFormat {
-    Png,
-    Jpeg,
-}
-
-/// A logo strip image. It is checked and encoded once, on first use, however many
-/// documents print it: keep one `DocumentContext` for a batch.
-#[derive(Debug, Clone)]
-pub struct LogoStrip {
-    bytes: Vec<u8>,
-    format: ImageFormat,
-    encoded: OnceLock<Result<EncodedImage, String>>,
-}
-
-impl LogoStrip {
-    pub fn new(bytes: Vec<u8>, format: ImageFormat) -> LogoStrip {
-        LogoStrip {
-            bytes,
-            format,
-            encoded: OnceLock::new(),
-        }
-    }
-
-    pub fn format(&self) -> ImageFormat {
-        self.format
-    }
-
-    pub(crate) fn encoded(&self) -> Result<&EncodedImage, String> {
-        self.encoded
-            .get_or_init(|| crate::logo::encode(&self.bytes, self.format))
-            .as_ref()
-            .map_err(Clone::clone)
-    }
 }
 
 /// An address as printed on the enrolment form.

@@ -3,12 +3,33 @@
 //! event breaks the chain and `verify` finds it.
 
 use crate::error::Result;
-use crate::write::Source;
 use crate::Store;
 use rusqlite::{OptionalExtension, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
+
+/// Where a write came from; stored in every audit event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Ui,
+    Cli,
+    Import,
+    Sync,
+    System,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Ui => "ui",
+            Source::Cli => "cli",
+            Source::Import => "import",
+            Source::Sync => "sync",
+            Source::System => "system",
+        }
+    }
+}
 
 pub(crate) struct NewEvent {
     pub entity: &'static str,

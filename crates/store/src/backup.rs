@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use ts_rs::TS;
 
-pub const BACKUP_DIR: &str = "backups";
+pub use crate::BACKUP_DIR;
 const EXTENSION: &str = "kbak";
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -62,7 +62,7 @@ pub enum StoreError {
     Session(String),
     #[error("W folderze {} nie ma kartoteki. Utwórz ją poleceniem „kartoteka init” albo w programie.", .0.display())]
     NotInitialized(PathBuf),
-    #[error("Brakuje pliku bazy danych {}, choć klucze kartoteki (keys.json) są na miejscu — nic nie utworzono ani nie zmieniono. Przywróć najnowszą kopię zapasową: w oknie programu przyciskiem „Przywróć najnowszą kopię zapasową” na ekranie odblokowania albo poleceniem „kartoteka backup restore PLIK” (kopie są w folderze {}). Jeśli plik przeniesiono, przenieś go z powrotem.", .0.join(crate::DB_FILE).display(), .0.join(crate::backup::BACKUP_DIR).display())]
+    #[error("Brakuje pliku bazy danych {}, choć klucze kartoteki (keys.json) są na miejscu — nic nie utworzono ani nie zmieniono. Przywróć najnowszą kopię zapasową: w oknie programu przyciskiem „Przywróć najnowszą kopię zapasową” na ekranie odblokowania albo poleceniem „kartoteka backup restore PLIK” (kopie są w folderze {}). Jeśli plik przeniesiono, przenieś go z powrotem.", .0.join(crate::DB_FILE).display(), .0.join(crate::BACKUP_DIR).display())]
     DatabaseMissing(PathBuf),
     #[error("W folderze {} jest już kartoteka — nic nie zmieniono.", .0.display())]
     AlreadyInitialized(PathBuf),

@@ -31,12 +31,20 @@ pub mod search;
 pub mod services;
 pub mod session;
 pub mod settings;
+mod summary;
 pub mod sync;
 mod write;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{ExistingRecord, Result, StoreError};
 pub use write::{Source, Tx};
+
+/// What `Store::write` runs just before it commits: sync's stamping of the rows the write
+/// changed (wired here, so the write path knows nothing of sync).
+pub(crate) const STAMP_CHANGED_ROWS: fn(
+    &rusqlite::Transaction,
+    chrono::DateTime<chrono::Utc>,
+) -> Result<usize> = sync::stamp_dirty;
 
 use keyring::{DbKey, KdfCost, Keyring, Slot, SlotKind};
 use rusqlite::Connection;
@@ -45,6 +53,8 @@ use std::sync::Arc;
 use zeroize::Zeroizing;
 
 pub const DB_FILE: &str = "kartoteka.db";
+/// The folder of the automatic and hand-made backups, inside the data folder.
+pub const BACKUP_DIR: &str = "backups";
 
 /// What `init` hands back once: the recovery key is shown to the user and never stored.
 pub struct Initialised {

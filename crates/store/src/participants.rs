@@ -5,6 +5,8 @@
 
 use crate::error::{ExistingRecord, Result, StoreError};
 use crate::search;
+pub use crate::summary::ParticipantSummary;
+use crate::summary::{summary_from_row, SUMMARY_COLUMNS};
 use crate::write::{Source, Tx};
 use crate::Store;
 use kartoteka_domain::fold::fold;
@@ -12,7 +14,7 @@ use kartoteka_domain::participant::{
     age_on, overlay, Participant, ParticipantData, ParticipantInput, ParticipantStatus,
 };
 use kartoteka_domain::{Id, ValidationErrors};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -24,40 +26,11 @@ pub enum DuplicateCheck {
     Confirmed,
 }
 
-/// One row of the participant list.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct ParticipantSummary {
-    pub id: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub pesel: Option<String>,
-    /// YYYY-MM-DD
-    pub birth_date: String,
-    pub town: Option<String>,
-    pub status: ParticipantStatus,
-}
-
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct ParticipantPage {
     pub total: u32,
     pub rows: Vec<ParticipantSummary>,
-}
-
-pub(crate) const SUMMARY_COLUMNS: &str =
-    "p.id, p.first_name, p.last_name, p.pesel, p.birth_date, p.town, p.status";
-
-pub(crate) fn summary_from_row(r: &Row) -> rusqlite::Result<ParticipantSummary> {
-    Ok(ParticipantSummary {
-        id: r.get(0)?,
-        first_name: r.get(1)?,
-        last_name: r.get(2)?,
-        pesel: r.get(3)?,
-        birth_date: r.get(4)?,
-        town: r.get(5)?,
-        status: ParticipantStatus::from_db(&r.get::<_, String>(6)?),
-    })
 }
 
 fn existing_from_summary(s: &ParticipantSummary) -> ExistingRecord {

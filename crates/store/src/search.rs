@@ -12,7 +12,7 @@
 //! same with a million people as with a thousand: only the rows shown are read.
 
 use crate::error::Result;
-use crate::participants::{summary_from_row, ParticipantSummary, SUMMARY_COLUMNS};
+use crate::summary::{summary_from_row, ParticipantSummary, SUMMARY_COLUMNS};
 use crate::Store;
 use kartoteka_domain::fold::{digits, fold, fold_words};
 use kartoteka_domain::participant::ParticipantData;

@@ -7,27 +7,7 @@ use crate::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Transaction;
 
-/// Where a write came from; stored in every audit event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    Ui,
-    Cli,
-    Import,
-    Sync,
-    System,
-}
-
-impl Source {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Source::Ui => "ui",
-            Source::Cli => "cli",
-            Source::Import => "import",
-            Source::Sync => "sync",
-            Source::System => "system",
-        }
-    }
-}
+pub use crate::audit::Source;
 
 /// A write in progress. Dropped without commit, it rolls back and nothing is saved.
 pub struct Tx<'a> {
@@ -102,7 +82,7 @@ impl Store {
         };
         let value = f(&mut w)?;
         // Every changed syncable row gets its per-field stamps in this same transaction.
-        crate::sync::stamp_dirty(&w.tx, w.now)?;
+        (crate::STAMP_CHANGED_ROWS)(&w.tx, w.now)?;
         let events = std::mem::take(&mut w.events);
         w.audit_now(events)?;
         w.tx.commit()?;
