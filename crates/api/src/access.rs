@@ -8,7 +8,7 @@ use serde::Serialize;
 use std::path::Path;
 use ts_rs::TS;
 
-pub use kartoteka_store::rekey::WorkerRemoved;
+pub use kartoteka_store::WorkerRemoved;
 
 /// Whether `dir` holds a registry yet (if not, the window offers to create one).
 pub fn exists(dir: &Path) -> bool {
@@ -120,7 +120,7 @@ pub struct SessionsEnded {
 
 /// Ends every session of the registry in `dir` (`kartoteka lock`).
 pub fn end_sessions(dir: &Path) -> Result<SessionsEnded, ApiError> {
-    let ended = kartoteka_store::session::end_sessions(dir)?;
+    let ended = kartoteka_store::end_sessions(dir)?;
     Ok(SessionsEnded {
         ended: u32::try_from(ended).unwrap_or(u32::MAX),
     })

@@ -10,9 +10,9 @@ use kartoteka_domain::plan::{
     CaseNoteInput, DeliveryInput, PlanCloseInput, PlanInput, PlanReviewInput, PlanSignInput,
     Service, ServiceInput,
 };
-pub use kartoteka_store::deliveries::{DeliverableService, DeliveryAdded, DeliveryView};
-pub use kartoteka_store::notes::{CaseNote, TimelineEntry};
-pub use kartoteka_store::plans::{PlanSummary, PlanView};
+pub use kartoteka_store::{DeliverableService, DeliveryAdded, DeliveryView};
+pub use kartoteka_store::{CaseNote, TimelineEntry};
+pub use kartoteka_store::{PlanSummary, PlanView};
 
 /// Whose deliveries to list.
 pub enum DeliveriesOf<'a> {

@@ -101,7 +101,7 @@ pub fn form_options() -> FormOptions {
 #[ts(export)]
 pub struct PrintedFile {
     pub file: String,
-    pub document: kartoteka_store::documents::DocumentRecord,
+    pub document: kartoteka_store::DocumentRecord,
 }
 
 /// The outcome of a batch print.

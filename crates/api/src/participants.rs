@@ -8,7 +8,7 @@ use kartoteka_domain::enrolment::Enrolment;
 use kartoteka_domain::participant::{Participant, ParticipantInput};
 use kartoteka_domain::relation::RelationKind;
 use kartoteka_domain::FieldError;
-use kartoteka_store::audit::AuditEvent;
+use kartoteka_store::AuditEvent;
 use kartoteka_store::participants::DuplicateCheck;
 pub use kartoteka_store::participants::{ParticipantPage, ParticipantSummary};
 use serde::Serialize;

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use kartoteka_domain::enrolment::Enrolment;
 use kartoteka_domain::participant::age_on;
 use kartoteka_domain::values::{EDUCATION, LABOUR_STATUS};
-use kartoteka_store::reports::{ReportParticipant, SupportStart};
+use kartoteka_store::{ReportParticipant, SupportStart};
 use kartoteka_store::Store;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

@@ -9,7 +9,7 @@ use kartoteka_domain::participant::Address;
 use kartoteka_domain::values::{
     Answer, DISABILITY_DEGREE, EDUCATION, LABOUR_STATUS, LABOUR_SUBSTATUS,
 };
-use kartoteka_store::reports::{DeliveryRow, EnrolmentRow, ReportParticipant};
+use kartoteka_store::{DeliveryRow, EnrolmentRow, ReportParticipant};
 use kartoteka_store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 

@@ -18,7 +18,7 @@ pub struct ExistingRecord {
 }
 
 impl ExistingRecord {
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let town = self
             .town
             .as_ref()

@@ -31,7 +31,7 @@ pub fn restrict_dir(dir: &Path) -> io::Result<()> {
 
 /// Narrows an existing file to the user alone (0600): for a file another library created
 /// (SQLite's backup copy) before it holds anything.
-pub fn restrict_file(path: &Path) -> io::Result<()> {
+pub(crate) fn restrict_file(path: &Path) -> io::Result<()> {
     set_mode(path, 0o600)
 }
 

@@ -159,7 +159,7 @@ impl Default for KdfCost {
 
 impl KdfCost {
     /// Whether a slot made at this cost is cheaper to attack than one made at `other`.
-    pub fn weaker_than(self, other: KdfCost) -> bool {
+    pub(crate) fn weaker_than(self, other: KdfCost) -> bool {
         self.m_cost < other.m_cost || self.t_cost < other.t_cost
     }
 }
@@ -224,7 +224,7 @@ fn open_sealed(secret: &[u8; 32], worker: &str, sealed: &[u8]) -> Result<Option<
 
 impl Slot {
     /// A new slot for `secret` (a password or the recovery key) that opens `key`.
-    pub fn wrap(
+    pub(crate) fn wrap(
         kind: SlotKind,
         worker: &str,
         secret: &[u8],
@@ -271,7 +271,7 @@ impl Slot {
     }
 
     /// Unwraps the database key with a secret; `None` when the secret is not this slot's.
-    pub fn unwrap_key(&self, secret: &[u8]) -> Result<Option<DbKey>> {
+    pub(crate) fn unwrap_key(&self, secret: &[u8]) -> Result<Option<DbKey>> {
         let bad = || StoreError::Keyring("plik kluczy jest uszkodzony".into());
         let salt = hex::decode(&self.salt).map_err(|_| bad())?;
         let nonce = hex::decode(&self.nonce).map_err(|_| bad())?;
@@ -298,7 +298,12 @@ impl Slot {
     /// A slot as program versions before key pairs made them (format 1: the database key
     /// wrapped directly), for tests of the upgrade path.
     #[cfg(any(test, feature = "test-support"))]
-    pub fn wrap_format1(worker: &str, secret: &[u8], key: &DbKey, cost: KdfCost) -> Result<Slot> {
+    pub(crate) fn wrap_format1(
+        worker: &str,
+        secret: &[u8],
+        key: &DbKey,
+        cost: KdfCost,
+    ) -> Result<Slot> {
         let mut slot = Slot::wrap(SlotKind::Password, worker, secret, key, cost)?;
         let salt = hex::decode(&slot.salt).expect("own hex");
         let nonce = hex::decode(&slot.nonce).expect("own hex");
@@ -385,7 +390,7 @@ impl Keyring {
     }
 
     /// The key file being written by an interrupted key change, if one was left.
-    pub fn load_next(dir: &Path) -> Result<Option<Keyring>> {
+    pub(crate) fn load_next(dir: &Path) -> Result<Option<Keyring>> {
         if !dir.join(NEXT_KEYS_FILE).is_file() {
             return Ok(None);
         }
@@ -460,7 +465,7 @@ impl Keyring {
     }
 
     /// The database keys used before `current` (for backups made before a key change).
-    pub fn earlier_keys(&self, current: &DbKey) -> Result<Vec<DbKey>> {
+    pub(crate) fn earlier_keys(&self, current: &DbKey) -> Result<Vec<DbKey>> {
         let bad = || StoreError::Keyring("plik kluczy jest uszkodzony".into());
         let mut keys = Vec::new();
         for e in &self.earlier_keys {
@@ -475,7 +480,7 @@ impl Keyring {
 
     /// Finds the password slot the password opens. Returns the slot's place, the worker's
     /// name and the key.
-    pub fn unlock_with_password(&self, password: &str) -> Result<(usize, String, DbKey)> {
+    pub(crate) fn unlock_with_password(&self, password: &str) -> Result<(usize, String, DbKey)> {
         for (i, slot) in self.slots.iter().enumerate() {
             if !matches!(slot.kind, SlotKind::Password) {
                 continue;
@@ -488,7 +493,7 @@ impl Keyring {
     }
 
     /// The key, if `password` opens this worker's own slot (and no other's).
-    pub fn unlock_worker(&self, worker: &str, password: &str) -> Result<DbKey> {
+    pub(crate) fn unlock_worker(&self, worker: &str, password: &str) -> Result<DbKey> {
         for slot in &self.slots {
             if matches!(slot.kind, SlotKind::Password) && slot.worker == worker {
                 if let Some(key) = slot.unwrap_key(password.as_bytes())? {
@@ -514,7 +519,7 @@ pub fn new_recovery_key() -> Result<Zeroizing<String>> {
 }
 
 /// Normalises a recovery key as typed (case, spaces, missing dashes).
-pub fn normalise_recovery_key(text: &str) -> String {
+pub(crate) fn normalise_recovery_key(text: &str) -> String {
     let chars: Vec<char> = text
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())

@@ -5,31 +5,31 @@
 //! which runs it in one transaction and appends its audit events in that same transaction.
 //! Repositories take and return domain types; SQL never leaves this crate.
 
-pub mod access;
-pub mod attendance;
-pub mod audit;
+mod access;
+mod attendance;
+mod audit;
 pub mod backup;
 pub mod bulk;
-pub mod clock;
-pub mod consents;
-pub mod deliveries;
-pub mod documents;
-pub mod enrolments;
-pub mod error;
+mod clock;
+mod consents;
+mod deliveries;
+mod documents;
+mod enrolments;
+mod error;
 pub mod files;
-pub mod gdpr;
+mod gdpr;
 pub mod keyring;
 pub mod migrate;
-pub mod notes;
+mod notes;
 pub mod participants;
-pub mod plans;
-pub mod projects;
-pub mod rekey;
-pub mod relations;
-pub mod reports;
-pub mod search;
-pub mod services;
-pub mod session;
+mod plans;
+mod projects;
+mod rekey;
+mod relations;
+mod reports;
+mod search;
+mod services;
+mod session;
 pub mod settings;
 mod summary;
 pub mod sync;
@@ -38,6 +38,18 @@ mod write;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{ExistingRecord, Result, StoreError};
 pub use write::{Source, Tx};
+
+// What the crates above use of the private modules.
+pub use access::delay_after;
+pub use audit::{AuditEvent, Verification};
+pub use deliveries::{DeliverableService, DeliveryAdded, DeliveryView};
+pub use documents::{DocumentRecord, NewDocument};
+pub use gdpr::AnonymisationCandidate;
+pub use notes::{CaseNote, TimelineEntry, TimelineKind};
+pub use plans::{GoalView, PlanSummary, PlanView, PlannedServiceView};
+pub use rekey::WorkerRemoved;
+pub use reports::{DeliveryRow, EnrolmentRow, ReportParticipant, SupportStart};
+pub use session::end_sessions;
 
 /// What `Store::write` runs just before it commits: sync's stamping of the rows the write
 /// changed (wired here, so the write path knows nothing of sync).

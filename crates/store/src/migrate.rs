@@ -65,12 +65,12 @@ pub fn latest_version() -> u32 {
     MIGRATIONS.last().map_or(0, |m| m.version)
 }
 
-pub fn current_version(conn: &Connection) -> Result<u32> {
+pub(crate) fn current_version(conn: &Connection) -> Result<u32> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
 
 /// Refuses a database from a newer program before anything is written to it.
-pub fn check_not_newer(conn: &Connection) -> Result<u32> {
+pub(crate) fn check_not_newer(conn: &Connection) -> Result<u32> {
     let found = current_version(conn)?;
     let supported = latest_version();
     if found > supported {
@@ -86,7 +86,7 @@ pub fn migrate(conn: &mut Connection) -> Result<usize> {
 
 /// Applies the pending migrations up to and including `target`; returns how many ran.
 /// Only tests stop short of the latest (to make a database as an older program left it).
-pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<usize> {
+pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<usize> {
     let found = check_not_newer(conn)?;
     let mut applied = 0;
     for m in MIGRATIONS

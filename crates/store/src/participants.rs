@@ -242,7 +242,11 @@ impl Tx<'_> {
     }
 
     /// Archives a participant: kept with all history, hidden from the default list.
-    pub fn set_participant_status(&mut self, id: &str, status: ParticipantStatus) -> Result<bool> {
+    pub(crate) fn set_participant_status(
+        &mut self,
+        id: &str,
+        status: ParticipantStatus,
+    ) -> Result<bool> {
         let (_, _, current) = self.load_participant_data(id)?;
         if current == ParticipantStatus::Anonymised {
             return Err(anonymised_is_final());

@@ -307,17 +307,7 @@ impl Store {
         Ok(rows)
     }
 
-    /// Every delivery, or those of one project, by date.
-    pub fn report_deliveries(&self, project_id: Option<&str>) -> Result<Vec<DeliveryRow>> {
-        let mut all = Vec::new();
-        self.report_deliveries_each(project_id, &mut |row| {
-            all.push(row);
-            Ok(())
-        })?;
-        Ok(all)
-    }
-
-    /// How many deliveries `report_deliveries` gives (for a progress bar).
+    /// How many deliveries `report_deliveries_each` gives (for a progress bar).
     pub fn report_delivery_count(&self, project_id: Option<&str>) -> Result<u64> {
         let sql = match project_id {
             Some(_) => {
@@ -335,8 +325,8 @@ impl Store {
         Ok(n.max(0) as u64)
     }
 
-    /// `report_deliveries` one at a time, without holding them all in memory; an error from
-    /// `each` stops the reading and is returned.
+    /// Every delivery (or those of one project), by date, one at a time without holding them
+    /// all in memory; an error from `each` stops the reading and is returned.
     pub fn report_deliveries_each(
         &self,
         project_id: Option<&str>,

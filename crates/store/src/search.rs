@@ -72,7 +72,7 @@ pub(crate) fn reindex_participant(
 
 /// The FTS5 query for what the user typed: every folded word as a quoted prefix.
 /// Returns `None` when nothing searchable was typed.
-pub fn match_expression(query: &str) -> Option<String> {
+pub(crate) fn match_expression(query: &str) -> Option<String> {
     let mut words = fold_words(query);
     if words.is_empty() {
         return None;

@@ -28,7 +28,7 @@ impl Tx<'_> {
         self.today
     }
 
-    pub fn now_text(&self) -> String {
+    pub(crate) fn now_text(&self) -> String {
         self.now
             .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
     }

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{options, PASSWORD};
-use kartoteka_store::access::delay_after;
+use kartoteka_store::delay_after;
 use kartoteka_store::keyring::KdfCost;
 use kartoteka_store::participants::DuplicateCheck;
 use kartoteka_store::{Source, Store, StoreError};
