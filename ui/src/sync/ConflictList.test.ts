@@ -12,7 +12,7 @@ import type { SyncConflict } from '../bindings/SyncConflict';
 import { deferred, fakeContext, PARTICIPANT, settle } from '../test/fixtures';
 import { CONFLICT, overview } from '../test/syncFixtures';
 import { conflictList } from './ConflictList';
-import { oneAtATime } from './syncParts';
+import { oneAtATime } from '../ui/work';
 
 const RESOLVED: SyncConflict = {
   ...CONFLICT, id: 'c-0', table: 'projects', record_id: 'proj-1', field: 'name', mine: 'Razem', theirs: 'Razem 2025', winner: 'theirs',

@@ -12,7 +12,8 @@ import { t } from '../i18n';
 import type { AppContext } from '../shell/context';
 import { loadingNote } from '../ui/feedback';
 import { fieldLabel, sortConflicts, tableLabel, valueText } from './syncModel';
-import { errorLine, showError, syncSection, type OneAtATime } from './syncParts';
+import { errorLine, showError, syncSection } from './syncParts';
+import { type OneAtATime } from '../ui/work';
 
 export interface ConflictList {
   /** `section[data-section=sync-conflicts]`. */

@@ -14,7 +14,7 @@ import { deferred, fakeContext, settle } from '../test/fixtures';
 import { cancelled, fakeEvents, invalid } from '../test/syncFixtures';
 import { exportPanel } from './ExportPanel';
 import { EXPORT_PROGRESS_EVENT } from './syncStatus';
-import { oneAtATime } from './syncParts';
+import { oneAtATime } from '../ui/work';
 
 const FILE = '/media/usb/kartoteka-ab12cd34-20250115T100500000Z.kbundle';
 const exported = (file: string | null, message: string): ExportReport => ({

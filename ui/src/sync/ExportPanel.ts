@@ -12,7 +12,8 @@ import { controls, focusFirstInvalid, readValues, showFieldErrors, textField } f
 import { longJob } from './LongJob';
 import { EXPORT_PROGRESS_EVENT } from './syncStatus';
 import { exportProgressState, toExportSettings } from './syncModel';
-import { errorLine, fileName, placeError, showError, syncSection, type OneAtATime } from './syncParts';
+import { errorLine, fileName, placeError, showError, syncSection } from './syncParts';
+import { type OneAtATime } from '../ui/work';
 
 export interface ExportPanel {
   /** `section[data-section=sync-export]`. */

@@ -14,7 +14,7 @@ import { deferred, fakeContext, settle } from '../test/fixtures';
 import { cancelled, fakeEvents, FOLDER_IMPORT, invalid } from '../test/syncFixtures';
 import { importPanel } from './ImportPanel';
 import { IMPORT_PROGRESS_EVENT } from './syncStatus';
-import { oneAtATime } from './syncParts';
+import { oneAtATime } from '../ui/work';
 
 function mount() {
   const ctx = fakeContext();

@@ -12,7 +12,8 @@ import { controls, readValues, showFieldErrors, textField } from '../ui/fields';
 import { longJob } from './LongJob';
 import { IMPORT_PROGRESS_EVENT } from './syncStatus';
 import { importProgressState, importSummary, importTotals, type ImportTotals } from './syncModel';
-import { errorLine, fileName, placeError, showError, syncSection, type OneAtATime } from './syncParts';
+import { errorLine, fileName, placeError, showError, syncSection } from './syncParts';
+import { type OneAtATime } from '../ui/work';
 
 export interface ImportPanel {
   /** `section[data-section=sync-import]`. */

@@ -11,7 +11,7 @@ import { api } from '../api';
 import { fakeContext, settle } from '../test/fixtures';
 import { invalid, overview } from '../test/syncFixtures';
 import { setupPanel } from './SetupPanel';
-import { oneAtATime } from './syncParts';
+import { oneAtATime } from '../ui/work';
 
 function mount() {
   const ctx = fakeContext();

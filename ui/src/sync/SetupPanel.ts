@@ -8,7 +8,8 @@ import { h } from '../dom';
 import { t } from '../i18n';
 import type { AppContext } from '../shell/context';
 import { controls, focusFirstInvalid, readValues, showFieldErrors, textField } from '../ui/fields';
-import { errorLine, placeError, showError, syncSection, type OneAtATime } from './syncParts';
+import { errorLine, placeError, showError, syncSection } from './syncParts';
+import { type OneAtATime } from '../ui/work';
 
 export interface SetupPanel {
   /** `section[data-section=sync-setup]`; the view decides where it goes. */

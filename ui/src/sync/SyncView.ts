@@ -19,7 +19,7 @@ import { importPanel } from './ImportPanel';
 import { setupPanel } from './SetupPanel';
 import { syncFacts } from './SyncFacts';
 import { listenSyncStatus } from './syncStatus';
-import { oneAtATime } from './syncParts';
+import { oneAtATime } from '../ui/work';
 
 export function SyncView(ctx: AppContext): View {
   let disposed = false;

@@ -1,10 +1,9 @@
-// What the sync view's parts share: file names, a section's error line, where a failure goes,
-// and one piece of work at a time.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+// What the sync view's parts share: file names, a section's error line, where a failure goes.
+import { afterEach, describe, expect, it } from 'vitest';
 import { h } from '../dom';
-import { deferred, fakeContext, settle } from '../test/fixtures';
+import { fakeContext } from '../test/fixtures';
 import { textField } from '../ui/fields';
-import { errorLine, fileName, oneAtATime, placeError, showError, syncSection } from './syncParts';
+import { errorLine, fileName, placeError, showError, syncSection } from './syncParts';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -62,41 +61,4 @@ describe('sync parts', () => {
     expect(ctx.showError).toHaveBeenCalledWith(locked);
   });
 
-  it('runs one piece of work at a time, the other starters disabled meanwhile', async () => {
-    const work = oneAtATime();
-    const a = work.starter(h('button', null, 'A'));
-    const b = work.starter(h('button', null, 'B'));
-    const off = work.starter(h('button', { disabled: true }, 'C'));
-    const outside = h('button', null, 'D');
-    const first = deferred<string>();
-    const running = work.run(a, 'Pracuję…', () => first.promise);
-    expect(a.disabled).toBe(true);
-    expect(a.getAttribute('aria-busy')).toBe('true');
-    expect(a.getAttribute('aria-label')).toBe('Pracuję…');
-    expect(b.disabled).toBe(true);
-    expect(off.disabled).toBe(true);
-
-    const second = vi.fn(async () => 'drugi');
-    expect(await work.run(outside, 'Też…', second)).toBeUndefined();
-    expect(second).not.toHaveBeenCalled();
-
-    first.resolve('gotowe');
-    expect(await running).toBe('gotowe');
-    expect(a.disabled).toBe(false);
-    expect(a.hasAttribute('aria-busy')).toBe(false);
-    expect(b.disabled).toBe(false);
-    // Disabled before the work began (e.g. settings not read yet): stays so.
-    expect(off.disabled).toBe(true);
-  });
-
-  it('lets the next work start after a failure', async () => {
-    const work = oneAtATime();
-    const a = work.starter(h('button', null, 'A'));
-    const b = work.starter(h('button', null, 'B'));
-    await expect(work.run(a, '…', async () => { throw new Error('nie'); })).rejects.toThrow('nie');
-    await settle();
-    expect(a.disabled).toBe(false);
-    expect(b.disabled).toBe(false);
-    expect(await work.run(b, '…', async () => 2)).toBe(2);
-  });
 });

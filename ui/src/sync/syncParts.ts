@@ -5,7 +5,6 @@
 import type { ApiError } from '../bindings/ApiError';
 import { h } from '../dom';
 import type { AppContext } from '../shell/context';
-import { markBusy } from '../ui/feedback';
 import { focusFirstInvalid, showFieldErrors } from '../ui/fields';
 
 /** A section's own error line (role="alert"), for failures that belong to no field. */
@@ -43,38 +42,3 @@ export function placeError(ctx: AppContext, form: HTMLElement, line: HTMLElement
   focusFirstInvalid(form);
 }
 
-/** The view's work, one piece at a time. */
-export interface OneAtATime {
-  /** A button that starts work: disabled while other work runs. Returns the button. */
-  starter<B extends HTMLButtonElement>(button: B): B;
-  /**
-   * Runs `work` with `button` busy and the other starters disabled; does nothing (resolves with
-   * undefined) while other work runs.
-   */
-  run<T>(button: HTMLButtonElement, busyLabel: string, work: () => Promise<T>): Promise<T | undefined>;
-}
-
-export function oneAtATime(): OneAtATime {
-  const starters: HTMLButtonElement[] = [];
-  let busy = false;
-  return {
-    starter(button) {
-      starters.push(button);
-      return button;
-    },
-    async run(button, busyLabel, work) {
-      if (busy) return undefined;
-      busy = true;
-      const others = starters.filter((b) => b !== button && !b.disabled);
-      for (const b of others) b.disabled = true;
-      const done = markBusy(button, busyLabel);
-      try {
-        return await work();
-      } finally {
-        busy = false;
-        done();
-        for (const b of others) b.disabled = false;
-      }
-    },
-  };
-}
