@@ -10,8 +10,8 @@ use kartoteka_domain::plan::{
     CaseNoteInput, DeliveryInput, PlanCloseInput, PlanInput, PlanReviewInput, PlanSignInput,
     Service, ServiceInput,
 };
-pub use kartoteka_store::{DeliverableService, DeliveryAdded, DeliveryView};
 pub use kartoteka_store::{CaseNote, TimelineEntry};
+pub use kartoteka_store::{DeliverableService, DeliveryAdded, DeliveryView};
 pub use kartoteka_store::{PlanSummary, PlanView};
 
 /// Whose deliveries to list.

@@ -8,9 +8,9 @@ use kartoteka_domain::enrolment::Enrolment;
 use kartoteka_domain::participant::{Participant, ParticipantInput};
 use kartoteka_domain::relation::RelationKind;
 use kartoteka_domain::FieldError;
-use kartoteka_store::AuditEvent;
 use kartoteka_store::participants::DuplicateCheck;
 pub use kartoteka_store::participants::{ParticipantPage, ParticipantSummary};
+use kartoteka_store::AuditEvent;
 use serde::Serialize;
 use ts_rs::TS;
 

@@ -156,7 +156,13 @@ fn export_writes_every_person_and_warns_about_the_incomplete_ones() {
     let text = String::from_utf8(bytes).unwrap();
     let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), 3, "header and both people");
-    assert!(lines[0].starts_with("\u{FEFF}Imię;Nazwisko;PESEL / inny identyfikator;"));
+    // The header of a real SM EFS participant export (2021–2027), column by column.
+    let header: Vec<&str> = lines[0]
+        .trim_start_matches('\u{FEFF}')
+        .split(';')
+        .map(|h| h.trim_matches('"'))
+        .collect();
+    assert_eq!(header, SM_EFS_HEADER);
     assert!(text.contains("Łucja;Wałęsa;02270803624;Nie;"));
     assert!(text.contains("Grzegorz;Brzęczyszczykiewicz;;Tak;"));
     assert!(text.contains(";02.03.2026;"));
@@ -377,3 +383,40 @@ fn a_bad_file_name_is_refused_before_the_password_is_needed() {
     );
     assert_eq!(code(&out), 2, "{}", stderr(&out));
 }
+
+/// The columns of a participant export from SM EFS, exactly as the system writes them.
+const SM_EFS_HEADER: [&str; 33] = [
+    "Imię",
+    "Nazwisko",
+    "PESEL/Inny identyfikator",
+    "brak PESEL",
+    "Techniczny identyfikator uczestnika",
+    "Płeć",
+    "Wiek w chwili przystąpienia do projektu",
+    "Wykształcenie",
+    "Obywatelstwo",
+    "Kraj",
+    "Województwo",
+    "Powiat",
+    "Gmina",
+    "Miejscowość",
+    "Kod pocztowy",
+    "Obszar według stopnia urbanizacji (DEGURBA)",
+    "Telefon kontaktowy",
+    "Adres e-mail",
+    "Status osoby na rynku pracy w chwili przystąpienia do projektu",
+    "w tym",
+    "Zakres wsparcia",
+    "Rodzaj przyznanego wsparcia",
+    "Data rozpoczęcia udziału we wsparciu",
+    "Data rozpoczęcia udziału w projekcie",
+    "Data zakończenia udziału w projekcie",
+    "Sytuacja osoby w momencie zakończenia udziału w projekcie",
+    "Zakończenie udziału osoby w projekcie zgodnie z zaplanowaną dla niej ścieżką uczestnictwa",
+    "Osoba z niepełnosprawnościami",
+    "Osoba obcego pochodzenia",
+    "Obywatel państwa trzeciego",
+    "Osoba należąca do mniejszości narodowej lub etnicznej (w tym społeczności marginalizowane)",
+    "Osoba bezdomna lub dotknięta wykluczeniem z dostępu do mieszkań",
+    "Użytkownik, który dodał uczestnika",
+];

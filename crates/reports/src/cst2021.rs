@@ -5,15 +5,14 @@
 //! The column map is data: the TOML file names each column's header, the field code that
 //! fills it and whether it is required. This module only knows how to compute each field.
 
-use crate::labels;
 use crate::table::{Cell, Table};
+use crate::values::{ValueList, ValueMap};
 use crate::ReportError;
 use chrono::NaiveDate;
 use kartoteka_domain::enrolment::Enrolment;
 use kartoteka_domain::participant::age_on;
-use kartoteka_domain::values::{EDUCATION, LABOUR_STATUS};
-use kartoteka_store::{ReportParticipant, SupportStart};
 use kartoteka_store::Store;
+use kartoteka_store::{ReportParticipant, SupportStart};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -66,6 +65,7 @@ enum Field {
     Phone,
     Email,
     LabourStatus,
+    LabourSubstatus,
     SupportCategories,
     SupportServices,
     SupportStartDates,
@@ -103,6 +103,7 @@ const FIELDS: &[(&str, Field)] = &[
     ("phone", Field::Phone),
     ("email", Field::Email),
     ("labour_status", Field::LabourStatus),
+    ("labour_substatus", Field::LabourSubstatus),
     ("support.categories", Field::SupportCategories),
     ("support.services", Field::SupportServices),
     ("support.start_dates", Field::SupportStartDates),
@@ -221,6 +222,7 @@ pub struct Cst2021Report {
 }
 
 struct RowSource<'a> {
+    values: &'a ValueMap,
     person: &'a ReportParticipant,
     enrolment: &'a Enrolment,
     support: &'a [SupportStart],
@@ -257,14 +259,14 @@ impl RowSource<'_> {
                 Some(p) => Cell::Text(p.as_string()),
                 None => Cell::opt_text(data.other_id.as_deref()),
             },
-            Field::NoPesel => Cell::text(labels::yes_no(data.pesel.is_none())),
+            Field::NoPesel => Cell::text(self.values.yes_no(data.pesel.is_none())),
             Field::ParticipantId => Cell::Text(self.person.participant.id.to_string()),
-            Field::Sex => Cell::text(labels::sex(data.sex)),
+            Field::Sex => Cell::text(self.values.value(ValueList::Sex, data.sex.as_str())),
             Field::AgeAtStart => Cell::Number(i64::from(age_on(data.birth_date, start.start_date))),
             Field::Education => Cell::opt_text(
                 data.education
                     .as_deref()
-                    .map(|c| labels::code(&EDUCATION, c)),
+                    .map(|c| self.values.value(ValueList::Education, c)),
             ),
             Field::Citizenship => Cell::opt_text(data.citizenship.as_deref()),
             // Only Polish voivodeships exist in the data, so one implies the country.
@@ -289,7 +291,12 @@ impl RowSource<'_> {
                     .status_at_start
                     .as_deref()
                     .or(data.labour_status.as_deref())
-                    .map(|c| labels::code(&LABOUR_STATUS, c)),
+                    .map(|c| self.values.value(ValueList::LabourStatus, c)),
+            ),
+            Field::LabourSubstatus => Cell::opt_text(
+                data.labour_substatus
+                    .as_deref()
+                    .map(|c| self.values.value(ValueList::LabourSubstatus, c)),
             ),
             Field::SupportCategories => {
                 joined(self.support.iter().map(|s| s.service_category.as_str()))
@@ -313,21 +320,30 @@ impl RowSource<'_> {
             Field::EndDate => end.map_or(Cell::Empty, |e| Cell::Date(e.end_date)),
             Field::ExitSituation => Cell::opt_text(end.and_then(|e| e.exit_situation.as_deref())),
             Field::CompletedAsPlanned => end.map_or(Cell::Empty, |e| {
-                Cell::text(labels::yes_no(e.completed_as_planned))
+                Cell::text(self.values.yes_no(e.completed_as_planned))
             }),
-            Field::Disability => answer(data.disability),
-            Field::ForeignOrigin => answer(data.foreign_origin),
-            Field::ThirdCountryNational => answer(data.third_country_national),
-            Field::Minority => answer(data.minority),
-            Field::Homeless => answer(data.homeless),
-            Field::OtherDisadvantage => answer(data.other_disadvantage),
+            Field::Disability => self.answer(data.disability),
+            Field::ForeignOrigin => self.answer(data.foreign_origin),
+            Field::ThirdCountryNational => self.answer(data.third_country_national),
+            Field::Minority => self.answer(data.minority),
+            Field::Homeless => self.answer(data.homeless),
+            Field::OtherDisadvantage => self.answer(data.other_disadvantage),
             Field::AddedBy => Cell::opt_text(self.person.added_by.as_deref()),
         }
     }
 }
 
-fn answer(a: Option<kartoteka_domain::values::Answer>) -> Cell {
-    a.map_or(Cell::Empty, |a| Cell::text(labels::answer(a)))
+impl RowSource<'_> {
+    fn answer(&self, a: Option<kartoteka_domain::values::Answer>) -> Cell {
+        a.map_or(Cell::Empty, |a| {
+            let code = match a {
+                kartoteka_domain::values::Answer::Yes => "yes",
+                kartoteka_domain::values::Answer::No => "no",
+                kartoteka_domain::values::Answer::Refused => "refused",
+            };
+            Cell::text(self.values.value(ValueList::Answer, code))
+        })
+    }
 }
 
 /// Builds the report of one project. An unknown project is `StoreError::NotFound`.
@@ -335,6 +351,7 @@ pub fn build(
     store: &Store,
     project_id: &str,
     columns: &ColumnMap,
+    values: &ValueMap,
 ) -> Result<Cst2021Report, ReportError> {
     let project = store.project(project_id)?;
     let project_id = project.id.to_string();
@@ -363,6 +380,7 @@ pub fn build(
             .into());
         };
         let source = RowSource {
+            values,
             person,
             enrolment,
             support: support

@@ -15,11 +15,13 @@ pub mod excel;
 pub mod labels;
 pub mod output;
 pub mod table;
+pub mod values;
 
 pub use cst2021::{ColumnMap, Cst2021Report, IncompleteParticipant, MissingField};
 pub use excel::CsvKind;
 pub use output::FileFormat;
 pub use table::{Cell, Table};
+pub use values::{ValueList, ValueMap};
 
 use kartoteka_store::{Store, StoreError};
 use std::path::Path;
@@ -65,7 +67,12 @@ pub fn export_cst2021(
 ) -> Result<(Cst2021Report, FileFormat), ReportError> {
     let format = FileFormat::from_path(out)?;
     output::check_target(out)?;
-    let report = cst2021::build(store, project_id, &ColumnMap::embedded()?)?;
+    let report = cst2021::build(
+        store,
+        project_id,
+        &ColumnMap::embedded()?,
+        &ValueMap::embedded()?,
+    )?;
     let bytes = match format {
         FileFormat::Xlsx => report.table.to_xlsx("Uczestnicy")?,
         FileFormat::Csv => report.table.to_csv(),
@@ -76,7 +83,12 @@ pub fn export_cst2021(
 
 /// The CST2021 report of a project without writing it: who is incomplete, and why.
 pub fn check_cst2021(store: &Store, project_id: &str) -> Result<Cst2021Report, ReportError> {
-    cst2021::build(store, project_id, &ColumnMap::embedded()?)
+    cst2021::build(
+        store,
+        project_id,
+        &ColumnMap::embedded()?,
+        &ValueMap::embedded()?,
+    )
 }
 
 /// Writes one CSV table for Excel to `out`; returns the number of data rows.

@@ -53,26 +53,30 @@ fn csv_export_has_the_template_headers_and_the_monitoring_values() {
     );
     assert!(rows.iter().all(|r| r.len() == rows[0].len()));
 
-    let lucja = row_where(&rows, "Identyfikator techniczny uczestnika", &f.complete);
+    let lucja = row_where(&rows, "Techniczny identyfikator uczestnika", &f.complete);
     assert_eq!(lucja["Imię"], "Łucja");
     assert_eq!(lucja["Nazwisko"], "Wałęsa");
-    assert_eq!(lucja["PESEL / inny identyfikator"], "02270803624");
-    assert_eq!(lucja["Brak PESEL"], "Nie");
+    assert_eq!(lucja["PESEL/Inny identyfikator"], "02270803624");
+    assert_eq!(lucja["brak PESEL"], "Nie");
     assert_eq!(lucja["Płeć"], "Kobieta");
-    assert_eq!(lucja["Wiek w chwili rozpoczęcia udziału w projekcie"], "23");
+    assert_eq!(lucja["Wiek w chwili przystąpienia do projektu"], "23");
     assert_eq!(
         lucja["Wykształcenie"],
-        "ponadgimnazjalne / średnie (ISCED 3)"
+        "Ponadgimnazjalne (ISCED 3) lub policealne (ISCED 4)"
     );
     assert_eq!(lucja["Województwo"], "łódzkie");
     assert_eq!(lucja["Miejscowość"], "Łódź");
     assert_eq!(lucja["Kod pocztowy"], "90-001");
-    assert_eq!(lucja["Obszar wg stopnia urbanizacji (DEGURBA)"], "1");
+    assert_eq!(lucja["Obszar według stopnia urbanizacji (DEGURBA)"], "1");
     assert_eq!(lucja["Telefon kontaktowy"], "+48 601 234 567");
     assert_eq!(
         lucja["Status osoby na rynku pracy w chwili przystąpienia do projektu"],
-        "osoba bezrobotna zarejestrowana w ewidencji urzędu pracy",
-        "the status on joining wins over the current one"
+        "Osoba bezrobotna",
+        "the status on joining wins over the current one, in the system's dictionary"
+    );
+    assert_eq!(
+        lucja["w tym"],
+        "Osoba nieuczestnicząca w kształceniu lub szkoleniu"
     );
     assert_eq!(lucja["Data rozpoczęcia udziału w projekcie"], "02.03.2026");
     assert_eq!(lucja["Data zakończenia udziału w projekcie"], "30.10.2026");
@@ -95,7 +99,7 @@ fn csv_export_has_the_template_headers_and_the_monitoring_values() {
     );
     assert_eq!(lucja["Osoba z niepełnosprawnościami"], "Nie");
     assert_eq!(
-        lucja["Osoba w kryzysie bezdomności lub dotknięta wykluczeniem z dostępu do mieszkań"],
+        lucja["Osoba bezdomna lub dotknięta wykluczeniem z dostępu do mieszkań"],
         "Tak"
     );
     assert_eq!(
@@ -103,9 +107,9 @@ fn csv_export_has_the_template_headers_and_the_monitoring_values() {
         "Anna Pracownik"
     );
 
-    let olena = row_where(&rows, "Identyfikator techniczny uczestnika", &f.refused);
-    assert_eq!(olena["PESEL / inny identyfikator"], "karta pobytu RP123");
-    assert_eq!(olena["Brak PESEL"], "Tak");
+    let olena = row_where(&rows, "Techniczny identyfikator uczestnika", &f.refused);
+    assert_eq!(olena["PESEL/Inny identyfikator"], "karta pobytu RP123");
+    assert_eq!(olena["brak PESEL"], "Tak");
     assert_eq!(
         olena["Kraj"], "Polska",
         "a Polish voivodeship implies the country"
@@ -115,15 +119,15 @@ fn csv_export_has_the_template_headers_and_the_monitoring_values() {
         olena["Osoba należąca do mniejszości narodowej lub etnicznej (w tym społeczności marginalizowane)"],
         "Odmowa podania informacji"
     );
-    assert_eq!(olena["Osoba państwa trzeciego"], "Tak");
-    assert_eq!(olena["Wiek w chwili rozpoczęcia udziału w projekcie"], "41");
+    assert_eq!(olena["Obywatel państwa trzeciego"], "Tak");
+    assert_eq!(olena["Wiek w chwili przystąpienia do projektu"], "41");
     assert_eq!(
         olena["Data rozpoczęcia udziału we wsparciu"], "04.05.2026",
         "without deliveries: the start of participation"
     );
     assert_eq!(olena["Data zakończenia udziału w projekcie"], "");
 
-    let grzegorz = row_where(&rows, "Identyfikator techniczny uczestnika", &f.gaps);
+    let grzegorz = row_where(&rows, "Techniczny identyfikator uczestnika", &f.gaps);
     assert_eq!(grzegorz["Nazwisko"], "Brzęczyszczykiewicz");
     assert_eq!(grzegorz["Miejscowość"], "Chrząszczyrzewoszyce");
     assert_eq!(grzegorz["Wykształcenie"], "");

@@ -92,16 +92,16 @@ fn the_cst2021_xlsx_opens_in_libreoffice_with_the_expected_columns_and_values() 
     assert_eq!(rows[0], ColumnMap::embedded().unwrap().headers());
     assert_eq!(rows.len(), 4, "header and three people: {rows:?}");
 
-    let id = "Identyfikator techniczny uczestnika";
+    let id = "Techniczny identyfikator uczestnika";
     let lucja = row_where(&rows, id, &f.complete);
     assert_eq!(lucja["Imię"], "Łucja");
     assert_eq!(lucja["Nazwisko"], "Wałęsa");
     assert_eq!(
-        lucja["PESEL / inny identyfikator"], "02270803624",
+        lucja["PESEL/Inny identyfikator"], "02270803624",
         "PESEL stays text with its leading zero"
     );
     assert_eq!(lucja["Płeć"], "Kobieta");
-    assert_eq!(lucja["Wiek w chwili rozpoczęcia udziału w projekcie"], "23");
+    assert_eq!(lucja["Wiek w chwili przystąpienia do projektu"], "23");
     assert_eq!(lucja["Miejscowość"], "Łódź");
     assert_eq!(lucja["Województwo"], "łódzkie");
     assert_eq!(lucja["Kod pocztowy"], "90-001");
@@ -118,7 +118,7 @@ fn the_cst2021_xlsx_opens_in_libreoffice_with_the_expected_columns_and_values() 
     );
     assert_eq!(
         lucja["Wykształcenie"],
-        "ponadgimnazjalne / średnie (ISCED 3)"
+        "Ponadgimnazjalne (ISCED 3) lub policealne (ISCED 4)"
     );
 
     let olena = row_where(&rows, id, &f.refused);
@@ -131,5 +131,5 @@ fn the_cst2021_xlsx_opens_in_libreoffice_with_the_expected_columns_and_values() 
     let grzegorz = row_where(&rows, id, &f.gaps);
     assert_eq!(grzegorz["Nazwisko"], "Brzęczyszczykiewicz");
     assert_eq!(grzegorz["Gmina"], "Chrząszczyrzewoszyce");
-    assert_eq!(grzegorz["PESEL / inny identyfikator"], "paszport ZX1234567");
+    assert_eq!(grzegorz["PESEL/Inny identyfikator"], "paszport ZX1234567");
 }

@@ -11,8 +11,8 @@ use kartoteka_domain::plan::{
 };
 use kartoteka_domain::project::ProjectInput;
 use kartoteka_domain::relation::RelationKind;
-use kartoteka_store::TimelineKind;
 use kartoteka_store::participants::DuplicateCheck;
+use kartoteka_store::TimelineKind;
 use kartoteka_store::{Source, Store, StoreError};
 use serde_json::json;
 

@@ -85,6 +85,7 @@ pub fn fixture() -> Fixture {
         serde_json::json!({
             "first_name": "Łucja", "last_name": "Wałęsa", "pesel": "02270803624",
             "citizenship": "polskie", "education": "isced3", "labour_status": "inactive",
+            "labour_substatus": "not_in_education",
             "phone": "+48 601 234 567", "email": "lucja@example.pl",
             "address": {"country": "Polska", "voivodeship": "łódzkie", "county": "Łódź",
                 "commune": "Łódź", "town": "Łódź", "street": "Żeromskiego", "building": "5",
