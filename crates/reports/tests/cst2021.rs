@@ -70,8 +70,7 @@ fn csv_export_has_the_template_headers_and_the_monitoring_values() {
     assert_eq!(lucja["Obszar według stopnia urbanizacji (DEGURBA)"], "1");
     assert_eq!(lucja["Telefon kontaktowy"], "+48 601 234 567");
     assert_eq!(
-        lucja["Status osoby na rynku pracy w chwili przystąpienia do projektu"],
-        "Osoba bezrobotna",
+        lucja["Status osoby na rynku pracy w chwili przystąpienia do projektu"], "Osoba bezrobotna",
         "the status on joining wins over the current one, in the system's dictionary"
     );
     assert_eq!(
