@@ -244,6 +244,25 @@ pub const LABOUR_SUBSTATUS: CodeList = CodeList(&[
     ("other", "inne"),
 ]);
 
+/// The sub-statuses ("w tym") that fit a labour-market status, as the monitoring system
+/// accepts them: long-term unemployment only for the unemployed, education for the inactive,
+/// the employer for the employed; "other" fits every status.
+pub fn substatus_fits(status: &str, substatus: &str) -> bool {
+    let fitting: &[&str] = match status {
+        "registered_unemployed" | "unregistered_unemployed" => &["long_term_unemployed", "other"],
+        "inactive" => &["in_education", "not_in_education", "other"],
+        "employed" => &[
+            "public_sector",
+            "private_sector",
+            "ngo_sector",
+            "self_employed",
+            "other",
+        ],
+        _ => &[],
+    };
+    fitting.contains(&substatus)
+}
+
 /// Degree of disability (orzeczenie).
 pub const DISABILITY_DEGREE: CodeList = CodeList(&[
     ("light", "lekki"),

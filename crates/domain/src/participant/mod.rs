@@ -315,6 +315,31 @@ mod tests {
     }
 
     #[test]
+    fn the_labour_sub_status_must_fit_the_status() {
+        let person = |status: Option<&str>, sub: &str| {
+            let mut json = serde_json::json!({"first_name": "Anna", "last_name": "Nowak",
+                "sex": "female", "birth_date": "1980-01-01", "labour_substatus": sub});
+            if let Some(s) = status {
+                json["labour_status"] = serde_json::json!(s);
+            }
+            json
+        };
+        assert_eq!(
+            fields_in_error(person(Some("employed"), "long_term_unemployed")),
+            ["labour_substatus"]
+        );
+        assert_eq!(fields_in_error(person(None, "other")), ["labour_substatus"]);
+        for (status, sub) in [
+            ("registered_unemployed", "long_term_unemployed"),
+            ("inactive", "not_in_education"),
+            ("employed", "self_employed"),
+            ("employed", "other"),
+        ] {
+            input(person(Some(status), sub)).parse(today()).unwrap();
+        }
+    }
+
+    #[test]
     fn every_text_field_has_a_limit_and_no_invisible_characters() {
         let long = "x".repeat(40_000);
         let fields = fields_in_error(

@@ -302,6 +302,19 @@ impl ParticipantInput {
             &LABOUR_SUBSTATUS,
             &self.labour_substatus,
         );
+        match (&labour_status, &labour_substatus) {
+            (None, Some(_)) => errors.push(
+                "labour_substatus",
+                "Status szczegółowy: najpierw wybierz status na rynku pracy",
+            ),
+            (Some(status), Some(sub)) if !crate::values::substatus_fits(status, sub) => {
+                errors.push(
+                    "labour_substatus",
+                    "Status szczegółowy nie pasuje do statusu na rynku pracy (np. „osoba długotrwale bezrobotna” tylko dla osoby bezrobotnej) — wybierz inny albo „inne”",
+                )
+            }
+            _ => {}
+        }
         let disability = parse_answer(
             &mut errors,
             "disability",
