@@ -12,7 +12,10 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
-pub use kartoteka_reports::{CsvKind, FileFormat, IncompleteParticipant, MissingField};
+pub use kartoteka_reports::compare::{ComparedPerson, FieldDifference, PersonDifference};
+pub use kartoteka_reports::{
+    Cst2021Comparison, CsvKind, FileFormat, IncompleteParticipant, MissingField,
+};
 
 /// What an export wrote.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -72,6 +75,21 @@ impl App {
             project_name: report.project_name,
             incomplete: report.incomplete,
         })
+    }
+
+    /// Compares the project's CST2021 data with a participant export downloaded from SM EFS
+    /// (`.csv` or `.xlsx`): who is only here, who only there, and each column that differs.
+    /// Writes nothing.
+    pub fn cst2021_compare(
+        &self,
+        project_id: &str,
+        export: &Path,
+    ) -> Result<Cst2021Comparison, ApiError> {
+        Ok(kartoteka_reports::compare_cst2021(
+            &self.store,
+            project_id,
+            export,
+        )?)
     }
 
     /// Writes the CST2021 participant data of a project to `out` (`.xlsx` or `.csv`) and
@@ -216,6 +234,31 @@ pub fn written_report(file: &str) -> Result<PathBuf, ApiError> {
         return Err(refused());
     }
     Ok(path)
+}
+
+/// Checks a file to compare with before the store is opened: it must exist (`not_found`) and be
+/// a `.csv` or `.xlsx` (`invalid_input`).
+pub fn check_compare_file(file: &Path) -> Result<(), ApiError> {
+    if !file.is_file() {
+        return Err(ApiError::new(
+            ErrorCode::NotFound,
+            format!(
+                "Nie ma pliku {} — podaj ścieżkę do eksportu uczestników pobranego z SM EFS.",
+                file.display()
+            ),
+        ));
+    }
+    let extension = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(extension.as_deref(), Some("csv" | "xlsx" | "txt")) {
+        return Err(ApiError::invalid(
+            "compare",
+            "Plik z SM EFS: podaj plik .csv albo .xlsx",
+        ));
+    }
+    Ok(())
 }
 
 /// Checks the requested file before the store is opened (the CLI asks for the password only

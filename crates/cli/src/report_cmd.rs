@@ -3,6 +3,9 @@
 //! Contract: stdout gets one JSON object —
 //! export: `{"report", "file", "format", "rows", "incomplete": [...]}`;
 //! check:  `{"project_id", "project_name", "rows", "complete", "incomplete": [...]}`;
+//! compare: `{"project_id", "project_name", "same", "only_here": [{key, name, row}],
+//! "only_there": [{key, name, row}], "different": [{key, name, differences: [{column, here,
+//! there}]}], "columns": [...]}`;
 //! each `incomplete` entry is `{participant_id, enrolment_id, name, row, missing: [{field, column}]}`.
 //! An export with incomplete people still writes the file (exit 0) and says on stderr how many
 //! people need their data completed (a count only, no names). The file name and folder are
@@ -26,12 +29,16 @@ pub enum ReportCommand {
         #[arg(
             long,
             value_name = "FILE.xlsx|FILE.csv",
-            required_unless_present = "check"
+            required_unless_present_any = ["check", "compare"]
         )]
         out: Option<PathBuf>,
         /// Tylko sprawdź, komu brakuje wymaganych danych (nic nie zapisuje).
-        #[arg(long, conflicts_with = "out")]
+        #[arg(long, conflicts_with_all = ["out", "compare"])]
         check: bool,
+        /// Porównaj z eksportem uczestników pobranym z SM EFS (CSV albo XLSX): kto jest tylko
+        /// tutaj, kto tylko w systemie i które kolumny się różnią (nic nie zapisuje).
+        #[arg(long, value_name = "EXPORT.csv|EXPORT.xlsx", conflicts_with = "out")]
+        compare: Option<PathBuf>,
     },
     /// Zestawienie CSV dla Excela (UTF-8 z BOM, średniki, daty dd.mm.rrrr).
     Csv {
@@ -74,6 +81,24 @@ pub fn run(dir: &Path, command: ReportCommand) -> Result<(), ApiError> {
             project,
             out: None,
             check: _,
+            compare: Some(export),
+        } => {
+            reports::check_compare_file(&export)?;
+            let comparison = open_app(dir)?.cst2021_compare(&project, &export)?;
+            eprintln!(
+                "Zgodnych osób: {}; tylko tutaj: {}; tylko w SM EFS: {}; z różnicami: {}.",
+                comparison.same,
+                comparison.only_here.len(),
+                comparison.only_there.len(),
+                comparison.different.len()
+            );
+            print_json(&comparison);
+        }
+        ReportCommand::Cst2021 {
+            project,
+            out: None,
+            check: _,
+            compare: None,
         } => {
             print_json(&open_app(dir)?.cst2021_check(&project)?);
         }
@@ -81,6 +106,7 @@ pub fn run(dir: &Path, command: ReportCommand) -> Result<(), ApiError> {
             project,
             out: Some(out),
             check: _,
+            compare: _,
         } => {
             let out = absolute(&out);
             reports::check_output(&out, true)?;

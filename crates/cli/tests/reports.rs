@@ -384,6 +384,94 @@ fn a_bad_file_name_is_refused_before_the_password_is_needed() {
     assert_eq!(code(&out), 2, "{}", stderr(&out));
 }
 
+#[test]
+fn compare_with_an_sm_efs_export_lists_who_and_what_differs() {
+    let s = setup();
+    let files = tempfile::tempdir().unwrap();
+    let theirs = files.path().join("eksport-sm-efs.csv");
+    // As the system exports it: its own column order, ISO dates, its technical ids, a person
+    // it has and we do not, and a county written the TERYT way.
+    std::fs::write(
+        &theirs,
+        "\u{FEFF}Techniczny identyfikator uczestnika;Imię;Nazwisko;PESEL/Inny identyfikator;Płeć;Wykształcenie;Powiat;Data rozpoczęcia udziału w projekcie\r\n\
+         9001;Łucja;Wałęsa;02270803624;Kobieta;Wyższe (ISCED 5–8);łódzki;2026-03-02\r\n\
+         9002;Adam;Tylko-Tam;70010112345;Mężczyzna;Wyższe (ISCED 5–8);łódzki;2026-03-02\r\n",
+    )
+    .unwrap();
+    let args = |file: &std::path::Path| {
+        vec![
+            "report".to_owned(),
+            "cst2021".into(),
+            "--project".into(),
+            s.project.clone(),
+            "--compare".into(),
+            file.to_str().unwrap().to_owned(),
+        ]
+    };
+    let argv = args(&theirs);
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+    let out = run(s.dir.path(), &argv, None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let c: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c["project_id"], json!(s.project));
+    assert_eq!(c["same"], json!(0));
+    assert_eq!(c["different"].as_array().unwrap().len(), 1);
+    let lucja = &c["different"][0];
+    assert_eq!(lucja["key"], json!("02270803624"));
+    assert_eq!(lucja["name"], json!("Wałęsa Łucja"));
+    assert_eq!(
+        lucja["differences"],
+        json!([{"column": "Powiat", "here": "Łódź", "there": "łódzki"}]),
+        "the same sex, education and start date in other forms are not differences"
+    );
+    assert_eq!(
+        c["only_here"][0]["name"],
+        json!("Brzęczyszczykiewicz Grzegorz")
+    );
+    assert_eq!(
+        c["only_there"],
+        json!([{"key": "70010112345", "name": "Tylko-Tam Adam", "row": 3}])
+    );
+    assert!(!c["columns"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("Techniczny identyfikator uczestnika")));
+    assert!(stderr(&out).contains("tylko w SM EFS: 1"));
+    assert!(!stderr(&out).contains("Wałęsa"), "no names on stderr");
+
+    // Our own XLSX read back as if the system had exported it: nothing differs.
+    let xlsx = files.path().join("nasz.xlsx");
+    ok(
+        s.dir.path(),
+        &[
+            "report",
+            "cst2021",
+            "--project",
+            &s.project,
+            "--out",
+            xlsx.to_str().unwrap(),
+        ],
+        None,
+    );
+    let argv = args(&xlsx);
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+    let c = ok(s.dir.path(), &argv, None);
+    assert_eq!(c["same"], json!(1), "{c}");
+    assert_eq!(c["different"], json!([]));
+    assert_eq!(c["only_there"], json!([]));
+
+    // A missing file is not found (3), another kind of file is bad input (2), before any password.
+    let missing = files.path().join("brak.csv");
+    let argv = args(&missing);
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+    fail(s.dir.path(), &argv, None, 3);
+    let pdf = files.path().join("eksport.pdf");
+    std::fs::write(&pdf, b"%PDF").unwrap();
+    let argv = args(&pdf);
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+    fail(s.dir.path(), &argv, None, 2);
+}
+
 /// The columns of a participant export from SM EFS, exactly as the system writes them.
 const SM_EFS_HEADER: [&str; 33] = [
     "Imię",

@@ -10,6 +10,7 @@
 //! are always in the file and in the `incomplete` list — never silently left out. The files
 //! are plaintext by the user's choice, like printed PDFs; nothing here logs their content.
 
+pub mod compare;
 pub mod cst2021;
 pub mod excel;
 pub mod labels;
@@ -17,6 +18,7 @@ pub mod output;
 pub mod table;
 pub mod values;
 
+pub use compare::{compare_cst2021, Cst2021Comparison};
 pub use cst2021::{ColumnMap, Cst2021Report, IncompleteParticipant, MissingField};
 pub use excel::CsvKind;
 pub use output::FileFormat;
