@@ -112,6 +112,7 @@ fn main() {
             sync::sync_conflicts,
             sync::sync_resolve,
             reports::report_cst2021_check,
+            reports::report_cst2021_compare,
             reports::report_cst2021,
             reports::report_csv,
             reports::report_cancel,

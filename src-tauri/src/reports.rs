@@ -5,7 +5,8 @@
 
 use crate::state::AppState;
 use kartoteka_api::reports::{
-    self, Cst2021Check, CsvKind, FileFormat, ReportName, ReportProgress, ReportSummary,
+    self, Cst2021Check, Cst2021Comparison, CsvKind, FileFormat, ReportName, ReportProgress,
+    ReportSummary,
 };
 use kartoteka_api::{ApiError, ErrorCode};
 use std::path::PathBuf;
@@ -29,6 +30,18 @@ pub fn report_cst2021_check(
     project_id: String,
 ) -> Result<Cst2021Check> {
     state.with_app(|app| app.cst2021_check(&project_id))
+}
+
+/// The project compared with a participant export downloaded from SM EFS; writes nothing.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn report_cst2021_compare(
+    state: State<'_, AppState>,
+    project_id: String,
+    file: String,
+) -> Result<Cst2021Comparison> {
+    let file = PathBuf::from(file.trim());
+    reports::check_compare_file(&file)?;
+    state.with_app(|app| app.cst2021_compare(&project_id, &file))
 }
 
 /// The CST2021 participant data of a project as XLSX or CSV, in the print folder.

@@ -14,6 +14,7 @@ import type { ConsentTemplateVersion } from './bindings/ConsentTemplateVersion';
 import type { ConsentTextInput } from './bindings/ConsentTextInput';
 import type { ConsentWithdrawInput } from './bindings/ConsentWithdrawInput';
 import type { Cst2021Check } from './bindings/Cst2021Check';
+import type { Cst2021Comparison } from './bindings/Cst2021Comparison';
 import type { CsvKind } from './bindings/CsvKind';
 import type { DocumentRecord } from './bindings/DocumentRecord';
 import type { Enrolment } from './bindings/Enrolment';
@@ -243,6 +244,8 @@ export const api = {
 
   /** Who of the project's people lacks data SM EFS requires (CST2021); writes nothing. */
   reportCst2021Check: (projectId: string) => call<Cst2021Check>('report_cst2021_check', { project_id: projectId }),
+  reportCst2021Compare: (projectId: string, file: string) =>
+    call<Cst2021Comparison>('report_cst2021_compare', { project_id: projectId, file }),
   /** The project's CST2021 participant data as XLSX or CSV in the documents folder (people with gaps included). */
   reportCst2021: (projectId: string, format: FileFormat) =>
     call<ReportSummary>('report_cst2021', { project_id: projectId, format }),

@@ -72,6 +72,24 @@ async fn cst2021_and_csv_reports_are_saved_from_the_window_and_a_long_one_can_be
         Some(enrolled.to_string())
     );
 
+    // "Porównaj z SM EFS": the file just written, read back as if the system had exported
+    // it, agrees person by person.
+    app.type_into("input[name=compare-file]", file.to_str().unwrap())
+        .await;
+    app.click("[data-action=cst-compare]").await;
+    let compared = app.el_within("[data-compare-result]", 60).await;
+    assert_eq!(
+        compared.attr("data-same").await.unwrap(),
+        Some(enrolled.to_string()),
+        "{}",
+        compared.text().await.unwrap()
+    );
+    assert_eq!(
+        compared.attr("data-different").await.unwrap(),
+        Some("0".into())
+    );
+    app.screenshot("36b-reports-compare").await;
+
     // The CSV of every participant: the bar moves, then the file is there, whole.
     app.select("select[name=csv-kind]", "participants").await;
     app.select("select[name=csv-project]", "").await;

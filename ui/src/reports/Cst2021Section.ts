@@ -1,6 +1,7 @@
 // The CST2021 part of "Raporty": one EU project's participant data for SM EFS. "Sprawdź braki"
 // says who lacks which required column (each person a link to their form); XLSX and CSV write
-// the file (people with gaps are in it too) and show the same check beside it.
+// the file (people with gaps are in it too) and show the same check beside it; "Porównaj z SM
+// EFS" (./ComparePanel) reconciles the project with the system's own export.
 
 import { api } from '../api';
 import type { Cst2021Check } from '../bindings/Cst2021Check';
@@ -12,6 +13,7 @@ import { t } from '../i18n';
 import type { AppContext } from '../shell/context';
 import { selectField, showFieldErrors } from '../ui/fields';
 import type { OneAtATime } from '../ui/work';
+import { comparePanel } from './ComparePanel';
 import { reportSection, type ReportResult } from './ReportResult';
 import {
   checkOfSummary, checkSentence, INCOMPLETE_SHOWN, missingText, personName, projectLabel, sortIncomplete,
@@ -149,5 +151,6 @@ export function cst2021Section(
     h('div', { class: 'actions' }, check, xlsx, csv),
     h('p', { class: 'hint' }, t('reports.cst.formatHint')),
     checkBox,
-    resultSlot);
+    resultSlot,
+    comparePanel(ctx, work, chosen, gone));
 }
