@@ -70,11 +70,19 @@ pub fn typescript() -> String {
 mod tests {
     use super::*;
 
+    /// The package's folder in the checkout being tested. Read when the test runs (cargo sets it),
+    /// not baked in at compile time: clones that share a target folder reuse each other's test
+    /// binaries, and a baked path would point at another clone.
+    fn manifest_dir() -> std::path::PathBuf {
+        std::env::var_os("CARGO_MANIFEST_DIR")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+    }
+
     /// Writes `ui/src/bindings/closedListValues.ts` (as ts-rs writes the types next to it).
     #[test]
     fn export_closed_lists_for_the_ui() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../ui/src/bindings/closedListValues.ts");
+        let path = manifest_dir().join("../../ui/src/bindings/closedListValues.ts");
         let text = typescript();
         if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
             std::fs::write(&path, &text).unwrap();

@@ -3,8 +3,17 @@
 
 use std::path::{Path, PathBuf};
 
+/// The package's folder in the checkout being tested. Read when the test runs (cargo sets it),
+/// not baked in at compile time: clones that share a target folder reuse each other's test
+/// binaries, and a baked path would point at another clone.
+fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
+
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    manifest_dir().join("../..")
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

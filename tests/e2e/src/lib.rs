@@ -327,7 +327,7 @@ impl App {
     /// Saves a screenshot under `.e2e-artifacts/` for people to look at.
     pub async fn screenshot(&self, name: &str) {
         tokio::time::sleep(Duration::from_millis(800)).await;
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.e2e-artifacts");
+        let dir = manifest_dir().join("../../.e2e-artifacts");
         std::fs::create_dir_all(&dir).unwrap();
         let _ = self.d().screenshot(&dir.join(format!("{name}.png"))).await;
     }
@@ -354,4 +354,13 @@ impl Drop for App {
         let _ = self.child.try_wait();
         wait_port(NATIVE_PORT, false, Duration::from_secs(10));
     }
+}
+
+/// The package's folder in the checkout being tested. Read when the test runs (cargo sets it),
+/// not baked in at compile time: clones that share a target folder reuse each other's test
+/// binaries, and a baked path would point at another clone.
+pub fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")))
 }

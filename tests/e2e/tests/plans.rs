@@ -181,7 +181,7 @@ async fn plan_with_two_goals_signed_delivered_and_amended() {
     // WebKit's window screenshot leaves out the dialog's top layer: take the dialog itself.
     tokio::time::sleep(Duration::from_millis(500)).await;
     let dialog = app.el("[data-dialog=plan-sign]").await;
-    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.e2e-artifacts");
+    let dir = kartoteka_e2e::manifest_dir().join("../../.e2e-artifacts");
     let _ = dialog
         .screenshot(&dir.join("21-plan-sign-dialog.png"))
         .await;

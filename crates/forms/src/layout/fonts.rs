@@ -359,11 +359,20 @@ mod tests {
 mod house_files {
     use super::*;
 
+    /// The package's folder in the checkout being tested. Read when the test runs (cargo sets it),
+    /// not baked in at compile time: clones that share a target folder reuse each other's test
+    /// binaries, and a baked path would point at another clone.
+    fn manifest_dir() -> std::path::PathBuf {
+        std::env::var_os("CARGO_MANIFEST_DIR")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+    }
+
     /// The kept house subsets are exactly what the fonts make today.
     /// `KARTOTEKA_WRITE_HOUSE_FONTS=1 cargo test -p kartoteka-forms house` rewrites them.
     #[test]
     fn house_subsets_are_made_from_the_embedded_fonts() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/house");
+        let dir = manifest_dir().join("fonts/house");
         let write = std::env::var_os("KARTOTEKA_WRITE_HOUSE_FONTS").is_some();
         for (id, ttf, program, deflated) in [
             ("KRTREG", REGULAR_TTF, REGULAR_HOUSE, REGULAR_HOUSE_DEFLATED),
