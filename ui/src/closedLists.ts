@@ -1,4 +1,5 @@
-// The closed lists (units, life areas, goal statuses, attendance, plan states, note kinds) with
+// The closed lists (units, life areas, goal statuses, attendance, plan states, note kinds, sex,
+// the yes / no / refused answers) with
 // their labels, from the file Rust generates (bindings/closedListValues.ts): the UI keeps no copy.
 
 import type { Choice } from './bindings/Choice';

@@ -4,6 +4,8 @@
 
 use kartoteka_domain::closed::ClosedList;
 use kartoteka_domain::plan::{Attendance, GoalStatus, LifeArea, NoteKind, PlanStatus, Unit};
+use kartoteka_domain::values::Answer;
+use kartoteka_domain::Sex;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -30,6 +32,9 @@ pub struct ClosedLists {
     pub attendance: Vec<Choice>,
     pub plan_status: Vec<Choice>,
     pub note_kind: Vec<Choice>,
+    pub sex: Vec<Choice>,
+    /// Yes / no / refused: the answer to each sensitive question of the enrolment form.
+    pub answer: Vec<Choice>,
 }
 
 fn choices<T: ClosedList>(after_number: impl Fn(T) -> Option<&'static str>) -> Vec<Choice> {
@@ -52,6 +57,8 @@ pub fn closed_lists() -> ClosedLists {
         attendance: choices::<Attendance>(|_| None),
         plan_status: choices::<PlanStatus>(|_| None),
         note_kind: choices::<NoteKind>(|_| None),
+        sex: choices::<Sex>(|_| None),
+        answer: choices::<Answer>(|_| None),
     }
 }
 

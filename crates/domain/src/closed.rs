@@ -1,10 +1,13 @@
 //! The closed lists: every coded value a person picks from (a service's unit, a life area, a
-//! goal's status, attendance, a plan's state, a note's kind), each with its code and its
+//! goal's status, attendance, a plan's state, a note's kind, sex, the yes / no / refused answer of
+//! the sensitive questions), each with its code and its
 //! Polish and English labels, defined here once. The UI gets them from a file generated from
 //! this (`ui/src/bindings/closedListValues.ts`, by `kartoteka_api::closed_lists`); reports and
 //! printed forms call `polish()`. No other place spells a label out.
 
+use crate::pesel::Sex;
 use crate::plan::{Attendance, GoalStatus, LifeArea, NoteKind, PlanStatus, Unit};
+use crate::values::Answer;
 
 /// A closed list of coded values.
 pub trait ClosedList: Copy + PartialEq + 'static {
@@ -91,6 +94,17 @@ closed_list!(NoteKind, [
     Other => "other",
 ]);
 
+closed_list!(Sex, [
+    Female => "female",
+    Male => "male",
+]);
+
+closed_list!(Answer, [
+    Yes => "yes",
+    No => "no",
+    Refused => "refused to answer",
+]);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +129,7 @@ mod tests {
         check::<Attendance>();
         check::<PlanStatus>();
         check::<NoteKind>();
+        check::<Sex>();
+        check::<Answer>();
     }
 }

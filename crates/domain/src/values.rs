@@ -176,6 +176,13 @@ impl Answer {
             _ => Err("dozwolone odpowiedzi: tak, nie, odmowa podania informacji"),
         }
     }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::No => "no",
+            Answer::Refused => "refused",
+        }
+    }
     pub fn polish(self) -> &'static str {
         match self {
             Answer::Yes => "tak",

@@ -6,28 +6,26 @@ use kartoteka_domain::plan::{Attendance, Unit};
 use kartoteka_domain::values::{Answer, CodeList};
 use kartoteka_domain::Sex;
 
-/// Yes / No / Refused as the monitoring form spells them.
-pub fn answer(a: Answer) -> &'static str {
-    match a {
-        Answer::Yes => "Tak",
-        Answer::No => "Nie",
-        Answer::Refused => "Odmowa podania informacji",
+/// A label as a spreadsheet cell starts it: with a capital letter ("Tak", "Kobieta").
+fn capitalised(label: &str) -> String {
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
-pub fn yes_no(b: bool) -> &'static str {
-    if b {
-        "Tak"
-    } else {
-        "Nie"
-    }
+/// Yes / No / Refused: the domain's labels, capitalised ("Odmowa podania informacji").
+pub fn answer(a: Answer) -> String {
+    capitalised(a.polish())
 }
 
-pub fn sex(s: Sex) -> &'static str {
-    match s {
-        Sex::Female => "Kobieta",
-        Sex::Male => "Mężczyzna",
-    }
+pub fn yes_no(b: bool) -> String {
+    answer(if b { Answer::Yes } else { Answer::No })
+}
+
+pub fn sex(s: Sex) -> String {
+    capitalised(s.polish())
 }
 
 /// The Polish label of a code from one of the domain's code lists (the code itself if the

@@ -4,4 +4,8 @@ import type { Choice } from "./Choice";
 /**
  * Every closed list the UI shows, by name.
  */
-export type ClosedLists = { unit: Array<Choice>, life_area: Array<Choice>, goal_status: Array<Choice>, attendance: Array<Choice>, plan_status: Array<Choice>, note_kind: Array<Choice>, };
+export type ClosedLists = { unit: Array<Choice>, life_area: Array<Choice>, goal_status: Array<Choice>, attendance: Array<Choice>, plan_status: Array<Choice>, note_kind: Array<Choice>, sex: Array<Choice>, 
+/**
+ * Yes / no / refused: the answer to each sensitive question of the enrolment form.
+ */
+answer: Array<Choice>, };

@@ -182,5 +182,34 @@ export const CLOSED_LISTS: ClosedLists = {
       "pl": "inne",
       "en": "other"
     }
+  ],
+  "sex": [
+    {
+      "code": "female",
+      "pl": "kobieta",
+      "en": "female"
+    },
+    {
+      "code": "male",
+      "pl": "mężczyzna",
+      "en": "male"
+    }
+  ],
+  "answer": [
+    {
+      "code": "yes",
+      "pl": "tak",
+      "en": "yes"
+    },
+    {
+      "code": "no",
+      "pl": "nie",
+      "en": "no"
+    },
+    {
+      "code": "refused",
+      "pl": "odmowa podania informacji",
+      "en": "refused to answer"
+    }
   ]
 };

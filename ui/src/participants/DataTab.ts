@@ -5,6 +5,7 @@ import type { Address } from '../bindings/Address';
 import type { CodeOption } from '../bindings/CodeOption';
 import type { FormOptions } from '../bindings/FormOptions';
 import type { Participant } from '../bindings/Participant';
+import { labelOf } from '../closedLists';
 import { h } from '../dom';
 import { formatDate, formatDateTime } from '../format';
 import { t, type MessageKey } from '../i18n';
@@ -19,10 +20,7 @@ export function codeLabel(list: CodeOption[], code: string | null | undefined): 
 }
 
 export function answerLabel(value: string | null | undefined): string | null {
-  if (value === 'yes') return t('answer.yes');
-  if (value === 'no') return t('answer.no');
-  if (value === 'refused') return t('answer.refused');
-  return value ?? null;
+  return value ? labelOf('answer', value) : null;
 }
 
 function degurbaLabel(value: number | null): string | null {
@@ -53,7 +51,7 @@ function block(title: MessageKey, rows: Row[], id: string): HTMLElement | null {
 }
 
 export function dataTab(p: Participant, options: FormOptions): HTMLElement {
-  const sex = p.sex === 'female' ? t('sex.female') : p.sex === 'male' ? t('sex.male') : p.sex;
+  const sex = labelOf('sex', p.sex);
   const blocks = [
     block('section.personal', [
       ['field.first_name', p.first_name],

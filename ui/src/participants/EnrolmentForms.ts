@@ -8,6 +8,7 @@ import type { Participant } from '../bindings/Participant';
 import type { Project } from '../bindings/Project';
 import type { EnrolmentEndInput } from '../bindings/EnrolmentEndInput';
 import type { EnrolmentInput } from '../bindings/EnrolmentInput';
+import { labelOf } from '../closedLists';
 import { h, replace } from '../dom';
 import { formatPeriod } from '../format';
 import { t } from '../i18n';
@@ -112,7 +113,7 @@ export function endForm(enrolment: Enrolment, hooks: FormHooks): HTMLFormElement
     idPrefix: 'end',
     label: t('enrol.completedAsPlanned'),
     empty: t('common.choose'),
-    choices: [{ value: 'true', label: t('answer.yes') }, { value: 'false', label: t('answer.no') }],
+    choices: [{ value: 'true', label: labelOf('answer', 'yes') }, { value: 'false', label: labelOf('answer', 'no') }],
   });
   const completedSelect = completed.querySelector('select') as HTMLSelectElement;
   const syncReason = () => (reason.hidden = completedSelect.value !== 'false');

@@ -2,24 +2,18 @@
 // values. Layout only: behaviour (validation, saving) lives in ParticipantForm.ts.
 
 import type { FormOptions } from '../bindings/FormOptions';
+import { choicesOf } from '../closedLists';
 import { h } from '../dom';
 import { t, type MessageKey } from '../i18n';
 import { checkboxField, dateField, selectField, textareaField, textField, type Choice } from '../ui/fields';
 import { ADDRESS_PARTS, HAS_CORRESPONDENCE, NO_PESEL, type AddressPart, type FormValues } from './participantModel';
 
 export function answerChoices(): Choice[] {
-  return [
-    { value: 'yes', label: t('answer.yes') },
-    { value: 'no', label: t('answer.no') },
-    { value: 'refused', label: t('answer.refused') },
-  ];
+  return choicesOf('answer');
 }
 
 export function sexChoices(): Choice[] {
-  return [
-    { value: 'female', label: t('sex.female') },
-    { value: 'male', label: t('sex.male') },
-  ];
+  return choicesOf('sex');
 }
 
 export function degurbaChoices(): Choice[] {

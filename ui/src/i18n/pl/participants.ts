@@ -80,11 +80,6 @@ export const participantTexts = {
   'hint.postcode': 'np. 00-950',
   'hint.phone': 'np. 600 100 200',
 
-  'sex.female': 'kobieta',
-  'sex.male': 'mężczyzna',
-  'answer.yes': 'Tak',
-  'answer.no': 'Nie',
-  'answer.refused': 'Odmowa podania informacji',
   'degurba.1': '1 — obszar gęsto zaludniony (miasta)',
   'degurba.2': '2 — obszar o średnim stopniu zaludnienia (mniejsze miasta, przedmieścia)',
   'degurba.3': '3 — obszar słabo zaludniony (obszary wiejskie)',
