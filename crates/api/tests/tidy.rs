@@ -296,3 +296,30 @@ fn no_import_cycles_between_modules() {
         cycles.join("\n")
     );
 }
+
+/// Tests find the checkout through CARGO_MANIFEST_DIR read when they run: a path baked in at
+/// compile time points at whichever clone first built a test binary that other clones (sharing
+/// a target folder) then reuse.
+#[test]
+fn tests_read_the_checkout_path_when_they_run() {
+    let baked = concat!("env!(\"CARGO_", "MANIFEST_DIR\")");
+    let mut files = vec![];
+    for dir in ["crates", "src-tauri/src", "tests"] {
+        rust_files(&repo().join(dir), &mut files);
+    }
+    let mut offences = vec![];
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            // The fallback for a binary run outside cargo is fine.
+            if line.contains(baked) && !line.contains("unwrap_or_else") {
+                offences.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "Read std::env::var_os(\"CARGO_MANIFEST_DIR\") at run time instead:\n{}",
+        offences.join("\n")
+    );
+}
