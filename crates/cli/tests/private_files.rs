@@ -61,34 +61,26 @@ fn documents_exports_reports_and_backups_are_readable_by_the_user_alone() {
 
     // A printed form, into folders that do not exist yet.
     let form = root.path().join("wydruki/luty/deklaracja.pdf");
-    ok(
-        &dir,
-        &[
-            "form",
-            "enrolment",
-            "--participant",
-            &person,
-            "--out",
-            form.to_str().unwrap(),
-        ],
-        None,
-    );
+    let print_form = || {
+        ok(
+            &dir,
+            &[
+                "form",
+                "enrolment",
+                "--participant",
+                &person,
+                "--out",
+                form.to_str().unwrap(),
+            ],
+            None,
+        )
+    };
+    print_form();
     assert_private_file(&form);
     assert_private_dir(&root.path().join("wydruki"));
     assert_private_dir(&root.path().join("wydruki/luty"));
     std::fs::set_permissions(&form, std::fs::Permissions::from_mode(0o644)).unwrap();
-    ok(
-        &dir,
-        &[
-            "form",
-            "enrolment",
-            "--participant",
-            &person,
-            "--out",
-            form.to_str().unwrap(),
-        ],
-        None,
-    );
+    print_form();
     assert_private_file(&form);
 
     // A person's full record (art. 15 RODO): JSON and PDF, into a new folder.

@@ -8,9 +8,7 @@
 //! them: spaces and letter case do not count, a date is the same in any of the usual forms, and
 //! `|`-lists are compared item by item. Nothing is written.
 
-use crate::cst2021::{self, ColumnMap};
 use crate::table::Table;
-use crate::values::ValueMap;
 use crate::ReportError;
 use chrono::NaiveDate;
 use kartoteka_store::Store;
@@ -80,12 +78,7 @@ pub fn compare_cst2021(
     export: &Path,
 ) -> Result<Cst2021Comparison, ReportError> {
     let theirs = read_table(export)?;
-    let report = cst2021::build(
-        store,
-        project_id,
-        &ColumnMap::embedded()?,
-        &ValueMap::embedded()?,
-    )?;
+    let report = crate::check_cst2021(store, project_id)?;
     let ours = Sheet::of_table(&report.table);
     let mut comparison = compare(&ours, &theirs)?;
     comparison.project_id = report.project_id;

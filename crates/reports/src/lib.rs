@@ -69,12 +69,7 @@ pub fn export_cst2021(
 ) -> Result<(Cst2021Report, FileFormat), ReportError> {
     let format = FileFormat::from_path(out)?;
     output::check_target(out)?;
-    let report = cst2021::build(
-        store,
-        project_id,
-        &ColumnMap::embedded()?,
-        &ValueMap::embedded()?,
-    )?;
+    let report = check_cst2021(store, project_id)?;
     let bytes = match format {
         FileFormat::Xlsx => report.table.to_xlsx("Uczestnicy")?,
         FileFormat::Csv => report.table.to_csv(),

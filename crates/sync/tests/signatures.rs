@@ -3,11 +3,12 @@
 //! signing, a bundle signed by another key for a known device, or an unsigned one once the
 //! device is known to sign, is refused whole and not marked as seen.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+mod common;
+
+use common::{clock, site, Site};
 use kartoteka_domain::participant::ParticipantInput;
-use kartoteka_store::keyring::KdfCost;
 use kartoteka_store::participants::DuplicateCheck;
-use kartoteka_store::{Clock, OpenOptions, Source, Store};
+use kartoteka_store::Source;
 use kartoteka_sync::sign::DeviceSigner;
 use kartoteka_sync::SyncError;
 use serde_json::{json, Value};
@@ -15,63 +16,8 @@ use sha2::{Digest, Sha256};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::Arc;
 
-const PASSPHRASE: &str = "wspólne hasło ośrodka 2026";
-const ORGANISATION: &str = "MOPS Jastrzębie-Zdrój";
 const MAGIC: &[u8] = b"KARTOTEKA-SYNC\n";
-
-struct SteppingClock(AtomicI64);
-
-impl Clock for SteppingClock {
-    fn now(&self) -> DateTime<Utc> {
-        let s = self.0.fetch_add(1, Ordering::SeqCst);
-        Utc.timestamp_opt(s, 0).unwrap()
-    }
-    fn today(&self) -> NaiveDate {
-        Utc.timestamp_opt(self.0.load(Ordering::SeqCst), 0)
-            .unwrap()
-            .date_naive()
-    }
-}
-
-struct Site {
-    _dir: tempfile::TempDir,
-    out: PathBuf,
-    store: Store,
-}
-
-fn clock() -> Arc<SteppingClock> {
-    Arc::new(SteppingClock(AtomicI64::new(
-        Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0)
-            .unwrap()
-            .timestamp(),
-    )))
-}
-
-fn site(clock: &Arc<SteppingClock>) -> Site {
-    let dir = tempfile::tempdir().unwrap();
-    let options = OpenOptions {
-        clock: clock.clone(),
-        kdf: KdfCost {
-            m_cost: 256,
-            t_cost: 1,
-            p_cost: 1,
-        },
-    };
-    let mut store = Store::init(&dir.path().join("data"), "Anna", "haslo-testowe-1", options)
-        .unwrap()
-        .store;
-    kartoteka_sync::setup(&mut store, Source::Cli, PASSPHRASE, Some(ORGANISATION)).unwrap();
-    let out = dir.path().join("out");
-    std::fs::create_dir_all(&out).unwrap();
-    Site {
-        _dir: dir,
-        out,
-        store,
-    }
-}
 
 fn person(site: &mut Site, first: &str, last: &str) -> String {
     let input: ParticipantInput = serde_json::from_value(json!({
