@@ -395,6 +395,7 @@ fn restrict_permissions(dir: &Path) {
 /// never a new empty registry.
 pub(crate) fn open_connection(path: &Path, key: &DbKey) -> Result<Connection> {
     use rusqlite::OpenFlags;
+    sqlite_ready()?;
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_URI
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -411,32 +412,34 @@ pub(crate) fn open_connection(path: &Path, key: &DbKey) -> Result<Connection> {
     configure_connection(conn, key)
 }
 
-/// SQLCipher's crypto provider (libtomcrypt) is set up when a keyed connection opens and torn
-/// down when the last one closes; a connection keyed on another thread while that happens
-/// could fail at random ("An error occurred with PRAGMA key…", seen once in a while when many
-/// stores open and close at once: tests, or the window's backup and sync connections). One
-/// keyed in-memory connection held for the life of the process keeps the provider set up.
-fn keep_crypto_provider_active() {
-    static HELD: std::sync::OnceLock<std::sync::Mutex<Option<Connection>>> =
-        std::sync::OnceLock::new();
-    HELD.get_or_init(|| {
-        let held = Connection::open_in_memory().ok().filter(|c| {
-            c.execute_batch("PRAGMA key = 'kartoteka-provider'; CREATE TABLE IF NOT EXISTS t(x);")
-                .is_ok()
-        });
-        std::sync::Mutex::new(held)
-    });
+/// Finishes SQLite's and SQLCipher's start-up once, before the process's first connection.
+///
+/// `sqlite3_initialize` marks SQLite ready before it runs SQLCipher's own start-up
+/// (`SQLITE_EXTRA_INIT`), outside its lock; a connection opened on another thread in that
+/// window had its `PRAGMA key` refused ("An error occurred with PRAGMA key…"): seen now and
+/// then when tests, or the window's backup and sync threads, opened stores together. Every
+/// connection the store opens comes after this call, and the `Once` makes the other threads
+/// wait until the first has finished both parts.
+fn sqlite_ready() -> Result<()> {
+    static READY: std::sync::OnceLock<std::os::raw::c_int> = std::sync::OnceLock::new();
+    // SAFETY: sqlite3_initialize takes no arguments and may be called at any time.
+    let rc = *READY.get_or_init(|| unsafe { rusqlite::ffi::sqlite3_initialize() });
+    if rc == rusqlite::ffi::SQLITE_OK {
+        Ok(())
+    } else {
+        Err(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rc), None).into())
+    }
 }
 
 /// Creates a new database file (only `init` does).
 fn create_connection(path: &Path, key: &DbKey) -> Result<Connection> {
+    sqlite_ready()?;
     configure_connection(Connection::open(path)?, key)
 }
 
 /// The one place a connection is set up: key first, then the settings that keep data safe
 /// (WAL, full sync, temporary tables in memory so nothing unencrypted reaches disk).
 fn configure_connection(conn: Connection, key: &DbKey) -> Result<Connection> {
-    keep_crypto_provider_active();
     // The store runs a few dozen distinct statements (one per table and path, search groups,
     // sync per table); rusqlite's default cache of 16 re-prepared them in every sync import.
     conn.set_prepared_statement_cache_capacity(256);
