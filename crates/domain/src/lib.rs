@@ -15,6 +15,7 @@ pub mod participant;
 pub mod pesel;
 pub mod plan;
 pub mod project;
+pub mod recruitment;
 pub mod relation;
 pub mod text;
 pub mod values;

@@ -24,6 +24,7 @@ mod notes;
 pub mod participants;
 mod plans;
 mod projects;
+mod recruitment;
 mod rekey;
 mod relations;
 mod reports;
@@ -495,6 +496,8 @@ impl Store {
             "plan_reviews",
             "deliveries",
             "case_notes",
+            "recruitments",
+            "candidates",
             "consents",
             "documents",
         ];

@@ -59,6 +59,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "contentless_search",
         sql: include_str!("../migrations/0009_contentless_search.sql"),
     },
+    Migration {
+        version: 10,
+        name: "recruitment",
+        sql: include_str!("../migrations/0010_recruitment.sql"),
+    },
 ];
 
 pub fn latest_version() -> u32 {

@@ -131,6 +131,14 @@ pub const SYNC_TABLES: &[SyncTable] = &[
         table: "case_notes",
         entity: "case_note",
     },
+    SyncTable {
+        table: "recruitments",
+        entity: "recruitment",
+    },
+    SyncTable {
+        table: "candidates",
+        entity: "candidate",
+    },
 ];
 
 /// Columns kept only locally: the participants' row number (the search index's rowid) and
