@@ -147,6 +147,15 @@ pub struct Regenerated {
     pub sha256: String,
 }
 
+/// A document written to a file outside the register (a recruitment round's protocol or
+/// list): the file, its size and the SHA-256 of its bytes.
+#[derive(Debug, Clone, Serialize)]
+pub struct SavedDocument {
+    pub file: String,
+    pub bytes: usize,
+    pub sha256: String,
+}
+
 /// What `kartoteka recovery-key print` wrote.
 #[derive(Debug, Clone, Serialize)]
 pub struct RecoveryKeyPrinted {

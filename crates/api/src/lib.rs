@@ -19,6 +19,7 @@ pub mod printing;
 pub mod process;
 pub mod projects;
 pub mod records;
+pub mod recruitment;
 pub mod reports;
 pub mod seed;
 pub mod settings;

@@ -34,7 +34,7 @@ pub fn page_limit(limit: u32) -> Result<u32, ApiError> {
     }
 }
 
-fn duplicate_check(confirmed: bool) -> DuplicateCheck {
+pub(crate) fn duplicate_check(confirmed: bool) -> DuplicateCheck {
     if confirmed {
         DuplicateCheck::Confirmed
     } else {

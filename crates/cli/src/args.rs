@@ -36,6 +36,12 @@ pub enum Command {
     /// Udział uczestników w projektach.
     #[command(subcommand)]
     Enrolment(EnrolmentCommand),
+    /// Rekrutacja: nabory projektu, ich kryteria, lista rankingowa i zamknięcie.
+    #[command(subcommand)]
+    Recruitment(crate::recruitment_cmd::RecruitmentCommand),
+    /// Kandydaci w naborach: zgłoszenia i rezygnacje.
+    #[command(subcommand)]
+    Candidate(crate::recruitment_cmd::CandidateCommand),
     /// Dziennik zdarzeń (audyt).
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -344,6 +350,16 @@ pub struct FormArgs {
 }
 
 #[derive(Args, Clone)]
+pub struct RoundFormArgs {
+    /// Nabór.
+    #[arg(long)]
+    pub recruitment: String,
+    /// Plik PDF do zapisania.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: std::path::PathBuf,
+}
+
+#[derive(Args, Clone)]
 pub struct PlanFormArgs {
     /// Uczestnik: drukowany jest jego bieżący plan w projekcie (podpisany, a bez niego
     /// najnowszy szkic).
@@ -410,6 +426,17 @@ pub enum FormCommand {
     Attendance(AttendanceArgs),
     /// Pełny zapis danych jednej osoby (wniosek RODO o dostęp).
     Record(FormArgs),
+    /// Protokół z rekrutacji (numery zgłoszeń, inicjały, punkty, decyzje, podpisy komisji).
+    RecruitmentProtocol(RoundFormArgs),
+    /// Lista rankingowa do wywieszenia (tylko numery zgłoszeń, bez danych osobowych).
+    RecruitmentResults(RoundFormArgs),
+    /// List do kandydata z wynikiem rekrutacji (z adresem do wysyłki).
+    RecruitmentLetter {
+        #[arg(long)]
+        candidate: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: std::path::PathBuf,
+    },
     /// Ten sam dokument dla wszystkich uczestników projektu: do folderu (plik na osobę) albo
     /// do jednego pliku PDF (gdy --out kończy się na .pdf).
     Batch {

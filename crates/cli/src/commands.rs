@@ -20,6 +20,8 @@ pub fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Participant(c) => participant(&dir, c),
         Command::Project(c) => project(&dir, c),
         Command::Enrolment(c) => enrolment(&dir, c),
+        Command::Recruitment(c) => crate::recruitment_cmd::recruitment(&dir, c),
+        Command::Candidate(c) => crate::recruitment_cmd::candidate(&dir, c),
         Command::Audit(c) => audit(&dir, c),
         Command::Passwd {
             recovery_key,

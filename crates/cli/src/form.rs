@@ -1,10 +1,15 @@
 //! `kartoteka form …`, `recovery-key print` and `organisation`: documents to print.
 
-use crate::args::{AttendanceArgs, FormArgs, FormCommand, PlanFormArgs, RecoveryKeyCommand};
+use crate::args::{
+    AttendanceArgs, FormArgs, FormCommand, PlanFormArgs, RecoveryKeyCommand, RoundFormArgs,
+};
 use crate::io::{print_json, read_json};
-use kartoteka_api::dto::{BatchWritten, PrintedFile, RecoveryKeyPrinted, Regenerated};
+use kartoteka_api::dto::{
+    BatchWritten, PrintedFile, RecoveryKeyPrinted, Regenerated, SavedDocument,
+};
 use kartoteka_api::printing::DocumentKind;
 use kartoteka_api::printing::{self, AttendanceRequest, BatchHooks, BatchOutput, PrintRequest};
+use kartoteka_api::recruitment::RoundDocument;
 use kartoteka_api::settings::OrganisationPatch;
 use kartoteka_api::App;
 use kartoteka_api::{ApiError, ErrorCode};
@@ -31,6 +36,22 @@ fn single(app: &mut App, kind: DocumentKind, args: &FormArgs) -> Result<(), ApiE
     print_json(&PrintedFile {
         file: args.out.display().to_string(),
         document: printed.record,
+    });
+    Ok(())
+}
+
+fn round_document(app: &App, which: RoundDocument, args: &RoundFormArgs) -> Result<(), ApiError> {
+    let bytes = app.recruitment_document(&args.recruitment, which)?;
+    saved(&args.out, &bytes)
+}
+
+/// Writes a document outside the register and says what was written.
+fn saved(out: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    write_pdf(out, bytes)?;
+    print_json(&SavedDocument {
+        file: out.display().to_string(),
+        bytes: bytes.len(),
+        sha256: printing::sha256_hex(bytes),
     });
     Ok(())
 }
@@ -162,6 +183,12 @@ pub fn run(app: &mut App, command: FormCommand) -> Result<(), ApiError> {
         FormCommand::ImageConsent(a) => single(app, DocumentKind::ImageConsent, &a),
         FormCommand::Record(a) => single(app, DocumentKind::Record, &a),
         FormCommand::Plan(a) => plan(app, &a),
+        FormCommand::RecruitmentProtocol(a) => round_document(app, RoundDocument::Protocol, &a),
+        FormCommand::RecruitmentResults(a) => round_document(app, RoundDocument::Results, &a),
+        FormCommand::RecruitmentLetter { candidate, out } => {
+            let bytes = app.recruitment_letter(&candidate)?;
+            saved(&out, &bytes)
+        }
         FormCommand::Attendance(a) => attendance(app, &a),
         FormCommand::Batch { kind, project, out } => batch(app, &kind, &project, &out),
         FormCommand::Regenerate { id, out } => {

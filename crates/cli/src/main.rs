@@ -9,6 +9,7 @@ mod commands;
 mod form;
 mod io;
 mod plan_cmd;
+mod recruitment_cmd;
 mod report_cmd;
 mod seed;
 mod sync_cmd;

@@ -75,6 +75,16 @@ pub(crate) fn finish(
     kind: DocumentKind,
     footer: &str,
 ) -> Result<Document> {
+    finish_titled(flow, ctx, kind.title(), footer)
+}
+
+/// [`finish`] for a document outside the register's kinds (a round's protocol or list).
+pub(crate) fn finish_titled(
+    flow: Flow,
+    ctx: &DocumentContext,
+    title: &'static str,
+    footer: &str,
+) -> Result<Document> {
     let laid = flow.finish(footer);
     // The subject names the organisation and project, never the person: file managers and
     // desktop search show and index PDF metadata.
@@ -84,7 +94,7 @@ pub(crate) fn finish(
     };
     Ok(Document {
         laid,
-        title: kind.title(),
+        title,
         subject,
         created: ctx.generated_at.with_timezone(&Utc),
     })

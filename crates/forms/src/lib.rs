@@ -31,7 +31,8 @@ pub use model::{
     AttendanceSheet, ConsentTemplate, DeclarationSheet, DocumentContext, ImageConsentSheet,
     ImageFormat, LogoStrip, Organisation, ParticipantSheet, PersonRecord, PersonRef, PlanAmendment,
     PlanClosingSheet, PlanGoal, PlanReviewRow, PlanServiceRow, PlanSheet, PlanSigningSheet,
-    ProjectHeader, RecordBlock, RecoveryKeySheet,
+    ProjectHeader, RecordBlock, RecoveryKeySheet, RecruitmentCriterion, RecruitmentLetter,
+    RecruitmentRow, RecruitmentSheet,
 };
 
 use chrono::{DateTime, Utc};
@@ -173,6 +174,21 @@ pub fn lay_out(ctx: &DocumentContext, model: Model<'_>) -> Result<Document> {
         Model::Record(r) => documents::record::render(ctx, r),
         Model::RecoveryKey(k) => documents::recovery_key::render(ctx, k),
     }
+}
+
+/// A recruitment round's protocol for its committee (candidates by number and initials).
+pub fn recruitment_protocol(ctx: &DocumentContext, s: &RecruitmentSheet) -> Result<Vec<u8>> {
+    documents::recruitment::protocol(ctx, s)?.to_pdf()
+}
+
+/// A recruitment round's public list of results (candidate numbers only).
+pub fn recruitment_results(ctx: &DocumentContext, s: &RecruitmentSheet) -> Result<Vec<u8>> {
+    documents::recruitment::results(ctx, s)?.to_pdf()
+}
+
+/// A letter telling a candidate the decision on their application.
+pub fn recruitment_letter(ctx: &DocumentContext, l: &RecruitmentLetter) -> Result<Vec<u8>> {
+    documents::recruitment::letter(ctx, l)?.to_pdf()
 }
 
 /// The enrolment form; `None` prints the blank form.

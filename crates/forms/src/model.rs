@@ -331,3 +331,58 @@ pub struct PlanSigningSheet {
     pub participant_signed_on: NaiveDate,
     pub worker_signed_on: NaiveDate,
 }
+
+/// A recruitment round's list, for its protocol and its public list of results.
+#[derive(Debug, Clone)]
+pub struct RecruitmentSheet {
+    pub round: String,
+    pub opens: NaiveDate,
+    pub closes: NaiveDate,
+    pub places: u32,
+    pub reserve_places: u32,
+    pub criteria: Vec<RecruitmentCriterion>,
+    /// Qualified, then reserve (each by place), then the rest.
+    pub rows: Vec<RecruitmentRow>,
+    /// The day the list was frozen; `None` prints it as a provisional list.
+    pub closed_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RecruitmentCriterion {
+    pub label: String,
+    pub required: bool,
+    pub points: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct RecruitmentRow {
+    pub number: u32,
+    /// "A.Ż." — the protocol's only trace of the name.
+    pub initials: String,
+    /// "dd.mm.yyyy gg:mm"
+    pub submitted_at: String,
+    pub points: u32,
+    pub rank: Option<u32>,
+    /// "zakwalifikowany", "lista rezerwowa", "niezakwalifikowany".
+    pub decision: String,
+    /// Why (never printed on the public list).
+    pub reason: String,
+}
+
+/// A letter telling one candidate the decision on their application.
+#[derive(Debug, Clone)]
+pub struct RecruitmentLetter {
+    /// Name and postal address, as on an envelope.
+    pub addressee: Vec<String>,
+    pub female: bool,
+    pub round: String,
+    pub number: u32,
+    pub submitted_on: NaiveDate,
+    pub points: u32,
+    pub rank: Option<u32>,
+    /// "zakwalifikowany", "lista rezerwowa", "niezakwalifikowany".
+    pub decision: String,
+    pub reason: String,
+    /// The list is not yet closed: the letter says the decision may still change.
+    pub provisional: bool,
+}

@@ -15,6 +15,6 @@ number: number, points: number,
 rank: number | null, outcome: Outcome, 
 /**
  * Why a candidate is not qualified (a missing required criterion, no place left, a
- * resignation).
+ * resignation), or how a reserve candidate got a place.
  */
 reason: string | null, };

@@ -80,8 +80,17 @@ pub(super) fn person_ref(s: &Snapshot) -> Option<forms::PersonRef> {
 }
 
 pub(super) fn context(s: &Snapshot) -> Result<forms::DocumentContext, ApiError> {
+    document_context(&s.organisation, s.project.as_ref(), s.generated_at)
+}
+
+/// The letterhead of a document: the organisation, the project (if any) and when.
+pub(crate) fn document_context(
+    organisation: &OrganisationSettings,
+    project: Option<&ProjectData>,
+    generated_at: DateTime<FixedOffset>,
+) -> Result<forms::DocumentContext, ApiError> {
     use base64::Engine;
-    let logo_strip = match &s.organisation.logo_strip_base64 {
+    let logo_strip = match &organisation.logo_strip_base64 {
         Some(b64) => {
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(b64)
@@ -97,16 +106,16 @@ pub(super) fn context(s: &Snapshot) -> Result<forms::DocumentContext, ApiError> 
     };
     Ok(forms::DocumentContext {
         organisation: forms::Organisation {
-            name: s.organisation.name.clone(),
-            address_lines: s.organisation.address_lines.clone(),
+            name: organisation.name.clone(),
+            address_lines: organisation.address_lines.clone(),
             logo_strip,
         },
-        project: s.project.as_ref().map(|p| forms::ProjectHeader {
+        project: project.map(|p| forms::ProjectHeader {
             name: p.name.clone(),
             agreement_number: p.agreement_number.clone().unwrap_or_default(),
         }),
-        generated_at: s.generated_at,
-        place: Some(s.organisation.place.clone()).filter(|p| !p.is_empty()),
+        generated_at,
+        place: Some(organisation.place.clone()).filter(|p| !p.is_empty()),
     })
 }
 

@@ -33,6 +33,7 @@ mod plan;
 mod snapshot;
 
 pub use batch::*;
+pub(crate) use layout::document_context;
 use layout::*;
 pub use layout::{lay_out_snapshot, render_snapshot};
 use plan::*;

@@ -10,6 +10,7 @@ pub mod image_consent;
 pub mod plan;
 pub mod record;
 pub mod recovery_key;
+pub mod recruitment;
 
 use crate::layout::{style, Cell, Flow, Signature};
 use crate::model::{DocumentContext, PersonRef};
