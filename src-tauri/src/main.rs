@@ -13,6 +13,7 @@ mod commands;
 mod gdpr;
 mod plans;
 mod printing;
+mod recruitment;
 mod reports;
 mod state;
 mod sync;
@@ -66,6 +67,13 @@ fn main() {
             commands::project_get,
             commands::enrolment_add,
             commands::enrolment_end,
+            recruitment::recruitment_add,
+            recruitment::recruitment_list,
+            recruitment::recruitment_get,
+            recruitment::candidate_add,
+            recruitment::recruitment_close,
+            recruitment::candidate_resign,
+            recruitment::recruitment_print,
             commands::consent_texts,
             commands::consent_text_add,
             commands::consent_give,

@@ -34,6 +34,13 @@ import type { PrintedFile } from './bindings/PrintedFile';
 import type { Project } from './bindings/Project';
 import type { ProjectDetail } from './bindings/ProjectDetail';
 import type { ProjectInput } from './bindings/ProjectInput';
+import type { Candidate } from './bindings/Candidate';
+import type { CandidateInput } from './bindings/CandidateInput';
+import type { Recruitment } from './bindings/Recruitment';
+import type { RecruitmentDetail } from './bindings/RecruitmentDetail';
+import type { RecruitmentInput } from './bindings/RecruitmentInput';
+import type { Resignation } from './bindings/Resignation';
+import type { RoundClosed } from './bindings/RoundClosed';
 import type { RelationKind } from './bindings/RelationKind';
 import type { ReportSummary } from './bindings/ReportSummary';
 import type { Settings } from './bindings/Settings';
@@ -149,6 +156,22 @@ export const api = {
   enrolmentAdd: (participantId: string, projectId: string, input: EnrolmentInput) =>
     call<string>('enrolment_add', { participant_id: participantId, project_id: projectId, input }),
   enrolmentEnd: (id: string, input: EnrolmentEndInput) => call<Enrolment>('enrolment_end', { id, input }),
+
+  recruitmentAdd: (projectId: string, input: RecruitmentInput) => call<string>('recruitment_add', { project_id: projectId, input }),
+  /** A project's rounds, newest first. */
+  recruitmentList: (projectId: string) => call<Recruitment[]>('recruitment_list', { project_id: projectId }),
+  /** A round with its candidates and its list (computed while open, frozen once closed). */
+  recruitmentGet: (id: string) => call<RecruitmentDetail>('recruitment_get', { id }),
+  /** `input` names an existing person (`participant_id`) or a new one (`participant`). */
+  candidateAdd: (recruitmentId: string, input: CandidateInput, confirmDuplicate: boolean) =>
+    call<Candidate>('candidate_add', { recruitment_id: recruitmentId, input, confirm_duplicate: confirmDuplicate }),
+  /** Freezes the list and enrols the qualified from `startDate` (null: today). */
+  recruitmentClose: (id: string, startDate: string | null) => call<RoundClosed>('recruitment_close', { id, start_date: startDate }),
+  /** In a closed round a qualified candidate's place goes to the first reserve. */
+  candidateResign: (id: string, date: string | null) => call<Resignation>('candidate_resign', { id, date }),
+  /** Saves and opens the round's "protocol", "results" or a candidate's "letter"; resolves to the file. */
+  recruitmentPrint: (id: string, which: 'protocol' | 'results' | 'letter', candidateId: string | null = null) =>
+    call<string>('recruitment_print', { id, which, candidate_id: candidateId }),
 
   /** `participantId` null: a blank form. `open`: Rust opens the saved PDF in the system viewer. */
   printDocument: (kind: string, participantId: string | null, projectId: string | null, open: boolean) =>

@@ -31,7 +31,8 @@ pub enum RoundDocument {
     Results,
 }
 
-/// An optional date as both front ends send it ("YYYY-MM-DD"; empty means none).
+/// An optional date as both front ends send it ("YYYY-MM-DD" or "DD.MM.RRRR"; empty means
+/// none).
 fn optional_date(
     field: &str,
     label: &str,

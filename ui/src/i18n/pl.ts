@@ -9,6 +9,7 @@ import { documentTexts } from './pl/documents';
 import { participantTexts } from './pl/participants';
 import { planTexts } from './pl/plans';
 import { projectTexts } from './pl/projects';
+import { recruitmentTexts } from './pl/recruitment';
 import { reportTexts } from './pl/reports';
 import { settingsTexts } from './pl/settings';
 import { syncTexts } from './pl/sync';
@@ -22,6 +23,7 @@ export const plParts = {
   participants: participantTexts,
   audit: auditTexts,
   projects: projectTexts,
+  recruitment: recruitmentTexts,
   documents: documentTexts,
   reports: reportTexts,
   plans: planTexts,
@@ -35,6 +37,7 @@ export const pl = {
   ...participantTexts,
   ...auditTexts,
   ...projectTexts,
+  ...recruitmentTexts,
   ...documentTexts,
   ...reportTexts,
   ...planTexts,

@@ -1,9 +1,10 @@
-// One project: its data, progress to the participant target and the enrolled participants
-// (a row opens the participant).
+// One project: its data, progress to the participant target, the enrolled participants (a row
+// opens the participant) and its recruitment rounds (a row opens the round).
 
 import { api } from '../api';
 import type { Enrolment } from '../bindings/Enrolment';
 import type { ProjectDetail } from '../bindings/ProjectDetail';
+import type { Recruitment } from '../bindings/Recruitment';
 import { h, replace } from '../dom';
 import { formatDate, formatPeriod } from '../format';
 import { t } from '../i18n';
@@ -45,6 +46,32 @@ function enrolled(ctx: AppContext, list: Enrolment[]): HTMLElement {
   ));
 }
 
+/** The project's recruitment rounds (a row opens the round) and "Nowy nabór". */
+function rounds(ctx: AppContext, projectId: string, list: Recruitment[]): HTMLElement[] {
+  const open = (id: string) => ctx.navigate({ view: 'recruitment', id });
+  const add = h('button', { type: 'button', class: 'button', 'data-action': 'new-round', onclick: () => ctx.navigate({ view: 'recruitment-new', projectId }) }, t('recruitment.new'));
+  const table = list.length === 0
+    ? h('p', { class: 'empty-note' }, t('recruitment.none'))
+    : withTableRoles(h(
+        'table',
+        { class: 'data-table clickable recruitments', 'aria-label': t('recruitment.tableLabel') },
+        h('thead', null, h('tr', null,
+          h('th', { scope: 'col' }, t('recruitment.col.name')),
+          h('th', { scope: 'col' }, t('recruitment.col.period')),
+          h('th', { scope: 'col' }, t('recruitment.col.places')),
+          h('th', { scope: 'col' }, t('recruitment.col.candidates')),
+          h('th', { scope: 'col' }, t('recruitment.col.state')))),
+        h('tbody', null, list.map((r) =>
+          h('tr', { 'data-recruitment-id': r.id, onclick: () => open(r.id) },
+            h('td', null, h('button', { type: 'button', class: 'link', onclick: (ev: Event) => { ev.stopPropagation(); open(r.id); } }, r.name)),
+            h('td', null, formatPeriod(r.opens, r.closes)),
+            h('td', null, t('recruitment.placesValue', { places: r.places, reserve: r.reserve_places })),
+            h('td', null, String(r.candidates)),
+            h('td', null, r.closing ? t('recruitment.state.closed', { date: formatDate(r.closing.closed_on) }) : t('recruitment.state.open'))))),
+      ));
+  return [h('h2', null, t('recruitment.heading')), table, h('div', { class: 'actions' }, add)];
+}
+
 export function ProjectDetailView(ctx: AppContext, id: string): View {
   const heading = h('h1', { tabindex: -1 }, t('common.loading'));
   const body = h('div', null, loadingNote());
@@ -55,8 +82,8 @@ export function ProjectDetailView(ctx: AppContext, id: string): View {
     heading,
     body,
   );
-  api.projectGet(id).then(
-    (detail) => {
+  Promise.all([api.projectGet(id), api.recruitmentList(id)]).then(
+    ([detail, recruitments]) => {
       if (!el.isConnected) return;
       heading.textContent = detail.project.name;
       replace(body,
@@ -64,7 +91,8 @@ export function ProjectDetailView(ctx: AppContext, id: string): View {
         h('div', { class: 'progress-large' }, progressBlock(detail.project),
           h('p', { class: 'hint' }, t('projects.active', { active: detail.project.active }))),
         h('h2', null, t('projects.enrolledHeading')),
-        enrolled(ctx, detail.enrolments));
+        enrolled(ctx, detail.enrolments),
+        rounds(ctx, id, recruitments));
     },
     (e) => {
       replace(body);

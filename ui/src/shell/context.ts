@@ -17,6 +17,10 @@ export type Route =
   | { view: 'projects' }
   | { view: 'project-new' }
   | { view: 'project'; id: string }
+  /** A new recruitment round of a project. */
+  | { view: 'recruitment-new'; projectId: string }
+  /** A recruitment round: its list, candidates, closing and documents. */
+  | { view: 'recruitment'; id: string }
   | { view: 'plans' }
   | { view: 'plan'; id: string }
   | { view: 'documents' }
@@ -61,6 +65,8 @@ export function navOf(route: Route): NavId {
     case 'projects':
     case 'project-new':
     case 'project':
+    case 'recruitment-new':
+    case 'recruitment':
       return 'projects';
     case 'plan':
       return 'plans';

@@ -9,6 +9,8 @@ import { ProjectDetailView } from '../projects/ProjectDetailView';
 import { ProjectForm } from '../projects/ProjectForm';
 import { ProjectList } from '../projects/ProjectList';
 import { PlanEditor } from '../plans/PlanEditor';
+import { RecruitmentView } from '../recruitment/RecruitmentView';
+import { RoundForm } from '../recruitment/RoundForm';
 import { PlansView } from '../plans/PlansView';
 import { ReportsView } from '../reports/ReportsView';
 import { settingsView } from '../settings/SettingsView';
@@ -31,6 +33,10 @@ export function renderRoute(route: Route, ctx: AppContext): View {
       return ProjectForm(ctx);
     case 'project':
       return ProjectDetailView(ctx, route.id);
+    case 'recruitment-new':
+      return RoundForm(ctx, route.projectId);
+    case 'recruitment':
+      return RecruitmentView(ctx, route.id);
     case 'plans':
       return PlansView(ctx);
     case 'plan':

@@ -19,7 +19,7 @@ use ts_rs::TS;
 
 mod parse;
 
-pub use parse::parse_optional_date;
+pub use parse::{parse_date, parse_optional_date};
 
 /// An address as typed.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, TS)]

@@ -32,7 +32,8 @@ pub(super) fn check_name(
 /// No one born before this year is registered: typed birth dates and PESELs alike.
 const EARLIEST_BIRTH_YEAR: i32 = 1890;
 
-pub(super) fn parse_date(text: &str) -> Option<NaiveDate> {
+/// A date as people and scripts type it: "YYYY-MM-DD" or "DD.MM.RRRR".
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let t = text.trim();
     NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(t, "%d.%m.%Y"))

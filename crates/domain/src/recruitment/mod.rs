@@ -17,7 +17,7 @@ use crate::project::{required_date, ProjectData};
 mod ranking;
 use crate::text::{required_short, short_text, LINE_MAX, NAME_MAX};
 use crate::{Id, ValidationErrors};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 pub use ranking::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -259,23 +259,22 @@ pub struct Application {
     pub attachments: Vec<String>,
 }
 
-/// Parses "YYYY-MM-DD HH:MM", "YYYY-MM-DDTHH:MM" (seconds allowed) or a date alone (as
-/// 00:00).
+/// Parses a date ("YYYY-MM-DD" or "DD.MM.RRRR") with an optional time after a space or "T"
+/// ("HH:MM", seconds allowed); a date alone is 00:00.
 pub fn parse_submitted_at(text: &str) -> Option<NaiveDateTime> {
     let t = text.trim();
-    for f in [
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
-    ] {
-        if let Ok(v) = NaiveDateTime::parse_from_str(t, f) {
-            return Some(v);
-        }
-    }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
+    let (date, time) = match t.split_once([' ', 'T']) {
+        Some((d, tm)) => (d, Some(tm.trim())),
+        None => (t, None),
+    };
+    let date = crate::participant::parse_date(date)?;
+    let time = match time {
+        None => NaiveTime::MIN,
+        Some(tm) => NaiveTime::parse_from_str(tm, "%H:%M")
+            .or_else(|_| NaiveTime::parse_from_str(tm, "%H:%M:%S"))
+            .ok()?,
+    };
+    Some(date.and_time(time))
 }
 
 impl CandidateInput {
@@ -297,7 +296,7 @@ impl CandidateInput {
                 None => {
                     errors.push(
                         "submitted_at",
-                        "Data złożenia zgłoszenia: podaj datę i godzinę, np. 2026-12-06 10:30",
+                        "Data złożenia zgłoszenia: podaj datę i godzinę, np. 06.12.2026 10:30",
                     );
                     None
                 }
@@ -476,6 +475,20 @@ mod tests {
             target_groups: vec![],
             retention_until: None,
         }
+    }
+
+    #[test]
+    fn the_submission_time_is_read_as_people_and_scripts_write_it() {
+        let at = |t: &str| parse_submitted_at(t).map(|v| v.format("%Y-%m-%d %H:%M").to_string());
+        assert_eq!(at("06.12.2026 10:30").as_deref(), Some("2026-12-06 10:30"));
+        assert_eq!(at("2026-12-06T10:30").as_deref(), Some("2026-12-06 10:30"));
+        assert_eq!(
+            at(" 2026-12-06 10:30:15 ").as_deref(),
+            Some("2026-12-06 10:30")
+        );
+        assert_eq!(at("06.12.2026").as_deref(), Some("2026-12-06 00:00"));
+        assert_eq!(at("06.12.2026 25:00"), None);
+        assert_eq!(at("6 grudnia"), None);
     }
 
     #[test]
