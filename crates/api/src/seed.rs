@@ -63,10 +63,23 @@ pub(crate) fn seed_store(
         progress(generator.counts.participants, participants);
     }
     store.optimize_search()?;
+    let main_project = generator.main_project().to_string();
+    // The round recruits for a project that has places left: not the main one, which takes
+    // the first 350 adults.
+    let other = store
+        .projects()?
+        .into_iter()
+        .map(|p| p.id.to_string())
+        .find(|id| *id != main_project)
+        .unwrap_or_else(|| main_project.clone());
+    let (rounds, candidates) =
+        crate::synthetic::recruitment::seed_recruitment(store, &other, seed)?;
+    generator.counts.recruitments = rounds;
+    generator.counts.candidates = candidates;
     Ok(SeedSummary {
         counts: generator.counts,
         seed,
-        main_project: generator.main_project().to_string(),
+        main_project,
         seconds: started.elapsed().as_secs_f64(),
     })
 }

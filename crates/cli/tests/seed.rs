@@ -46,6 +46,32 @@ fn two_hundred_people_are_seeded_with_a_valid_audit_chain() {
     assert!(verify["events"].as_i64().unwrap() > 200);
     let projects = ok(&store, &["project", "list"]);
     assert!(!projects.as_array().unwrap().is_empty());
+    // Another project than the main one has an open supplementary round with a list.
+    let other = projects
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] != "Aktywni razem")
+        .unwrap();
+    let rounds = ok(
+        &store,
+        &[
+            "recruitment",
+            "list",
+            "--project",
+            other["id"].as_str().unwrap(),
+        ],
+    );
+    assert_eq!(rounds.as_array().unwrap().len(), 1);
+    assert!(rounds[0]["candidates"].as_u64().unwrap() > 0);
+    let ranking = ok(
+        &store,
+        &["recruitment", "rank", rounds[0]["id"].as_str().unwrap()],
+    );
+    assert!(
+        !ranking["qualified"].as_array().unwrap().is_empty(),
+        "{ranking}"
+    );
     // Seeding a registry that already has people is refused (conflict), nothing added.
     let again = run(&store, &["seed", "--participants", "10"]);
     assert_eq!(again.status.code(), Some(4));

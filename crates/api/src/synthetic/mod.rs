@@ -22,6 +22,7 @@ use std::collections::HashMap;
 
 mod casework;
 mod corpus;
+pub(crate) mod recruitment;
 
 use corpus::*;
 
@@ -75,6 +76,8 @@ pub struct Counts {
     pub planned_services: usize,
     pub deliveries: usize,
     pub notes: usize,
+    pub recruitments: usize,
+    pub candidates: usize,
 }
 
 struct Member {
