@@ -3,6 +3,7 @@
 //! the committed file is stale), so the UI keeps no copy of a code or a label.
 
 use kartoteka_domain::closed::ClosedList;
+use kartoteka_domain::group::EventKind;
 use kartoteka_domain::plan::{Attendance, GoalStatus, LifeArea, NoteKind, PlanStatus, Unit};
 use kartoteka_domain::values::Answer;
 use kartoteka_domain::Sex;
@@ -35,6 +36,8 @@ pub struct ClosedLists {
     pub sex: Vec<Choice>,
     /// Yes / no / refused: the answer to each sensitive question of the enrolment form.
     pub answer: Vec<Choice>,
+    /// A community event's kind.
+    pub event_kind: Vec<Choice>,
 }
 
 fn choices<T: ClosedList>(after_number: impl Fn(T) -> Option<&'static str>) -> Vec<Choice> {
@@ -59,6 +62,7 @@ pub fn closed_lists() -> ClosedLists {
         note_kind: choices::<NoteKind>(|_| None),
         sex: choices::<Sex>(|_| None),
         answer: choices::<Answer>(|_| None),
+        event_kind: choices::<EventKind>(|_| None),
     }
 }
 

@@ -3,9 +3,9 @@
 
 use crate::app::App;
 use crate::error::ApiError;
+use crate::groups::optional_date;
 use crate::participants::{duplicate_check, Created};
 use crate::printing::{document_context, now};
-use chrono::NaiveDate;
 use kartoteka_domain::recruitment::{
     Candidate, CandidateInput, Ranking, Recruitment, RecruitmentInput, Resignation, RoundClosed,
 };
@@ -29,26 +29,6 @@ pub enum RoundDocument {
     Protocol,
     /// For the notice board: numbers, points and results only.
     Results,
-}
-
-/// An optional date as both front ends send it ("YYYY-MM-DD" or "DD.MM.RRRR"; empty means
-/// none).
-fn optional_date(
-    field: &str,
-    label: &str,
-    text: Option<&str>,
-) -> Result<Option<NaiveDate>, ApiError> {
-    match text.map(str::trim).filter(|t| !t.is_empty()) {
-        None => Ok(None),
-        Some(t) => NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| {
-                ApiError::invalid(
-                    field,
-                    format!("{label}: podaj datę RRRR-MM-DD, np. 2026-12-06"),
-                )
-            }),
-    }
 }
 
 impl App {

@@ -42,6 +42,15 @@ pub enum Command {
     /// Kandydaci w naborach: zgłoszenia i rezygnacje.
     #[command(subcommand)]
     Candidate(crate::recruitment_cmd::CandidateCommand),
+    /// Grupy zajęć w projekcie: członkowie, dołączanie i odejścia.
+    #[command(subcommand)]
+    Group(crate::group_cmd::GroupCommand),
+    /// Zajęcia grupowe: obecność i realizacja usługi.
+    #[command(subcommand)]
+    Session(crate::group_cmd::SessionCommand),
+    /// Wydarzenia społeczności lokalnej (OSL, wycieczki, imprezy otwarte).
+    #[command(subcommand)]
+    Event(crate::group_cmd::EventCommand),
     /// Dziennik zdarzeń (audyt).
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -392,11 +401,18 @@ pub struct AttendanceArgs {
     /// Usługa: kod lub id z katalogu (lista uczestników z planem tej usługi i realizacje w
     /// miesiącu, wymaga --project) albo nazwa, np. „terapia psychologiczna” (lista do
     /// wypełnienia odręcznie).
-    #[arg(long, value_name = "CODE|ID|NAZWA")]
-    pub service: String,
-    /// Miesiąc RRRR-MM.
-    #[arg(long)]
-    pub month: String,
+    #[arg(long, value_name = "CODE|ID|NAZWA", required_unless_present = "group")]
+    pub service: Option<String>,
+    /// Miesiąc RRRR-MM (z --group: wszystkie zajęcia grupy w tym miesiącu).
+    #[arg(long, required_unless_present = "group")]
+    pub month: Option<String>,
+    /// Grupa: lista obecności jej zajęć (bez --session i --month: pusta lista na następne
+    /// zajęcia z obecnymi członkami).
+    #[arg(long, conflicts_with = "service")]
+    pub group: Option<String>,
+    /// Jedne zapisane zajęcia grupy.
+    #[arg(long, requires = "group", conflicts_with = "month")]
+    pub session: Option<String>,
     /// Jednostka usługi, np. „godzina”.
     #[arg(long, default_value = "godzina")]
     pub unit: String,

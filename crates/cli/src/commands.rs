@@ -22,6 +22,9 @@ pub fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Enrolment(c) => enrolment(&dir, c),
         Command::Recruitment(c) => crate::recruitment_cmd::recruitment(&dir, c),
         Command::Candidate(c) => crate::recruitment_cmd::candidate(&dir, c),
+        Command::Group(c) => crate::group_cmd::group(&dir, c),
+        Command::Session(c) => crate::group_cmd::session(&dir, c),
+        Command::Event(c) => crate::group_cmd::event(&dir, c),
         Command::Audit(c) => audit(&dir, c),
         Command::Passwd {
             recovery_key,

@@ -7,6 +7,7 @@ use crate::io::{print_json, read_json};
 use kartoteka_api::dto::{
     BatchWritten, PrintedFile, RecoveryKeyPrinted, Regenerated, SavedDocument,
 };
+use kartoteka_api::groups::AttendanceScope;
 use kartoteka_api::printing::DocumentKind;
 use kartoteka_api::printing::{self, AttendanceRequest, BatchHooks, BatchOutput, PrintRequest};
 use kartoteka_api::recruitment::RoundDocument;
@@ -74,9 +75,22 @@ fn plan(app: &mut App, args: &PlanFormArgs) -> Result<(), ApiError> {
 }
 
 fn attendance(app: &mut App, args: &AttendanceArgs) -> Result<(), ApiError> {
-    let month = chrono::NaiveDate::parse_from_str(&format!("{}-01", args.month.trim()), "%Y-%m-%d")
+    if let Some(group) = &args.group {
+        let scope = match (&args.session, &args.month) {
+            (Some(session), _) => AttendanceScope::Session(session.clone()),
+            (None, Some(month)) => AttendanceScope::Month(month.clone()),
+            (None, None) => AttendanceScope::Blank,
+        };
+        let bytes = app.group_attendance(group, &scope)?;
+        return saved(&args.out, &bytes);
+    }
+    let (service, month) = (
+        args.service.clone().unwrap_or_default(),
+        args.month.clone().unwrap_or_default(),
+    );
+    let month = chrono::NaiveDate::parse_from_str(&format!("{}-01", month.trim()), "%Y-%m-%d")
         .map_err(|_| ApiError::invalid("month", "Miesiąc: podaj RRRR-MM, np. 2026-11"))?;
-    if args.service.trim().is_empty() {
+    if service.trim().is_empty() {
         return Err(ApiError::invalid("service", "Usługa: pole jest wymagane"));
     }
     use chrono::Datelike;
@@ -85,7 +99,7 @@ fn attendance(app: &mut App, args: &AttendanceArgs) -> Result<(), ApiError> {
         participant_id: None,
         project_id: args.project.clone(),
         attendance: Some(AttendanceRequest {
-            service: args.service.trim().to_owned(),
+            service: service.trim().to_owned(),
             unit: args.unit.trim().to_owned(),
             specialist: args.specialist.trim().to_owned(),
             year: month.year(),

@@ -7,6 +7,7 @@
 mod args;
 mod commands;
 mod form;
+mod group_cmd;
 mod io;
 mod plan_cmd;
 mod recruitment_cmd;

@@ -252,7 +252,7 @@ fn a_round_from_criteria_to_a_frozen_list_its_documents_and_a_resignation() {
     fail(d, &["candidate", "resign", zofia], None, 4);
     fail(
         d,
-        &["candidate", "resign", ewa, "--date", "10.12.2026"],
+        &["candidate", "resign", ewa, "--date", "10 grudnia"],
         None,
         2,
     );

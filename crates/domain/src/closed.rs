@@ -1,10 +1,11 @@
 //! The closed lists: every coded value a person picks from (a service's unit, a life area, a
 //! goal's status, attendance, a plan's state, a note's kind, sex, the yes / no / refused answer of
-//! the sensitive questions), each with its code and its
+//! the sensitive questions, a community event's kind), each with its code and its
 //! Polish and English labels, defined here once. The UI gets them from a file generated from
 //! this (`ui/src/bindings/closedListValues.ts`, by `kartoteka_api::closed_lists`); reports and
 //! printed forms call `polish()`. No other place spells a label out.
 
+use crate::group::EventKind;
 use crate::pesel::Sex;
 use crate::plan::{Attendance, GoalStatus, LifeArea, NoteKind, PlanStatus, Unit};
 use crate::values::Answer;
@@ -99,6 +100,15 @@ closed_list!(Sex, [
     Male => "male",
 ]);
 
+closed_list!(EventKind, [
+    Meeting => "residents' meeting",
+    Integration => "integration event",
+    Trip => "trip",
+    Workshop => "open workshop",
+    Initiative => "local initiative",
+    Other => "other",
+]);
+
 closed_list!(Answer, [
     Yes => "yes",
     No => "no",
@@ -131,5 +141,6 @@ mod tests {
         check::<NoteKind>();
         check::<Sex>();
         check::<Answer>();
+        check::<EventKind>();
     }
 }

@@ -10,6 +10,7 @@ pub mod consent;
 pub mod enrolment;
 pub mod error;
 pub mod fold;
+pub mod group;
 pub mod ids;
 pub mod participant;
 pub mod pesel;

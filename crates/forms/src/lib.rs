@@ -28,11 +28,11 @@ pub mod model;
 pub use error::{FormsError, Result};
 pub use model::{
     AddressSheet, AreaScore, AttendanceDelivery, AttendanceParticipant, AttendanceRow,
-    AttendanceSheet, ConsentTemplate, DeclarationSheet, DocumentContext, ImageConsentSheet,
-    ImageFormat, LogoStrip, Organisation, ParticipantSheet, PersonRecord, PersonRef, PlanAmendment,
-    PlanClosingSheet, PlanGoal, PlanReviewRow, PlanServiceRow, PlanSheet, PlanSigningSheet,
-    ProjectHeader, RecordBlock, RecoveryKeySheet, RecruitmentCriterion, RecruitmentLetter,
-    RecruitmentRow, RecruitmentSheet,
+    AttendanceSheet, ConsentTemplate, DeclarationSheet, DocumentContext, GroupAttendanceSheet,
+    GroupSessionSheet, ImageConsentSheet, ImageFormat, LogoStrip, Organisation, ParticipantSheet,
+    PersonRecord, PersonRef, PlanAmendment, PlanClosingSheet, PlanGoal, PlanReviewRow,
+    PlanServiceRow, PlanSheet, PlanSigningSheet, ProjectHeader, RecordBlock, RecoveryKeySheet,
+    RecruitmentCriterion, RecruitmentLetter, RecruitmentRow, RecruitmentSheet,
 };
 
 use chrono::{DateTime, Utc};
@@ -184,6 +184,12 @@ pub fn recruitment_protocol(ctx: &DocumentContext, s: &RecruitmentSheet) -> Resu
 /// A recruitment round's public list of results (candidate numbers only).
 pub fn recruitment_results(ctx: &DocumentContext, s: &RecruitmentSheet) -> Result<Vec<u8>> {
     documents::recruitment::results(ctx, s)?.to_pdf()
+}
+
+/// A group's attendance list: a page per session (a month's sessions in one document), or
+/// the blank list of the next session.
+pub fn group_attendance(ctx: &DocumentContext, s: &GroupAttendanceSheet) -> Result<Vec<u8>> {
+    documents::group_attendance::render(ctx, s)?.to_pdf()
 }
 
 /// A letter telling a candidate the decision on their application.

@@ -386,3 +386,24 @@ pub struct RecruitmentLetter {
     /// The list is not yet closed: the letter says the decision may still change.
     pub provisional: bool,
 }
+
+/// A group's attendance list: one page (or more) per session, or a blank one to take to the
+/// next session.
+#[derive(Debug, Clone)]
+pub struct GroupAttendanceSheet {
+    pub group: String,
+    pub service: String,
+    pub specialist: String,
+    pub sessions: Vec<GroupSessionSheet>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GroupSessionSheet {
+    /// `None`: a blank list (date, hours and topic written by hand).
+    pub date: Option<NaiveDate>,
+    /// "16:00–17:30", or empty on a blank list.
+    pub hours: String,
+    pub topic: String,
+    /// Members of the day in order; `present` is `None` on a blank list.
+    pub rows: Vec<(String, Option<bool>)>,
+}

@@ -18,6 +18,7 @@ mod enrolments;
 mod error;
 pub mod files;
 mod gdpr;
+mod groups;
 pub mod keyring;
 pub mod migrate;
 mod notes;
@@ -498,6 +499,12 @@ impl Store {
             "case_notes",
             "recruitments",
             "candidates",
+            "work_groups",
+            "group_members",
+            "group_sessions",
+            "session_attendance",
+            "community_events",
+            "event_participants",
             "consents",
             "documents",
         ];

@@ -64,6 +64,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "recruitment",
         sql: include_str!("../migrations/0010_recruitment.sql"),
     },
+    Migration {
+        version: 11,
+        name: "groups",
+        sql: include_str!("../migrations/0011_groups.sql"),
+    },
 ];
 
 pub fn latest_version() -> u32 {

@@ -8,4 +8,8 @@ export type ClosedLists = { unit: Array<Choice>, life_area: Array<Choice>, goal_
 /**
  * Yes / no / refused: the answer to each sensitive question of the enrolment form.
  */
-answer: Array<Choice>, };
+answer: Array<Choice>, 
+/**
+ * A community event's kind.
+ */
+event_kind: Array<Choice>, };

@@ -211,5 +211,37 @@ export const CLOSED_LISTS: ClosedLists = {
       "pl": "odmowa podania informacji",
       "en": "refused to answer"
     }
+  ],
+  "event_kind": [
+    {
+      "code": "meeting",
+      "pl": "spotkanie mieszkańców",
+      "en": "residents' meeting"
+    },
+    {
+      "code": "integration",
+      "pl": "wydarzenie integracyjne",
+      "en": "integration event"
+    },
+    {
+      "code": "trip",
+      "pl": "wycieczka",
+      "en": "trip"
+    },
+    {
+      "code": "workshop",
+      "pl": "warsztaty otwarte",
+      "en": "open workshop"
+    },
+    {
+      "code": "initiative",
+      "pl": "inicjatywa lokalna",
+      "en": "local initiative"
+    },
+    {
+      "code": "other",
+      "pl": "inne",
+      "en": "other"
+    }
   ]
 };

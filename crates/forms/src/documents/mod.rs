@@ -6,6 +6,7 @@ pub mod attendance;
 pub mod data_statement;
 pub mod declaration;
 pub mod enrolment;
+pub mod group_attendance;
 pub mod image_consent;
 pub mod plan;
 pub mod record;

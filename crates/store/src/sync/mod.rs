@@ -139,6 +139,30 @@ pub const SYNC_TABLES: &[SyncTable] = &[
         table: "candidates",
         entity: "candidate",
     },
+    SyncTable {
+        table: "work_groups",
+        entity: "group",
+    },
+    SyncTable {
+        table: "group_members",
+        entity: "group_member",
+    },
+    SyncTable {
+        table: "group_sessions",
+        entity: "group_session",
+    },
+    SyncTable {
+        table: "session_attendance",
+        entity: "session_attendance",
+    },
+    SyncTable {
+        table: "community_events",
+        entity: "community_event",
+    },
+    SyncTable {
+        table: "event_participants",
+        entity: "event_participant",
+    },
 ];
 
 /// Columns kept only locally: the participants' row number (the search index's rowid) and
