@@ -11,6 +11,7 @@
 
 mod commands;
 mod gdpr;
+mod groups;
 mod plans;
 mod printing;
 mod recruitment;
@@ -74,6 +75,16 @@ fn main() {
             recruitment::recruitment_close,
             recruitment::candidate_resign,
             recruitment::recruitment_print,
+            groups::group_add,
+            groups::group_list,
+            groups::group_get,
+            groups::group_join,
+            groups::group_leave,
+            groups::session_add,
+            groups::session_list,
+            groups::event_add,
+            groups::event_list,
+            groups::group_attendance_print,
             commands::consent_texts,
             commands::consent_text_add,
             commands::consent_give,

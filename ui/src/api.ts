@@ -35,6 +35,13 @@ import type { Project } from './bindings/Project';
 import type { ProjectDetail } from './bindings/ProjectDetail';
 import type { ProjectInput } from './bindings/ProjectInput';
 import type { Candidate } from './bindings/Candidate';
+import type { CommunityEvent } from './bindings/CommunityEvent';
+import type { EventInput } from './bindings/EventInput';
+import type { Group } from './bindings/Group';
+import type { GroupInput } from './bindings/GroupInput';
+import type { Session } from './bindings/Session';
+import type { SessionAdded } from './bindings/SessionAdded';
+import type { SessionInput } from './bindings/SessionInput';
 import type { CandidateInput } from './bindings/CandidateInput';
 import type { Recruitment } from './bindings/Recruitment';
 import type { RecruitmentDetail } from './bindings/RecruitmentDetail';
@@ -172,6 +179,25 @@ export const api = {
   /** Saves and opens the round's "protocol", "results" or a candidate's "letter"; resolves to the file. */
   recruitmentPrint: (id: string, which: 'protocol' | 'results' | 'letter', candidateId: string | null = null) =>
     call<string>('recruitment_print', { id, which, candidate_id: candidateId }),
+
+  groupAdd: (projectId: string, input: GroupInput) => call<string>('group_add', { project_id: projectId, input }),
+  /** A project's groups with their members. */
+  groupList: (projectId: string) => call<Group[]>('group_list', { project_id: projectId }),
+  groupGet: (id: string) => call<Group>('group_get', { id }),
+  /** A participant of the project joins from `date` (null: today). */
+  groupJoin: (id: string, participantId: string, date: string | null) =>
+    call<Group>('group_join', { id, participant_id: participantId, date }),
+  groupLeave: (id: string, participantId: string, date: string | null) =>
+    call<Group>('group_leave', { id, participant_id: participantId, date }),
+  /** Records a held session; present members with the service in their plan get a delivery. */
+  sessionAdd: (groupId: string, input: SessionInput) => call<SessionAdded>('session_add', { group_id: groupId, input }),
+  /** Newest first, each with its members' attendance. */
+  sessionList: (groupId: string) => call<Session[]>('session_list', { group_id: groupId }),
+  eventAdd: (projectId: string, input: EventInput) => call<string>('event_add', { project_id: projectId, input }),
+  eventList: (projectId: string) => call<CommunityEvent[]>('event_list', { project_id: projectId }),
+  /** Saves and opens an attendance list: one session, a month ("YYYY-MM"), or the blank one; resolves to the file. */
+  groupAttendancePrint: (groupId: string, sessionId: string | null, month: string | null) =>
+    call<string>('group_attendance_print', { group_id: groupId, session_id: sessionId, month }),
 
   /** `participantId` null: a blank form. `open`: Rust opens the saved PDF in the system viewer. */
   printDocument: (kind: string, participantId: string | null, projectId: string | null, open: boolean) =>

@@ -34,6 +34,11 @@ impl App {
         App { store, frontend }
     }
 
+    /// Today by the store's clock (fixed in tests, seeding and the benchmark).
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.store.clock().today()
+    }
+
     pub(crate) fn source(&self) -> Source {
         self.frontend.source()
     }

@@ -135,7 +135,7 @@ impl App {
         };
         let chosen: Vec<forms::GroupSessionSheet> = match scope {
             AttendanceScope::Blank => {
-                let today = self.store.clock().today();
+                let today = self.today();
                 vec![forms::GroupSessionSheet {
                     date: None,
                     hours: String::new(),

@@ -8,6 +8,7 @@ import { commonTexts } from './pl/common';
 import { documentTexts } from './pl/documents';
 import { participantTexts } from './pl/participants';
 import { planTexts } from './pl/plans';
+import { groupTexts } from './pl/groups';
 import { projectTexts } from './pl/projects';
 import { recruitmentTexts } from './pl/recruitment';
 import { reportTexts } from './pl/reports';
@@ -24,6 +25,7 @@ export const plParts = {
   audit: auditTexts,
   projects: projectTexts,
   recruitment: recruitmentTexts,
+  groups: groupTexts,
   documents: documentTexts,
   reports: reportTexts,
   plans: planTexts,
@@ -38,6 +40,7 @@ export const pl = {
   ...auditTexts,
   ...projectTexts,
   ...recruitmentTexts,
+  ...groupTexts,
   ...documentTexts,
   ...reportTexts,
   ...planTexts,

@@ -1,10 +1,12 @@
 // One project: its data, progress to the participant target, the enrolled participants (a row
-// opens the participant) and its recruitment rounds (a row opens the round).
+// opens the participant), its recruitment rounds (a row opens the round), its groups and its
+// community events.
 
 import { api } from '../api';
 import type { Enrolment } from '../bindings/Enrolment';
 import type { ProjectDetail } from '../bindings/ProjectDetail';
 import type { Recruitment } from '../bindings/Recruitment';
+import { eventsSection, groupsSection } from '../groups/ProjectGroups';
 import { h, replace } from '../dom';
 import { formatDate, formatPeriod } from '../format';
 import { t } from '../i18n';
@@ -82,8 +84,8 @@ export function ProjectDetailView(ctx: AppContext, id: string): View {
     heading,
     body,
   );
-  Promise.all([api.projectGet(id), api.recruitmentList(id)]).then(
-    ([detail, recruitments]) => {
+  Promise.all([api.projectGet(id), api.recruitmentList(id), api.groupList(id), api.eventList(id)]).then(
+    ([detail, recruitments, groups, events]) => {
       if (!el.isConnected) return;
       heading.textContent = detail.project.name;
       replace(body,
@@ -92,7 +94,9 @@ export function ProjectDetailView(ctx: AppContext, id: string): View {
           h('p', { class: 'hint' }, t('projects.active', { active: detail.project.active }))),
         h('h2', null, t('projects.enrolledHeading')),
         enrolled(ctx, detail.enrolments),
-        rounds(ctx, id, recruitments));
+        rounds(ctx, id, recruitments),
+        groupsSection(ctx, id, groups),
+        eventsSection(ctx, id, events));
     },
     (e) => {
       replace(body);

@@ -21,6 +21,8 @@ export type Route =
   | { view: 'recruitment-new'; projectId: string }
   /** A recruitment round: its list, candidates, closing and documents. */
   | { view: 'recruitment'; id: string }
+  /** A group of a project: members, recording a session, attendance lists. */
+  | { view: 'group'; id: string }
   | { view: 'plans' }
   | { view: 'plan'; id: string }
   | { view: 'documents' }
@@ -67,6 +69,7 @@ export function navOf(route: Route): NavId {
     case 'project':
     case 'recruitment-new':
     case 'recruitment':
+    case 'group':
       return 'projects';
     case 'plan':
       return 'plans';

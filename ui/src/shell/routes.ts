@@ -8,6 +8,7 @@ import { ParticipantList } from '../participants/ParticipantList';
 import { ProjectDetailView } from '../projects/ProjectDetailView';
 import { ProjectForm } from '../projects/ProjectForm';
 import { ProjectList } from '../projects/ProjectList';
+import { GroupView } from '../groups/GroupView';
 import { PlanEditor } from '../plans/PlanEditor';
 import { RecruitmentView } from '../recruitment/RecruitmentView';
 import { RoundForm } from '../recruitment/RoundForm';
@@ -37,6 +38,8 @@ export function renderRoute(route: Route, ctx: AppContext): View {
       return RoundForm(ctx, route.projectId);
     case 'recruitment':
       return RecruitmentView(ctx, route.id);
+    case 'group':
+      return GroupView(ctx, route.id);
     case 'plans':
       return PlansView(ctx);
     case 'plan':

@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+mod groups;
 mod report;
 mod sync;
 
@@ -345,6 +346,7 @@ fn bench_size(size: usize, dir: &Path, rows: &mut Vec<Row>) -> Result<(), ApiErr
     );
     row.extra = Some(format!("{printed} forms (of {} enrolled)", enrolled.len()));
     rows.push(row);
+    groups::bench_sessions(&mut app, size, &project_id, rows)?;
     drop(app);
 
     // The whole `kartoteka form enrolment` process (start, unlock, read, render, write).

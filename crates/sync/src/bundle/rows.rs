@@ -26,8 +26,10 @@ impl RowReader<'_> {
             let shown: String = stamp.chars().take(40).collect();
             bundle_error(&format!("znacznik czasu w niepoprawnej postaci: „{shown}”"))
         };
-        // A field that had no value before its first change has no base stamp.
-        if stamp.is_empty() {
+        // A field that had no value before its first change has no base stamp; rows every
+        // installation seeds alike (the service catalogue) carry the genesis stamp, and travel
+        // whenever a changed row refers to them (a group's or a plan's service).
+        if stamp.is_empty() || stamp == kartoteka_store::sync::GENESIS {
             return Ok(());
         }
         let Some((hlc, device)) = kartoteka_store::sync::parse_stamp(stamp) else {
