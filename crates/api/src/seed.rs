@@ -76,6 +76,11 @@ pub(crate) fn seed_store(
         crate::synthetic::recruitment::seed_recruitment(store, &other, seed)?;
     generator.counts.recruitments = rounds;
     generator.counts.candidates = candidates;
+    let (groups, sessions, events) =
+        crate::synthetic::groups::seed_groups(store, &main_project, &other, seed)?;
+    generator.counts.groups = groups;
+    generator.counts.sessions = sessions;
+    generator.counts.events = events;
     Ok(SeedSummary {
         counts: generator.counts,
         seed,

@@ -215,3 +215,38 @@ fn most_people_of_a_seeded_project_can_be_reported_to_the_eu_monitoring_system()
         "only {complete} of {rows} complete"
     );
 }
+
+#[test]
+fn a_seeded_registry_has_a_group_with_sessions_and_community_events() {
+    let dir = seeded("400", "5");
+    let store = dir.path().join("dane");
+    let projects = ok(&store, &["project", "list"]);
+    let (mut groups, mut events) = (Vec::new(), 0);
+    for project in projects.as_array().unwrap() {
+        let id = project["id"].as_str().unwrap();
+        groups.extend(
+            ok(&store, &["group", "list", "--project", id])
+                .as_array()
+                .unwrap()
+                .clone(),
+        );
+        events += ok(&store, &["event", "list", "--project", id])
+            .as_array()
+            .unwrap()
+            .len();
+    }
+    assert_eq!(events, 2);
+    assert_eq!(groups.len(), 1);
+    let group = groups[0]["id"].as_str().unwrap();
+    let sessions = ok(&store, &["session", "list", "--group", group]);
+    assert_eq!(sessions.as_array().unwrap().len(), 4);
+    // Members have the group's service in their plans: the sessions logged deliveries.
+    let delivered = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["attendance"].as_array().unwrap().iter())
+        .filter(|a| a["delivery_id"].is_string())
+        .count();
+    assert!(delivered > 20, "{delivered}");
+}

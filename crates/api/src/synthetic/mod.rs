@@ -22,6 +22,7 @@ use std::collections::HashMap;
 
 mod casework;
 mod corpus;
+pub(crate) mod groups;
 pub(crate) mod recruitment;
 
 use corpus::*;
@@ -78,6 +79,9 @@ pub struct Counts {
     pub notes: usize,
     pub recruitments: usize,
     pub candidates: usize,
+    pub groups: usize,
+    pub sessions: usize,
+    pub events: usize,
 }
 
 struct Member {
