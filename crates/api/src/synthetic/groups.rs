@@ -21,7 +21,7 @@ pub(crate) fn seed_groups(
     other: &str,
     seed: u64,
 ) -> Result<(usize, usize, usize)> {
-    let mut rng = Rng::new(seed ^ 0x6772_6f75_70);
+    let mut rng = Rng::new(seed ^ 0x0067_726f_7570);
     let first = NaiveDate::from_ymd_opt(2025, 12, 4).expect("date");
     let last = NaiveDate::from_ymd_opt(2026, 1, 8).expect("date");
     let mut holders: HashMap<String, Vec<String>> = HashMap::new();
