@@ -7,6 +7,7 @@ use kartoteka_api::groups::AttendanceScope;
 use kartoteka_api::ApiError;
 use kartoteka_domain::group::{
     CommunityEvent, EventInput, Group, GroupInput, Session, SessionAdded, SessionInput,
+    UnplannedAttendance,
 };
 use tauri::State;
 
@@ -63,6 +64,15 @@ pub fn session_add(
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn session_list(state: State<'_, AppState>, group_id: String) -> Result<Vec<Session>> {
     state.with_app(|a| a.sessions(&group_id))
+}
+
+/// Members present at the project's group sessions without the group's service in a plan.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn group_check(
+    state: State<'_, AppState>,
+    project_id: String,
+) -> Result<Vec<UnplannedAttendance>> {
+    state.with_app(|a| a.group_check(&project_id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

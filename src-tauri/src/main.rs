@@ -85,6 +85,7 @@ fn main() {
             groups::event_add,
             groups::event_list,
             groups::group_attendance_print,
+            groups::group_check,
             commands::consent_texts,
             commands::consent_text_add,
             commands::consent_give,

@@ -42,6 +42,7 @@ import type { GroupInput } from './bindings/GroupInput';
 import type { Session } from './bindings/Session';
 import type { SessionAdded } from './bindings/SessionAdded';
 import type { SessionInput } from './bindings/SessionInput';
+import type { UnplannedAttendance } from './bindings/UnplannedAttendance';
 import type { CandidateInput } from './bindings/CandidateInput';
 import type { Recruitment } from './bindings/Recruitment';
 import type { RecruitmentDetail } from './bindings/RecruitmentDetail';
@@ -193,6 +194,8 @@ export const api = {
   sessionAdd: (groupId: string, input: SessionInput) => call<SessionAdded>('session_add', { group_id: groupId, input }),
   /** Newest first, each with its members' attendance. */
   sessionList: (groupId: string) => call<Session[]>('session_list', { group_id: groupId }),
+  /** Who came to the project's group sessions without the group's service in a plan. */
+  groupCheck: (projectId: string) => call<UnplannedAttendance[]>('group_check', { project_id: projectId }),
   eventAdd: (projectId: string, input: EventInput) => call<string>('event_add', { project_id: projectId, input }),
   eventList: (projectId: string) => call<CommunityEvent[]>('event_list', { project_id: projectId }),
   /** Saves and opens an attendance list: one session, a month ("YYYY-MM"), or the blank one; resolves to the file. */

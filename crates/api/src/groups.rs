@@ -9,6 +9,7 @@ use crate::printing::{document_context, now};
 use chrono::{Datelike, NaiveDate};
 use kartoteka_domain::group::{
     CommunityEvent, EventInput, Group, GroupInput, Session, SessionAdded, SessionInput,
+    UnplannedAttendance,
 };
 use kartoteka_forms as forms;
 
@@ -96,6 +97,11 @@ impl App {
 
     pub fn sessions(&self, group_id: &str) -> Result<Vec<Session>, ApiError> {
         Ok(self.store.sessions(group_id)?)
+    }
+
+    /// Members present at the project's group sessions without the group's service in a plan.
+    pub fn group_check(&self, project_id: &str) -> Result<Vec<UnplannedAttendance>, ApiError> {
+        Ok(self.store.unplanned_attendance(project_id)?)
     }
 
     pub fn event_add(&mut self, project_id: &str, input: &EventInput) -> Result<Created, ApiError> {

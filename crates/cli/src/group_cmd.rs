@@ -39,6 +39,12 @@ pub enum GroupCommand {
     },
     /// Grupa z członkami.
     Show { id: String },
+    /// Obecni na zajęciach grup projektu bez usługi grupy w planie (obecność zapisana, bez
+    /// realizacji): [{group_id, group_name, service_name, participant_id, name, sessions, first, last}].
+    Check {
+        #[arg(long)]
+        project: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -93,6 +99,7 @@ pub fn group(dir: &Path, command: GroupCommand) -> Result<(), ApiError> {
         } => print_json(&open_app(dir)?.group_leave(&group, &participant, date.as_deref())?),
         GroupCommand::List { project } => print_json(&open_app(dir)?.groups(&project)?),
         GroupCommand::Show { id } => print_json(&open_app(dir)?.group(&id)?),
+        GroupCommand::Check { project } => print_json(&open_app(dir)?.group_check(&project)?),
     }
     Ok(())
 }

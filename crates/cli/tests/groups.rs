@@ -164,6 +164,13 @@ fn a_group_session_records_presence_and_adds_progress_only_where_the_plan_has_th
     assert!(stranger.contains("present.0"), "{stranger}");
     fail(d, &["session", "list", "--group", "nie-ma"], None, 3);
 
+    // The check names Halina: present twice, with no plan that has the group's service.
+    let check = ok(d, &["group", "check", "--project", &project], None);
+    assert_eq!(check.as_array().unwrap().len(), 1, "{check}");
+    assert_eq!(check[0]["participant_id"], Value::String(people[7].clone()));
+    assert_eq!(check[0]["sessions"], 2);
+    assert_eq!(check[0]["first"], "2026-11-04");
+
     // Paper: the blank list of the next session, one session filled, and the month.
     let blank = d.join("pusta.pdf");
     ok(

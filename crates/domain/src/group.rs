@@ -198,6 +198,26 @@ pub struct SessionAdded {
     pub not_in_plan: Vec<String>,
 }
 
+/// A member present at a group's sessions without the group's service in a plan: the
+/// attendance counts, but no delivery reached their plan (add the service to the plan).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct UnplannedAttendance {
+    #[ts(type = "string")]
+    pub group_id: Id,
+    pub group_name: String,
+    pub service_name: String,
+    #[ts(type = "string")]
+    pub participant_id: Id,
+    pub name: String,
+    /// Sessions attended without a delivery.
+    pub sessions: u32,
+    #[ts(type = "string")]
+    pub first: NaiveDate,
+    #[ts(type = "string")]
+    pub last: NaiveDate,
+}
+
 fn parse_time(
     errors: &mut ValidationErrors,
     field: &str,

@@ -11,7 +11,7 @@ use crate::Store;
 use chrono::NaiveDate;
 use kartoteka_domain::group::{
     session_quantity_centi, CommunityEvent, EventData, EventInput, Group, GroupInput, GroupMember,
-    Session, SessionAdded, SessionAttendance, SessionData, SessionInput,
+    Session, SessionAdded, SessionAttendance, SessionData, SessionInput, UnplannedAttendance,
 };
 use kartoteka_domain::plan::{Attendance, DeliveryData, Unit};
 use kartoteka_domain::{Id, ValidationErrors};
@@ -545,6 +545,44 @@ impl Store {
                     participants,
                 })
             })
+            .collect()
+    }
+
+    /// Who was present at a project's group sessions without the group's service in a plan
+    /// (so no delivery reached them), per group and person.
+    pub fn unplanned_attendance(&self, project_id: &str) -> Result<Vec<UnplannedAttendance>> {
+        Store::project_data(self.conn(), project_id.trim())?;
+        let rows: Vec<(String, String, String, String, String, u32, String, String)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT g.id, json_extract(g.data, '$.name'), sv.name, a.participant_id,
+                        p.first_name || ' ' || p.last_name, count(*), min(s.session_date), max(s.session_date)
+                   FROM session_attendance a JOIN group_sessions s ON s.id = a.session_id
+                   JOIN work_groups g ON g.id = s.group_id JOIN services sv ON sv.id = g.service_id
+                   JOIN participants p ON p.id = a.participant_id
+                  WHERE g.project_id = ?1 AND a.present = 1 AND a.delivery_id IS NULL
+                  GROUP BY g.id, a.participant_id
+                  ORDER BY json_extract(g.data, '$.name') COLLATE NOCASE, p.sort_key",
+            )?
+            .query_map([project_id.trim()], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.into_iter()
+            .map(
+                |(g, group_name, service_name, p, name, sessions, first, last)| {
+                    Ok(UnplannedAttendance {
+                        group_id: parse_id(&g)?,
+                        group_name,
+                        service_name,
+                        participant_id: parse_id(&p)?,
+                        name,
+                        sessions,
+                        first: parse_day(&first)?,
+                        last: parse_day(&last)?,
+                    })
+                },
+            )
             .collect()
     }
 }

@@ -10,7 +10,7 @@ vi.mock('../api', async (importOriginal) => {
     ...real,
     api: {
       projectList: vi.fn(), reportCst2021Check: vi.fn(), reportCst2021: vi.fn(), reportCsv: vi.fn(), reportCancel: vi.fn(),
-      reportOpen: vi.fn(), reportOpenFolder: vi.fn(),
+      reportOpen: vi.fn(), reportOpenFolder: vi.fn(), groupCheck: vi.fn(),
     },
   };
 });
@@ -95,6 +95,34 @@ describe('Raporty view', () => {
     document.body.replaceChildren();
   });
 
+  it('names who came to group sessions without the service in a plan, as text', async () => {
+    const { choose, button, q, ctx } = await mount();
+    button('group-check').click();
+    await settle();
+    expect(api.groupCheck).not.toHaveBeenCalled();
+    expect(q('[data-error-for=group-check-project]').hidden).toBe(false);
+    vi.mocked(api.groupCheck).mockResolvedValueOnce([
+      {
+        group_id: 'g-1', group_name: 'Basen', service_name: 'Aqua aerobik', participant_id: 'p-7',
+        name: '<i>Halina</i> Nowak', sessions: 2, first: '2026-11-04', last: '2026-11-18',
+      },
+    ]);
+    choose('group-check-project', 'proj-a');
+    button('group-check').click();
+    await settle();
+    expect(api.groupCheck).toHaveBeenCalledWith('proj-a');
+    const row = q('[data-group-check] tr[data-participant-id=p-7]');
+    expect(row.textContent).toContain('<i>Halina</i> Nowak');
+    expect(row.querySelector('i')).toBeNull();
+    expect(row.textContent).toContain('2 (od 04.11.2026 do 18.11.2026)');
+    (row.querySelector('button') as HTMLButtonElement).click();
+    expect(ctx.navigate).toHaveBeenCalledWith({ view: 'participant', id: 'p-7', tab: 'plans' });
+    vi.mocked(api.groupCheck).mockResolvedValueOnce([]);
+    button('group-check').click();
+    await settle();
+    expect(q('[data-group-check=clean]').textContent).toContain('mieli usługę grupy w planie');
+  });
+
   it('explains where files go, and offers projects in Polish order and the three tables', async () => {
     const { q, select, button } = await mount();
     expect(q('[data-view=reports] h1').textContent).toBe('Raporty');
@@ -102,7 +130,11 @@ describe('Raporty view', () => {
     expect(q('[data-reports-privacy]').textContent).toContain('Dokumenty/Kartoteka');
     expect(q('[data-reports-privacy]').textContent).toContain('dane osobowe');
     const headings = [...document.querySelectorAll('h2')].map((x) => x.textContent);
-    expect(headings).toEqual(['Dane uczestników do SL2021 / CST2021 (SM EFS)', 'Zestawienia CSV dla Excela']);
+    expect(headings).toEqual([
+      'Dane uczestników do SL2021 / CST2021 (SM EFS)',
+      'Zajęcia grupowe: obecni bez usługi w planie',
+      'Zestawienia CSV dla Excela',
+    ]);
 
     const options = (name: string) => [...select(name).options].map((o) => [o.value, o.textContent]);
     expect(options('cst-project').map(([v]) => v)).toEqual(['', 'proj-a', 'proj-l', 'proj-z']);

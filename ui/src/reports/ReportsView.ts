@@ -1,6 +1,7 @@
 // The "Raporty" view: files the office must hand on. The CST2021 participant data of one EU
 // project for SM EFS (./Cst2021Section: check first, then XLSX or CSV) and CSV tables for Excel
-// (./CsvSection: with progress and "Przerwij" for large registries). A written file is shown in
+// (./CsvSection: with progress and "Przerwij" for large registries), and who came to group
+// sessions without the group's service in a plan (./GroupCheckSection). A written file is shown in
 // one box (./ReportResult) with its name, rows, "Otwórz plik" and "Pokaż folder". This view
 // places the parts and lets one piece of their work run at a time.
 
@@ -12,6 +13,7 @@ import { loadingNote } from '../ui/feedback';
 import { oneAtATime } from '../ui/work';
 import { csvSection } from './CsvSection';
 import { cst2021Section } from './Cst2021Section';
+import { groupCheckSection } from './GroupCheckSection';
 import { reportResult } from './ReportResult';
 import { sortProjects } from './reportsModel';
 
@@ -37,7 +39,7 @@ export function ReportsView(ctx: AppContext): View {
     (projects) => {
       if (disposed) return;
       const sorted = sortProjects(projects);
-      replace(body, cst2021Section(ctx, work, result, sorted, gone), csvSection(ctx, work, result, sorted, csvHooks));
+      replace(body, cst2021Section(ctx, work, result, sorted, gone), groupCheckSection(ctx, sorted), csvSection(ctx, work, result, sorted, csvHooks));
     },
     (e) => {
       if (disposed) return;

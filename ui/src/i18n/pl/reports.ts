@@ -96,4 +96,13 @@ export const reportTexts = {
   'reports.compare.there': 'W SM EFS',
   'reports.compare.empty': '(puste)',
   'reports.compare.more': 'Pokazano pierwsze {shown} z {total}.',
+  'reports.groups.heading': 'Zajęcia grupowe: obecni bez usługi w planie',
+  'reports.groups.intro': 'Osoby, które były na zajęciach grup projektu, ale ich plan nie ma usługi grupy: obecność jest zapisana, lecz nie liczy się do realizacji planu ani do dat wsparcia w CST2021. Dodaj im tę usługę do planu (aneksem).',
+  'reports.groups.check': 'Sprawdź zajęcia grupowe',
+  'reports.groups.chooseProject': 'Projekt: wybierz projekt do sprawdzenia.',
+  'reports.groups.clean': 'Wszyscy obecni na zajęciach grupowych mieli usługę grupy w planie.',
+  'reports.groups.col.person': 'Uczestnik',
+  'reports.groups.col.group': 'Grupa (usługa)',
+  'reports.groups.col.sessions': 'Zajęcia bez realizacji w planie',
+  'reports.groups.sessionsValue': '{n} (od {first} do {last})',
 };
