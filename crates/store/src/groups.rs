@@ -35,6 +35,10 @@ fn to_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value).expect("serialises")
 }
 
+/// A row of `unplanned_attendance`: group id and name, service, person id and name, sessions,
+/// first and last day.
+type UnplannedRow = (String, String, String, String, String, u32, String, String);
+
 fn not_found(what: &'static str, id: &str) -> StoreError {
     StoreError::NotFound {
         what,
@@ -552,7 +556,7 @@ impl Store {
     /// (so no delivery reached them), per group and person.
     pub fn unplanned_attendance(&self, project_id: &str) -> Result<Vec<UnplannedAttendance>> {
         Store::project_data(self.conn(), project_id.trim())?;
-        let rows: Vec<(String, String, String, String, String, u32, String, String)> = self
+        let rows: Vec<UnplannedRow> = self
             .conn()
             .prepare_cached(
                 "SELECT g.id, json_extract(g.data, '$.name'), sv.name, a.participant_id,
