@@ -317,6 +317,28 @@ impl App {
         }
     }
 
+    /// Waits for "Zapisano dokument: FILE" in the view's information bar (a document the
+    /// window saved in the print folder) and gives the file's text, read back with pdftotext.
+    pub async fn saved_document_text(&self) -> String {
+        let bar = self
+            .wait_text("[data-info-bar] .message-text", "Zapisano dokument: ")
+            .await;
+        let text = bar.text().await.unwrap();
+        let file = text
+            .split("Zapisano dokument: ")
+            .nth(1)
+            .and_then(|rest| rest.lines().next())
+            .unwrap_or_else(|| panic!("no file named in {text:?}"))
+            .trim()
+            .to_owned();
+        let out = Command::new("pdftotext")
+            .args(["-layout", &file, "-"])
+            .output()
+            .expect("poppler-utils is installed");
+        assert!(out.status.success(), "pdftotext {file} failed");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Types the password on the unlock screen and waits for the shell.
     pub async fn unlock(&self) {
         self.type_into("input[type=password]", PASSWORD).await;

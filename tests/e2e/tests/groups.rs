@@ -4,7 +4,6 @@
 
 use chrono::{Duration, Local};
 use kartoteka_e2e::{cli, initialised_dir, App};
-use std::process::Command;
 use std::time::Instant;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -143,21 +142,7 @@ async fn a_session_of_six_of_eight_members_is_recorded_in_a_few_clicks_and_print
 
     app.click("tr[data-session-id] [data-action=print-session]")
         .await;
-    let saved = app
-        .wait_text("[data-info-bar] .message-text", "Zapisano dokument")
-        .await;
-    let text = saved.text().await.unwrap();
-    let file = text
-        .split("Zapisano dokument: ")
-        .nth(1)
-        .unwrap()
-        .trim()
-        .to_owned();
-    let pdf = Command::new("pdftotext")
-        .args(["-layout", &file, "-"])
-        .output()
-        .unwrap();
-    let pdf = String::from_utf8_lossy(&pdf.stdout);
+    let pdf = app.saved_document_text().await;
     assert!(
         pdf.contains("Lista obecności na zajęciach grupowych"),
         "{pdf}"

@@ -5,7 +5,6 @@
 
 use chrono::{Duration, Local};
 use kartoteka_e2e::{cli, initialised_dir, App};
-use std::process::Command;
 
 const PEOPLE: [(&str, &str); 10] = [
     ("Łucja", "Żak"),
@@ -132,28 +131,8 @@ async fn a_round_of_twelve_candidates_for_eight_places_ends_in_a_frozen_list() {
         .is_empty());
 
     app.click("[data-action=print-protocol]").await;
-    let saved = app
-        .wait_text("[data-info-bar] .message-text", "Zapisano dokument")
-        .await;
-    let text = saved.text().await.unwrap();
-    let file = text
-        .split("Zapisano dokument: ")
-        .nth(1)
-        .unwrap()
-        .lines()
-        .next()
-        .unwrap()
-        .trim()
-        .to_owned();
-    let pdf = Command::new("pdftotext")
-        .args(["-layout", &file, "-"])
-        .output()
-        .unwrap();
-    let pdf = String::from_utf8_lossy(&pdf.stdout);
-    assert!(
-        pdf.contains("Protokół z rekrutacji"),
-        "{text:?} → {file}: {pdf}"
-    );
+    let pdf = app.saved_document_text().await;
+    assert!(pdf.contains("Protokół z rekrutacji"), "{pdf}");
     assert!(pdf.contains("Ł.Ż.") && !pdf.contains("Łucja"), "{pdf}");
     app.screenshot("51-recruitment-closed").await;
 
