@@ -5,6 +5,7 @@
 //! Invariant: recording a session is one transaction — the session, every member's
 //! attendance and every delivery it logs, or nothing.
 
+use crate::decode::{from_json, parse_day, parse_id, to_json};
 use crate::error::{Result, StoreError};
 use crate::write::{Source, Tx};
 use crate::Store;
@@ -16,24 +17,6 @@ use kartoteka_domain::group::{
 use kartoteka_domain::plan::{Attendance, DeliveryData, Unit};
 use kartoteka_domain::{Id, ValidationErrors};
 use rusqlite::{params, Connection, OptionalExtension};
-
-fn parse_id(s: &str) -> Result<Id> {
-    s.parse()
-        .map_err(|_| StoreError::Corrupt("identyfikator nieczytelny".into()))
-}
-
-fn parse_day(s: &str) -> Result<NaiveDate> {
-    s.parse()
-        .map_err(|_| StoreError::Corrupt("data nieczytelna".into()))
-}
-
-fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T> {
-    serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("{what} nieczytelny: {e}")))
-}
-
-fn to_json(value: &impl serde::Serialize) -> String {
-    serde_json::to_string(value).expect("serialises")
-}
 
 /// A row of `unplanned_attendance`: group id and name, service, person id and name, sessions,
 /// first and last day.

@@ -12,6 +12,7 @@ pub mod backup;
 pub mod bulk;
 mod clock;
 mod consents;
+mod decode;
 mod deliveries;
 mod documents;
 mod enrolments;

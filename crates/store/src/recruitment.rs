@@ -4,6 +4,7 @@
 //! Invariant: an open round's list is computed from its candidates every time it is read; a
 //! closed round's list is the decisions frozen at closing, changed only by resignations.
 
+use crate::decode::{from_json, parse_day, parse_id, to_json};
 use crate::error::{Result, StoreError};
 use crate::participants::DuplicateCheck;
 use crate::write::{Source, Tx};
@@ -18,19 +19,6 @@ use kartoteka_domain::recruitment::{
 };
 use kartoteka_domain::{Id, ValidationErrors};
 use rusqlite::{params, Connection, OptionalExtension, Row};
-
-fn parse_id(s: &str) -> Result<Id> {
-    s.parse()
-        .map_err(|_| StoreError::Corrupt("identyfikator nieczytelny".into()))
-}
-
-fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T> {
-    serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("{what} nieczytelny: {e}")))
-}
-
-fn to_json(value: &impl serde::Serialize) -> String {
-    serde_json::to_string(value).expect("serialises")
-}
 
 const ROUND_COLUMNS: &str = "r.id, r.project_id, pr.name, r.data, r.closing,
     (SELECT count(*) FROM candidates c WHERE c.recruitment_id = r.id)";
@@ -112,13 +100,7 @@ fn to_candidate(row: CandidateRow, round: &RecruitmentData) -> Result<Candidate>
             .decision
             .map(|d| from_json(&d, "zapis decyzji"))
             .transpose()?,
-        resigned_on: row
-            .resigned_on
-            .map(|d| {
-                NaiveDate::parse_from_str(&d, "%Y-%m-%d")
-                    .map_err(|_| StoreError::Corrupt("data rezygnacji nieczytelna".into()))
-            })
-            .transpose()?,
+        resigned_on: row.resigned_on.as_deref().map(parse_day).transpose()?,
         enrolment_id: row.enrolment_id.as_deref().map(parse_id).transpose()?,
     })
 }
