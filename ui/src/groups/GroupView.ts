@@ -2,7 +2,7 @@
 // recording a session — everyone ticked as present, untick the absent, save — and the
 // attendance lists (blank for the next session, one session, a month).
 
-import { api, toApiError } from '../api';
+import { api } from '../api';
 import type { Group } from '../bindings/Group';
 import type { GroupMember } from '../bindings/GroupMember';
 import type { ProjectDetail } from '../bindings/ProjectDetail';
@@ -12,8 +12,9 @@ import { formatDate, formatPeriod } from '../format';
 import { t } from '../i18n';
 import type { AppContext, View } from '../shell/context';
 import { loadingNote, markBusy, messageBar } from '../ui/feedback';
-import { checkboxField, dateField, focusFirstInvalid, readValues, selectField, showFieldErrors, textField } from '../ui/fields';
-import { formDialog } from '../ui/formDialog';
+import { checkboxField, dateField, readValues, selectField, showFieldErrors, textField } from '../ui/fields';
+import { placeFormError, submitForm } from '../ui/submit';
+import { dateDialog } from '../ui/formDialog';
 import { withTableRoles } from '../ui/table';
 import { currentMembers, isoToday, toSessionInput } from './groupModel';
 
@@ -73,10 +74,7 @@ export function GroupView(ctx: AppContext, id: string): View {
         info.el.scrollIntoView?.({ block: 'nearest' });
         load();
       } catch (err) {
-        const error = toApiError(err);
-        const unplaced = showFieldErrors(form, error.fields);
-        if (error.fields.length === 0 || unplaced.length) ctx.showError(error);
-        focusFirstInvalid(form);
+        placeFormError(ctx, form, err);
       } finally {
         if (save.isConnected) done();
       }
@@ -87,22 +85,13 @@ export function GroupView(ctx: AppContext, id: string): View {
   function membersTable(g: Group): HTMLElement {
     if (g.members.length === 0) return h('p', { class: 'empty-note' }, t('groups.noMembers'));
     const leave = async (m: GroupMember) => {
-      const ok = await formDialog({
+      const ok = await dateDialog({
         title: t('groups.leaveTitle'),
         text: t('groups.leaveText', { name: m.name }),
-        body: dateField({ name: 'date', idPrefix: 'leave', label: t('groups.leaveDate') }),
-        confirmLabel: t('groups.leaveSave'),
+        label: t('groups.leaveDate'),
+        confirm: t('groups.leaveSave'),
         name: 'leave-group',
-        async submit(form) {
-          const date = readValues(form).date?.trim() ?? '';
-          try {
-            await api.groupLeave(id, m.participant_id, date === '' ? null : date);
-            return null;
-          } catch (e) {
-            const err = toApiError(e);
-            return err.fields.length ? err.fields.map((f) => ({ ...f, field: 'date' })) : [{ field: 'date', message: err.message }];
-          }
-        },
+        run: (date) => api.groupLeave(id, m.participant_id, date),
       });
       if (ok) load();
     };
@@ -140,17 +129,7 @@ export function GroupView(ctx: AppContext, id: string): View {
         showFieldErrors(form, [{ field: 'participant_id', message: t('candidate.pickRequired') }]);
         return;
       }
-      const done = markBusy(add, t('common.saving'));
-      try {
-        await api.groupJoin(id, v.participant_id, v.date?.trim() ? v.date : null);
-        load();
-      } catch (err) {
-        const error = toApiError(err);
-        const unplaced = showFieldErrors(form, error.fields);
-        if (error.fields.length === 0 || unplaced.length) ctx.showError(error);
-      } finally {
-        if (add.isConnected) done();
-      }
+      if (await submitForm(ctx, form, add, () => api.groupJoin(id, v.participant_id, v.date?.trim() ? v.date : null))) load();
     });
     return form;
   }

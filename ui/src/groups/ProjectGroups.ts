@@ -1,7 +1,7 @@
 // The project page's group work: its groups (a row opens the group; "Nowa grupa" adds one
 // with a catalogue service) and its community events ("Dodaj wydarzenie").
 
-import { api, toApiError } from '../api';
+import { api } from '../api';
 import type { CommunityEvent } from '../bindings/CommunityEvent';
 import type { Group } from '../bindings/Group';
 import type { Service } from '../bindings/Service';
@@ -10,27 +10,11 @@ import { h, replace } from '../dom';
 import { formatDate, formatPeriod } from '../format';
 import { t } from '../i18n';
 import type { AppContext } from '../shell/context';
-import { markBusy, messageBar } from '../ui/feedback';
+import { messageBar } from '../ui/feedback';
+import { submitForm } from '../ui/submit';
 import { dateField, focusFirstInvalid, readValues, selectField, showFieldErrors, textField } from '../ui/fields';
 import { withTableRoles } from '../ui/table';
 import { toEventInput, toGroupInput } from './groupModel';
-
-/** Runs `send` for `form`: its field errors next to the fields, the rest in the message bar. */
-async function submit(ctx: AppContext, form: HTMLFormElement, button: HTMLButtonElement, send: () => Promise<unknown>): Promise<boolean> {
-  const done = markBusy(button, t('common.saving'));
-  try {
-    await send();
-    return true;
-  } catch (e) {
-    const err = toApiError(e);
-    const unplaced = showFieldErrors(form, err.fields);
-    if (err.fields.length === 0 || unplaced.length) ctx.showError(err);
-    focusFirstInvalid(form);
-    return false;
-  } finally {
-    if (button.isConnected) done();
-  }
-}
 
 function groupForm(ctx: AppContext, projectId: string, services: Service[], onSaved: (id: string) => void, onCancel: () => void): HTMLFormElement {
   const save = h('button', { type: 'submit', class: 'button primary', 'data-action': 'group-save' }, t('groups.save'));
@@ -54,7 +38,7 @@ function groupForm(ctx: AppContext, projectId: string, services: Service[], onSa
     e.preventDefault();
     ctx.clearError();
     let id = '';
-    void submit(ctx, form, save, async () => {
+    void submitForm(ctx, form, save, async () => {
       id = await api.groupAdd(projectId, toGroupInput(readValues(form)));
     }).then((ok) => ok && onSaved(id));
   });
@@ -144,7 +128,7 @@ export function eventsSection(ctx: AppContext, projectId: string, events: Commun
         focusFirstInvalid(form);
         return;
       }
-      void submit(ctx, form, save, () => api.eventAdd(projectId, input)).then(async (ok) => {
+      void submitForm(ctx, form, save, () => api.eventAdd(projectId, input)).then(async (ok) => {
         if (!ok) return;
         close();
         info.show(t('events.saved'));

@@ -1,7 +1,7 @@
 // The two enrolment forms of the "Projekty" tab: enrolling the participant in a project (project,
 // start date, target group, status at start) and ending an active enrolment.
 
-import { api, toApiError } from '../api';
+import { api } from '../api';
 import type { Enrolment } from '../bindings/Enrolment';
 import type { FormOptions } from '../bindings/FormOptions';
 import type { Participant } from '../bindings/Participant';
@@ -13,8 +13,8 @@ import { h, replace } from '../dom';
 import { formatPeriod } from '../format';
 import { t } from '../i18n';
 import type { AppContext } from '../shell/context';
-import { markBusy } from '../ui/feedback';
-import { dateField, focusFirstInvalid, readValues, selectField, showFieldErrors, textField } from '../ui/fields';
+import { dateField, readValues, selectField, showFieldErrors, textField } from '../ui/fields';
+import { submitForm } from '../ui/submit';
 
 const present = (v: string | undefined) => (v !== undefined && v.trim() !== '' ? v : undefined);
 
@@ -26,18 +26,7 @@ interface FormHooks {
 
 /** Runs `send`, showing its field errors in `form`; calls `hooks.onDone` on success. */
 async function submitWith(form: HTMLFormElement, button: HTMLButtonElement, hooks: FormHooks, send: () => Promise<unknown>): Promise<void> {
-  const done = markBusy(button, t('common.saving'));
-  try {
-    await send();
-    hooks.onDone();
-  } catch (e) {
-    const err = toApiError(e);
-    const unplaced = showFieldErrors(form, err.fields);
-    if (err.fields.length === 0 || unplaced.length) hooks.ctx.showError(err);
-    focusFirstInvalid(form);
-  } finally {
-    if (button.isConnected) done();
-  }
+  if (await submitForm(hooks.ctx, form, button, send)) hooks.onDone();
 }
 
 export function enrolForm(p: Participant, projects: Project[], options: FormOptions, hooks: FormHooks): HTMLFormElement {

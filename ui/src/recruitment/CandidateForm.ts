@@ -15,7 +15,8 @@ import { duplicatePanel } from '../participants/DuplicatePanel';
 import { sexChoices } from '../participants/ParticipantFormFields';
 import type { AppContext } from '../shell/context';
 import { markBusy } from '../ui/feedback';
-import { checkboxField, dateField, focusFirstInvalid, readValues, selectField, showFieldErrors, textareaField, textField } from '../ui/fields';
+import { checkboxField, dateField, readValues, selectField, showFieldErrors, textareaField, textField } from '../ui/fields';
+import { placeFormError } from '../ui/submit';
 import { toApplication } from './recruitmentModel';
 
 const PERSON_KEYS = ['first_name', 'last_name', 'pesel', 'birth_date', 'sex'] as const;
@@ -165,9 +166,7 @@ export function candidateForm(round: Recruitment, hooks: CandidateHooks): HTMLFo
         duplicateBox.querySelector<HTMLElement>('h2')?.focus();
         return;
       }
-      const unplaced = showFieldErrors(form, err.fields);
-      if (err.fields.length === 0 || unplaced.length) hooks.ctx.showError(err);
-      focusFirstInvalid(form);
+      placeFormError(hooks.ctx, form, err);
     } finally {
       if (save.isConnected) done();
     }

@@ -2,15 +2,14 @@
 // worker sees names; the printed public list only numbers), adding a candidate, closing the
 // round, a candidate's resignation, and the round's documents.
 
-import { api, toApiError } from '../api';
+import { api } from '../api';
 import type { RecruitmentDetail } from '../bindings/RecruitmentDetail';
 import { h, replace } from '../dom';
 import { formatDate, formatPeriod } from '../format';
 import { t } from '../i18n';
 import type { AppContext, View } from '../shell/context';
 import { loadingNote, markBusy, messageBar } from '../ui/feedback';
-import { dateField, readValues } from '../ui/fields';
-import { formDialog } from '../ui/formDialog';
+import { dateDialog } from '../ui/formDialog';
 import { withTableRoles } from '../ui/table';
 import { candidateForm } from './CandidateForm';
 import { listRows, outcomeLabel, type ListRow } from './recruitmentModel';
@@ -28,29 +27,6 @@ function facts(d: RecruitmentDetail): HTMLElement {
     [t('recruitment.facts.criteria'), criteria],
   ];
   return h('dl', { class: 'facts' }, rows.map(([label, value]) => [h('dt', null, label), h('dd', null, value)]));
-}
-
-/** A dialog with one optional date; resolves to the date typed ('' for none) or null if cancelled. */
-async function askDate(o: { title: string; text: string; label: string; confirm: string; name: string; run: (date: string | null) => Promise<unknown> }): Promise<boolean> {
-  const field = dateField({ name: 'date', idPrefix: o.name, label: o.label });
-  return formDialog({
-    title: o.title,
-    text: o.text,
-    body: field,
-    confirmLabel: o.confirm,
-    name: o.name,
-    async submit(form) {
-      const date = readValues(form).date?.trim() ?? '';
-      try {
-        await o.run(date === '' ? null : date);
-        return null;
-      } catch (e) {
-        const err = toApiError(e);
-        const fields = err.fields.length ? err.fields.map((f) => ({ ...f, field: 'date' })) : [{ field: 'date', message: err.message }];
-        return fields;
-      }
-    },
-  });
 }
 
 export function RecruitmentView(ctx: AppContext, id: string): View {
@@ -118,7 +94,7 @@ export function RecruitmentView(ctx: AppContext, id: string): View {
     const name = row.candidate?.name ?? '';
     const frees = d.recruitment.closing !== null && row.entry.outcome === 'qualified';
     let offered: number | null = null;
-    const ok = await askDate({
+    const ok = await dateDialog({
       title: t('recruitment.resignTitle'),
       text: t(frees ? 'recruitment.resignPlace' : 'recruitment.resignText', { n, name }),
       label: t('recruitment.resignDate'),
@@ -137,7 +113,7 @@ export function RecruitmentView(ctx: AppContext, id: string): View {
 
   async function closeDialog(d: RecruitmentDetail): Promise<void> {
     let enrolled = 0;
-    const ok = await askDate({
+    const ok = await dateDialog({
       title: t('recruitment.closeTitle'),
       text: t('recruitment.closeText', { qualified: d.ranking.qualified.length }),
       label: t('recruitment.startDate'),

@@ -6,7 +6,8 @@ import type { FieldError } from '../bindings/FieldError';
 import { h, type Child } from '../dom';
 import { t } from '../i18n';
 import { markBusy } from './feedback';
-import { focusFirstInvalid, showFieldErrors } from './fields';
+import { toApiError } from '../api';
+import { dateField, focusFirstInvalid, readValues, showFieldErrors } from './fields';
 
 export interface FormDialogOptions {
   title: string;
@@ -65,5 +66,38 @@ export function formDialog(o: FormDialogOptions): Promise<boolean> {
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', '');
     form.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  });
+}
+
+export interface DateDialogOptions {
+  title: string;
+  text: string;
+  /** The label of the one date field (empty means "today" to the command). */
+  label: string;
+  confirm: string;
+  name: string;
+  /** Runs the command with the date typed, or null when left empty. */
+  run(date: string | null): Promise<unknown>;
+}
+
+/** A dialog asking one optional date (closing a round, a resignation, leaving a group); the
+ *  command's error is shown under the date. Resolves true once the command succeeded. */
+export function dateDialog(o: DateDialogOptions): Promise<boolean> {
+  return formDialog({
+    title: o.title,
+    text: o.text,
+    body: dateField({ name: 'date', idPrefix: o.name, label: o.label }),
+    confirmLabel: o.confirm,
+    name: o.name,
+    async submit(form) {
+      const date = readValues(form).date?.trim() ?? '';
+      try {
+        await o.run(date === '' ? null : date);
+        return null;
+      } catch (e) {
+        const err = toApiError(e);
+        return err.fields.length ? err.fields.map((f) => ({ ...f, field: 'date' })) : [{ field: 'date', message: err.message }];
+      }
+    },
   });
 }
