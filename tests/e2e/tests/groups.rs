@@ -121,6 +121,8 @@ async fn a_session_of_six_of_eight_members_is_recorded_in_a_few_clicks_and_print
     app.unlock().await;
     app.click("[data-nav=projects]").await;
     app.click(&format!("[data-project-id='{project}']")).await;
+    app.centred(&format!("[data-group-id='{group}']")).await;
+    app.screenshot("53-project-groups-and-events").await;
     app.click(&format!("[data-group-id='{group}']")).await;
     app.el("[data-form=session]").await;
 
