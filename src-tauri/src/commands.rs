@@ -2,7 +2,7 @@
 
 use crate::state::AppState;
 use kartoteka_api::dto::{
-    form_options as domain_form_options, AppStatus, Family, FormOptions, ProjectDetail, SetupResult,
+    form_options as domain_form_options, AppStatus, Family, FormOptions, ProjectDetail,
 };
 use kartoteka_api::participants::{ParticipantPage, ParticipantSummary};
 use kartoteka_api::records::AuditEvent;
@@ -21,30 +21,12 @@ use tauri::State;
 type Result<T> = std::result::Result<T, ApiError>;
 
 fn status(state: &AppState) -> AppStatus {
-    let worker = state.worker();
-    AppStatus {
-        initialized: access::exists(&state.data_dir),
-        unlocked: worker.is_some(),
-        data_dir: state.data_dir.display().to_string(),
-        worker,
-        version: env!("CARGO_PKG_VERSION").to_owned(),
-    }
+    state.status()
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn app_status(state: State<'_, AppState>) -> AppStatus {
     status(&state)
-}
-
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn setup(state: State<'_, AppState>, worker: String, password: String) -> Result<SetupResult> {
-    let created = access::setup(&state.data_dir, &worker, &password, Frontend::Window)?;
-    let recovery_key = created.recovery_key.to_string();
-    state.set(Some(created.app));
-    Ok(SetupResult {
-        recovery_key,
-        status: status(&state),
-    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

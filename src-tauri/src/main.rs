@@ -10,6 +10,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod first_run;
 mod gdpr;
 mod groups;
 mod plans;
@@ -37,7 +38,12 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
-            commands::setup,
+            first_run::setup,
+            first_run::first_run_continue,
+            first_run::first_run_recovery_key,
+            first_run::recovery_key_sheet,
+            first_run::demo_add,
+            first_run::demo_remove,
             commands::unlock,
             commands::lock,
             commands::touch,

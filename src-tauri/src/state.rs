@@ -112,6 +112,11 @@ impl AppState {
         self.guard().as_ref().map(|a| a.worker().to_owned())
     }
 
+    /// What the window shows before and after unlocking.
+    pub fn status(&self) -> kartoteka_api::dto::AppStatus {
+        kartoteka_api::dto::AppStatus::of(&self.data_dir, self.guard().as_ref())
+    }
+
     /// Runs `f` with the application if it is unlocked (for background work such as backups).
     pub fn if_unlocked(&self, f: impl FnOnce(&App)) {
         if let Some(app) = self.guard().as_ref() {

@@ -16,7 +16,29 @@ pub struct AppStatus {
     pub data_dir: String,
     /// The worker who unlocked the store.
     pub worker: Option<String>,
+    /// Her role as given at set-up ("" when none; absent while locked).
+    pub worker_role: Option<String>,
     pub version: String,
+    /// Where the first-run wizard goes on after the unlock, if it was not finished.
+    pub first_run: Option<crate::first_run::FirstRunStep>,
+    /// Whether demo data is here (every view says so until it is removed).
+    pub demo: bool,
+}
+
+impl AppStatus {
+    /// The status of the data folder `data_dir` and of `app` if it is unlocked.
+    pub fn of(data_dir: &std::path::Path, app: Option<&crate::App>) -> AppStatus {
+        AppStatus {
+            initialized: crate::access::exists(data_dir),
+            unlocked: app.is_some(),
+            data_dir: data_dir.display().to_string(),
+            worker: app.map(|a| a.worker().to_owned()),
+            worker_role: app.and_then(|a| a.worker_role().ok()),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            first_run: app.and_then(|a| a.first_run().ok().flatten()),
+            demo: app.is_some_and(|a| a.has_demo().unwrap_or(false)),
+        }
+    }
 }
 
 /// A participant's family as shown on their page.

@@ -13,6 +13,7 @@ pub mod closed_lists;
 pub mod data_dir;
 pub mod dto;
 pub mod error;
+pub mod first_run;
 pub mod groups;
 pub mod participants;
 pub mod print_folder;

@@ -39,6 +39,27 @@ pub(crate) fn seed_store(
     store: &mut Store,
     participants: usize,
     seed: u64,
+    progress: impl FnMut(usize, usize),
+) -> Result<SeedSummary, ApiError> {
+    let generator = Generator::new(seed, participants);
+    seed_with(store, generator, participants, seed, progress)
+}
+
+/// The first-run wizard's demo data: the seed's people in projects named "DEMO – …".
+pub(crate) fn seed_demo(
+    store: &mut Store,
+    participants: usize,
+    seed: u64,
+) -> Result<SeedSummary, ApiError> {
+    let generator = Generator::new(seed, participants).demo();
+    seed_with(store, generator, participants, seed, |_, _| {})
+}
+
+fn seed_with(
+    store: &mut Store,
+    mut generator: Generator,
+    participants: usize,
+    seed: u64,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<SeedSummary, ApiError> {
     if store.count_rows("participants")? > 0 {
@@ -48,7 +69,6 @@ pub(crate) fn seed_store(
         ));
     }
     let started = Instant::now();
-    let mut generator = Generator::new(seed, participants);
     let mut batch = Vec::with_capacity(BATCH + 16);
     while !generator.done() || generator.counts.projects == 0 {
         batch.clear();

@@ -69,6 +69,11 @@ pub struct OrganisationPatch {
     pub place: Option<String>,
     /// A PNG or JPEG file with the strip of logos printed atop EU-project documents.
     pub logo_strip_file: Option<String>,
+    /// The data controller the RODO clause names ("" = the organisation itself).
+    pub controller_name: Option<String>,
+    pub controller_address: Option<String>,
+    /// The data protection officer's contact (IOD).
+    pub dpo_contact: Option<String>,
 }
 
 /// The organisation as `kartoteka organisation` prints it.
@@ -78,6 +83,9 @@ pub struct OrganisationSummary {
     pub address_lines: Vec<String>,
     pub place: String,
     pub logo_strip: bool,
+    pub controller_name: String,
+    pub controller_address: String,
+    pub dpo_contact: String,
 }
 
 impl App {
@@ -119,8 +127,15 @@ impl App {
         if let Some(lines) = &patch.address_lines {
             settings.address_lines = lines.clone();
         }
-        if let Some(place) = &patch.place {
-            settings.place = place.trim().to_owned();
+        for (value, field) in [
+            (&patch.place, &mut settings.place),
+            (&patch.controller_name, &mut settings.controller_name),
+            (&patch.controller_address, &mut settings.controller_address),
+            (&patch.dpo_contact, &mut settings.dpo_contact),
+        ] {
+            if let Some(value) = value {
+                *field = value.trim().to_owned();
+            }
         }
         if let Some(file) = &patch.logo_strip_file {
             use base64::Engine;
@@ -152,6 +167,9 @@ impl App {
             address_lines: settings.address_lines,
             place: settings.place,
             logo_strip: settings.logo_strip_base64.is_some(),
+            controller_name: settings.controller_name,
+            controller_address: settings.controller_address,
+            dpo_contact: settings.dpo_contact,
         })
     }
 

@@ -55,6 +55,7 @@ impl App {
         passphrase: &str,
         organisation: Option<&str>,
     ) -> Result<SetupReport, ApiError> {
+        self.refuse_while_demo()?;
         let source = self.source();
         Ok(kartoteka_sync::setup(
             &mut self.store,
@@ -72,6 +73,7 @@ impl App {
         full: bool,
         watch: &mut ExportWatch<'_>,
     ) -> Result<ExportReport, ApiError> {
+        self.refuse_while_demo()?;
         Ok(kartoteka_sync::export_watched(
             &mut self.store,
             dir,
@@ -87,6 +89,7 @@ impl App {
         path: &Path,
         watch: &mut ImportWatch<'_>,
     ) -> Result<ImportOutcome, ApiError> {
+        self.refuse_while_demo()?;
         if path.is_dir() {
             Ok(ImportOutcome::Folder(kartoteka_sync::import_dir_watched(
                 &mut self.store,

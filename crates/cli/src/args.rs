@@ -90,7 +90,8 @@ pub enum Command {
     /// Klucz odzyskiwania: nowy klucz wydrukowany do PDF (poprzedni przestaje działać).
     #[command(subcommand)]
     RecoveryKey(RecoveryKeyCommand),
-    /// Dane organizacji drukowane na dokumentach; JSON: {name, address_lines, place, logo_strip_file}.
+    /// Dane organizacji drukowane na dokumentach; JSON: {name, address_lines, place,
+    /// logo_strip_file, controller_name, controller_address, dpo_contact}.
     Organisation {
         #[arg(long, value_name = "FILE|-")]
         json: Option<String>,
@@ -114,6 +115,10 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Dane demonstracyjne: 50 fikcyjnych osób w projektach „DEMO – …” (tylko do pustej
+    /// kartoteki bez synchronizacji) i ich usunięcie jednym krokiem.
+    #[command(subcommand)]
+    Demo(DemoCommand),
     /// Pomiary wydajności na danych syntetycznych (10 tys., 100 tys., 1 mln osób): tabela i JSON.
     Bench {
         /// Tylko jeden rozmiar kartoteki (domyślnie 10 000, 100 000 i 1 000 000).
@@ -486,4 +491,12 @@ pub enum RecoveryKeyCommand {
         #[arg(long, value_name = "FILE.pdf")]
         out: std::path::PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+pub enum DemoCommand {
+    /// Dodaje dane demonstracyjne.
+    Add,
+    /// Usuwa dane demonstracyjne i wszystko, co do nich dopisano.
+    Remove,
 }

@@ -48,6 +48,14 @@ pub fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Consent(c) => consent(&dir, c),
         Command::Form(c) => crate::form::run(&mut open_app(&dir)?, c),
         Command::RecoveryKey(c) => crate::form::recovery_key(&mut open_app(&dir)?, c),
+        Command::Demo(c) => {
+            let mut app = open_app(&dir)?;
+            match c {
+                crate::args::DemoCommand::Add => print_json(&app.demo_add()?),
+                crate::args::DemoCommand::Remove => print_json(&app.demo_remove()?),
+            }
+            Ok(())
+        }
         Command::Organisation { json } => crate::form::organisation(&mut open_app(&dir)?, json),
         Command::Service(c) => crate::plan_cmd::service(&dir, c),
         Command::Plan(c) => crate::plan_cmd::plan(&dir, c),

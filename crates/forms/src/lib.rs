@@ -28,11 +28,12 @@ pub mod model;
 pub use error::{FormsError, Result};
 pub use model::{
     AddressSheet, AreaScore, AttendanceDelivery, AttendanceParticipant, AttendanceRow,
-    AttendanceSheet, ConsentTemplate, DeclarationSheet, DocumentContext, GroupAttendanceSheet,
-    GroupSessionSheet, ImageConsentSheet, ImageFormat, LogoStrip, Organisation, ParticipantSheet,
-    PersonRecord, PersonRef, PlanAmendment, PlanClosingSheet, PlanGoal, PlanReviewRow,
-    PlanServiceRow, PlanSheet, PlanSigningSheet, ProjectHeader, RecordBlock, RecoveryKeySheet,
-    RecruitmentCriterion, RecruitmentLetter, RecruitmentRow, RecruitmentSheet,
+    AttendanceSheet, ConsentTemplate, Controller, DeclarationSheet, DocumentContext,
+    GroupAttendanceSheet, GroupSessionSheet, ImageConsentSheet, ImageFormat, LogoStrip,
+    Organisation, ParticipantSheet, PersonRecord, PersonRef, PlanAmendment, PlanClosingSheet,
+    PlanGoal, PlanReviewRow, PlanServiceRow, PlanSheet, PlanSigningSheet, ProjectHeader,
+    RecordBlock, RecoveryKeySheet, RecruitmentCriterion, RecruitmentLetter, RecruitmentRow,
+    RecruitmentSheet,
 };
 
 use chrono::{DateTime, Utc};

@@ -33,6 +33,18 @@ pub struct Organisation {
     pub address_lines: Vec<String>,
     /// The strip of logos EU projects print at the top of every page.
     pub logo_strip: Option<LogoStrip>,
+    /// Who the RODO clause names as the data controller and the data protection officer
+    /// (`None`: not set, the clause's own text is all that is printed).
+    pub controller: Option<Controller>,
+}
+
+/// The data controller and its data protection officer, as the data statement names them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Controller {
+    pub name: String,
+    pub address: String,
+    /// How to reach the data protection officer ("" = not given).
+    pub dpo_contact: String,
 }
 
 /// The project header of a document.

@@ -19,6 +19,8 @@ fn the_data_statement_prints_its_template_and_version() {
         "Urzędu Ochrony Danych Osobowych (UODO)",
         "w ciągu 4 tygodni",
         "wersja treści v3",
+        "Administrator danych osobowych: Gmina Miasto Łódź",
+        "Inspektor ochrony danych (IOD): Jan Kowalski, iod@lodz.example.pl.",
     ] {
         assert!(
             text.contains(expected),
@@ -51,4 +53,16 @@ fn a_long_clause_continues_on_a_second_page() {
     assert!(pages_of(&pdf) >= 2);
     assert_well_formed(&pdf, DocumentKind::DataStatement.title());
     assert_nothing_below_the_margin(&pdf);
+}
+
+#[test]
+fn without_a_named_controller_only_the_clause_is_printed() {
+    let mut ctx = context();
+    ctx.organisation.controller = None;
+    let bytes = data_statement(&ctx, &gdpr_template(), Some(&person())).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let text = text_of(&write(dir.path(), "rodo.pdf", &bytes));
+    assert!(!text.contains("Administrator danych osobowych:"), "{text}");
+    assert!(!text.contains("Inspektor ochrony danych (IOD)"), "{text}");
+    assert!(text.contains("administratorem Pani/Pana danych osobowych"));
 }

@@ -69,6 +69,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "groups",
         sql: include_str!("../migrations/0011_groups.sql"),
     },
+    Migration {
+        version: 12,
+        name: "demo",
+        sql: include_str!("../migrations/0012_demo.sql"),
+    },
 ];
 
 pub fn latest_version() -> u32 {

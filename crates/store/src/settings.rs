@@ -4,6 +4,7 @@
 use crate::error::Result;
 use crate::write::Source;
 use crate::Store;
+use kartoteka_domain::text::{short_text, LINE_MAX};
 use kartoteka_domain::ValidationErrors;
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -109,6 +110,14 @@ pub struct OrganisationSettings {
     pub place: String,
     /// The logo strip (PNG or JPEG) as base64, printed atop EU-project documents.
     pub logo_strip_base64: Option<String>,
+    /// The personal data controller (administrator danych) as named in the RODO clause:
+    /// usually the centre itself, or the commune it belongs to ("" = the organisation above).
+    pub controller_name: String,
+    /// The controller's address, one line ("" = the organisation's address lines).
+    pub controller_address: String,
+    /// How to reach the data protection officer (inspektor ochrony danych): name, e-mail,
+    /// telephone or address, as printed.
+    pub dpo_contact: String,
 }
 
 const ORGANISATION: &str = "organisation";
@@ -118,6 +127,32 @@ impl OrganisationSettings {
         let mut errors = ValidationErrors::default();
         if self.name.trim().is_empty() {
             errors.push("name", "Nazwa organizacji: pole jest wymagane");
+        }
+        for (field, label, value) in [
+            ("name", "Nazwa organizacji", &self.name),
+            ("place", "Miejscowość", &self.place),
+            (
+                "controller_name",
+                "Administrator danych",
+                &self.controller_name,
+            ),
+            (
+                "controller_address",
+                "Adres administratora",
+                &self.controller_address,
+            ),
+            ("dpo_contact", "Inspektor ochrony danych", &self.dpo_contact),
+        ] {
+            short_text(&mut errors, field, label, &Some(value.clone()), LINE_MAX);
+        }
+        for line in &self.address_lines {
+            short_text(
+                &mut errors,
+                "address_lines",
+                "Adres",
+                &Some(line.clone()),
+                LINE_MAX,
+            );
         }
         if let Some(logo) = &self.logo_strip_base64 {
             if logo.len() > 4_000_000 {
@@ -151,17 +186,59 @@ impl Store {
         source: Source,
         organisation: &OrganisationSettings,
     ) -> Result<()> {
+        self.save_organisation_with(source, organisation, &[])
+    }
+
+    /// Saves the organisation and other settings (`key`, JSON text) in one transaction.
+    pub fn save_organisation_with(
+        &mut self,
+        source: Source,
+        organisation: &OrganisationSettings,
+        values: &[(&str, String)],
+    ) -> Result<()> {
         organisation.validate()?;
+        let json = serde_json::to_string(organisation).expect("settings serialise");
         self.write(source, |tx| {
-            tx.tx.execute(
-                "INSERT INTO settings(key, value, updated_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                params![ORGANISATION, serde_json::to_string(organisation).expect("settings serialise"), tx.now_text()],
-            )?;
-            tx.audit("settings", ORGANISATION, "update", vec!["organisation".into()]);
+            put(tx, ORGANISATION, Some(&json))?;
+            for (key, value) in values {
+                put(tx, key, Some(value))?;
+            }
             Ok(())
         })
     }
+
+    /// A setting the api keeps as JSON text under its own key (see `save_setting_value`).
+    pub fn setting_value(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Sets (or with `None` removes) one setting, audited by its key.
+    pub fn save_setting_value(
+        &mut self,
+        source: Source,
+        key: &str,
+        value: Option<&str>,
+    ) -> Result<()> {
+        self.write(source, |tx| put(tx, key, value))
+    }
+}
+
+fn put(tx: &mut crate::Tx, key: &str, value: Option<&str>) -> Result<()> {
+    match value {
+        Some(value) => tx.tx.execute(
+            "INSERT INTO settings(key, value, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            params![key, value, tx.now_text()],
+        )?,
+        None => tx.tx.execute("DELETE FROM settings WHERE key = ?1", [key])?,
+    };
+    tx.audit("settings", key, "update", vec![key.to_owned()]);
+    Ok(())
 }
 
 /// The periodic export of sync bundles: the folder they go to and how often. Kept only on this

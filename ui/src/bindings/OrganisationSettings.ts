@@ -15,4 +15,18 @@ place: string,
 /**
  * The logo strip (PNG or JPEG) as base64, printed atop EU-project documents.
  */
-logo_strip_base64: string | null, };
+logo_strip_base64: string | null, 
+/**
+ * The personal data controller (administrator danych) as named in the RODO clause:
+ * usually the centre itself, or the commune it belongs to ("" = the organisation above).
+ */
+controller_name: string, 
+/**
+ * The controller's address, one line ("" = the organisation's address lines).
+ */
+controller_address: string, 
+/**
+ * How to reach the data protection officer (inspektor ochrony danych): name, e-mail,
+ * telephone or address, as printed.
+ */
+dpo_contact: string, };

@@ -109,6 +109,7 @@ pub(crate) fn document_context(
             name: organisation.name.clone(),
             address_lines: organisation.address_lines.clone(),
             logo_strip,
+            controller: controller(organisation),
         },
         project: project.map(|p| forms::ProjectHeader {
             name: p.name.clone(),
@@ -116,6 +117,27 @@ pub(crate) fn document_context(
         }),
         generated_at,
         place: Some(organisation.place.clone()).filter(|p| !p.is_empty()),
+    })
+}
+
+/// The controller the RODO clause names: set once either the controller or the officer is
+/// given (an empty controller is the organisation itself). Older snapshots have neither, and
+/// print as they did.
+fn controller(o: &OrganisationSettings) -> Option<forms::Controller> {
+    let name = o.controller_name.trim();
+    let dpo = o.dpo_contact.trim();
+    if name.is_empty() && dpo.is_empty() {
+        return None;
+    }
+    let address = o.controller_address.trim();
+    Some(forms::Controller {
+        name: if name.is_empty() { o.name.trim() } else { name }.to_owned(),
+        address: if address.is_empty() && name.is_empty() {
+            o.address_lines.join(", ")
+        } else {
+            address.to_owned()
+        },
+        dpo_contact: dpo.to_owned(),
     })
 }
 

@@ -125,6 +125,14 @@ impl Generator {
         g
     }
 
+    /// Names every project "DEMO – …", as the first-run wizard's demo data shows them.
+    pub fn demo(mut self) -> Generator {
+        for (_, project) in &mut self.projects {
+            project.name = format!("DEMO – {}", project.name);
+        }
+        self
+    }
+
     /// The id of the project with (up to) 350 participants.
     pub fn main_project(&self) -> Id {
         self.projects[0].0

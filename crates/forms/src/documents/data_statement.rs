@@ -3,7 +3,8 @@
 //!
 //! Invariants: the clause's text is the versioned template from the model, printed as given
 //! (paragraphs at blank lines) with "Wersja treści: …" under the title, so a signed paper can
-//! always be matched to the exact text the person read.
+//! always be matched to the exact text the person read. The controller and its data
+//! protection officer, when the organisation names them, are printed above the clause.
 
 use crate::error::Result;
 use crate::layout::{style, MM};
@@ -23,6 +24,28 @@ pub(crate) fn render(
     super::version_line(&mut flow, &template.version);
     flow.gap(2.0 * MM);
     super::person_rows(&mut flow, p);
+    if let Some(c) = &ctx.organisation.controller {
+        flow.gap(2.0 * MM);
+        let address = if c.address.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", c.address)
+        };
+        flow.paragraph(
+            &format!("Administrator danych osobowych: {}{address}.", c.name),
+            style::BODY,
+        );
+        if !c.dpo_contact.is_empty() {
+            flow.paragraph(
+                &format!(
+                    "Inspektor ochrony danych (IOD): {}.",
+                    c.dpo_contact.trim_end_matches('.')
+                ),
+                style::BODY,
+            );
+        }
+        flow.gap(2.0 * MM);
+    }
 
     flow.paragraphs(&template.text, style::CLAUSE);
     super::sign_here(&mut flow, ctx, p, |flow| {

@@ -25,6 +25,11 @@ pub fn context() -> DocumentContext {
                 "tel. 42 123 45 67, mops@lodz.example.pl".into(),
             ],
             logo_strip: Some(LogoStrip::new(LOGO.to_vec(), ImageFormat::Png)),
+            controller: Some(Controller {
+                name: "Gmina Miasto Łódź — Miejski Ośrodek Pomocy Społecznej w Łodzi".into(),
+                address: "ul. Piotrkowska 1, 90-001 Łódź".into(),
+                dpo_contact: "Jan Kowalski, iod@lodz.example.pl".into(),
+            }),
         },
         project: Some(ProjectHeader {
             name: "Razem łatwiej — aktywizacja społeczna mieszkańców Łodzi".into(),
