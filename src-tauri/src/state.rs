@@ -108,10 +108,6 @@ impl AppState {
         }
     }
 
-    pub fn worker(&self) -> Option<String> {
-        self.guard().as_ref().map(|a| a.worker().to_owned())
-    }
-
     /// What the window shows before and after unlocking.
     pub fn status(&self) -> kartoteka_api::dto::AppStatus {
         kartoteka_api::dto::AppStatus::of(&self.data_dir, self.guard().as_ref())

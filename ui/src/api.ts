@@ -53,6 +53,10 @@ import type { RelationKind } from './bindings/RelationKind';
 import type { ReportSummary } from './bindings/ReportSummary';
 import type { Settings } from './bindings/Settings';
 import type { SetupResult } from './bindings/SetupResult';
+import type { SetupRequest } from './bindings/SetupRequest';
+import type { FirstRunStep } from './bindings/FirstRunStep';
+import type { DemoAdded } from './bindings/DemoAdded';
+import type { DemoRemoved } from './bindings/DemoRemoved';
 import type { CaseNote } from './bindings/CaseNote';
 import type { CaseNoteInput } from './bindings/CaseNoteInput';
 import type { DeliverableService } from './bindings/DeliverableService';
@@ -113,7 +117,16 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appStatus: () => call<AppStatus>('app_status'),
-  setup: (worker: string, password: string) => call<SetupResult>('setup', { worker, password }),
+  /** Creates the store with the organisation and the first worker (the wizard's step 2). */
+  setup: (request: SetupRequest) => call<SetupResult>('setup', { request }),
+  /** Records the first-run wizard's next step (null: finished); returns the new status. */
+  firstRunContinue: (next: FirstRunStep | null) => call<AppStatus>('first_run_continue', { next }),
+  /** A resumed wizard's new recovery key (the first was never confirmed as written down). */
+  firstRunRecoveryKey: () => call<string>('first_run_recovery_key'),
+  /** The recovery key's sheet as a PDF in the print folder, opened in the viewer; its path. */
+  recoveryKeySheet: (recoveryKey: string) => call<string>('recovery_key_sheet', { recovery_key: recoveryKey }),
+  demoAdd: () => call<DemoAdded>('demo_add'),
+  demoRemove: () => call<DemoRemoved>('demo_remove'),
   unlock: (password: string) => call<AppStatus>('unlock', { password }),
   lock: () => call<AppStatus>('lock'),
   /** Replaces a damaged database with the newest backup (the damaged file is kept) and unlocks. */

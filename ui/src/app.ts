@@ -1,5 +1,5 @@
-// Which screen the app shows, from its status: create the store (then the recovery key once),
-// unlock it, or the unlocked shell; and back to the unlock screen whenever the store gets locked
+// Which screen the app shows, from its status: the first-run wizard (an empty data folder, or
+// a wizard a closed window left unfinished), unlock, or the unlocked shell; and back to the unlock screen whenever the store gets locked
 // (the "Zablokuj" button, the idle lock in Rust, a command answering "locked").
 
 import { api, toApiError } from './api';
@@ -9,8 +9,7 @@ import { t } from './i18n';
 import type { LockReason } from './shell/activity';
 import type { View } from './shell/context';
 import { shell } from './shell/Shell';
-import { recoveryKeyScreen } from './unlock/RecoveryKeyScreen';
-import { setupScreen } from './unlock/SetupScreen';
+import { firstRunWizard } from './firstrun/FirstRunWizard';
 import { unlockScreen } from './unlock/UnlockScreen';
 import { loadingNote } from './ui/feedback';
 
@@ -34,9 +33,11 @@ export function createApp(root: HTMLElement) {
 
   function route(status: AppStatus, arrival: Arrival = {}): void {
     if (!status.initialized) {
-      mount(setupScreen((result) => mount(recoveryKeyScreen(result.recovery_key, () => route(result.status)))));
+      mount(firstRunWizard({ resume: null, onDone: (done) => route(done) }));
     } else if (!status.unlocked) {
       mount(unlockScreen((unlocked, notice) => route(unlocked, { notice }), arrival.lockReason ?? null));
+    } else if (status.first_run) {
+      mount(firstRunWizard({ resume: status.first_run, onDone: (done) => route(done) }));
     } else {
       mount(shell(status, (left, lockReason) => route(left, { lockReason }), arrival.notice));
     }

@@ -122,6 +122,10 @@ fn wait_port(port: u16, open: bool, within: Duration) -> bool {
 pub struct App {
     pub driver: Option<WebDriver>,
     pub data_dir: tempfile::TempDir,
+    /// A stand-in `xdg-open` first on the app's PATH: it writes down what the app asked to
+    /// open (a PDF for "Drukuj") instead of launching whatever this machine would (the
+    /// fallback script's browser search left the window unable to take screenshots).
+    tools: tempfile::TempDir,
     child: Child,
     _lock: tokio::sync::MutexGuard<'static, ()>,
 }
@@ -144,6 +148,20 @@ impl App {
                 "port {port} is still taken by an earlier run"
             );
         }
+        let tools = tempfile::tempdir().unwrap();
+        let opener = tools.path().join("xdg-open");
+        std::fs::write(
+            &opener,
+            "#!/bin/sh\nprintf '%s\\n' \"$1\" >> \"$(dirname \"$0\")/opened.txt\"\n",
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let path = format!(
+            "{}:{}",
+            tools.path().display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
         let child = Command::new(tauri_driver())
             .args([
                 "--port",
@@ -153,6 +171,7 @@ impl App {
             ])
             .env("KARTOTEKA_DATA_DIR", data_dir.path())
             .env("KARTOTEKA_PRINT_DIR", data_dir.path().join("wydruki"))
+            .env("PATH", path)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -193,6 +212,7 @@ impl App {
         App {
             driver: Some(driver),
             data_dir,
+            tools,
             child,
             _lock: lock,
         }
@@ -339,6 +359,15 @@ impl App {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// The files the app asked the system to open so far (each "Drukuj" opens its PDF).
+    pub fn opened_files(&self) -> Vec<String> {
+        std::fs::read_to_string(self.tools.path().join("opened.txt"))
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// Types the password on the unlock screen and waits for the shell.
     pub async fn unlock(&self) {
         self.type_into("input[type=password]", PASSWORD).await;
@@ -351,7 +380,14 @@ impl App {
         tokio::time::sleep(Duration::from_millis(800)).await;
         let dir = manifest_dir().join("../../.e2e-artifacts");
         std::fs::create_dir_all(&dir).unwrap();
-        let _ = self.d().screenshot(&dir.join(format!("{name}.png"))).await;
+        // WebKitWebDriver at times never answers a screenshot request (seen after some view
+        // changes under Xvfb): give up after a while instead of the client's two minutes.
+        let file = dir.join(format!("{name}.png"));
+        match tokio::time::timeout(Duration::from_secs(20), self.d().screenshot(&file)).await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => eprintln!("screenshot {name} failed: {e}"),
+            Err(_) => eprintln!("screenshot {name}: no answer from the driver in 20 s"),
+        }
     }
 
     pub async fn quit(mut self) {

@@ -6,6 +6,7 @@
 import { auditTexts } from './pl/audit';
 import { commonTexts } from './pl/common';
 import { documentTexts } from './pl/documents';
+import { firstRunTexts } from './pl/firstRun';
 import { participantTexts } from './pl/participants';
 import { planTexts } from './pl/plans';
 import { groupTexts } from './pl/groups';
@@ -20,6 +21,7 @@ import { unlockTexts } from './pl/unlock';
 export const plParts = {
   common: commonTexts,
   unlock: unlockTexts,
+  firstRun: firstRunTexts,
   settings: settingsTexts,
   participants: participantTexts,
   audit: auditTexts,
@@ -35,6 +37,7 @@ export const plParts = {
 export const pl = {
   ...commonTexts,
   ...unlockTexts,
+  ...firstRunTexts,
   ...settingsTexts,
   ...participantTexts,
   ...auditTexts,

@@ -15,7 +15,8 @@ import { api } from '../api';
 import { consentTextsSection, groupTexts } from './ConsentTextsSection';
 import { addressLines, organisationSection } from './OrganisationSection';
 
-const ORGANISATION = { name: 'Fundacja Razem', address_lines: ['ul. Długa 1', '00-001 Warszawa'], place: 'Warszawa', logo_strip_base64: null };
+const ORGANISATION = { name: 'Fundacja Razem', address_lines: ['ul. Długa 1', '00-001 Warszawa'], place: 'Warszawa', logo_strip_base64: null,
+  controller_name: 'Gmina Warszawa', controller_address: 'pl. Bankowy 3/5, 00-950 Warszawa', dpo_contact: 'iod@razem.example.pl' };
 const V1: ConsentTemplateVersion = {
   id: 'v1', template_id: 't1', project_id: null, kind: 'data-statement', title: 'Klauzula RODO', version: 1, text: 'Stara treść', created_at: '2025-01-10T09:00:00Z',
 };
@@ -48,6 +49,8 @@ describe('organisation section', () => {
     const q = await mount(organisationSection(fakeContext()));
     expect(q<HTMLInputElement>('input[name=org_name]').value).toBe('Fundacja Razem');
     expect(q<HTMLTextAreaElement>('textarea[name=org_address]').value).toBe('ul. Długa 1\n00-001 Warszawa');
+    expect(q<HTMLInputElement>('input[name=org_controller_name]').value).toBe('Gmina Warszawa');
+    expect(q<HTMLInputElement>('input[name=org_dpo_contact]').value).toBe('iod@razem.example.pl');
     expect(q('[data-logo-preview]').textContent).toBe('Nie dodano paska logotypów.');
 
     const file = q<HTMLInputElement>('input[name=org_logo]');
@@ -74,6 +77,14 @@ describe('organisation section', () => {
     expect(api.organisationSave).toHaveBeenLastCalledWith(ORGANISATION);
     expect(q('[data-form-status=organisation]').textContent).toBe('Zapisano dane organizacji.');
     expect(q('[data-error-for=org_name]').hidden).toBe(true);
+
+    // The controller's fields are sent trimmed; Rust's error on one lands under it.
+    q<HTMLInputElement>('input[name=org_dpo_contact]').value = '  Jan Kowalski, iod@razem.example.pl ';
+    vi.mocked(api.organisationSave).mockRejectedValueOnce({ code: 'invalid_input', message: 'Popraw dane', fields: [{ field: 'dpo_contact', message: 'Inspektor ochrony danych: najwyżej 200 znaków' }], existing: [] });
+    q<HTMLButtonElement>('[data-action=organisation-save]').click();
+    await settle();
+    expect(api.organisationSave).toHaveBeenLastCalledWith({ ...ORGANISATION, dpo_contact: 'Jan Kowalski, iod@razem.example.pl' });
+    expect(q('[data-error-for=org_dpo_contact]').textContent).toBe('Inspektor ochrony danych: najwyżej 200 znaków');
   });
 
   it('refuses a file that is not PNG or JPEG', async () => {

@@ -20,7 +20,8 @@ import { api } from '../api';
 import { settingsView } from './SettingsView';
 
 const invalid = (field: string, message: string): ApiError => ({ code: 'invalid_input', message: 'Popraw dane', fields: [{ field, message }], existing: [] });
-const ORGANISATION = { name: 'Fundacja Razem', address_lines: ['ul. Długa 1', '00-001 Warszawa'], place: 'Warszawa', logo_strip_base64: null };
+const ORGANISATION = { name: 'Fundacja Razem', address_lines: ['ul. Długa 1', '00-001 Warszawa'], place: 'Warszawa', logo_strip_base64: null,
+  controller_name: 'Gmina Warszawa', controller_address: 'pl. Bankowy 3/5, 00-950 Warszawa', dpo_contact: 'iod@razem.example.pl' };
 const BACKUP = { file: '/dane/backups/a.kartoteka', bytes: 1_572_864, made_at: '2025-01-15T10:05:00Z', label: 'dzienna' };
 
 async function mount() {

@@ -1,4 +1,5 @@
-// The "Ustawienia" view: the data folder, worker and version, then the sections Bezpieczeństwo
+// The "Ustawienia" view: the data folder, worker and version, the demo data while it is here
+// (./DemoSection.ts), then the sections Bezpieczeństwo
 // (idle lock, backups kept), Organizacja na dokumentach, Treści zgód i oświadczeń, Zmiana hasła,
 // Kopie zapasowe, Dziennik zdarzeń, Anonimizacja po okresie przechowywania and Klucz odzyskiwania.
 
@@ -9,6 +10,7 @@ import { t } from '../i18n';
 import type { AppContext, View } from '../shell/context';
 import { backupSection } from './BackupSection';
 import { consentTextsSection } from './ConsentTextsSection';
+import { demoSection } from './DemoSection';
 import { anonymisationSection, auditLogSection } from './GdprSection';
 import { organisationSection } from './OrganisationSection';
 import { passwordSection } from './PasswordSection';
@@ -21,7 +23,9 @@ function settingsList(status: AppStatus): HTMLElement {
     h('dt', null, t('settings.dataDir')),
     h('dd', { 'data-setting': 'data-dir' }, status.data_dir),
     h('dt', null, t('settings.worker')),
-    h('dd', { 'data-setting': 'worker' }, status.worker ?? t('common.notGiven')),
+    h('dd', { 'data-setting': 'worker' }, status.worker
+      ? (status.worker_role ? `${status.worker} (${status.worker_role})` : status.worker)
+      : t('common.notGiven')),
     h('dt', null, t('settings.version')),
     h('dd', { 'data-setting': 'version' }, status.version),
   );
@@ -44,6 +48,7 @@ export function settingsView(ctx: AppContext): View {
     { class: 'view', 'data-view': 'settings' },
     h('h1', { tabindex: -1 }, t('nav.settings')),
     facts,
+    demoSection(ctx),
     securitySection(ctx),
     organisationSection(ctx),
     consentTextsSection(ctx),

@@ -34,6 +34,8 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: L
   if (notice) info.show(notice);
   let navigations = 0;
   const main = h('main', { class: 'main', id: 'main' });
+  const demo = demoBanner(() => ctx.navigate({ view: 'settings' }));
+  demo.hidden = !initial.demo;
 
   const navButtons = NAV.map(({ id, label }) =>
     h('button', { type: 'button', class: 'nav-item', 'data-nav': id, onclick: () => ctx.navigate({ view: id }) }, t(label)),
@@ -95,6 +97,10 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: L
       bar.show(err.message);
     },
     clearError: () => bar.clear(),
+    statusChanged(status: AppStatus) {
+      ctx.status = status;
+      demo.hidden = !status.demo;
+    },
     options() {
       if (!optionsPromise) {
         optionsPromise = api.formOptions();
@@ -113,7 +119,7 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: L
       h('p', { class: 'brand' }, t('app.title')),
       h('ul', null, navButtons.map((b) => h('li', null, b))),
     ),
-    h('div', { class: 'content' }, bar.el, info.el, main),
+    h('div', { class: 'content' }, demo, bar.el, info.el, main),
     statusBar(initial, () => void lock()),
   );
 
@@ -127,4 +133,14 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: L
     focus: () => ctx.navigate({ view: 'participants' }),
     dispose: stop,
   };
+}
+
+/** Shown on every view while demo data is here: the people and projects are fictitious. */
+function demoBanner(toSettings: () => void): HTMLElement {
+  return h(
+    'div',
+    { class: 'demo-banner', role: 'note', 'data-banner': 'demo' },
+    h('p', null, h('strong', null, t('demo.bannerTitle')), ' ', t('demo.bannerText')),
+    h('button', { type: 'button', class: 'button small', 'data-action': 'demo-settings', onclick: toSettings }, t('demo.bannerAction')),
+  );
 }

@@ -46,6 +46,8 @@ export interface AppContext {
   /** Shows a non-field error in the message bar (or returns to the unlock screen if locked). */
   showError(error: unknown): void;
   clearError(): void;
+  /** The app status changed (e.g. demo data removed): views and the banner follow it. */
+  statusChanged(status: AppStatus): void;
   options(): Promise<FormOptions>;
   listMemory: ListMemory;
 }

@@ -16,10 +16,11 @@ export const OPTIONS: FormOptions = {
 
 export function fakeContext() {
   const ctx = {
-    status: { initialized: true, unlocked: true, data_dir: '/dane', worker: 'Anna', version: '0.1.0' },
+    status: { initialized: true, unlocked: true, data_dir: '/dane', worker: 'Anna', worker_role: 'pracownik socjalny', version: '0.1.0', first_run: null, demo: false },
     navigate: vi.fn(),
     showError: vi.fn(),
     clearError: vi.fn(),
+    statusChanged: vi.fn(),
     options: vi.fn(async () => OPTIONS),
     listMemory: { query: '', offset: 0, includeArchived: false },
   } satisfies AppContext;

@@ -59,6 +59,7 @@ export const auditTexts = {
   'auditEntity.case_note': 'notatka',
   'auditEntity.worker': 'pracownik',
   'auditEntity.settings': 'ustawienia',
+  'auditEntity.demo': 'dane demonstracyjne',
   'auditEntity.store': 'kartoteka',
   'auditEntity.sync': 'synchronizacja',
   'auditEntity.report': 'raport',

@@ -82,6 +82,13 @@ export const settingsTexts = {
   'org.logoRemove': 'Usuń pasek',
   'org.logoWrongType': 'Pasek logotypów: wybierz plik PNG lub JPEG.',
   'org.logoReadFailed': 'Pasek logotypów: nie udało się odczytać pliku.',
+  'org.controllerHeading': 'Ochrona danych osobowych (RODO)',
+  'org.controllerIntro': 'Drukowane nad klauzulą informacyjną RODO. Jeśli administratorem danych jest ta organizacja, pola administratora można zostawić puste.',
+  'org.controllerName': 'Administrator danych',
+  'org.controllerNameHint': 'Np. gmina, której jednostką jest ośrodek; puste — nazwa organizacji.',
+  'org.controllerAddress': 'Adres administratora',
+  'org.dpo': 'Inspektor ochrony danych (IOD)',
+  'org.dpoHint': 'Imię i nazwisko oraz e-mail lub telefon, np. „Jan Kowalski, iod@ops.example.pl”.',
   'org.save': 'Zapisz dane organizacji',
   'org.saved': 'Zapisano dane organizacji.',
 

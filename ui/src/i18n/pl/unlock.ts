@@ -1,23 +1,8 @@
-// Texts before the registry is open: creating it, the recovery key shown once, unlocking, a new
-// password with the recovery key, and restoring the newest backup.
+// Texts before the registry is open: unlocking, a new password with the recovery key, and
+// restoring the newest backup (creating it is the first-run wizard's, ./firstRun.ts).
 // One part of the Polish dictionary; ../pl.ts joins the parts into `pl`.
 
 export const unlockTexts = {
-  'setup.heading': 'Utwórz kartotekę',
-  'setup.intro': 'Na tym komputerze nie ma jeszcze kartoteki. Podaj swoje imię i nazwisko oraz hasło, którym będziesz ją odblokowywać.',
-  'setup.worker': 'Imię i nazwisko pracownika',
-  'setup.password': 'Hasło',
-  'setup.passwordRepeat': 'Powtórz hasło',
-  'setup.submit': 'Utwórz kartotekę',
-  'setup.busy': 'Tworzenie kartoteki…',
-  'setup.mismatch': 'Hasła nie są takie same — wpisz je ponownie.',
-
-  'recovery.heading': 'Klucz odzyskiwania',
-  'recovery.warning': 'Zapisz ten klucz na papierze albo wydrukuj go i schowaj w bezpiecznym miejscu. Pokazujemy go tylko ten jeden raz.',
-  'recovery.why': 'Jeśli zapomnisz hasła, tylko ten klucz pozwoli odzyskać dane z kartoteki. Nie przechowuj go w tym komputerze.',
-  'recovery.label': 'Twój klucz odzyskiwania',
-  'recovery.confirm': 'Klucz zapisany — przejdź dalej',
-
   'unlock.heading': 'Kartoteka',
   'unlock.intro': 'Wpisz hasło, aby otworzyć kartotekę.',
   'unlock.password': 'Hasło',
