@@ -142,6 +142,24 @@ describe('first-run wizard', () => {
     expect(root.querySelector('[data-worker-summary]')!.textContent).toBe('Kartotekę utworzono. Pracownik: Anna Nowak (asystent rodziny).');
   });
 
+  it('joins the organisation’s sync from step 4', async () => {
+    answers.sync_setup = () => ({ organisation: 'mops testowo' });
+    answers.sync_settings_save = (a) => a?.settings;
+    const root = await start({ ...CREATED, first_run: 'sync' });
+    expect(step(root)).toBe('sync');
+    expect(root.querySelector<HTMLElement>('[data-group=sync-join]')!.hidden).toBe(true);
+    const join = root.querySelector<HTMLInputElement>('input[value=join]')!;
+    join.checked = true;
+    join.dispatchEvent(new Event('change'));
+    expect(root.querySelector<HTMLElement>('[data-group=sync-join]')!.hidden).toBe(false);
+    type(root, 'passphrase', 'wspólne hasło synchronizacji 2026');
+    type(root, 'folder', '/media/pendrive/kartoteka');
+    await next(root);
+    expect(calls).toContainEqual(['sync_setup', { passphrase: 'wspólne hasło synchronizacji 2026', organisation: null }]);
+    expect(calls).toContainEqual(['sync_settings_save', { settings: { folder: '/media/pendrive/kartoteka', interval_minutes: 60 } }]);
+    expect(step(root)).toBe('demo');
+  });
+
   it('offers no demo data once sync is on', async () => {
     answers.sync_status = () => ({ status: { configured: true } });
     const root = await start({ ...CREATED, first_run: 'demo' });

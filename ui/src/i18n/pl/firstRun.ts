@@ -44,6 +44,7 @@ export const firstRunTexts = {
   'wizard.keyConfirmFirst': 'Zaznacz, że klucz jest zapisany — bez niego zapomniane hasło oznacza utratę danych.',
 
   'wizard.syncIntro': 'Jeśli biuro pracuje na kilku komputerach, dane przenosi się między nimi zaszyfrowanymi pakietami (np. przez wspólny folder lub pendrive).',
+  'wizard.syncQuestion': 'Czy włączyć synchronizację teraz?',
   'wizard.syncLater': 'Później (można ją włączyć w zakładce Synchronizacja)',
   'wizard.syncJoin': 'Dołącz teraz do synchronizacji organizacji',
   'wizard.syncPassphrase': 'Hasło synchronizacji organizacji',
@@ -56,6 +57,7 @@ export const firstRunTexts = {
   'wizard.syncJoined': 'Synchronizacja włączona.',
 
   'wizard.demoIntro': 'Możesz zacząć od pustej kartoteki albo najpierw wypróbować program na fikcyjnych danych.',
+  'wizard.demoQuestion': 'Z jakimi danymi zacząć?',
   'wizard.demoNone': 'Zacznij od pustej kartoteki',
   'wizard.demoAdd': 'Dodaj dane demonstracyjne: 50 fikcyjnych osób w projektach „DEMO – …”, z planami, wsparciem i zajęciami',
   'wizard.demoHint': 'Dane demonstracyjne są oznaczone na każdym ekranie i usuwa się je jednym przyciskiem w Ustawieniach. Nie trafiają do synchronizacji.',
