@@ -11,21 +11,28 @@ async fn next(app: &App) {
 }
 
 async fn at_step(app: &App, step: &str) {
-    app.el(&format!("[data-form=first-run][data-step={step}]")).await;
+    app.el(&format!("[data-form=first-run][data-step={step}]"))
+        .await;
 }
 
 /// Steps 1 and 2: the organisation and the first worker; the store is created.
 async fn create_store(app: &App) {
     at_step(app, "organisation").await;
-    app.type_into("[name=org_name]", "Gminny Ośrodek Pomocy Społecznej w Żółkiewce")
-        .await;
+    app.type_into(
+        "[name=org_name]",
+        "Gminny Ośrodek Pomocy Społecznej w Żółkiewce",
+    )
+    .await;
     app.type_into("[name=org_address]", "ul. Lubelska 1, 22-335 Żółkiewka")
         .await;
     app.type_into("[name=org_place]", "Żółkiewka").await;
     app.type_into("[name=org_controller_name]", "Gmina Żółkiewka")
         .await;
-    app.type_into("[name=org_dpo_contact]", "Jan Kowalski, iod@zolkiewka.example.pl")
-        .await;
+    app.type_into(
+        "[name=org_dpo_contact]",
+        "Jan Kowalski, iod@zolkiewka.example.pl",
+    )
+    .await;
     app.screenshot("60-first-run-organisation").await;
     next(app).await;
     at_step(app, "worker").await;
@@ -70,7 +77,10 @@ async fn the_wizard_goes_from_an_empty_folder_to_the_list_and_demo_data_is_added
     // "Drukuj": the sheet is written and names the key.
     app.click("[data-action=recovery-print]").await;
     let status = app
-        .wait_text("[data-form-status=recovery-key]", "Zapisano arkusz z kluczem: ")
+        .wait_text(
+            "[data-form-status=recovery-key]",
+            "Zapisano arkusz z kluczem: ",
+        )
         .await
         .text()
         .await
@@ -90,18 +100,31 @@ async fn the_wizard_goes_from_an_empty_folder_to_the_list_and_demo_data_is_added
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_eq!(app.opened_files(), vec![file.clone()]);
-    let text = Command::new("pdftotext").args([&file, "-"]).output().unwrap();
+    let text = Command::new("pdftotext")
+        .args([&file, "-"])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
     // One character per box on the sheet: compare without spaces and dashes.
-    let squeezed = |t: &str| t.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>();
+    let squeezed = |t: &str| {
+        t.chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect::<String>()
+    };
     assert!(squeezed(&text).contains(&squeezed(&key)), "{text}");
-    assert!(text.contains("Gminny Ośrodek Pomocy Społecznej w Żółkiewce"), "{text}");
+    assert!(
+        text.contains("Gminny Ośrodek Pomocy Społecznej w Żółkiewce"),
+        "{text}"
+    );
     app.screenshot("61-first-run-recovery-key").await;
 
     // Not without confirming that the key is written down.
     next(&app).await;
-    app.wait_text("[data-error-for=key_written]", "Zaznacz, że klucz jest zapisany")
-        .await;
+    app.wait_text(
+        "[data-error-for=key_written]",
+        "Zaznacz, że klucz jest zapisany",
+    )
+    .await;
     app.click("[name=key_written]").await;
     next(&app).await;
     at_step(&app, "sync").await;
@@ -114,12 +137,16 @@ async fn the_wizard_goes_from_an_empty_folder_to_the_list_and_demo_data_is_added
 
     // The participant list, with the demo data marked above it.
     app.wait_text("[data-list-info]", "W kartotece: 50.").await;
-    app.wait_text("[data-banner=demo]", "Dane demonstracyjne.").await;
+    app.wait_text("[data-banner=demo]", "Dane demonstracyjne.")
+        .await;
     app.screenshot("64-demo-banner").await;
     let dir = app.data_dir.path().to_owned();
     let organisation = cli(&dir, &["organisation"], None);
     assert_eq!(organisation["controller_name"], "Gmina Żółkiewka");
-    assert_eq!(organisation["dpo_contact"], "Jan Kowalski, iod@zolkiewka.example.pl");
+    assert_eq!(
+        organisation["dpo_contact"],
+        "Jan Kowalski, iod@zolkiewka.example.pl"
+    );
     let projects = cli(&dir, &["project", "list"], None);
     assert!(projects
         .as_array()
@@ -133,15 +160,29 @@ async fn the_wizard_goes_from_an_empty_folder_to_the_list_and_demo_data_is_added
     app.click("[data-action=demo-remove]").await;
     app.wait_text("dialog", "Tego nie da się cofnąć").await;
     app.click("dialog [data-action=confirm]").await;
-    app.wait_text("[data-form-status=demo]", "Usunięto dane demonstracyjne: 50 os.")
-        .await;
+    app.wait_text(
+        "[data-form-status=demo]",
+        "Usunięto dane demonstracyjne: 50 os.",
+    )
+    .await;
     for _ in 0..50 {
-        if !app.el("[data-banner=demo]").await.is_displayed().await.unwrap() {
+        if !app
+            .el("[data-banner=demo]")
+            .await
+            .is_displayed()
+            .await
+            .unwrap()
+        {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert!(!app.el("[data-banner=demo]").await.is_displayed().await.unwrap());
+    assert!(!app
+        .el("[data-banner=demo]")
+        .await
+        .is_displayed()
+        .await
+        .unwrap());
     app.screenshot("65-demo-removed").await;
     app.click("[data-nav=participants]").await;
     app.wait_text("[data-list-info]", "W kartotece: 0.").await;
@@ -161,7 +202,8 @@ async fn a_wizard_closed_at_the_recovery_key_resumes_with_a_new_key_after_the_un
     app.type_into("input[type=password]", PASSWORD).await;
     app.click("button[type=submit]").await;
     at_step(&app, "recovery_key").await;
-    app.wait_text("[data-view=first-run]", "wygenerowano nowy klucz").await;
+    app.wait_text("[data-view=first-run]", "wygenerowano nowy klucz")
+        .await;
     let second = shown_key(&app).await;
     assert_ne!(first, second);
     app.screenshot("66-first-run-resumed").await;
@@ -179,7 +221,12 @@ async fn a_wizard_closed_at_the_recovery_key_resumes_with_a_new_key_after_the_un
     at_step(&app, "demo").await;
     next(&app).await;
     app.wait_text("[data-list-info]", "W kartotece: 0.").await;
-    assert!(!app.el("[data-banner=demo]").await.is_displayed().await.unwrap());
+    assert!(!app
+        .el("[data-banner=demo]")
+        .await
+        .is_displayed()
+        .await
+        .unwrap());
 
     // The first key no longer opens anything; the new one sets a new password.
     let kept = std::mem::replace(&mut app.data_dir, tempfile::tempdir().unwrap());
@@ -187,11 +234,22 @@ async fn a_wizard_closed_at_the_recovery_key_resumes_with_a_new_key_after_the_un
     app.quit().await;
     for (key, works) in [(&first, false), (&second, true)] {
         let out = Command::new(kartoteka_e2e::cli_binary())
-            .args(["--data-dir", dir.to_str().unwrap(), "passwd", "--worker", "Anna Wąsik"])
+            .args([
+                "--data-dir",
+                dir.to_str().unwrap(),
+                "passwd",
+                "--worker",
+                "Anna Wąsik",
+            ])
             .env("KARTOTEKA_RECOVERY_KEY", key)
             .env("KARTOTEKA_NEW_PASSWORD", "nowe hasło po zapomnieniu 7")
             .output()
             .unwrap();
-        assert_eq!(out.status.success(), works, "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.success(),
+            works,
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }

@@ -14,7 +14,7 @@ use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 use kartoteka_domain::enrolment::{EnrolmentInput, EnrolmentStart};
 use kartoteka_domain::participant::{AddressInput, ParticipantInput};
 use kartoteka_domain::pesel::{Pesel, Sex};
-use kartoteka_domain::project::{ProjectData, ProjectInput};
+use kartoteka_domain::project::ProjectData;
 use kartoteka_domain::relation::RelationKind;
 use kartoteka_domain::Id;
 use kartoteka_store::bulk::BulkRecord;
@@ -23,9 +23,11 @@ use std::collections::HashMap;
 mod casework;
 mod corpus;
 pub(crate) mod groups;
+mod projects;
 pub(crate) mod recruitment;
 
 use corpus::*;
+use projects::project_data;
 
 /// The moment the synthetic data is "made" (the store's clock while seeding).
 pub fn seed_time() -> DateTime<Utc> {
@@ -507,43 +509,6 @@ impl Generator {
         self.counts.participants += 1;
         Member { id, birth }
     }
-}
-
-fn project_data(i: usize) -> ProjectData {
-    const NAMES: &[&str] = &[
-        "Aktywni razem",
-        "Rodzina w centrum",
-        "Krok do pracy",
-        "Wsparcie seniorów",
-        "Łączy nas sąsiedztwo",
-        "Świetlica na start",
-        "Nowe kompetencje",
-        "Pewny jutro",
-    ];
-    let name = if i < NAMES.len() {
-        NAMES[i].to_owned()
-    } else {
-        format!("{} {}", NAMES[i % NAMES.len()], i / NAMES.len() + 1)
-    };
-    ProjectInput {
-        name: Some(name),
-        agreement_number: Some(format!("FEMA.07.{:02}-IP.01-{:04}/24", 1 + i % 9, 100 + i)),
-        programme: Some("Fundusze Europejskie dla Mazowsza 2021–2027".into()),
-        start_date: Some("2024-01-01".into()),
-        end_date: Some("2026-12-31".into()),
-        participant_target: Some(if i == 0 {
-            MAIN_PROJECT_SIZE as u32
-        } else {
-            500
-        }),
-        target_groups: Some(vec![
-            "osoby zagrożone ubóstwem lub wykluczeniem społecznym".into(),
-            "otoczenie osób zagrożonych wykluczeniem".into(),
-        ]),
-        retention_until: Some("2031-12-31".into()),
-    }
-    .parse()
-    .expect("synthetic projects are valid")
 }
 
 #[cfg(test)]

@@ -1,0 +1,42 @@
+//! The synthetic projects: EU-funded projects of a Mazovian centre, the first one the main
+//! project of up to `MAIN_PROJECT_SIZE` people, the rest with places for 500.
+
+use super::MAIN_PROJECT_SIZE;
+use kartoteka_domain::project::{ProjectData, ProjectInput};
+
+pub(super) fn project_data(i: usize) -> ProjectData {
+    const NAMES: &[&str] = &[
+        "Aktywni razem",
+        "Rodzina w centrum",
+        "Krok do pracy",
+        "Wsparcie seniorów",
+        "Łączy nas sąsiedztwo",
+        "Świetlica na start",
+        "Nowe kompetencje",
+        "Pewny jutro",
+    ];
+    let name = if i < NAMES.len() {
+        NAMES[i].to_owned()
+    } else {
+        format!("{} {}", NAMES[i % NAMES.len()], i / NAMES.len() + 1)
+    };
+    ProjectInput {
+        name: Some(name),
+        agreement_number: Some(format!("FEMA.07.{:02}-IP.01-{:04}/24", 1 + i % 9, 100 + i)),
+        programme: Some("Fundusze Europejskie dla Mazowsza 2021–2027".into()),
+        start_date: Some("2024-01-01".into()),
+        end_date: Some("2026-12-31".into()),
+        participant_target: Some(if i == 0 {
+            MAIN_PROJECT_SIZE as u32
+        } else {
+            500
+        }),
+        target_groups: Some(vec![
+            "osoby zagrożone ubóstwem lub wykluczeniem społecznym".into(),
+            "otoczenie osób zagrożonych wykluczeniem".into(),
+        ]),
+        retention_until: Some("2031-12-31".into()),
+    }
+    .parse()
+    .expect("synthetic projects are valid")
+}
