@@ -10,6 +10,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod drafts;
 mod first_run;
 mod gdpr;
 mod groups;
@@ -39,6 +40,10 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             first_run::setup,
+            drafts::draft_save,
+            drafts::draft_get,
+            drafts::draft_latest,
+            drafts::draft_delete,
             first_run::first_run_continue,
             first_run::first_run_recovery_key,
             first_run::recovery_key_sheet,

@@ -56,6 +56,7 @@ import type { SetupResult } from './bindings/SetupResult';
 import type { SetupRequest } from './bindings/SetupRequest';
 import type { FirstRunStep } from './bindings/FirstRunStep';
 import type { DemoAdded } from './bindings/DemoAdded';
+import type { Draft } from './bindings/Draft';
 import type { DemoRemoved } from './bindings/DemoRemoved';
 import type { CaseNote } from './bindings/CaseNote';
 import type { CaseNoteInput } from './bindings/CaseNoteInput';
@@ -125,6 +126,12 @@ export const api = {
   firstRunRecoveryKey: () => call<string>('first_run_recovery_key'),
   /** The recovery key's sheet as a PDF in the print folder, opened in the viewer; its path. */
   recoveryKeySheet: (recoveryKey: string) => call<string>('recovery_key_sheet', { recovery_key: recoveryKey }),
+  /** Keeps what a form holds (JSON of its fields) under `key`, with the view to return to. */
+  draftSave: (key: string, route: string, data: string) => call<void>('draft_save', { key, route, data }),
+  draftGet: (key: string) => call<Draft | null>('draft_get', { key }),
+  /** The draft kept last: the window returns to its view after the unlock. */
+  draftLatest: () => call<Draft | null>('draft_latest'),
+  draftDelete: (key: string) => call<boolean>('draft_delete', { key }),
   demoAdd: () => call<DemoAdded>('demo_add'),
   demoRemove: () => call<DemoRemoved>('demo_remove'),
   unlock: (password: string) => call<AppStatus>('unlock', { password }),

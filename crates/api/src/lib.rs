@@ -11,6 +11,7 @@ pub mod bench;
 pub mod casework;
 pub mod closed_lists;
 pub mod data_dir;
+pub mod drafts;
 pub mod dto;
 pub mod error;
 pub mod first_run;

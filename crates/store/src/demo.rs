@@ -128,6 +128,8 @@ impl Store {
                 "DELETE FROM sync_dirty WHERE (tbl, id) IN (SELECT tbl, id FROM temp.doomed);
                  DELETE FROM sync_rows WHERE (tbl, id) IN (SELECT tbl, id FROM temp.doomed);
                  DELETE FROM sync_conflicts WHERE (tbl, row_id) IN (SELECT tbl, id FROM temp.doomed);
+                 DELETE FROM drafts WHERE EXISTS
+                     (SELECT 1 FROM temp.doomed d WHERE instr(drafts.key, d.id) > 0);
                  DELETE FROM demo_rows;
                  DELETE FROM temp.doomed;",
             )?;

@@ -188,10 +188,11 @@ pub(crate) fn check_retention_passed(tx: &crate::write::Tx, who: &Identity) -> R
 }
 
 /// Removes the person's data from every copy the store keeps besides their record: their
-/// casework's free text, printed documents' snapshots, sync conflicts' values. Runs inside
+/// casework's free text, printed documents' snapshots, sync conflicts' values, unsaved forms. Runs inside
 /// the transaction that anonymises the person (here, or when the anonymisation arrives by
 /// sync, after the bundle's rows are written).
 pub(crate) fn anonymise_copies(tx: &mut crate::write::Tx, who: &Identity) -> Result<()> {
+    crate::drafts::forget_person(tx, &who.id)?;
     anonymise_casework(tx, &who.id)?;
     anonymise_documents(tx, who)?;
     clear_conflicts(tx, &who.id)

@@ -74,6 +74,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "demo",
         sql: include_str!("../migrations/0012_demo.sql"),
     },
+    Migration {
+        version: 13,
+        name: "drafts",
+        sql: include_str!("../migrations/0013_drafts.sql"),
+    },
 ];
 
 pub fn latest_version() -> u32 {

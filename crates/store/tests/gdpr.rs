@@ -239,3 +239,57 @@ fn anonymisation_removes_the_free_text_of_plans_notes_and_deliveries_but_keeps_t
     }
     assert_eq!(store.verify_audit().unwrap().first_broken, None);
 }
+
+#[test]
+fn drafts_are_kept_replaced_and_forgotten_with_an_anonymised_person() {
+    let (_dir, mut store) = new_store();
+    let expired = project(&mut store, Some("2025-12-31"));
+    let a = person(&mut store, "Alicja", "44051401359");
+    enrol(&mut store, &a, &expired);
+    let key = format!("note:{a}");
+    let route = format!(r#"{{"view":"participant","id":"{a}","tab":"timeline"}}"#);
+    store
+        .draft_save(Source::Ui, &key, &route, r#"{"text":"Wizyta: rozmowa o"}"#)
+        .unwrap();
+    store
+        .draft_save(
+            Source::Ui,
+            &key,
+            &route,
+            r#"{"text":"Wizyta: rozmowa o budżecie"}"#,
+        )
+        .unwrap();
+    store
+        .draft_save(
+            Source::Ui,
+            "participant-new",
+            r#"{"view":"participant-new"}"#,
+            r#"{"first_name":"Zo"}"#,
+        )
+        .unwrap();
+    let kept = store.draft(&key).unwrap().unwrap();
+    assert_eq!(kept.data, r#"{"text":"Wizyta: rozmowa o budżecie"}"#);
+    assert_eq!(kept.route, route);
+    assert!(store.draft_latest().unwrap().is_some());
+    // Not JSON, or too long: refused, nothing kept.
+    let long = format!(r#"{{"text":"{}"}}"#, "a".repeat(300_000));
+    for data in ["nie json", long.as_str()] {
+        assert!(matches!(
+            store.draft_save(Source::Ui, "project-new", r#"{"view":"project-new"}"#, data),
+            Err(StoreError::Invalid(_))
+        ));
+    }
+    assert!(store.draft("project-new").unwrap().is_none());
+    // Drafts are not records: nothing of them reaches the audit log.
+    let audit = store.audit_events(None, 1000).unwrap();
+    assert!(!audit
+        .iter()
+        .any(|e| e.entity_id.contains("note:") || e.fields.iter().any(|f| f.contains("Wizyta"))));
+
+    store.anonymise_expired(Source::Cli).unwrap();
+    assert!(store.draft(&key).unwrap().is_none());
+    assert!(store.draft("participant-new").unwrap().is_some());
+    assert!(store.draft_delete(Source::Ui, "participant-new").unwrap());
+    assert!(!store.draft_delete(Source::Ui, "participant-new").unwrap());
+    assert!(store.draft_latest().unwrap().is_none());
+}

@@ -6,7 +6,13 @@ import { fakeContext, settle } from '../test/fixtures';
 
 vi.mock('../api', async (importOriginal) => {
   const real = await importOriginal<typeof import('../api')>();
-  return { ...real, api: { participantValidate: vi.fn(), participantAdd: vi.fn(), participantGet: vi.fn() } };
+  return {
+    ...real,
+    api: {
+      participantValidate: vi.fn(), participantAdd: vi.fn(), participantGet: vi.fn(),
+      draftGet: vi.fn(async () => null), draftSave: vi.fn(async () => undefined), draftDelete: vi.fn(async () => true),
+    },
+  };
 });
 import { api } from '../api';
 import { ParticipantForm } from './ParticipantForm';
@@ -31,6 +37,47 @@ const blur = (el: HTMLElement) => el.dispatchEvent(new FocusEvent('focusout', { 
 
 describe('ParticipantForm', () => {
   afterEach(() => document.body.replaceChildren());
+
+  it('keeps what is typed as a draft, puts a kept draft back, and forgets it once saved', async () => {
+    vi.mocked(api.draftGet).mockResolvedValueOnce({
+      key: 'participant-new', route: '{"view":"participant-new"}', data: '{"first_name":"Zofia","last_name":"Wąs"}', saved_at: '2026-12-07T09:15:00Z',
+    });
+    const { ctx, form, field } = await mountNew();
+    await settle();
+    expect(api.draftGet).toHaveBeenCalledWith('participant-new');
+    expect(field('first_name').value).toBe('Zofia');
+    expect(form.querySelector('[data-draft-notice]')!.textContent).toContain('Przywrócono niezapisany szkic');
+
+    vi.useFakeTimers();
+    field('last_name').value = 'Wąsowska';
+    field('last_name').dispatchEvent(new Event('input', { bubbles: true }));
+    vi.advanceTimersByTime(1600);
+    vi.useRealTimers();
+    await settle();
+    const calls = vi.mocked(api.draftSave).mock.calls;
+    const [key, route, data] = calls[calls.length - 1];
+    expect([key, route]).toEqual(['participant-new', '{"view":"participant-new"}']);
+    expect(JSON.parse(data)).toMatchObject({ first_name: 'Zofia', last_name: 'Wąsowska' });
+
+    vi.mocked(api.participantAdd).mockResolvedValueOnce('p-9');
+    form.requestSubmit();
+    await settle();
+    await settle();
+    expect(api.draftDelete).toHaveBeenCalledWith('participant-new');
+    expect(ctx.navigate).toHaveBeenCalledWith({ view: 'participant', id: 'p-9' });
+
+    // "Odrzuć szkic" puts the form back as it opened.
+    vi.mocked(api.draftGet).mockResolvedValueOnce({
+      key: 'participant-new', route: '{"view":"participant-new"}', data: '{"first_name":"Ola"}', saved_at: '2026-12-07T09:15:00Z',
+    });
+    const second = await mountNew();
+    await settle();
+    expect(second.field('first_name').value).toBe('Ola');
+    second.form.querySelector<HTMLButtonElement>('[data-action=draft-discard]')!.click();
+    await settle();
+    expect(second.field('first_name').value).toBe('');
+    expect(second.form.querySelector<HTMLElement>('[data-draft-notice]')!.hidden).toBe(true);
+  });
 
   it('has a labelled control named by its JSON key for every field', async () => {
     const { form, field } = await mountNew();

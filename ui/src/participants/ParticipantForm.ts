@@ -1,6 +1,7 @@
 // The participant form (new and edit). Field errors come from Rust: participant_validate runs
 // when a field loses focus (errors shown for visited fields only, all after a save attempt);
-// saving handles invalid input, same-PESEL duplicates and likely duplicates.
+// saving handles invalid input, same-PESEL duplicates and likely duplicates. What is typed is
+// kept as a draft (../ui/drafts.ts) until it is saved or discarded.
 
 import { api, toApiError } from '../api';
 import type { FieldError } from '../bindings/FieldError';
@@ -10,6 +11,7 @@ import { h, replace } from '../dom';
 import { t } from '../i18n';
 import type { AppContext, View } from '../shell/context';
 import { loadingNote, markBusy } from '../ui/feedback';
+import { keepDraft } from '../ui/drafts';
 import { focusFirstInvalid, readValues, showFieldErrors } from '../ui/fields';
 import { duplicatePanel } from './DuplicatePanel';
 import { participantFields } from './ParticipantFormFields';
@@ -56,6 +58,9 @@ function buildForm(ctx: AppContext, id: string | null, options: FormOptions, par
     h('div', { class: 'form-actions' }, save, cancel),
   );
   fields.sync();
+  const { handle: draft, notice } = keepDraft(form, id ? `participant-edit:${id}` : 'participant-new',
+    id ? { view: 'participant-edit', id } : { view: 'participant-new' });
+  form.prepend(notice);
 
   const visited = new Set<string>();
   let submitted = false;
@@ -102,6 +107,7 @@ function buildForm(ctx: AppContext, id: string | null, options: FormOptions, par
       let savedId = id;
       if (savedId) await api.participantUpdate(savedId, input(), confirmDuplicate);
       else savedId = await api.participantAdd(input(), confirmDuplicate);
+      await draft.saved();
       ctx.navigate({ view: 'participant', id: savedId });
       return;
     } catch (e) {

@@ -1,5 +1,6 @@
 // The "Oś czasu" tab of a participant: case notes, deliveries, plan reviews and consents, newest
-// first, and "Dodaj notatkę" (kind of contact, date and time — now by default — and the text).
+// first, and "Dodaj notatkę" (kind of contact, date and time — now by default — and the text),
+// whose draft survives a lock: the form opens again with the text when the tab is shown.
 
 import { api, toApiError } from '../api';
 import type { CaseNoteInput } from '../bindings/CaseNoteInput';
@@ -12,6 +13,8 @@ import type { AppContext } from '../shell/context';
 import { loadingNote, markBusy } from '../ui/feedback';
 import { focusFirstInvalid, readValues, selectField, showFieldErrors, textareaField, textField } from '../ui/fields';
 import { formatAt, nowText } from './planParts';
+import { keepDraft } from '../ui/drafts';
+import { mayLeave } from '../ui/leave';
 
 const KINDS: Record<TimelineKind, MessageKey> = {
   note: 'timeline.kind.note',
@@ -32,6 +35,9 @@ export function timelineList(entries: TimelineEntry[]): HTMLElement {
   )));
 }
 
+/** The note form's draft key: a half-typed note survives the lock ("note:<person id>"). */
+export const noteDraftKey = (participantId: string) => `note:${participantId}`;
+
 function noteForm(ctx: AppContext, participantId: string, onDone: () => void, onCancel: () => void): HTMLFormElement {
   const save = h('button', { type: 'submit', class: 'button primary', 'data-action': 'note-save' }, t('notes.save'));
   const form = h('form', { class: 'inline-form', novalidate: true, 'data-form': 'note' },
@@ -47,7 +53,14 @@ function noteForm(ctx: AppContext, participantId: string, onDone: () => void, on
       textField({ name: 'at', idPrefix: 'note', label: t('notes.at'), value: nowText(), placeholder: t('notes.atHint'), maxlength: 16 }),
       textareaField({ name: 'text', idPrefix: 'note', label: t('notes.text'), className: 'wide', rows: 5 })),
     h('p', { class: 'form-error', role: 'alert', hidden: true, 'data-form-summary': '' }),
-    h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'button', onclick: onCancel }, t('common.cancel'))));
+    h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'button', 'data-action': 'note-cancel', onclick: () => void cancel() }, t('common.cancel'))));
+  const { handle: draft, notice } = keepDraft(form, noteDraftKey(participantId), { view: 'participant', id: participantId, tab: 'timeline' });
+  form.querySelector('h2')!.after(notice);
+  async function cancel(): Promise<void> {
+    if (!(await mayLeave([draft]))) return;
+    draft.stop();
+    onCancel();
+  }
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const v = readValues(form);
@@ -57,6 +70,7 @@ function noteForm(ctx: AppContext, participantId: string, onDone: () => void, on
     const done = markBusy(save, t('common.saving'));
     try {
       await api.noteAdd(participantId, input);
+      await draft.saved();
       onDone();
     } catch (err) {
       const error = toApiError(err);
@@ -107,5 +121,9 @@ export function timelineTab(ctx: AppContext, participantId: string): { el: HTMLE
   }
 
   void load();
+  // A note left unsaved (the lock came, the window closed) opens again with its text.
+  api.draftGet(noteDraftKey(participantId)).then((d) => {
+    if (d && add.isConnected && !formBox.firstChild) add.click();
+  }, () => undefined);
   return { el: h('div', { class: 'timeline-tab' }, h('div', { class: 'actions' }, add), formBox, list), reload: load };
 }

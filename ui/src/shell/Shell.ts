@@ -8,6 +8,8 @@ import type { FormOptions } from '../bindings/FormOptions';
 import { h } from '../dom';
 import { t, type MessageKey } from '../i18n';
 import { messageBar } from '../ui/feedback';
+import { openDrafts } from '../ui/drafts';
+import { flushDrafts, mayLeave } from '../ui/leave';
 import { onLocked, watchActivity, type LockReason } from './activity';
 import { navOf, type AppContext, type NavId, type Route, type View } from './context';
 import { renderRoute } from './routes';
@@ -47,6 +49,7 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: L
     stopActivity();
     stopListening();
     stopSyncStatus();
+    for (const d of openDrafts()) d.stop();
     current?.dispose?.();
     current = null;
   }
@@ -60,10 +63,32 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: L
 
   async function lock() {
     try {
+      await flushDrafts();
       leave(await api.lock());
     } catch (e) {
       ctx.showError(e);
     }
+  }
+
+  /** Puts `route`'s view on screen (forms with changes were asked about already). */
+  function show(route: Route): void {
+    if (left) return;
+    for (const d of openDrafts()) d.stop();
+    current?.dispose?.();
+    bar.clear();
+    // The opening notice stays on the first view only.
+    if (navigations++ > 0) info.clear();
+    const view = renderRoute(route, ctx);
+    const active = navOf(route);
+    for (const b of navButtons) {
+      if (b.dataset.nav === active) b.setAttribute('aria-current', 'page');
+      else b.removeAttribute('aria-current');
+    }
+    main.replaceChildren(view.el);
+    main.scrollTop = 0;
+    current = view;
+    if (view.focus) view.focus();
+    else view.el.querySelector<HTMLElement>('h1')?.focus();
   }
 
   const ctx: AppContext = {
@@ -71,21 +96,11 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: L
     listMemory: { query: '', offset: 0, includeArchived: false },
     navigate(route: Route) {
       if (left) return;
-      current?.dispose?.();
-      bar.clear();
-      // The opening notice stays on the first view only.
-      if (navigations++ > 0) info.clear();
-      const view = renderRoute(route, ctx);
-      const active = navOf(route);
-      for (const b of navButtons) {
-        if (b.dataset.nav === active) b.setAttribute('aria-current', 'page');
-        else b.removeAttribute('aria-current');
+      if (openDrafts().some((d) => d.dirty())) {
+        void mayLeave().then((ok) => ok && show(route));
+        return;
       }
-      main.replaceChildren(view.el);
-      main.scrollTop = 0;
-      current = view;
-      if (view.focus) view.focus();
-      else view.el.querySelector<HTMLElement>('h1')?.focus();
+      show(route);
     },
     showError(error: unknown) {
       const err = toApiError(error);
@@ -129,8 +144,17 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: L
 
   return {
     el,
-    // Called once the shell is on screen: opening the first view focuses its search box.
-    focus: () => ctx.navigate({ view: 'participants' }),
+    // Called once the shell is on screen: the view of a form left unsaved at the lock (its
+    // draft is put back), else the participant list with its search box focused.
+    focus: () => void api.draftLatest().then(
+      (draft) => {
+        if (!draft) return ctx.navigate({ view: 'participants' });
+        info.show(t('draft.returned'));
+        navigations = 0;
+        ctx.navigate(JSON.parse(draft.route) as Route);
+      },
+      () => ctx.navigate({ view: 'participants' }),
+    ),
     dispose: stop,
   };
 }

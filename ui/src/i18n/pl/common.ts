@@ -50,4 +50,13 @@ export const commonTexts = {
   'people.one': '{n} osoba',
   'people.few': '{n} osoby',
   'people.many': '{n} osób',
+
+  'draft.restored': 'Przywrócono niezapisany szkic z {at}. Sprawdź go i zapisz albo odrzuć.',
+  'draft.discard': 'Odrzuć szkic',
+  'draft.returned': 'Wrócono do formularza, który był otwarty przed zablokowaniem.',
+  'leave.title': 'Masz niezapisane zmiany',
+  'leave.text': 'Zmiany w tym formularzu nie zostały zapisane. Zapisać je, porzucić czy wrócić do formularza?',
+  'leave.save': 'Zapisz',
+  'leave.discard': 'Porzuć zmiany',
+  'leave.stay': 'Wróć do formularza',
 };
