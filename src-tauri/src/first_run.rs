@@ -4,7 +4,7 @@
 use crate::printing::{now, output_dir, write};
 use crate::state::AppState;
 use kartoteka_api::dto::AppStatus;
-use kartoteka_api::dto::SetupResult;
+use kartoteka_api::dto::{RecoveryKeyPrinted, SetupResult};
 use kartoteka_api::first_run::{self, DemoAdded, DemoRemoved, FirstRunStep, SetupRequest};
 use kartoteka_api::{ApiError, Frontend};
 use tauri::State;
@@ -50,6 +50,31 @@ pub fn recovery_key_sheet(state: State<'_, AppState>, recovery_key: String) -> R
     write(&file, &bytes)?;
     let _ = opener::open(&file);
     Ok(file.display().to_string())
+}
+
+/// Ustawienia → "Nowy klucz odzyskiwania": a new key's sheet written into the print folder
+/// and opened; only then does the key replace the old one.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn recovery_key_replace(state: State<'_, AppState>) -> Result<RecoveryKeyPrinted> {
+    let file = output_dir().join(format!(
+        "Klucz odzyskiwania – {}.pdf",
+        now().format("%Y-%m-%d")
+    ));
+    state
+        .with_app(|a| {
+            a.recovery_key_print(
+                |bytes| {
+                    write(&file, bytes)?;
+                    Ok(file.display().to_string())
+                },
+                |written| {
+                    let _ = std::fs::remove_file(written);
+                },
+            )
+        })
+        .inspect(|_| {
+            let _ = opener::open(&file);
+        })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

@@ -47,6 +47,7 @@ fn main() {
             first_run::first_run_continue,
             first_run::first_run_recovery_key,
             first_run::recovery_key_sheet,
+            first_run::recovery_key_replace,
             first_run::demo_add,
             first_run::demo_remove,
             commands::unlock,

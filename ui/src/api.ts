@@ -57,6 +57,7 @@ import type { SetupRequest } from './bindings/SetupRequest';
 import type { FirstRunStep } from './bindings/FirstRunStep';
 import type { DemoAdded } from './bindings/DemoAdded';
 import type { Draft } from './bindings/Draft';
+import type { RecoveryKeyPrinted } from './bindings/RecoveryKeyPrinted';
 import type { DemoRemoved } from './bindings/DemoRemoved';
 import type { CaseNote } from './bindings/CaseNote';
 import type { CaseNoteInput } from './bindings/CaseNoteInput';
@@ -132,6 +133,8 @@ export const api = {
   /** The draft kept last: the window returns to its view after the unlock. */
   draftLatest: () => call<Draft | null>('draft_latest'),
   draftDelete: (key: string) => call<boolean>('draft_delete', { key }),
+  /** A new recovery key: its sheet is written (and opened) first, then it replaces the old key. */
+  recoveryKeyReplace: () => call<RecoveryKeyPrinted>('recovery_key_replace'),
   demoAdd: () => call<DemoAdded>('demo_add'),
   demoRemove: () => call<DemoRemoved>('demo_remove'),
   unlock: (password: string) => call<AppStatus>('unlock', { password }),

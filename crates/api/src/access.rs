@@ -198,6 +198,25 @@ impl App {
         Ok(self.store.remove_worker(name)?)
     }
 
+    /// A new recovery key on paper: the sheet is made and handed to `write` first, and only
+    /// once it is written does the new key replace the old one, so a failed write (a full
+    /// disk, a wrong folder) leaves the old key working. `undo` runs when the replacement
+    /// itself fails (the sheet would name a key that does not work).
+    pub fn recovery_key_print(
+        &mut self,
+        write: impl FnOnce(&[u8]) -> Result<String, ApiError>,
+        undo: impl FnOnce(&str),
+    ) -> Result<crate::dto::RecoveryKeyPrinted, ApiError> {
+        let key = new_recovery_key()?;
+        let bytes = self.recovery_key_sheet(&key)?;
+        let file = write(&bytes)?;
+        if let Err(e) = self.replace_recovery_key(&key) {
+            undo(&file);
+            return Err(e);
+        }
+        Ok(crate::dto::RecoveryKeyPrinted::new(file))
+    }
+
     /// A new recovery key (the old one stops working, the database gets a new key). Call it
     /// only once `recovery` is safely on paper.
     pub fn replace_recovery_key(&mut self, recovery: &str) -> Result<(), ApiError> {

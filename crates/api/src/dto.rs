@@ -178,8 +178,9 @@ pub struct SavedDocument {
     pub sha256: String,
 }
 
-/// What `kartoteka recovery-key print` wrote.
-#[derive(Debug, Clone, Serialize)]
+/// What `kartoteka recovery-key print` (and Ustawienia's "Nowy klucz odzyskiwania") wrote.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
 pub struct RecoveryKeyPrinted {
     pub file: String,
     pub note: &'static str,

@@ -4,9 +4,7 @@ use crate::args::{
     AttendanceArgs, FormArgs, FormCommand, PlanFormArgs, RecoveryKeyCommand, RoundFormArgs,
 };
 use crate::io::{print_json, read_json};
-use kartoteka_api::dto::{
-    BatchWritten, PrintedFile, RecoveryKeyPrinted, Regenerated, SavedDocument,
-};
+use kartoteka_api::dto::{BatchWritten, PrintedFile, Regenerated, SavedDocument};
 use kartoteka_api::groups::AttendanceScope;
 use kartoteka_api::printing::DocumentKind;
 use kartoteka_api::printing::{self, AttendanceRequest, BatchHooks, BatchOutput, PrintRequest};
@@ -224,16 +222,16 @@ pub fn run(app: &mut App, command: FormCommand) -> Result<(), ApiError> {
 pub fn recovery_key(app: &mut App, command: RecoveryKeyCommand) -> Result<(), ApiError> {
     match command {
         RecoveryKeyCommand::Print { out } => {
-            // The sheet is written first; only then does the new key replace the old one, so
-            // a failed write (a full disk, a wrong folder) leaves the old key working.
-            let key = kartoteka_api::access::new_recovery_key()?;
-            let bytes = app.recovery_key_sheet(&key)?;
-            write_pdf(&out, &bytes)?;
-            if let Err(e) = app.replace_recovery_key(&key) {
-                let _ = std::fs::remove_file(&out);
-                return Err(e);
-            }
-            print_json(&RecoveryKeyPrinted::new(out.display().to_string()));
+            let printed = app.recovery_key_print(
+                |bytes| {
+                    write_pdf(&out, bytes)?;
+                    Ok(out.display().to_string())
+                },
+                |file| {
+                    let _ = std::fs::remove_file(file);
+                },
+            )?;
+            print_json(&printed);
             Ok(())
         }
     }

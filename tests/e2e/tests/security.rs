@@ -28,7 +28,8 @@ async fn the_idle_lock_keeps_a_half_typed_note_and_the_unlock_brings_it_back() {
 
     // A home-visit note, typed and not saved.
     app.click("[data-nav=participants]").await;
-    app.open_participant("zolkiewska", "Żółkiewska", "Żółkiewska").await;
+    app.open_participant("zolkiewska", "Żółkiewska", "Żółkiewska")
+        .await;
     app.click("[data-tab=timeline]").await;
     app.click("[data-action=note-add]").await;
     let note = "Wizyta domowa: rozmowa o budżecie, do sprawdzenia zasiłek celowy";
@@ -51,7 +52,8 @@ async fn the_idle_lock_keeps_a_half_typed_note_and_the_unlock_brings_it_back() {
 
     // After the unlock: the same person's timeline, the note form with the text.
     app.unlock().await;
-    app.wait_text("[data-info-bar]", "Wrócono do formularza").await;
+    app.wait_text("[data-info-bar]", "Wrócono do formularza")
+        .await;
     app.wait_text("[data-draft-notice]", "Przywrócono niezapisany szkic")
         .await;
     let text = app

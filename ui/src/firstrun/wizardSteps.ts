@@ -141,15 +141,25 @@ export function recoveryKeyStep(s: WizardState): StepBody {
   const renewed = h('p', { class: 'warning', role: 'note', hidden: true }, t('wizard.keyNew'));
   const printed = h('p', { class: 'form-status', role: 'status', 'data-form-status': 'recovery-key' });
   const print = h('button', { type: 'button', class: 'button', 'data-action': 'recovery-print' }, t('wizard.keyPrint'));
+  const copy = h('button', { type: 'button', class: 'button', 'data-action': 'recovery-copy' }, t('wizard.keyCopy'));
   const confirm = checkboxField({ name: 'key_written', idPrefix: 'wiz', label: t('wizard.keyConfirm') });
   const el = h('div', null,
     h('p', null, t('wizard.keyIntro')),
     renewed,
     h('p', { class: 'label', id: 'wiz-key-label' }, t('wizard.keyLabel')),
     output,
-    h('div', { class: 'actions' }, print, printed),
+    h('div', { class: 'actions' }, print, copy, printed),
     confirm,
     h('p', { class: 'field-error', 'data-error-for': 'key_written', role: 'alert', hidden: true }));
+  copy.addEventListener('click', async () => {
+    if (!s.recoveryKey) return;
+    try {
+      await navigator.clipboard.writeText(s.recoveryKey);
+      printed.textContent = t('wizard.keyCopied');
+    } catch {
+      printed.textContent = t('wizard.keyCopyFailed');
+    }
+  });
   print.addEventListener('click', async () => {
     if (!s.recoveryKey) return;
     const done = markBusy(print, t('wizard.keyPrinting'));

@@ -131,7 +131,7 @@ function header(ctx: AppContext, p: Participant, currentTab: () => ParticipantTa
       h('span', { 'data-meta': 'pesel' }, p.pesel ? t('detail.pesel', { pesel: p.pesel }) : t('detail.noPesel')),
       h('span', { 'data-meta': 'birth-date' }, t('detail.born', { date: formatDate(p.birth_date) })),
       h('span', { 'data-meta': 'age' }, t('detail.age', { age: formatAge(p.age) })),
-      h('span', { class: `badge ${p.status}`, 'data-meta': 'status' }, t(archived ? 'pstatus.archived' : 'pstatus.active')),
+      h('span', { class: `badge ${p.status}`, 'data-meta': 'status' }, t(`pstatus.${archived ? 'archived' : 'active'}.${p.sex === 'female' ? 'female' : 'male'}` as MessageKey)),
     ),
     h('div', { class: 'actions' }, deliver, edit, toggle, print, gdpr.button),
     archived ? h('p', { class: 'notice' }, t('detail.archivedNote')) : null,

@@ -4,6 +4,8 @@
 // Kopie zapasowe, Dziennik zdarzeń, Anonimizacja po okresie przechowywania and Klucz odzyskiwania.
 
 import { api } from '../api';
+import { confirmDialog } from '../ui/dialog';
+import { markBusy } from '../ui/feedback';
 import type { AppStatus } from '../bindings/AppStatus';
 import { h, replace } from '../dom';
 import { t } from '../i18n';
@@ -31,13 +33,31 @@ function settingsList(status: AppStatus): HTMLElement {
   );
 }
 
-function recoverySection(): HTMLElement {
+/** "Klucz odzyskiwania": a new key printed (the sheet first), which replaces the old one. */
+function recoverySection(ctx: AppContext): HTMLElement {
+  const result = h('p', { class: 'form-status', role: 'status', 'data-form-status': 'recovery-replace' });
+  const button = h('button', { type: 'button', class: 'button', 'data-action': 'recovery-replace' }, t('recoveryInfo.replace'));
+  button.addEventListener('click', async () => {
+    const sure = await confirmDialog({ title: t('recoveryInfo.confirmTitle'), text: t('recoveryInfo.confirmText'), confirmLabel: t('recoveryInfo.replace') });
+    if (!sure) return;
+    const done = markBusy(button, t('recoveryInfo.replacing'));
+    result.textContent = '';
+    try {
+      const printed = await api.recoveryKeyReplace();
+      result.textContent = t('recoveryInfo.replaced', { file: printed.file });
+    } catch (e) {
+      ctx.showError(e);
+    } finally {
+      done();
+    }
+  });
   return h(
     'section',
     { class: 'settings-section', 'data-section': 'recovery-key', 'aria-labelledby': 'settings-recovery' },
     h('h2', { id: 'settings-recovery' }, t('recoveryInfo.heading')),
     h('p', null, t('recoveryInfo.text')),
-    h('p', { class: 'notice' }, t('recoveryInfo.print')),
+    h('p', null, t('recoveryInfo.print')),
+    h('div', { class: 'actions' }, button, result),
   );
 }
 
@@ -56,7 +76,7 @@ export function settingsView(ctx: AppContext): View {
     backupSection(ctx),
     auditLogSection(ctx),
     anonymisationSection(ctx),
-    recoverySection(),
+    recoverySection(ctx),
   );
   // Refresh from the app, in case anything changed since unlocking.
   api.appStatus().then(

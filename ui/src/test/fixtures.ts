@@ -1,5 +1,6 @@
 // Test helpers: a fake AppContext, form options like the Rust side's, and promise plumbing.
 import { vi } from 'vitest';
+import type { AppStatus } from '../bindings/AppStatus';
 import type { Enrolment } from '../bindings/Enrolment';
 import type { FormOptions } from '../bindings/FormOptions';
 import type { Participant } from '../bindings/Participant';
@@ -16,7 +17,7 @@ export const OPTIONS: FormOptions = {
 
 export function fakeContext() {
   const ctx = {
-    status: { initialized: true, unlocked: true, data_dir: '/dane', worker: 'Anna', worker_role: 'pracownik socjalny', version: '0.1.0', first_run: null, demo: false },
+    status: { initialized: true, unlocked: true, data_dir: '/dane', worker: 'Anna', worker_role: 'pracownik socjalny', version: '0.1.0', first_run: null, demo: false } as AppStatus,
     navigate: vi.fn(),
     showError: vi.fn(),
     clearError: vi.fn(),

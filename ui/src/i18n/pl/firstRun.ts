@@ -40,6 +40,9 @@ export const firstRunTexts = {
   'wizard.keyPrint': 'Drukuj',
   'wizard.keyPrinting': 'Przygotowywanie wydruku…',
   'wizard.keyPrinted': 'Zapisano arkusz z kluczem: {file}. Otworzył się w przeglądarce PDF — wydrukuj go stamtąd.',
+  'wizard.keyCopy': 'Kopiuj',
+  'wizard.keyCopied': 'Skopiowano klucz — wklej go tylko tam, gdzie go zapisujesz na papier lub do sejfu haseł biura, i nie zostawiaj w schowku.',
+  'wizard.keyCopyFailed': 'Nie udało się skopiować — przepisz klucz ręcznie.',
   'wizard.keyConfirm': 'Klucz zapisany (wydrukowany lub przepisany na papier)',
   'wizard.keyConfirmFirst': 'Zaznacz, że klucz jest zapisany — bez niego zapomniane hasło oznacza utratę danych.',
 

@@ -111,8 +111,10 @@ export const participantTexts = {
   'detail.archivedNote': 'Ta osoba jest zarchiwizowana — nie pokazuje się na liście uczestników.',
   'detail.tabsLabel': 'Karta uczestnika',
 
-  'pstatus.active': 'aktywny',
-  'pstatus.archived': 'zarchiwizowany',
+  'pstatus.active.male': 'aktywny',
+  'pstatus.active.female': 'aktywna',
+  'pstatus.archived.male': 'zarchiwizowany',
+  'pstatus.archived.female': 'zarchiwizowana',
 
   'tab.data': 'Dane',
   'tab.family': 'Rodzina',

@@ -50,7 +50,12 @@ export const settingsTexts = {
 
   'recoveryInfo.heading': 'Klucz odzyskiwania',
   'recoveryInfo.text': 'Klucz odzyskiwania został pokazany jeden raz, przy tworzeniu kartoteki. Tylko on pozwoli odzyskać dane, jeśli zapomnisz hasła.',
-  'recoveryInfo.print': 'Klucz można wydrukować poleceniem „kartoteka recovery-key print” w wierszu poleceń — przycisk drukowania pojawi się tutaj w kolejnej wersji.',
+  'recoveryInfo.print': 'Jeśli arkusz z kluczem zginął lub mógł trafić w niepowołane ręce, wydrukuj nowy klucz: najpierw powstaje arkusz PDF (otworzy się do wydruku), potem nowy klucz zastępuje poprzedni, który przestaje działać.',
+  'recoveryInfo.replace': 'Wydrukuj nowy klucz odzyskiwania',
+  'recoveryInfo.replacing': 'Przygotowywanie nowego klucza…',
+  'recoveryInfo.confirmTitle': 'Wydrukować nowy klucz odzyskiwania?',
+  'recoveryInfo.confirmText': 'Poprzedni klucz przestanie działać. Zniszcz stary arkusz i schowaj nowy w sejfie biura.',
+  'recoveryInfo.replaced': 'Zapisano arkusz z nowym kluczem: {file}. Poprzedni klucz przestał działać.',
 
   'anon.heading': 'Anonimizacja po okresie przechowywania',
   'anon.intro': 'Gdy minie okres przechowywania dokumentacji (data w danych projektu) we wszystkich projektach osoby, jej dane trzeba zanonimizować: usuwane są imiona, nazwiska, PESEL, dane kontaktowe, adresy i notatki, a zostaje to, co liczą sprawozdania (płeć, rok urodzenia, udziały w projektach). Nikt nie jest anonimizowany przed terminem.',
