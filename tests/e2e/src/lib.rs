@@ -375,6 +375,48 @@ impl App {
         self.el("[data-nav=participants]").await;
     }
 
+    /// Runs axe-core (the npm package the UI installs, injected over WebDriver) on the page as
+    /// it is now: its violations of moderate impact or worse, as `[{id, impact, help, nodes}]`.
+    pub async fn accessibility_violations(&self) -> serde_json::Value {
+        let injected = self
+            .d()
+            .execute("return typeof window.axe === 'object';", vec![])
+            .await
+            .unwrap()
+            .json()
+            .as_bool()
+            .unwrap_or(false);
+        if !injected {
+            let axe = std::fs::read_to_string(
+                manifest_dir().join("../../ui/node_modules/axe-core/axe.min.js"),
+            )
+            .expect("axe-core is installed (npm ci in ui/)");
+            self.d().execute(&axe, vec![]).await.unwrap();
+        }
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { resultTypes: ['violations'] })
+              .then((r) => done(JSON.stringify(r.violations
+                .filter((v) => ['moderate', 'serious', 'critical'].includes(v.impact))
+                .map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+                               nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))))
+              .catch((e) => done('axe failed: ' + e));
+        "#;
+        let out = self.d().execute_async(script, vec![]).await.unwrap();
+        let text = out.json().as_str().unwrap_or_default().to_owned();
+        serde_json::from_str(&text).unwrap_or_else(|_| panic!("axe-core did not run: {text}"))
+    }
+
+    /// Panics listing the page's accessibility violations (see `accessibility_violations`);
+    /// `what` names the view or dialog in the message.
+    pub async fn assert_accessible(&self, what: &str) {
+        assert_eq!(
+            self.accessibility_violations().await,
+            serde_json::json!([]),
+            "{what}: accessibility violations (axe-core)"
+        );
+    }
+
     /// Saves a screenshot under `.e2e-artifacts/` for people to look at.
     pub async fn screenshot(&self, name: &str) {
         tokio::time::sleep(Duration::from_millis(800)).await;

@@ -34,8 +34,10 @@ async fn create_store(app: &App) {
     )
     .await;
     app.screenshot("60-first-run-organisation").await;
+    app.assert_accessible("the wizard's organisation step").await;
     next(app).await;
     at_step(app, "worker").await;
+    app.assert_accessible("the wizard's worker step").await;
     app.type_into("[name=worker]", "Anna Wąsik").await;
     app.type_into("[name=role]", "asystent rodziny").await;
     app.type_into("[name=password]", PASSWORD).await;
@@ -117,6 +119,7 @@ async fn the_wizard_goes_from_an_empty_folder_to_the_list_and_demo_data_is_added
         "{text}"
     );
     app.screenshot("61-first-run-recovery-key").await;
+    app.assert_accessible("the wizard's recovery key step").await;
 
     // Not without confirming that the key is written down.
     next(&app).await;
@@ -129,10 +132,14 @@ async fn the_wizard_goes_from_an_empty_folder_to_the_list_and_demo_data_is_added
     next(&app).await;
     at_step(&app, "sync").await;
     x_screenshot("62-first-run-sync");
+    app.click("input[name=sync_choice][value=join]").await;
+    app.assert_accessible("the wizard's sync step").await;
+    app.click("input[name=sync_choice][value=later]").await;
     next(&app).await;
     at_step(&app, "demo").await;
     app.click("input[name=demo_choice][value=add]").await;
     x_screenshot("63-first-run-demo");
+    app.assert_accessible("the wizard's demo step").await;
     next(&app).await;
 
     // The participant list, with the demo data marked above it.
@@ -140,6 +147,7 @@ async fn the_wizard_goes_from_an_empty_folder_to_the_list_and_demo_data_is_added
     app.wait_text("[data-banner=demo]", "Dane demonstracyjne.")
         .await;
     app.screenshot("64-demo-banner").await;
+    app.assert_accessible("the participant list with the demo banner").await;
     let dir = app.data_dir.path().to_owned();
     let organisation = cli(&dir, &["organisation"], None);
     assert_eq!(organisation["controller_name"], "Gmina Żółkiewka");
