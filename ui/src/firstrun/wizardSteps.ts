@@ -47,7 +47,7 @@ function chosen(root: HTMLElement, name: string): string {
 }
 
 export function organisationStep(s: WizardState): StepBody {
-  const el = h('div', null, h('p', null, t('wizard.orgIntro')), s.organisation.el);
+  const el = h('div', null, h('p', null, t('wizard.orgIntro')), h('p', { class: 'hint' }, t('common.requiredNote')), s.organisation.el);
   return {
     el,
     async next(button) {
@@ -78,10 +78,10 @@ export function workerStep(s: WizardState, backToOrganisation: () => void): Step
   const form = h('div', { 'data-group': 'worker' },
     h('p', null, t('wizard.workerIntro')),
     h('div', { class: 'grid two' },
-      textField({ name: 'worker', idPrefix: 'wiz', label: t('wizard.worker'), autocomplete: 'name', attrs: { 'aria-required': 'true' } }),
+      textField({ name: 'worker', idPrefix: 'wiz', label: t('wizard.worker'), autocomplete: 'name', required: true }),
       textField({ name: 'role', idPrefix: 'wiz', label: t('wizard.role'), hint: t('wizard.roleHint') }),
-      textField({ name: 'password', idPrefix: 'wiz', label: t('wizard.password'), type: 'password', autocomplete: 'new-password', hint: t('password.rules'), attrs: { 'aria-required': 'true' } }),
-      textField({ name: 'password_repeat', idPrefix: 'wiz', label: t('wizard.passwordRepeat'), type: 'password', autocomplete: 'new-password', attrs: { 'aria-required': 'true' } })));
+      textField({ name: 'password', idPrefix: 'wiz', label: t('wizard.password'), type: 'password', autocomplete: 'new-password', hint: t('password.rules'), required: true }),
+      textField({ name: 'password_repeat', idPrefix: 'wiz', label: t('wizard.passwordRepeat'), type: 'password', autocomplete: 'new-password', required: true })));
   const el = h('div', null, form);
   const named = controls(form);
 
@@ -198,7 +198,7 @@ export function recoveryKeyStep(s: WizardState): StepBody {
 export function syncStep(): StepBody {
   let joined = false;
   const join = h('div', { class: 'grid two', 'data-group': 'sync-join', hidden: true },
-    textField({ name: 'passphrase', idPrefix: 'wiz', label: t('wizard.syncPassphrase'), type: 'password', autocomplete: 'off', hint: t('wizard.syncPassphraseHint'), attrs: { 'aria-required': 'true' } }),
+    textField({ name: 'passphrase', idPrefix: 'wiz', label: t('wizard.syncPassphrase'), type: 'password', autocomplete: 'off', hint: t('wizard.syncPassphraseHint'), required: true }),
     textField({ name: 'organisation', idPrefix: 'wiz', label: t('wizard.syncOrganisation'), hint: t('wizard.syncOrganisationHint') }),
     textField({ name: 'folder', idPrefix: 'wiz', label: t('wizard.syncFolder'), hint: t('wizard.syncFolderHint') }),
     textField({ name: 'interval_minutes', idPrefix: 'wiz', label: t('wizard.syncInterval'), type: 'number', value: '60', inputmode: 'numeric' }));

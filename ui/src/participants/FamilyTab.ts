@@ -50,7 +50,7 @@ export function familyTab(ctx: AppContext, p: Participant, options: FormOptions)
             h('button', { type: 'button', class: 'link', onclick: () => ctx.navigate({ view: 'participant', id: r.person_id }) }, r.name),
             h('span', { class: 'kind' }, codeLabel(options.relation_kinds, r.kind) ?? r.kind),
             r.can_sign ? h('span', { class: 'tag ok' }, t('family.canSign')) : null,
-            h('button', { type: 'button', class: 'button small', 'data-action': 'remove-relation', onclick: () => void remove(r.relation_id, r.name) }, t('family.remove')),
+            h('button', { type: 'button', class: 'button small', 'data-action': 'remove-relation', 'aria-label': t('family.removeNamed', { name: r.name }), onclick: () => void remove(r.relation_id, r.name) }, t('family.remove')),
           ),
         )),
     );
@@ -83,8 +83,8 @@ export function familyTab(ctx: AppContext, p: Participant, options: FormOptions)
   function relationForm(): HTMLElement {
     let chosen: ParticipantSummary | null = null;
     let seq = 0;
-    const query = h('input', { id: 'relation-search', name: 'relation_search', type: 'search', autocomplete: 'off', spellcheck: 'false', placeholder: t('family.searchPlaceholder') });
-    const results = h('ul', { class: 'pick-list', 'data-relation-results': '' });
+    const query = h('input', { id: 'relation-search', name: 'relation_search', type: 'search', autocomplete: 'off', spellcheck: 'false', placeholder: t('family.searchPlaceholder'), 'aria-controls': 'relation-results' });
+    const results = h('ul', { class: 'pick-list', id: 'relation-results', 'data-relation-results': '' });
     const chosenNote = h('p', { class: 'chosen', 'aria-live': 'polite' });
     const save = h('button', { type: 'submit', class: 'button primary', 'data-action': 'relation-save' }, t('family.save'));
     const describe = (s: ParticipantSummary) =>
@@ -98,10 +98,13 @@ export function familyTab(ctx: AppContext, p: Participant, options: FormOptions)
         const found = (await api.participantSearch(text, 10, false)).filter((s) => s.id !== p.id);
         if (mine !== seq) return;
         if (found.length === 0) return replace(results, h('li', { class: 'empty-note' }, t('family.noResults')));
+        highlighted = -1;
+        query.removeAttribute('aria-activedescendant');
         replace(results, found.map((s) =>
           h('li', null, h('button', {
             type: 'button',
             class: 'button pick',
+            id: `relation-pick-${s.id}`,
             'data-pick-id': s.id,
             'aria-label': t('family.pick', { name: describe(s) }),
             onclick: () => {
@@ -116,8 +119,31 @@ export function familyTab(ctx: AppContext, p: Participant, options: FormOptions)
       }
     }, 120);
     query.addEventListener('input', () => find());
+    // Arrows move through the people found (announced through aria-activedescendant while
+    // focus stays in the box); Enter picks the highlighted one.
+    let highlighted = -1;
+    const picks = () => Array.from(results.querySelectorAll<HTMLButtonElement>('button[data-pick-id]'));
+    function highlight(index: number): void {
+      highlighted = index;
+      picks().forEach((b, i) => b.classList.toggle('is-selected', i === index));
+      const current = picks()[index];
+      if (current) {
+        query.setAttribute('aria-activedescendant', current.id);
+        current.scrollIntoView?.({ block: 'nearest' });
+      } else query.removeAttribute('aria-activedescendant');
+    }
     query.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') e.preventDefault(); // Enter here searches, it does not submit.
+      const count = picks().length;
+      if (e.key === 'ArrowDown' && count) {
+        e.preventDefault();
+        highlight(Math.min(highlighted + 1, count - 1));
+      } else if (e.key === 'ArrowUp' && count) {
+        e.preventDefault();
+        highlight(Math.max(highlighted - 1, -1));
+      } else if (e.key === 'Enter') {
+        e.preventDefault(); // Enter here searches or picks, it does not submit.
+        picks()[highlighted]?.click();
+      }
     });
 
     const form = h(

@@ -54,6 +54,7 @@ function buildForm(ctx: AppContext, id: string | null, options: FormOptions, par
     { class: 'participant-form', novalidate: true, autocomplete: 'off' },
     summary,
     duplicates,
+    h('p', { class: 'hint' }, t('common.requiredNote')),
     fields.sections,
     h('div', { class: 'form-actions' }, save, cancel),
   );

@@ -78,8 +78,8 @@ export function participantFields(options: FormOptions, v: FormValues): Particip
   const personal = section(
     'personal',
     'section.personal',
-    textField({ name: 'first_name', label: t('field.first_name'), value: v.first_name }),
-    textField({ name: 'last_name', label: t('field.last_name'), value: v.last_name }),
+    textField({ name: 'first_name', label: t('field.first_name'), value: v.first_name, required: true }),
+    textField({ name: 'last_name', label: t('field.last_name'), value: v.last_name, required: true }),
     pesel,
     noPesel,
     dateField({ name: 'birth_date', label: t('field.birth_date'), value: v.birth_date, hint: t('hint.peselDates') }),

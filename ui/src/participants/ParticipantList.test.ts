@@ -48,8 +48,10 @@ describe('ParticipantList', () => {
 
     key(search, 'ArrowDown');
     key(search, 'ArrowDown');
+    expect(search.getAttribute('aria-activedescendant')).toBe(rows[1].id);
     key(search, 'ArrowUp');
     expect(rows[0].classList.contains('is-selected')).toBe(true);
+    expect(search.getAttribute('aria-activedescendant')).toBe('participant-row-a');
     key(search, 'Enter');
     expect(ctx.navigate).toHaveBeenCalledWith({ view: 'participant', id: 'a' });
   });

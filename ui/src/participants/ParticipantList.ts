@@ -60,6 +60,10 @@ export function ParticipantList(ctx: AppContext): View {
       else tr.removeAttribute('aria-current');
       if (on) tr.scrollIntoView?.({ block: 'nearest' });
     });
+    // Screen readers follow the highlighted row while focus stays in the search box.
+    const current = tbody.querySelectorAll<HTMLTableRowElement>('tr[data-participant-id]')[index];
+    if (current) search.setAttribute('aria-activedescendant', current.id);
+    else search.removeAttribute('aria-activedescendant');
   }
 
   function openSelected(): void {
@@ -71,7 +75,7 @@ export function ParticipantList(ctx: AppContext): View {
     const isArchived = p.status === 'archived';
     return withTableRoles(h(
       'tr',
-      { 'data-participant-id': p.id, class: isArchived ? 'is-archived' : '', onclick: () => open(p.id) },
+      { id: `participant-row-${p.id}`, 'data-participant-id': p.id, class: isArchived ? 'is-archived' : '', onclick: () => open(p.id) },
       h('td', null, p.last_name, isArchived ? h('span', { class: 'tag' }, t('participants.archivedTag')) : null),
       h('td', null, p.first_name),
       h('td', { class: 'mono' }, p.pesel ?? ''),
@@ -247,9 +251,10 @@ export function ParticipantList(ctx: AppContext): View {
   queueMicrotask(() => void load());
   return {
     el,
+    // Back on the list, the last search is selected: typing replaces it, arrows go on with it.
     focus: () => {
       search.focus();
-      search.setSelectionRange?.(search.value.length, search.value.length);
+      search.select();
     },
     dispose: () => {
       document.removeEventListener('keydown', onKey);

@@ -48,7 +48,7 @@ export function organisationFields(idPrefix = 'org'): OrganisationFields {
     h('p', { class: 'field-error', id: `${idPrefix}-logo-error`, 'data-error-for': 'org_logo', role: 'alert', hidden: true }),
     preview);
   const el = h('div', { class: 'grid two' },
-    textField({ name: 'org_name', idPrefix, label: t('org.name'), className: 'wide', attrs: { 'aria-required': 'true' } }),
+    textField({ name: 'org_name', idPrefix, label: t('org.name'), className: 'wide', required: true }),
     textareaField({ name: 'org_address', idPrefix, label: t('org.address'), hint: t('org.addressHint'), rows: 3 }),
     textField({ name: 'org_place', idPrefix, label: t('org.place'), hint: t('org.placeHint') }),
     h('fieldset', { class: 'form-section wide', 'data-group': 'controller' },

@@ -18,6 +18,8 @@ interface Common {
   idPrefix?: string;
   /** Extra class for the wrapper (e.g. "wide" to span two grid columns). */
   className?: string;
+  /** Must be filled: marked before saving (a visible "*" and aria-required), not only after. */
+  required?: boolean;
 }
 
 export interface TextOptions extends Common {
@@ -47,10 +49,11 @@ function wrap(o: Common, control: HTMLElement, extra?: Child): HTMLElement {
   const errorId = `${id}-error`;
   const describedBy = [o.hint ? hintId : '', errorId].filter(Boolean).join(' ');
   control.setAttribute('aria-describedby', describedBy);
+  if (o.required) control.setAttribute('aria-required', 'true');
   return h(
     'div',
     { class: `field${o.className ? ` ${o.className}` : ''}`, 'data-field': o.name },
-    h('label', { for: id }, o.label),
+    h('label', { for: id }, o.label, o.required ? h('span', { class: 'required-mark', 'aria-hidden': 'true', title: t('common.required') }, ' *') : null),
     control,
     extra,
     o.hint ? h('p', { class: 'hint', id: hintId }, o.hint) : null,

@@ -51,6 +51,8 @@ export const commonTexts = {
   'people.few': '{n} osoby',
   'people.many': '{n} osób',
 
+  'common.required': 'pole wymagane',
+  'common.requiredNote': 'Pola oznaczone * są wymagane.',
   'draft.restored': 'Przywrócono niezapisany szkic z {at}. Sprawdź go i zapisz albo odrzuć.',
   'draft.discard': 'Odrzuć szkic',
   'draft.returned': 'Wrócono do formularza, który był otwarty przed zablokowaniem.',

@@ -128,6 +128,7 @@ export const participantTexts = {
   'family.none': 'Nie dodano jeszcze powiązanych osób.',
   'family.canSign': 'może podpisywać dokumenty',
   'family.remove': 'Usuń powiązanie',
+  'family.removeNamed': 'Usuń powiązanie: {name}',
   'family.removeTitle': 'Usunąć powiązanie?',
   'family.removeText': 'Powiązanie z osobą {name} zostanie usunięte. Sama osoba pozostanie w kartotece.',
   'family.needsGuardian': 'Osoba niepełnoletnia bez opiekuna w kartotece — dokumenty wymagają podpisu rodzica lub opiekuna prawnego.',
