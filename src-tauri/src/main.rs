@@ -120,6 +120,7 @@ fn main() {
             plans::service_add,
             plans::service_update,
             plans::plan_create,
+            plans::plan_overview,
             plans::plan_get,
             plans::plan_list,
             plans::plan_update,

@@ -134,3 +134,12 @@ pub fn note_list(state: State<'_, AppState>, participant_id: String) -> Result<V
 pub fn timeline(state: State<'_, AppState>, participant_id: String) -> Result<Vec<TimelineEntry>> {
     state.with_app(|a| a.timeline(&participant_id))
 }
+
+/// "Plany wsparcia": every person's current plan, filtered.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn plan_overview(
+    state: State<'_, AppState>,
+    filter: kartoteka_api::plan_list::PlanFilter,
+) -> Result<Vec<kartoteka_api::plan_list::PlanListItem>> {
+    state.with_app(|a| a.plan_list(&filter))
+}

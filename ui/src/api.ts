@@ -57,6 +57,8 @@ import type { SetupRequest } from './bindings/SetupRequest';
 import type { FirstRunStep } from './bindings/FirstRunStep';
 import type { DemoAdded } from './bindings/DemoAdded';
 import type { Draft } from './bindings/Draft';
+import type { PlanFilter } from './bindings/PlanFilter';
+import type { PlanListItem } from './bindings/PlanListItem';
 import type { RecoveryKeyPrinted } from './bindings/RecoveryKeyPrinted';
 import type { DemoRemoved } from './bindings/DemoRemoved';
 import type { CaseNote } from './bindings/CaseNote';
@@ -135,6 +137,8 @@ export const api = {
   draftDelete: (key: string) => call<boolean>('draft_delete', { key }),
   /** A new recovery key: its sheet is written (and opened) first, then it replaces the old key. */
   recoveryKeyReplace: () => call<RecoveryKeyPrinted>('recovery_key_replace'),
+  /** Every person's current plan, filtered (Plany wsparcia). */
+  planOverview: (filter: PlanFilter) => call<PlanListItem[]>('plan_overview', { filter }),
   demoAdd: () => call<DemoAdded>('demo_add'),
   demoRemove: () => call<DemoRemoved>('demo_remove'),
   unlock: (password: string) => call<AppStatus>('unlock', { password }),

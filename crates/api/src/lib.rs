@@ -17,6 +17,7 @@ pub mod error;
 pub mod first_run;
 pub mod groups;
 pub mod participants;
+pub mod plan_list;
 pub mod print_folder;
 pub mod printing;
 pub mod process;

@@ -49,6 +49,18 @@ pub enum PlanCommand {
         #[arg(long)]
         participant: String,
     },
+    /// Wszystkie aktualne plany (bez zastąpionych aneksem): osoba, projekt, status, najbliższy
+    /// przegląd; filtry projektu, statusu i przeglądu w ciągu N dni.
+    Overview {
+        #[arg(long)]
+        project: Option<String>,
+        /// draft | signed | closed
+        #[arg(long)]
+        status: Option<String>,
+        /// Tylko podpisane plany z przeglądem w ciągu tylu dni (także zaległym).
+        #[arg(long, value_name = "DAYS")]
+        review_due: Option<u32>,
+    },
     /// Zmienia szkic planu (cały plan w JSON); podpisany plan zmienia się aneksem.
     Update {
         id: String,
@@ -145,6 +157,17 @@ pub fn plan(dir: &Path, command: PlanCommand) -> Result<(), ApiError> {
         }
         PlanCommand::Show { id } => print_json(&open_app(dir)?.plan(&id)?),
         PlanCommand::List { participant } => print_json(&open_app(dir)?.plans_of(&participant)?),
+        PlanCommand::Overview {
+            project,
+            status,
+            review_due,
+        } => print_json(
+            &open_app(dir)?.plan_list(&kartoteka_api::plan_list::PlanFilter {
+                project_id: project,
+                status,
+                review_within_days: review_due,
+            })?,
+        ),
         PlanCommand::Update { id, json } => {
             let input: PlanInput = read_json(&json.json)?;
             print_json(&open_app(dir)?.plan_update(&id, &input)?);

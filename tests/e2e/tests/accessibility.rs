@@ -95,6 +95,13 @@ async fn the_main_views_tabs_forms_and_dialogs_have_no_accessibility_violations(
         app.wait_text("h1", what).await;
         settle(&app).await;
         app.assert_accessible(what).await;
+        if nav == "plans" {
+            // Every person's plan: the seeded signed plans are listed, with their reviews.
+            app.wait_text("[data-plan-list] .list-info", "Planów:")
+                .await;
+            app.el("[data-plan-list] tr[data-plan-status=signed]").await;
+            app.screenshot("70-plans-list").await;
+        }
     }
     app.click("[data-action=open-audit]").await;
     app.wait_text("h1", "Dziennik zdarzeń").await;

@@ -34,7 +34,8 @@ async fn create_store(app: &App) {
     )
     .await;
     app.screenshot("60-first-run-organisation").await;
-    app.assert_accessible("the wizard's organisation step").await;
+    app.assert_accessible("the wizard's organisation step")
+        .await;
     next(app).await;
     at_step(app, "worker").await;
     app.assert_accessible("the wizard's worker step").await;
@@ -119,7 +120,8 @@ async fn the_wizard_goes_from_an_empty_folder_to_the_list_and_demo_data_is_added
         "{text}"
     );
     app.screenshot("61-first-run-recovery-key").await;
-    app.assert_accessible("the wizard's recovery key step").await;
+    app.assert_accessible("the wizard's recovery key step")
+        .await;
 
     // Not without confirming that the key is written down.
     next(&app).await;
@@ -147,7 +149,8 @@ async fn the_wizard_goes_from_an_empty_folder_to_the_list_and_demo_data_is_added
     app.wait_text("[data-banner=demo]", "Dane demonstracyjne.")
         .await;
     app.screenshot("64-demo-banner").await;
-    app.assert_accessible("the participant list with the demo banner").await;
+    app.assert_accessible("the participant list with the demo banner")
+        .await;
     let dir = app.data_dir.path().to_owned();
     let organisation = cli(&dir, &["organisation"], None);
     assert_eq!(organisation["controller_name"], "Gmina Żółkiewka");

@@ -161,3 +161,12 @@ describe('audit log view', () => {
     expect(ctx.showError).toHaveBeenCalled();
   });
 });
+
+describe('audit labels', () => {
+  it('names a document kind listed as a field in Polish, never as its code', async () => {
+    const { fieldLabel } = await import('./auditLabels');
+    expect(fieldLabel('data-statement')).toBe('Oświadczenie RODO');
+    expect(fieldLabel('address.postcode')).not.toBe('address.postcode');
+    expect(fieldLabel('something-new')).toBe('something-new');
+  });
+});

@@ -2,7 +2,7 @@
 // source, field names) into words. Used by the participant's Historia tab and the Dziennik zdarzeń
 // view. A code without a text (a newer program wrote it) is shown as it is.
 
-import { hasKey, t } from '../i18n';
+import { hasKey, t, type MessageKey } from '../i18n';
 
 function label(prefix: string, code: string): string {
   const key = `${prefix}.${code}`;
@@ -24,10 +24,12 @@ export function sourceLabel(source: string): string {
   return label('auditSource', source);
 }
 
-/** A field's Polish label ("address.postcode" → "Kod pocztowy"), or the name itself. */
+/** A field's Polish label ("address.postcode" → "Kod pocztowy"), a document kind's name (a
+ * printed document or a consent lists its kind, "data-statement" → "Oświadczenie RODO"), or the
+ * name itself. */
 export function fieldLabel(field: string): string {
   const correspondence = field.startsWith('correspondence_address.');
   const key = `field.${correspondence ? field.replace('correspondence_address.', 'address.') : field}`;
-  if (!hasKey(key)) return field;
+  if (!hasKey(key)) return hasKey(`doc.kind.${field}`) ? t(`doc.kind.${field}` as MessageKey) : field;
   return correspondence ? `${t('field.correspondence_address')}: ${t(key)}` : t(key);
 }

@@ -38,6 +38,20 @@ const blur = (el: HTMLElement) => el.dispatchEvent(new FocusEvent('focusout', { 
 describe('ParticipantForm', () => {
   afterEach(() => document.body.replaceChildren());
 
+  it('shows the birth date and sex as read from a PESEL, not typed', async () => {
+    const { form, field } = await mountNew();
+    expect(field('birth_date').readOnly).toBe(false);
+    field('pesel').value = '02270803624';
+    field('pesel').dispatchEvent(new Event('input', { bubbles: true }));
+    expect(field('birth_date').readOnly).toBe(true);
+    expect((form.querySelector('select[name="sex"]') as HTMLSelectElement).disabled).toBe(true);
+    expect(form.querySelector('[data-field="birth_date"] .hint')!.textContent).toContain('odczytywane z numeru PESEL przy zapisie');
+    const noPesel = form.querySelector('input[name="no_pesel"]') as HTMLInputElement;
+    noPesel.checked = true;
+    noPesel.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(field('birth_date').readOnly).toBe(false);
+  });
+
   it('keeps what is typed as a draft, puts a kept draft back, and forgets it once saved', async () => {
     vi.mocked(api.draftGet).mockResolvedValueOnce({
       key: 'participant-new', route: '{"view":"participant-new"}', data: '{"first_name":"Zofia","last_name":"Wąs"}', saved_at: '2026-12-07T09:15:00Z',

@@ -139,6 +139,9 @@ function buildForm(ctx: AppContext, id: string | null, options: FormOptions, par
     void submit(false);
   });
   form.addEventListener('change', () => fields.sync());
+  form.addEventListener('input', (e) => {
+    if ((e.target as HTMLInputElement | null)?.name === 'pesel') fields.sync();
+  });
   form.addEventListener('focusout', (e) => {
     const target = e.target as HTMLInputElement | null;
     if (!target?.name || saving) return;

@@ -75,6 +75,18 @@ export function participantFields(options: FormOptions, v: FormValues): Particip
     textField({ name: 'other_id', label: t('field.other_id'), value: v.other_id }),
     textField({ name: 'no_pesel_reason', label: t('field.no_pesel_reason'), value: v.no_pesel_reason }),
   );
+  // With a PESEL the birth date and sex are read from it (by Rust, when saving): shown, not
+  // typed; a changed PESEL clears them until the save reads them again.
+  const birthField = dateField({ name: 'birth_date', label: t('field.birth_date'), value: v.birth_date, hint: t('hint.peselDates') });
+  const sexField = selectField({ name: 'sex', label: t('field.sex'), value: v.sex, empty: t('common.choose'), choices: sexChoices() });
+  const birthInput = birthField.querySelector<HTMLInputElement>('input')!;
+  const sexSelect = sexField.querySelector<HTMLSelectElement>('select')!;
+  const peselInput = pesel.querySelector<HTMLInputElement>('input')!;
+  const birthHint = birthField.querySelector<HTMLElement>('.hint')!;
+  peselInput.addEventListener('input', () => {
+    birthInput.value = '';
+    sexSelect.value = '';
+  });
   const personal = section(
     'personal',
     'section.personal',
@@ -82,8 +94,8 @@ export function participantFields(options: FormOptions, v: FormValues): Particip
     textField({ name: 'last_name', label: t('field.last_name'), value: v.last_name, required: true }),
     pesel,
     noPesel,
-    dateField({ name: 'birth_date', label: t('field.birth_date'), value: v.birth_date, hint: t('hint.peselDates') }),
-    selectField({ name: 'sex', label: t('field.sex'), value: v.sex, empty: t('common.choose'), choices: sexChoices() }),
+    birthField,
+    sexField,
     noPeselGroup,
     textField({ name: 'citizenship', label: t('field.citizenship'), value: v.citizenship }),
   );
@@ -137,6 +149,12 @@ export function participantFields(options: FormOptions, v: FormValues): Particip
     sync() {
       const without = checked(noPesel);
       pesel.hidden = without;
+      const fromPesel = !without && peselInput.value.trim() !== '';
+      birthInput.readOnly = fromPesel;
+      sexSelect.disabled = fromPesel;
+      birthField.classList.toggle('derived', fromPesel);
+      sexField.classList.toggle('derived', fromPesel);
+      birthHint.textContent = fromPesel ? t('hint.fromPesel') : t('hint.peselDates');
       noPeselGroup.hidden = !without;
       correspondence.hidden = !checked(hasCorrespondence);
       degree.hidden = disability?.value !== 'yes';

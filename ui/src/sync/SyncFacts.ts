@@ -38,7 +38,6 @@ export function factsList(o: SyncOverview): HTMLElement {
     fact('conflicts', t('sync.fact.conflicts'), String(o.status.open_conflicts)),
     fact('automatic', t('sync.fact.automatic'), automaticText(o)),
     o.export_error ? fact('export-error', t('sync.fact.exportError'), o.export_error) : null,
-    fact('device', t('sync.fact.device'), o.status.device_id),
   );
 }
 

@@ -227,3 +227,51 @@ impl PlanCloseInput {
         })
     }
 }
+
+/// How often a signed plan is reviewed with the person: every three months (the reviews the
+/// seeds' projects describe), counted from the signing or the last review.
+pub const REVIEW_EVERY_MONTHS: u32 = 3;
+
+/// When a signed plan's next review is due: three months after the last review (or the
+/// signing), but no later than the plan's end.
+pub fn next_review(
+    signed_on: NaiveDate,
+    last_review: Option<NaiveDate>,
+    end_date: NaiveDate,
+) -> NaiveDate {
+    let from = last_review.map_or(signed_on, |r| r.max(signed_on));
+    let due = from
+        .checked_add_months(chrono::Months::new(REVIEW_EVERY_MONTHS))
+        .unwrap_or(end_date);
+    due.min(end_date)
+}
+
+#[cfg(test)]
+mod review_tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_review_is_due_three_months_after_the_signing_or_the_last_review_within_the_plan() {
+        assert_eq!(
+            next_review(d("2026-01-31"), None, d("2026-12-31")),
+            d("2026-04-30")
+        );
+        assert_eq!(
+            next_review(d("2026-01-15"), Some(d("2026-05-02")), d("2026-12-31")),
+            d("2026-08-02")
+        );
+        assert_eq!(
+            next_review(d("2026-10-01"), None, d("2026-11-30")),
+            d("2026-11-30")
+        );
+        // A review dated before the signing (a typo) does not move the date back.
+        assert_eq!(
+            next_review(d("2026-03-01"), Some(d("2025-03-01")), d("2027-03-01")),
+            d("2026-06-01")
+        );
+    }
+}

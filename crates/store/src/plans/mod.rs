@@ -6,7 +6,10 @@
 //! Invariant: a signed, closed or superseded version's content and planned services never change;
 //! only reviews are added to a signed plan, and closing adds the final evaluation.
 
+mod overview;
 mod view;
+
+pub use overview::PlanOverviewRow;
 
 pub(crate) use view::corrupt;
 use view::{plan_row, planned_services, view};

@@ -76,6 +76,7 @@ export const participantTexts = {
   'field.created_at': 'Utworzono',
   'field.updated_at': 'Ostatnia zmiana',
 
+  'hint.fromPesel': 'Data urodzenia i płeć są odczytywane z numeru PESEL przy zapisie — aby je zmienić, popraw PESEL.',
   'hint.peselDates': 'Przy numerze PESEL data urodzenia i płeć są odczytywane z numeru — można je pominąć.',
   'hint.postcode': 'np. 00-950',
   'hint.phone': 'np. 600 100 200',

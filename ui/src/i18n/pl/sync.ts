@@ -12,7 +12,6 @@ export const syncTexts = {
   'sync.fact.conflicts': 'Konflikty do rozstrzygnięcia',
   'sync.fact.automatic': 'Eksport automatyczny',
   'sync.fact.exportError': 'Ostatnia nieudana próba',
-  'sync.fact.device': 'Identyfikator tego komputera',
   'sync.automatic.on': 'co {minutes} min i przy zamykaniu programu',
   'sync.automatic.off': 'wyłączony',
   'sync.lastExport.never': 'jeszcze nie było',
