@@ -3,8 +3,9 @@
 
 use crate::printing::{now, output_dir, write};
 use crate::state::AppState;
+use kartoteka_api::access::RecoveryKeyPrinted;
 use kartoteka_api::dto::AppStatus;
-use kartoteka_api::dto::{RecoveryKeyPrinted, SetupResult};
+use kartoteka_api::dto::SetupResult;
 use kartoteka_api::first_run::{self, DemoAdded, DemoRemoved, FirstRunStep, SetupRequest};
 use kartoteka_api::{ApiError, Frontend};
 use tauri::State;

@@ -206,7 +206,7 @@ impl App {
         &mut self,
         write: impl FnOnce(&[u8]) -> Result<String, ApiError>,
         undo: impl FnOnce(&str),
-    ) -> Result<crate::dto::RecoveryKeyPrinted, ApiError> {
+    ) -> Result<RecoveryKeyPrinted, ApiError> {
         let key = new_recovery_key()?;
         let bytes = self.recovery_key_sheet(&key)?;
         let file = write(&bytes)?;
@@ -214,7 +214,7 @@ impl App {
             undo(&file);
             return Err(e);
         }
-        Ok(crate::dto::RecoveryKeyPrinted::new(file))
+        Ok(RecoveryKeyPrinted::new(file))
     }
 
     /// A new recovery key (the old one stops working, the database gets a new key). Call it
@@ -229,4 +229,21 @@ impl App {
 /// A fresh recovery key to print before it replaces the current one.
 pub fn new_recovery_key() -> Result<zeroize::Zeroizing<String>, ApiError> {
     Ok(kartoteka_store::keyring::new_recovery_key()?)
+}
+
+/// What `kartoteka recovery-key print` (and Ustawienia's "Nowy klucz odzyskiwania") wrote.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RecoveryKeyPrinted {
+    pub file: String,
+    pub note: &'static str,
+}
+
+impl RecoveryKeyPrinted {
+    pub fn new(file: String) -> RecoveryKeyPrinted {
+        RecoveryKeyPrinted {
+            file,
+            note: "Poprzedni klucz odzyskiwania przestał działać.",
+        }
+    }
 }

@@ -29,7 +29,7 @@ impl AppStatus {
     /// The status of the data folder `data_dir` and of `app` if it is unlocked.
     pub fn of(data_dir: &std::path::Path, app: Option<&crate::App>) -> AppStatus {
         AppStatus {
-            initialized: crate::access::exists(data_dir),
+            initialized: kartoteka_store::Store::exists(data_dir),
             unlocked: app.is_some(),
             data_dir: data_dir.display().to_string(),
             worker: app.map(|a| a.worker().to_owned()),
@@ -176,21 +176,4 @@ pub struct SavedDocument {
     pub file: String,
     pub bytes: usize,
     pub sha256: String,
-}
-
-/// What `kartoteka recovery-key print` (and Ustawienia's "Nowy klucz odzyskiwania") wrote.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct RecoveryKeyPrinted {
-    pub file: String,
-    pub note: &'static str,
-}
-
-impl RecoveryKeyPrinted {
-    pub fn new(file: String) -> RecoveryKeyPrinted {
-        RecoveryKeyPrinted {
-            file,
-            note: "Poprzedni klucz odzyskiwania przestał działać.",
-        }
-    }
 }
