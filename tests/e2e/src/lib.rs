@@ -359,6 +359,17 @@ impl App {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Starts a new participant, types a first name and clicks "Projekty": waits for the
+    /// question about the unsaved changes (the dialog stays open for the caller's answer).
+    pub async fn leave_a_changed_form(&self) {
+        self.click("[data-nav=participants]").await;
+        self.click("[data-action=new-participant]").await;
+        self.el("[data-view=participant-form]").await;
+        self.type_into("input[name=first_name]", "Zofia").await;
+        self.click("[data-nav=projects]").await;
+        self.wait_text("dialog", "Masz niezapisane zmiany").await;
+    }
+
     /// The files the app asked the system to open so far (each "Drukuj" opens its PDF).
     pub fn opened_files(&self) -> Vec<String> {
         std::fs::read_to_string(self.tools.path().join("opened.txt"))

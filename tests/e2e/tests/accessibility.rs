@@ -118,9 +118,7 @@ async fn the_main_views_tabs_forms_and_dialogs_have_no_accessibility_violations(
     app.click("[data-action=new-participant]").await;
     app.el("[data-view=participant-form]").await;
     app.assert_accessible("the new participant form").await;
-    app.type_into("input[name=first_name]", "Zofia").await;
-    app.click("[data-nav=projects]").await;
-    app.wait_text("dialog", "Masz niezapisane zmiany").await;
+    app.leave_a_changed_form().await;
     app.assert_accessible("the leave question").await;
     app.click("dialog [data-action=discard]").await;
     app.wait_text("h1", "Projekty").await;

@@ -15,6 +15,15 @@ async fn at_step(app: &App, step: &str) {
         .await;
 }
 
+/// Whether the demo data's banner is on screen.
+async fn demo_banner_shown(app: &App) -> bool {
+    app.el("[data-banner=demo]")
+        .await
+        .is_displayed()
+        .await
+        .unwrap()
+}
+
 /// Steps 1 and 2: the organisation and the first worker; the store is created.
 async fn create_store(app: &App) {
     at_step(app, "organisation").await;
@@ -177,23 +186,12 @@ async fn the_wizard_goes_from_an_empty_folder_to_the_list_and_demo_data_is_added
     )
     .await;
     for _ in 0..50 {
-        if !app
-            .el("[data-banner=demo]")
-            .await
-            .is_displayed()
-            .await
-            .unwrap()
-        {
+        if !demo_banner_shown(&app).await {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert!(!app
-        .el("[data-banner=demo]")
-        .await
-        .is_displayed()
-        .await
-        .unwrap());
+    assert!(!demo_banner_shown(&app).await);
     app.screenshot("65-demo-removed").await;
 
     // A new recovery key from Ustawienia: its sheet is written and opened, the old key is void.
@@ -268,12 +266,7 @@ async fn a_wizard_closed_at_the_recovery_key_resumes_with_a_new_key_after_the_un
     at_step(&app, "demo").await;
     next(&app).await;
     app.wait_text("[data-list-info]", "W kartotece: 0.").await;
-    assert!(!app
-        .el("[data-banner=demo]")
-        .await
-        .is_displayed()
-        .await
-        .unwrap());
+    assert!(!demo_banner_shown(&app).await);
 
     // The first key no longer opens anything; the new one sets a new password.
     let kept = std::mem::replace(&mut app.data_dir, tempfile::tempdir().unwrap());

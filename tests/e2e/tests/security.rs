@@ -69,11 +69,7 @@ async fn the_idle_lock_keeps_a_half_typed_note_and_the_unlock_brings_it_back() {
     app.wait_text("[data-timeline]", "rozmowa o budżecie").await;
 
     // Leaving a changed form asks: back to it, then give the changes up.
-    app.click("[data-nav=participants]").await;
-    app.click("[data-action=new-participant]").await;
-    app.type_into("input[name=first_name]", "Zofia").await;
-    app.click("[data-nav=projects]").await;
-    app.wait_text("dialog", "Masz niezapisane zmiany").await;
+    app.leave_a_changed_form().await;
     app.screenshot("09-leave-question").await;
     app.click("dialog [data-action=stay]").await;
     app.el("[data-view=participant-form]").await;

@@ -163,7 +163,7 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: L
 function demoBanner(toSettings: () => void): HTMLElement {
   return h(
     'div',
-    { class: 'demo-banner', role: 'region', 'aria-label': t('demo.heading'), 'data-banner': 'demo' },
+    { class: 'band demo-banner', role: 'region', 'aria-label': t('demo.heading'), 'data-banner': 'demo' },
     h('p', null, h('strong', null, t('demo.bannerTitle')), ' ', t('demo.bannerText')),
     h('button', { type: 'button', class: 'button small', 'data-action': 'demo-settings', onclick: toSettings }, t('demo.bannerAction')),
   );

@@ -64,7 +64,7 @@ export function keepDraft(form: HTMLFormElement, key: string, route: Route): { h
 
   const noticeText = h('span', null);
   const discardButton = h('button', { type: 'button', class: 'button small', 'data-action': 'draft-discard', onclick: () => void handle.discard() }, t('draft.discard'));
-  const notice = h('div', { class: 'draft-notice', role: 'status', hidden: true, 'data-draft-notice': '' }, noticeText, discardButton);
+  const notice = h('div', { class: 'band draft-notice', role: 'status', hidden: true, 'data-draft-notice': '' }, noticeText, discardButton);
 
   async function keep(): Promise<void> {
     if (timer) clearTimeout(timer);
