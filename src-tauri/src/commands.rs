@@ -234,6 +234,15 @@ pub fn project_add(state: State<'_, AppState>, input: ProjectInput) -> Result<St
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
+pub fn project_update(
+    state: State<'_, AppState>,
+    id: String,
+    input: ProjectInput,
+) -> Result<Project> {
+    state.with_app(|a| a.project_update(&id, &input))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn project_list(state: State<'_, AppState>) -> Result<Vec<Project>> {
     state.with_app(|a| a.projects())
 }

@@ -76,6 +76,7 @@ fn main() {
             commands::relation_add,
             commands::relation_remove,
             commands::project_add,
+            commands::project_update,
             commands::project_list,
             commands::project_get,
             commands::enrolment_add,

@@ -185,6 +185,8 @@ export const api = {
   relationRemove: (id: string) => call<void>('relation_remove', { id }),
 
   projectAdd: (input: ProjectInput) => call<string>('project_add', { input }),
+  /** Changes a project (every field); returns it as stored. */
+  projectUpdate: (id: string, input: ProjectInput) => call<Project>('project_update', { id, input }),
   projectList: () => call<Project[]>('project_list'),
   projectGet: (id: string) => call<ProjectDetail>('project_get', { id }),
 

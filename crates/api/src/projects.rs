@@ -23,6 +23,13 @@ impl App {
     }
 
     /// Every project, newest first.
+    /// Changes a project (every field as in `project_add`); the period must still hold the
+    /// enrolments' starts.
+    pub fn project_update(&mut self, id: &str, input: &ProjectInput) -> Result<Project, ApiError> {
+        let source = self.source();
+        Ok(self.store.update_project(source, id, input)?)
+    }
+
     pub fn projects(&self) -> Result<Vec<Project>, ApiError> {
         Ok(self.store.projects()?)
     }

@@ -260,6 +260,13 @@ pub enum ProjectCommand {
         #[command(flatten)]
         json: JsonArg,
     },
+    /// Zmienia projekt (wszystkie pola jak przy dodawaniu); okres musi obejmować przystąpienia
+    /// uczestników; wypisuje projekt.
+    Update {
+        id: String,
+        #[command(flatten)]
+        json: JsonArg,
+    },
     /// Lista projektów z liczbą uczestników.
     List,
     /// Projekt i jego uczestnicy.

@@ -194,6 +194,10 @@ fn project(dir: &Path, command: ProjectCommand) -> Result<(), ApiError> {
             let input: ProjectInput = read_json(&json.json)?;
             print_json(&open_app(dir)?.project_add(&input)?);
         }
+        ProjectCommand::Update { id, json } => {
+            let input: ProjectInput = read_json(&json.json)?;
+            print_json(&open_app(dir)?.project_update(&id, &input)?);
+        }
         ProjectCommand::List => print_json(&open_app(dir)?.projects()?),
         ProjectCommand::Show { id } => {
             // The project's own keys with its enrolments beside them.

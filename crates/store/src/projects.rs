@@ -55,6 +55,94 @@ impl Store {
         })
     }
 
+    /// Changes a project. The period must still hold every enrolment's start: a project is
+    /// never shortened past the people already in it.
+    pub fn update_project(
+        &mut self,
+        source: Source,
+        id: &str,
+        input: &ProjectInput,
+    ) -> Result<Project> {
+        let data = input.parse()?;
+        let old = self.project(id)?;
+        let id = old.id.to_string();
+        let starts: Vec<String> = {
+            let mut stmt = self.conn().prepare_cached(
+                "SELECT json_extract(start_data, '$.start_date') FROM enrolments WHERE project_id = ?1",
+            )?;
+            let rows = stmt.query_map([&id], |r| r.get::<_, String>(0))?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        let mut errors = kartoteka_domain::ValidationErrors::default();
+        let (earliest, latest) = (starts.iter().min(), starts.iter().max());
+        if let Some(first) = earliest.and_then(|d| d.parse::<chrono::NaiveDate>().ok()) {
+            if first < data.start_date {
+                errors.push(
+                    "start_date",
+                    format!(
+                        "Data rozpoczęcia: pierwsza osoba przystąpiła do projektu {} — projekt nie może zaczynać się później",
+                        first.format("%d.%m.%Y")
+                    ),
+                );
+            }
+        }
+        if let Some(last) = latest.and_then(|d| d.parse::<chrono::NaiveDate>().ok()) {
+            if last > data.end_date {
+                errors.push(
+                    "end_date",
+                    format!(
+                        "Data zakończenia: ostatnia osoba przystąpiła do projektu {} — projekt nie może kończyć się wcześniej",
+                        last.format("%d.%m.%Y")
+                    ),
+                );
+            }
+        }
+        if !errors.0.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        let o = &old.data;
+        let changed: Vec<String> = [
+            ("name", o.name != data.name),
+            (
+                "agreement_number",
+                o.agreement_number != data.agreement_number,
+            ),
+            ("programme", o.programme != data.programme),
+            (
+                "period",
+                o.start_date != data.start_date || o.end_date != data.end_date,
+            ),
+            (
+                "participant_target",
+                o.participant_target != data.participant_target,
+            ),
+            ("target_groups", o.target_groups != data.target_groups),
+            ("retention_until", o.retention_until != data.retention_until),
+        ]
+        .into_iter()
+        .filter(|(_, c)| *c)
+        .map(|(f, _)| f.to_owned())
+        .collect();
+        if !changed.is_empty() {
+            self.write(source, |tx| {
+                let now = tx.now_text();
+                tx.tx
+                    .prepare_cached(
+                        "UPDATE projects SET name = ?2, data = ?3, updated_at = ?4 WHERE id = ?1",
+                    )?
+                    .execute(params![
+                        id,
+                        data.name,
+                        serde_json::to_string(&data).expect("project serialises"),
+                        now
+                    ])?;
+                tx.audit("project", &id, "update", changed);
+                Ok(())
+            })?;
+        }
+        self.project(&id)
+    }
+
     pub fn projects(&self) -> Result<Vec<Project>> {
         let sql =
             format!("SELECT {PROJECT_COLUMNS} FROM projects pr ORDER BY pr.name COLLATE NOCASE");

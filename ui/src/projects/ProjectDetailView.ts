@@ -89,6 +89,7 @@ export function ProjectDetailView(ctx: AppContext, id: string): View {
       if (!el.isConnected) return;
       heading.textContent = detail.project.name;
       replace(body,
+        h('div', { class: 'actions' }, h('button', { type: 'button', class: 'button', 'data-action': 'project-edit', onclick: () => ctx.navigate({ view: 'project-edit', id }) }, t('projects.edit'))),
         facts(detail),
         h('div', { class: 'progress-large' }, progressBlock(detail.project),
           h('p', { class: 'hint' }, t('projects.active', { active: detail.project.active }))),

@@ -1,15 +1,18 @@
-// The "Nowy projekt" form: name, agreement number, programme, period, participant target,
-// target groups (one per line) and document retention date; field errors from ApiError.fields.
+// The project form, new ("Nowy projekt") or changing one ("Edytuj projekt"): name, agreement
+// number, programme, period, participant target, target groups (one per line) and document
+// retention date; field errors from ApiError.fields (a period that no longer holds the
+// enrolments is refused under its date).
 
 import { api, toApiError } from '../api';
 import { h, replace } from '../dom';
 import { t } from '../i18n';
-import type { AppContext, View } from '../shell/context';
+import type { AppContext, Route, View } from '../shell/context';
 import { markBusy } from '../ui/feedback';
 import { dateField, focusFirstInvalid, readValues, showFieldErrors, textareaField, textField } from '../ui/fields';
-import { toProjectInput } from './projectModel';
+import { fillProject, toProjectInput } from './projectModel';
 
-export function ProjectForm(ctx: AppContext): View {
+export function ProjectForm(ctx: AppContext, id: string | null = null): View {
+  const back: Route = id ? { view: 'project', id } : { view: 'projects' };
   const summary = h('div', { class: 'form-summary', role: 'alert', tabindex: -1, hidden: true, 'data-form-summary': '' });
   const save = h('button', { type: 'submit', class: 'button primary', 'data-action': 'save' }, t('common.save'));
   const form = h(
@@ -28,7 +31,7 @@ export function ProjectForm(ctx: AppContext): View {
         dateField({ name: 'retention_until', label: t('pfield.retention_until') }),
         textareaField({ name: 'target_groups', label: t('pfield.target_groups'), hint: t('pfield.target_groupsHint'), rows: 4, className: 'wide' }))),
     h('div', { class: 'form-actions' }, save,
-      h('button', { type: 'button', class: 'button', 'data-action': 'cancel', onclick: () => ctx.navigate({ view: 'projects' }) }, t('common.cancel'))),
+      h('button', { type: 'button', class: 'button', 'data-action': 'cancel', onclick: () => ctx.navigate(back) }, t('common.cancel'))),
   );
   let saving = false;
 
@@ -49,8 +52,8 @@ export function ProjectForm(ctx: AppContext): View {
     saving = true;
     const done = markBusy(save, t('common.saving'));
     try {
-      const id = await api.projectAdd(input);
-      ctx.navigate({ view: 'project', id });
+      const saved = id ? (await api.projectUpdate(id, input)).id : await api.projectAdd(input);
+      ctx.navigate({ view: 'project', id: saved });
     } catch (err) {
       const error = toApiError(err);
       if (error.code === 'invalid_input' && error.fields.length) showErrors(error.fields);
@@ -64,9 +67,16 @@ export function ProjectForm(ctx: AppContext): View {
   const el = h(
     'section',
     { class: 'view', 'data-view': 'project-form' },
-    h('button', { type: 'button', class: 'link back', 'data-action': 'back', onclick: () => ctx.navigate({ view: 'projects' }) }, t('projects.back')),
-    h('h1', { tabindex: -1 }, t('projects.formTitle')),
+    h('button', { type: 'button', class: 'link back', 'data-action': 'back', onclick: () => ctx.navigate(back) }, t('projects.back')),
+    h('h1', { tabindex: -1 }, id ? t('projects.editTitle') : t('projects.formTitle')),
     form,
   );
+  if (id) {
+    save.disabled = true;
+    api.projectGet(id).then((detail) => {
+      fillProject(form, detail.project);
+      save.disabled = false;
+    }, (e) => ctx.showError(e));
+  }
   return { el, focus: () => form.querySelector<HTMLInputElement>('input[name="name"]')?.focus() };
 }

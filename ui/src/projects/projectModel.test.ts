@@ -20,3 +20,27 @@ describe('toProjectInput', () => {
     expect(errors.map((e) => e.field)).toEqual(['participant_target']);
   });
 });
+
+describe('fillProject', () => {
+  it('puts a stored project into the form as a person would type it', async () => {
+    const { fillProject } = await import('./projectModel');
+    const form = document.createElement('form');
+    for (const name of ['name', 'start_date', 'end_date', 'participant_target', 'retention_until']) {
+      const input = document.createElement('input');
+      input.name = name;
+      form.append(input);
+    }
+    const groups = document.createElement('textarea');
+    groups.name = 'target_groups';
+    form.append(groups);
+    fillProject(form, {
+      id: 'pr-1', name: 'Razem łatwiej', agreement_number: null, programme: null, start_date: '2026-01-01', end_date: '2027-12-31',
+      participant_target: 40, target_groups: ['seniorzy', 'rodziny'], retention_until: null, enrolled: 0, active: 0,
+    } as never);
+    const value = (n: string) => (form.elements.namedItem(n) as HTMLInputElement).value;
+    expect(value('start_date')).toBe('01.01.2026');
+    expect(value('participant_target')).toBe('40');
+    expect(value('retention_until')).toBe('');
+    expect(groups.value).toBe('seniorzy\nrodziny');
+  });
+});

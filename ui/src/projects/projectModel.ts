@@ -2,7 +2,9 @@
 // participant target as a whole number (or a local error when it is not a number at all).
 
 import type { FieldError } from '../bindings/FieldError';
+import type { Project } from '../bindings/Project';
 import type { ProjectInput } from '../bindings/ProjectInput';
+import { formatDate } from '../format';
 import { t } from '../i18n';
 
 const TEXT_KEYS = ['name', 'agreement_number', 'programme', 'start_date', 'end_date', 'retention_until'] as const;
@@ -27,4 +29,22 @@ export function toProjectInput(values: Record<string, string>): { input: Project
   const groups = splitLines(values.target_groups);
   if (groups.length) input.target_groups = groups;
   return { input, errors };
+}
+
+/** Puts a stored project into the form (dates as dd.mm.yyyy, target groups one per line). */
+export function fillProject(form: HTMLFormElement, p: Project): void {
+  const values: Record<string, string> = {
+    name: p.name,
+    agreement_number: p.agreement_number ?? '',
+    programme: p.programme ?? '',
+    start_date: formatDate(p.start_date),
+    end_date: formatDate(p.end_date),
+    participant_target: p.participant_target === null ? '' : String(p.participant_target),
+    retention_until: formatDate(p.retention_until),
+    target_groups: p.target_groups.join('\n'),
+  };
+  for (const [name, value] of Object.entries(values)) {
+    const control = form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`);
+    if (control) control.value = value;
+  }
 }

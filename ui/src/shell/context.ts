@@ -16,6 +16,7 @@ export type Route =
   | { view: 'participant-edit'; id: string }
   | { view: 'projects' }
   | { view: 'project-new' }
+  | { view: 'project-edit'; id: string }
   | { view: 'project'; id: string }
   /** A new recruitment round of a project. */
   | { view: 'recruitment-new'; projectId: string }
@@ -68,6 +69,7 @@ export function navOf(route: Route): NavId {
       return 'participants';
     case 'projects':
     case 'project-new':
+    case 'project-edit':
     case 'project':
     case 'recruitment-new':
     case 'recruitment':

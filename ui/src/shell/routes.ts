@@ -32,6 +32,8 @@ export function renderRoute(route: Route, ctx: AppContext): View {
       return ProjectList(ctx);
     case 'project-new':
       return ProjectForm(ctx);
+    case 'project-edit':
+      return ProjectForm(ctx, route.id);
     case 'project':
       return ProjectDetailView(ctx, route.id);
     case 'recruitment-new':

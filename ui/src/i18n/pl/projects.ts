@@ -31,4 +31,7 @@ export const projectTexts = {
   'pfield.target_groups': 'Grupy docelowe',
   'pfield.target_groupsHint': 'Każda grupa w osobnym wierszu.',
   'pfield.retention_until': 'Przechowywanie dokumentów do',
+
+  'projects.edit': 'Edytuj projekt',
+  'projects.editTitle': 'Edytuj projekt',
 };
