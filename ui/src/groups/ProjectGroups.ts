@@ -12,19 +12,20 @@ import { t } from '../i18n';
 import type { AppContext } from '../shell/context';
 import { messageBar } from '../ui/feedback';
 import { submitForm } from '../ui/submit';
-import { dateField, focusFirstInvalid, readValues, selectField, showFieldErrors, textField } from '../ui/fields';
+import { dateField, focusFirstInvalid, readValues, searchableSelectField, selectField, showFieldErrors, textField } from '../ui/fields';
 import { withTableRoles } from '../ui/table';
 import { toEventInput, toGroupInput } from './groupModel';
 
 function groupForm(ctx: AppContext, projectId: string, services: Service[], onSaved: (id: string) => void, onCancel: () => void): HTMLFormElement {
   const save = h('button', { type: 'submit', class: 'button primary', 'data-action': 'group-save' }, t('groups.save'));
-  const byCategory = new Map<string, Service[]>();
-  for (const s of services) byCategory.set(s.category, [...(byCategory.get(s.category) ?? []), s]);
-  const service = selectField({ name: 'service', idPrefix: 'group', label: t('groups.field.service'), empty: t('common.choose'), choices: [] });
-  const select = service.querySelector('select') as HTMLSelectElement;
-  for (const [category, list] of byCategory) {
-    select.appendChild(h('optgroup', { label: category }, list.map((s) => h('option', { value: s.code }, `${s.name} (${s.unit_label})`))));
-  }
+  const service = searchableSelectField({
+    name: 'service',
+    idPrefix: 'group',
+    label: t('groups.field.service'),
+    empty: t('common.choose'),
+    searchLabel: t('plan.serviceSearch'),
+    choices: services.map((s) => ({ value: s.code, group: s.category, label: `${s.name} (${s.unit_label})` })),
+  });
   const form = h('form', { class: 'inline-form', novalidate: true, 'data-form': 'group' },
     h('h2', null, t('groups.formTitle')),
     h('div', { class: 'grid' },

@@ -10,7 +10,7 @@ import type { Service } from '../bindings/Service';
 import { h } from '../dom';
 import { formatDate } from '../format';
 import { t } from '../i18n';
-import { dateField, selectField, textField } from '../ui/fields';
+import { dateField, searchableSelectField, selectField, textField } from '../ui/fields';
 import {
   emptyGoal, emptyService, fieldName, GOAL_STATUSES, goalProgressText, goalStatusLabel, serviceProgressText,
   unitAfter, unitName, formatQuantity, type PlanForm,
@@ -76,13 +76,14 @@ export function goalsSection(plan: PlanView, edit: GoalsEditing | null, services
   function serviceRow(gi: number, si: number): HTMLElement {
     const s = model.goals[gi].services[si];
     const name = (n: string) => fieldName(gi, si, n);
-    const select = selectField({
+    const select = searchableSelectField({
       name: name('service'),
       idPrefix: ID,
       label: t('plan.service'),
       className: 'wide',
       empty: t('common.choose'),
-      choices: offered.map((x) => ({ value: x.id, label: `${x.name} (${unitName(x.unit)})${x.active ? '' : ` — ${t('service.retired')}`}` })),
+      searchLabel: t('plan.serviceSearch'),
+      choices: offered.map((x) => ({ value: x.id, group: x.category, label: `${x.name} (${unitName(x.unit)})${x.active ? '' : ` — ${t('service.retired')}`}` })),
       value: s.service,
     });
     const quantity = textField({ name: name('quantity'), idPrefix: ID, label: t('plan.quantity'), value: s.quantity, inputmode: 'text' });

@@ -8,6 +8,8 @@ import { t } from '../i18n';
 export interface Choice {
   value: string;
   label: string;
+  /** Choices with a group are shown under its heading (an <optgroup>), in first-seen order. */
+  group?: string;
 }
 
 interface Common {
@@ -86,13 +88,69 @@ export function selectField(o: SelectOptions): HTMLElement {
   const choices = [...o.choices];
   // A stored value missing from the list is kept, so editing never silently drops it.
   if (o.value && !choices.some((c) => c.value === o.value)) choices.push({ value: o.value, label: o.value });
-  const select = h(
-    'select',
-    { id: fieldId(o.name, o.idPrefix), name: o.name, value: o.value ?? '' },
-    o.empty !== undefined ? h('option', { value: '' }, o.empty) : null,
-    choices.map((c) => h('option', { value: c.value }, c.label)),
-  );
+  const select = h('select', { id: fieldId(o.name, o.idPrefix), name: o.name });
+  fillOptions(select, choices, o.empty);
+  select.value = o.value ?? '';
   return wrap(o, select);
+}
+
+/** Puts `choices` into `select` (under <optgroup>s where they have groups). */
+export function fillOptions(select: HTMLSelectElement, choices: Choice[], empty?: string): void {
+  const groups = new Map<string, HTMLOptGroupElement>();
+  const nodes: HTMLElement[] = empty !== undefined ? [h('option', { value: '' }, empty)] : [];
+  for (const c of choices) {
+    const option = h('option', { value: c.value }, c.label);
+    if (!c.group) {
+      nodes.push(option);
+      continue;
+    }
+    let group = groups.get(c.group);
+    if (!group) {
+      group = h('optgroup', { label: c.group });
+      groups.set(c.group, group);
+      nodes.push(group);
+    }
+    group.append(option);
+  }
+  select.replaceChildren(...nodes);
+}
+
+/** Text folded for matching as a person types: lower case, no Polish letters' marks. */
+export function foldText(text: string): string {
+  return text.toLowerCase().replace(/ł/g, 'l').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/**
+ * A long list to choose from (e.g. 40 services): the select with its choices grouped, and a
+ * search box above it that narrows the choices to those whose label has every typed word
+ * (without Polish marks); the chosen value always stays.
+ */
+export function searchableSelectField(o: SelectOptions & { searchLabel: string }): HTMLElement {
+  const field = selectField(o);
+  const select = field.querySelector('select')!;
+  const searchId = `${select.id}-search`;
+  const search = h('input', { id: searchId, type: 'search', class: 'select-search', autocomplete: 'off', spellcheck: 'false', placeholder: o.searchLabel, 'aria-label': o.searchLabel, 'aria-controls': select.id });
+  let matches: Choice[] = o.choices;
+  search.addEventListener('input', () => {
+    const words = foldText(search.value).split(/\s+/).filter(Boolean);
+    const current = select.value;
+    matches = o.choices.filter((c) => words.every((w) => foldText(`${c.label} ${c.group ?? ''}`).includes(w)));
+    const kept = o.choices.find((c) => c.value === current && !matches.includes(c));
+    fillOptions(select, kept ? [kept, ...matches] : matches, o.empty);
+    select.value = current;
+  });
+  search.addEventListener('keydown', (e) => {
+    // Enter takes the first match (it never sends the form) and moves on to the list.
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    if (search.value.trim() && matches.length) {
+      select.value = matches[0].value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    select.focus();
+  });
+  select.before(search);
+  return field;
 }
 
 export function textareaField(o: Common & { value?: string; rows?: number }): HTMLElement {

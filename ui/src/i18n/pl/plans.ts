@@ -72,6 +72,7 @@ export const planTexts = {
   'plan.noGoals': 'Plan nie ma celów.',
   'plan.noServices': 'Do tego celu nie zaplanowano usług.',
   'plan.service': 'Usługa z katalogu',
+  'plan.serviceSearch': 'Szukaj usługi, np. psycholog',
   'plan.quantity': 'Ilość',
   'plan.quantityOf': '{quantity} {unit}',
   'plan.quantityNotNumber': 'Ilość: wpisz liczbę, np. 10 albo 1,5',
