@@ -20,6 +20,7 @@ mod recruitment;
 mod reports;
 mod state;
 mod sync;
+mod window;
 
 use std::time::Duration;
 use tauri::{Emitter, Manager};
@@ -31,6 +32,10 @@ fn main() {
     let app = tauri::Builder::default()
         .manage(state::AppState::new(data_dir))
         .setup(|app| {
+            if let Some(main) = app.get_webview_window("main") {
+                let dir = app.state::<state::AppState>().data_dir.clone();
+                window::restore(&main, &dir);
+            }
             let handle = app.handle().clone();
             std::thread::spawn(move || idle_lock_loop(handle));
             let handle = app.handle().clone();
@@ -156,6 +161,16 @@ fn main() {
         .build(tauri::generate_context!())
         .expect("Kartoteka could not start its window");
     app.run(|handle, event| {
+        if let tauri::RunEvent::WindowEvent {
+            label,
+            event: tauri::WindowEvent::CloseRequested { .. },
+            ..
+        } = &event
+        {
+            if let Some(main) = handle.get_webview_window(label) {
+                window::remember(&main, &handle.state::<state::AppState>().data_dir);
+            }
+        }
         if let tauri::RunEvent::Exit = event {
             // What changed this session goes to the export folder (if automatic export is on).
             sync::export_on_close(handle);

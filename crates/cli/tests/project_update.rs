@@ -54,7 +54,10 @@ fn a_project_is_corrected_but_never_shortened_past_its_enrolments() {
         Some(r#"{"name": "Skrócony", "start_date": "2026-01-01", "end_date": "2026-01-31"}"#),
         2,
     );
-    assert!(err.contains("ostatnia osoba przystąpiła do projektu 01.02.2026"), "{err}");
+    assert!(
+        err.contains("ostatnia osoba przystąpiła do projektu 01.02.2026"),
+        "{err}"
+    );
     let err = fail(
         dir,
         &["project", "update", &o.project, "--json", "-"],

@@ -118,8 +118,10 @@ async fn the_main_views_tabs_forms_and_dialogs_have_no_accessibility_violations(
     app.el("[data-view=project-form]").await;
     settle(&app).await;
     app.assert_accessible("the project form").await;
-    app.type_into("input[name=name]", "Aktywni razem — po korekcie").await;
-    app.click("[data-view=project-form] [data-action=save]").await;
+    app.type_into("input[name=name]", "Aktywni razem — po korekcie")
+        .await;
+    app.click("[data-view=project-form] [data-action=save]")
+        .await;
     app.wait_text("h1", "Aktywni razem — po korekcie").await;
 
     app.click("[data-nav=participants]").await;

@@ -54,3 +54,33 @@ async fn a_wrong_password_is_refused_with_a_polish_message() {
         .is_empty());
     app.quit().await;
 }
+
+/// The window opens at the size it was left at (kept in the data folder's `window.json`).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_opens_at_the_size_it_was_left_at() {
+    let dir = kartoteka_e2e::initialised_dir();
+    std::fs::write(
+        dir.path().join("window.json"),
+        r#"{"width": 1024, "height": 700, "maximized": false}"#,
+    )
+    .unwrap();
+    let app = App::start(dir).await;
+    app.el("input[type=password]").await;
+    let mut width = 0.0;
+    for _ in 0..30 {
+        width = app
+            .d()
+            .execute("return window.innerWidth;", vec![])
+            .await
+            .unwrap()
+            .json()
+            .as_f64()
+            .unwrap();
+        if width == 1024.0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(width, 1024.0);
+    app.quit().await;
+}
