@@ -5,16 +5,15 @@ import { api, toApiError } from '../api';
 import type { Family } from '../bindings/Family';
 import type { FormOptions } from '../bindings/FormOptions';
 import type { Participant } from '../bindings/Participant';
-import type { ParticipantSummary } from '../bindings/ParticipantSummary';
 import type { RelationKind } from '../bindings/RelationKind';
-import { debounce, h, replace } from '../dom';
-import { formatDate } from '../format';
+import { h, replace } from '../dom';
 import { t } from '../i18n';
 import type { AppContext } from '../shell/context';
 import { confirmDialog } from '../ui/dialog';
 import { loadingNote, markBusy } from '../ui/feedback';
 import { focusFirstInvalid, readValues, selectField, showFieldErrors } from '../ui/fields';
 import { codeLabel } from './DataTab';
+import { personPicker } from './personPicker';
 
 export function familyTab(ctx: AppContext, p: Participant, options: FormOptions): HTMLElement {
   const fullName = `${p.first_name} ${p.last_name}`;
@@ -81,70 +80,18 @@ export function familyTab(ctx: AppContext, p: Participant, options: FormOptions)
   }
 
   function relationForm(): HTMLElement {
-    let chosen: ParticipantSummary | null = null;
-    let seq = 0;
-    const query = h('input', { id: 'relation-search', name: 'relation_search', type: 'search', autocomplete: 'off', spellcheck: 'false', placeholder: t('family.searchPlaceholder'), 'aria-controls': 'relation-results' });
-    const results = h('ul', { class: 'pick-list', id: 'relation-results', 'data-relation-results': '' });
-    const chosenNote = h('p', { class: 'chosen', 'aria-live': 'polite' });
     const save = h('button', { type: 'submit', class: 'button primary', 'data-action': 'relation-save' }, t('family.save'));
-    const describe = (s: ParticipantSummary) =>
-      [`${s.first_name} ${s.last_name}`, formatDate(s.birth_date), s.town ?? ''].filter(Boolean).join(', ');
-
-    const find = debounce(async () => {
-      const mine = ++seq;
-      const text = query.value.trim();
-      if (!text) return replace(results);
-      try {
-        const found = (await api.participantSearch(text, 10, false)).filter((s) => s.id !== p.id);
-        if (mine !== seq) return;
-        if (found.length === 0) return replace(results, h('li', { class: 'empty-note' }, t('family.noResults')));
-        highlighted = -1;
-        query.removeAttribute('aria-activedescendant');
-        replace(results, found.map((s) =>
-          h('li', null, h('button', {
-            type: 'button',
-            class: 'button pick',
-            id: `relation-pick-${s.id}`,
-            'data-pick-id': s.id,
-            'aria-label': t('family.pick', { name: describe(s) }),
-            onclick: () => {
-              chosen = s;
-              chosenNote.textContent = t('family.chosen', { name: describe(s) });
-              showFieldErrors(form, []);
-              form.querySelector<HTMLSelectElement>('select[name="kind"]')?.focus();
-            },
-          }, describe(s)))));
-      } catch (e) {
-        ctx.showError(e);
-      }
-    }, 120);
-    query.addEventListener('input', () => find());
-    // Arrows move through the people found (announced through aria-activedescendant while
-    // focus stays in the box); Enter picks the highlighted one.
-    let highlighted = -1;
-    const picks = () => Array.from(results.querySelectorAll<HTMLButtonElement>('button[data-pick-id]'));
-    function highlight(index: number): void {
-      highlighted = index;
-      picks().forEach((b, i) => b.classList.toggle('is-selected', i === index));
-      const current = picks()[index];
-      if (current) {
-        query.setAttribute('aria-activedescendant', current.id);
-        current.scrollIntoView?.({ block: 'nearest' });
-      } else query.removeAttribute('aria-activedescendant');
-    }
-    query.addEventListener('keydown', (e) => {
-      const count = picks().length;
-      if (e.key === 'ArrowDown' && count) {
-        e.preventDefault();
-        highlight(Math.min(highlighted + 1, count - 1));
-      } else if (e.key === 'ArrowUp' && count) {
-        e.preventDefault();
-        highlight(Math.max(highlighted - 1, -1));
-      } else if (e.key === 'Enter') {
-        e.preventDefault(); // Enter here searches or picks, it does not submit.
-        picks()[highlighted]?.click();
-      }
+    const picker = personPicker({
+      ctx,
+      id: 'relation',
+      placeholder: t('family.searchPlaceholder'),
+      exclude: (s) => s.id === p.id,
+      onPick: () => {
+        showFieldErrors(form, []);
+        form.querySelector<HTMLSelectElement>('select[name="kind"]')?.focus();
+      },
     });
+    const { input: query, results, chosenNote } = picker;
 
     const form = h(
       'form',
@@ -167,6 +114,7 @@ export function familyTab(ctx: AppContext, p: Participant, options: FormOptions)
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const kind = readValues(form).kind ?? '';
+      const chosen = picker.chosen();
       const missing = [
         ...(chosen ? [] : [{ field: 'related_id', message: t('family.pickFirst') }]),
         ...(kind ? [] : [{ field: 'kind', message: t('family.kindRequired') }]),

@@ -3,6 +3,7 @@
 // community events.
 
 import { api } from '../api';
+import { addToProject } from './AddToProject';
 import type { Enrolment } from '../bindings/Enrolment';
 import type { ProjectDetail } from '../bindings/ProjectDetail';
 import type { Recruitment } from '../bindings/Recruitment';
@@ -94,6 +95,8 @@ export function ProjectDetailView(ctx: AppContext, id: string): View {
         h('div', { class: 'progress-large' }, progressBlock(detail.project),
           h('p', { class: 'hint' }, t('projects.active', { active: detail.project.active }))),
         h('h2', null, t('projects.enrolledHeading')),
+        addToProject(ctx, detail.project, new Set(detail.enrolments.filter((e) => !e.end).map((e) => e.participant_id)),
+          () => ctx.navigate({ view: 'project', id })),
         enrolled(ctx, detail.enrolments),
         rounds(ctx, id, recruitments),
         groupsSection(ctx, id, groups),

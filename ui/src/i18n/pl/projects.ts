@@ -34,4 +34,8 @@ export const projectTexts = {
 
   'projects.edit': 'Edytuj projekt',
   'projects.editTitle': 'Edytuj projekt',
+
+  'projects.addPerson': 'Dodaj osobę do projektu',
+  'projects.addPersonHeading': 'Dodaj osobę do projektu „{project}”',
+  'projects.findPerson': 'Znajdź osobę w kartotece (nazwisko, PESEL, miejscowość)',
 };
