@@ -48,26 +48,28 @@ fn a_project_is_corrected_but_never_shortened_past_its_enrolments() {
     );
 
     // The enrolments started on 2026-02-01: the project may not start later or end earlier.
-    let err = fail(
-        dir,
-        &["project", "update", &o.project, "--json", "-"],
-        Some(r#"{"name": "Skrócony", "start_date": "2026-01-01", "end_date": "2026-01-31"}"#),
-        2,
-    );
-    assert!(
-        err.contains("ostatnia osoba przystąpiła do projektu 01.02.2026"),
-        "{err}"
-    );
-    let err = fail(
-        dir,
-        &["project", "update", &o.project, "--json", "-"],
-        Some(r#"{"name": "Skrócony", "start_date": "2026-03-01", "end_date": "2027-12-31"}"#),
-        2,
-    );
-    assert!(
-        err.contains("pierwsza osoba przystąpiła do projektu 01.02.2026"),
-        "{err}"
-    );
+    for (start, end, message) in [
+        (
+            "2026-01-01",
+            "2026-01-31",
+            "ostatnia osoba przystąpiła do projektu 01.02.2026",
+        ),
+        (
+            "2026-03-01",
+            "2027-12-31",
+            "pierwsza osoba przystąpiła do projektu 01.02.2026",
+        ),
+    ] {
+        let json =
+            format!(r#"{{"name": "Skrócony", "start_date": "{start}", "end_date": "{end}"}}"#);
+        let err = fail(
+            dir,
+            &["project", "update", &o.project, "--json", "-"],
+            Some(&json),
+            2,
+        );
+        assert!(err.contains(message), "{err}");
+    }
     assert_eq!(
         ok(dir, &["project", "show", &o.project], None)["name"],
         "Razem łatwiej — edycja 2"

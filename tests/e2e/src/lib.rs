@@ -102,6 +102,17 @@ pub fn initialised_dir() -> tempfile::TempDir {
     data_dir
 }
 
+/// A new data folder with a store holding one person, Łucja Żółkiewska (PESEL 02270803624).
+pub fn dir_with_one_person() -> tempfile::TempDir {
+    let dir = initialised_dir();
+    cli(
+        dir.path(),
+        &["participant", "add", "--json", "-"],
+        Some(r#"{"first_name": "Łucja", "last_name": "Żółkiewska", "pesel": "02270803624"}"#),
+    );
+    dir
+}
+
 fn port_open(port: u16) -> bool {
     TcpStream::connect(("127.0.0.1", port)).is_ok()
 }

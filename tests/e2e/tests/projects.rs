@@ -1,23 +1,18 @@
 //! A project's page: a person found in the registry is added to the project (search, arrows,
 //! Enter, the enrolment form with the project chosen) and appears among the enrolled.
 
-use kartoteka_e2e::{cli, initialised_dir, App};
+use kartoteka_e2e::{cli, dir_with_one_person, App};
 use thirtyfour::prelude::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_person_is_added_to_a_project_from_its_page() {
-    let dir = initialised_dir();
+    let dir = dir_with_one_person();
     cli(
         dir.path(),
         &["project", "add", "--json", "-"],
         Some(
             r#"{"name": "Razem łatwiej", "start_date": "2026-01-01", "end_date": "2027-12-31", "target_groups": ["osoby zagrożone ubóstwem"]}"#,
         ),
-    );
-    cli(
-        dir.path(),
-        &["participant", "add", "--json", "-"],
-        Some(r#"{"first_name": "Łucja", "last_name": "Żółkiewska", "pesel": "02270803624"}"#),
     );
     let app = App::start(dir).await;
     app.unlock().await;

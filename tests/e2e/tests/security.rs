@@ -2,18 +2,12 @@
 //! half-typed when the lock came is there after the unlock, in the view it was typed in.
 //! Leaving a changed form asks first.
 
-use kartoteka_e2e::{cli, initialised_dir, App};
+use kartoteka_e2e::{dir_with_one_person, App};
 use std::time::{Duration, Instant};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_idle_lock_keeps_a_half_typed_note_and_the_unlock_brings_it_back() {
-    let dir = initialised_dir();
-    cli(
-        dir.path(),
-        &["participant", "add", "--json", "-"],
-        Some(r#"{"first_name": "Łucja", "last_name": "Żółkiewska", "pesel": "02270803624"}"#),
-    );
-    let app = App::start(dir).await;
+    let app = App::start(dir_with_one_person()).await;
     app.unlock().await;
     app.el("[data-nav=settings]").await.click().await.unwrap();
     app.wait_text("h1", "Ustawienia").await;
