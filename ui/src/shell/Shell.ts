@@ -144,17 +144,22 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: L
 
   return {
     el,
-    // Called once the shell is on screen: the view of a form left unsaved at the lock (its
-    // draft is put back), else the participant list with its search box focused.
-    focus: () => void api.draftLatest().then(
-      (draft) => {
-        if (!draft) return ctx.navigate({ view: 'participants' });
-        info.show(t('draft.returned'));
-        navigations = 0;
-        ctx.navigate(JSON.parse(draft.route) as Route);
-      },
-      () => ctx.navigate({ view: 'participants' }),
-    ),
+    // Called once the shell is on screen: the participant list with its search box focused at
+    // once; then, if a form was left unsaved at the lock and she has not gone elsewhere in the
+    // meantime, that form's view (its draft is put back).
+    focus: () => {
+      ctx.navigate({ view: 'participants' });
+      const opened = navigations;
+      api.draftLatest().then(
+        (draft) => {
+          if (!draft || left || navigations !== opened) return;
+          info.show(t('draft.returned'));
+          navigations = 0;
+          ctx.navigate(JSON.parse(draft.route) as Route);
+        },
+        () => undefined,
+      );
+    },
     dispose: stop,
   };
 }
