@@ -5,6 +5,7 @@ use kartoteka_api::dto::{
     form_options as domain_form_options, AppStatus, Family, FormOptions, ProjectDetail,
 };
 use kartoteka_api::participants::{ParticipantPage, ParticipantSummary};
+use kartoteka_api::preferences::{self, Language};
 use kartoteka_api::records::AuditEvent;
 use kartoteka_api::settings::{BackupInfo, OrganisationSettings, Settings};
 use kartoteka_api::{access, print_folder, settings, ApiError, App, Frontend};
@@ -33,6 +34,13 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
 pub fn unlock(state: State<'_, AppState>, password: String) -> Result<AppStatus> {
     let app = access::unlock(&state.data_dir, &password, Frontend::Window)?;
     opened(&state, app);
+    Ok(status(&state))
+}
+
+/// The window's language for this data folder, remembered in `preferences.json`.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn language_set(state: State<'_, AppState>, language: Language) -> Result<AppStatus> {
+    preferences::set_language(&state.data_dir, language)?;
     Ok(status(&state))
 }
 

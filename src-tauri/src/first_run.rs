@@ -49,7 +49,7 @@ pub fn recovery_key_sheet(state: State<'_, AppState>, recovery_key: String) -> R
         now().format("%Y-%m-%d")
     ));
     write(&file, &bytes)?;
-    let _ = opener::open(&file);
+    crate::files::print(&file)?;
     Ok(file.display().to_string())
 }
 
@@ -74,7 +74,9 @@ pub fn recovery_key_replace(state: State<'_, AppState>) -> Result<RecoveryKeyPri
             )
         })
         .inspect(|_| {
-            let _ = opener::open(&file);
+            // The new key is in force and its sheet saved: a viewer that fails to start
+            // leaves the sheet in the print folder, where the message sends her.
+            let _ = crate::files::print(&file);
         })
 }
 

@@ -116,6 +116,6 @@ pub fn group_attendance_print(
     let bytes = state.with_app(|a| a.group_attendance(&group_id, &scope))?;
     let file = output_dir().join(name);
     write(&file, &bytes)?;
-    let _ = opener::open(&file);
+    crate::files::print(&file)?;
     Ok(file.display().to_string())
 }

@@ -11,6 +11,7 @@
 
 mod commands;
 mod drafts;
+mod files;
 mod first_run;
 mod gdpr;
 mod groups;
@@ -44,6 +45,7 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
+            commands::language_set,
             first_run::setup,
             drafts::draft_save,
             drafts::draft_get,
@@ -112,6 +114,8 @@ fn main() {
             commands::organisation_get,
             commands::organisation_save,
             printing::print_document,
+            files::show_in_folder,
+            files::print_file,
             printing::print_batch,
             printing::print_batch_cancel,
             printing::document_list,

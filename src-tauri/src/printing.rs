@@ -1,5 +1,6 @@
 //! Printing from the window: documents go to a folder the user sees (Documents/Kartoteka by
-//! default) and open in the system's PDF viewer; a batch reports progress and can be stopped.
+//! default, a subfolder per project, Polish names: api `file_names`) and are printed or opened
+//! (`crate::files`); a batch reports progress and can be stopped.
 
 use crate::state::AppState;
 use kartoteka_api::dto::{BatchResult, PrintProgress, PrintedFile};
@@ -51,15 +52,21 @@ pub fn print_document(
         attendance: None,
         plan_id: plan_id.filter(|p| !p.is_empty()),
     };
-    let printed = state.with_app(|a| a.print(&req))?;
-    let file = output_dir().join(format!("{}-{}.pdf", kind.as_str(), printed.record.id));
+    let (printed, file) = state.with_app(|a| {
+        let printed = a.print(&req)?;
+        let file = a.document_path(&output_dir(), &printed.record)?;
+        Ok((printed, file))
+    })?;
     write(&file, &printed.bytes)?;
-    if open {
-        let _ = opener::open(&file);
-    }
+    let open_error = if open {
+        crate::files::print(&file).err().map(|e| e.message)
+    } else {
+        None
+    };
     Ok(PrintedFile {
         file: file.display().to_string(),
         document: printed.record,
+        open_error,
     })
 }
 
@@ -150,9 +157,11 @@ pub fn document_list(
 /// Renders a recorded document again (byte for byte) and opens it.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn document_open(state: State<'_, AppState>, id: String) -> Result<String, ApiError> {
-    let bytes = state.with_app(|a| a.regenerate(&id))?;
-    let file = output_dir().join(format!("dokument-{id}.pdf"));
+    let (bytes, file) = state.with_app(|a| {
+        let record = a.document(&id)?;
+        Ok((a.regenerate(&id)?, a.document_path(&output_dir(), &record)?))
+    })?;
     write(&file, &bytes)?;
-    let _ = opener::open(&file);
+    crate::files::open(&file)?;
     Ok(file.display().to_string())
 }

@@ -88,6 +88,6 @@ pub fn recruitment_print(
     };
     let file = output_dir().join(name);
     write(&file, &bytes)?;
-    let _ = opener::open(&file);
+    crate::files::print(&file)?;
     Ok(file.display().to_string())
 }

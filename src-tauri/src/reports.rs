@@ -112,6 +112,6 @@ pub fn report_open(file: String) -> Result<()> {
 #[tauri::command(async)]
 pub fn report_open_folder() -> Result<String> {
     let dir = report_dir()?;
-    let _ = opener::open(&dir);
+    crate::files::open(&dir)?;
     Ok(dir.display().to_string())
 }

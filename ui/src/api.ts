@@ -5,6 +5,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type { ApiError } from './bindings/ApiError';
 import type { AnonymisationCandidate } from './bindings/AnonymisationCandidate';
 import type { AppStatus } from './bindings/AppStatus';
+import type { Language } from './bindings/Language';
 import type { AuditEvent } from './bindings/AuditEvent';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { BatchResult } from './bindings/BatchResult';
@@ -121,6 +122,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appStatus: () => call<AppStatus>('app_status'),
+  languageSet: (language: Language) => call<AppStatus>('language_set', { language }),
   /** Creates the store with the organisation and the first worker (the wizard's step 2). */
   setup: (request: SetupRequest) => call<SetupResult>('setup', { request }),
   /** Records the first-run wizard's next step (null: finished); returns the new status. */
@@ -339,6 +341,10 @@ export const api = {
   reportCancel: () => call<void>('report_cancel'),
   /** Opens a report file the app wrote in the system's program (LibreOffice, Excel). */
   reportOpen: (file: string) => call<void>('report_open', { file }),
+  /** "Pokaż w folderze" for a file in the print folder. */
+  showInFolder: (file: string) => call<void>('show_in_folder', { file }),
+  /** "Drukuj" for a file saved in the print folder earlier. */
+  printFile: (file: string) => call<void>('print_file', { file }),
   /** Opens the folder reports are written to; resolves to its path. */
   reportOpenFolder: () => call<string>('report_open_folder'),
 };

@@ -10,7 +10,7 @@ import { createApp } from './app';
 import type { AppStatus } from './bindings/AppStatus';
 import { settle } from './test/fixtures';
 
-const LOCKED: AppStatus = { initialized: true, unlocked: false, data_dir: '/dane', worker: null, worker_role: null, version: '0.2.0', first_run: null, demo: false };
+const LOCKED: AppStatus = { initialized: true, unlocked: false, data_dir: '/dane', worker: null, worker_role: null, version: '0.2.0', first_run: null, demo: false, language: 'pl' };
 const UNLOCKED: AppStatus = { ...LOCKED, unlocked: true, worker: 'Anna Nowak' };
 
 let handlers: Array<(event: TauriEvent<string>) => void> = [];

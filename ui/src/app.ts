@@ -5,9 +5,9 @@
 import { api, toApiError } from './api';
 import type { AppStatus } from './bindings/AppStatus';
 import { h, replace } from './dom';
-import { t } from './i18n';
+import { t, useLanguage } from './i18n';
 import type { LockReason } from './shell/activity';
-import type { View } from './shell/context';
+import type { Route, View } from './shell/context';
 import { shell } from './shell/Shell';
 import { firstRunWizard } from './firstrun/FirstRunWizard';
 import { unlockScreen } from './unlock/UnlockScreen';
@@ -19,6 +19,8 @@ export interface Arrival {
   lockReason?: LockReason | null;
   /** Information for the unlocked app's first view (e.g. data restored from a backup). */
   notice?: string;
+  /** The view the unlocked app opens with (after the language was switched in Ustawienia). */
+  view?: Route;
 }
 
 export function createApp(root: HTMLElement) {
@@ -32,14 +34,16 @@ export function createApp(root: HTMLElement) {
   }
 
   function route(status: AppStatus, arrival: Arrival = {}): void {
+    // Before the data folder exists the wizard's own choice lasts; afterwards the folder's.
+    if (status.initialized) useLanguage(status.language);
     if (!status.initialized) {
-      mount(firstRunWizard({ resume: null, onDone: (done) => route(done) }));
+      mount(firstRunWizard({ resume: null, onDone: (done) => route(done), relaunch: (again) => route(again) }));
     } else if (!status.unlocked) {
-      mount(unlockScreen((unlocked, notice) => route(unlocked, { notice }), arrival.lockReason ?? null));
+      mount(unlockScreen((unlocked, notice) => route(unlocked, { notice }), arrival.lockReason ?? null, (again) => route(again)));
     } else if (status.first_run) {
-      mount(firstRunWizard({ resume: status.first_run, onDone: (done) => route(done) }));
+      mount(firstRunWizard({ resume: status.first_run, onDone: (done) => route(done), relaunch: (again) => route(again) }));
     } else {
-      mount(shell(status, (left, lockReason) => route(left, { lockReason }), arrival.notice));
+      mount(shell(status, (left, lockReason, view) => route(left, { lockReason, view }), arrival.notice, arrival.view));
     }
   }
 

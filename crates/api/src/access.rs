@@ -57,10 +57,25 @@ pub fn require_store(dir: &Path) -> Result<(), ApiError> {
 /// Unlocks the registry with a worker's password.
 pub fn unlock(dir: &Path, password: &str, frontend: Frontend) -> Result<App, ApiError> {
     require_store(dir)?;
-    Ok(App::new(
-        Store::open(dir, password, OpenOptions::default())?,
-        frontend,
-    ))
+    match Store::open(dir, password, OpenOptions::default()) {
+        Ok(store) => Ok(App::new(store, frontend)),
+        Err(kartoteka_store::StoreError::WrongPassword) => Err(wrong_password(dir)),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// A refused password, saying when the next try will be checked (after three wrong passwords
+/// each further one waits 1, 2, 4 … up to 30 seconds).
+fn wrong_password(dir: &Path) -> ApiError {
+    let wait = kartoteka_store::unlock_wait(dir).as_secs();
+    let mut err = ApiError::from(kartoteka_store::StoreError::WrongPassword);
+    if wait > 0 {
+        err.message = format!(
+            "{} Po kilku błędnych próbach hasło jest sprawdzane z opóźnieniem: następna próba zostanie sprawdzona po {wait} s. Jeśli nie pamiętasz hasła, użyj klucza odzyskiwania („Nie pamiętam hasła”).",
+            err.message
+        );
+    }
+    err
 }
 
 /// Unlocks the registry with a session token (`kartoteka unlock`): no key derivation.

@@ -23,6 +23,8 @@ pub struct AppStatus {
     pub first_run: Option<crate::first_run::FirstRunStep>,
     /// Whether demo data is here (every view says so until it is removed).
     pub demo: bool,
+    /// The window's language, chosen in Ustawienia (known before the unlock).
+    pub language: crate::preferences::Language,
 }
 
 impl AppStatus {
@@ -37,6 +39,7 @@ impl AppStatus {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             first_run: app.and_then(|a| a.first_run().ok().flatten()),
             demo: app.is_some_and(|a| a.has_demo().unwrap_or(false)),
+            language: crate::preferences::language(data_dir),
         }
     }
 }
@@ -124,6 +127,11 @@ pub fn form_options() -> FormOptions {
 pub struct PrintedFile {
     pub file: String,
     pub document: kartoteka_store::DocumentRecord,
+    /// Why the saved file could not be opened or sent to print (the window says so; the
+    /// file is saved all the same). Absent where nothing was opened (the CLI).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub open_error: Option<String>,
 }
 
 /// The outcome of a batch print.

@@ -35,6 +35,7 @@ fn single(app: &mut App, kind: DocumentKind, args: &FormArgs) -> Result<(), ApiE
     print_json(&PrintedFile {
         file: args.out.display().to_string(),
         document: printed.record,
+        open_error: None,
     });
     Ok(())
 }
@@ -68,6 +69,7 @@ fn plan(app: &mut App, args: &PlanFormArgs) -> Result<(), ApiError> {
     print_json(&PrintedFile {
         file: args.out.display().to_string(),
         document: printed.record,
+        open_error: None,
     });
     Ok(())
 }
@@ -110,6 +112,7 @@ fn attendance(app: &mut App, args: &AttendanceArgs) -> Result<(), ApiError> {
     print_json(&PrintedFile {
         file: args.out.display().to_string(),
         document: printed.record,
+        open_error: None,
     });
     Ok(())
 }

@@ -196,6 +196,38 @@ fn not_found_exits_3_and_a_wrong_password_exits_5() {
 }
 
 #[test]
+fn after_repeated_wrong_passwords_the_refusal_says_when_the_next_try_is_checked() {
+    let dir = initialised();
+    let wrong = || {
+        Command::new(env!("CARGO_BIN_EXE_kartoteka"))
+            .args([
+                "--data-dir",
+                dir.path().to_str().unwrap(),
+                "participant",
+                "list",
+            ])
+            .env("KARTOTEKA_PASSWORD", "zupelnie-inne")
+            .output()
+            .unwrap()
+    };
+    for _ in 0..2 {
+        let out = wrong();
+        assert_eq!(code(&out), 5);
+        assert!(!stderr(&out).contains("następna próba"), "{}", stderr(&out));
+    }
+    // The third wrong password makes the next check wait 1 s; the fourth, 2 s.
+    assert!(stderr(&wrong()).contains("następna próba zostanie sprawdzona po 1 s"));
+    let fourth = wrong();
+    assert_eq!(code(&fourth), 5);
+    assert!(
+        stderr(&fourth).contains("następna próba zostanie sprawdzona po 2 s"),
+        "{}",
+        stderr(&fourth)
+    );
+    assert!(stderr(&fourth).contains("Nie pamiętam hasła"));
+}
+
+#[test]
 fn projects_and_enrolments_from_the_command_line() {
     let dir = initialised();
     let project = ok(

@@ -46,6 +46,12 @@ pub fn delay_after(failures: u32) -> Duration {
     Duration::from_secs((1u64 << exp).min(MAX_DELAY_SECS))
 }
 
+/// How long the next password check in `dir` will wait (after repeated wrong passwords), so a
+/// refusal can say when she may try again.
+pub fn unlock_wait(dir: &Path) -> Duration {
+    delay_after(read_attempts(dir).failures)
+}
+
 /// Checks a password against the key slots, waiting first after repeated failures and
 /// counting the result. Returns the worker and the key.
 pub(crate) fn unlock_counted(

@@ -45,7 +45,7 @@ pub use error::{ExistingRecord, Result, StoreError};
 pub use write::{Source, Tx};
 
 // What the crates above use of the private modules.
-pub use access::delay_after;
+pub use access::{delay_after, unlock_wait};
 pub use audit::{AuditEvent, Verification};
 pub use deliveries::{DeliverableService, DeliveryAdded, DeliveryView};
 pub use demo::DemoRemoved;

@@ -34,25 +34,78 @@ async fn print_the_enrolment_form_from_the_participant_page() {
     app.el_within("[data-printed-file]", 20).await;
     app.screenshot("08-printed").await;
 
+    // Saved under a Polish name with the person's initials and the day (never a PESEL), in
+    // the print folder (no project: the folder itself), and sent to print (the viewer here).
     let folder = app.data_dir.path().join("wydruki");
-    let mut pdfs = Vec::new();
+    let printed = app
+        .el("[data-printed-file]")
+        .await
+        .attr("data-printed-file")
+        .await
+        .unwrap()
+        .unwrap();
+    let file = std::path::PathBuf::from(&printed);
+    assert_eq!(file.parent().unwrap(), folder);
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("Formularz zgłoszeniowy – Ł.Ż. – 20") && name.ends_with(".pdf"),
+        "{name}"
+    );
+    let line = app.el("[data-printed-file]").await.text().await.unwrap();
+    assert!(
+        line.contains(&name) && line.contains("Otwarto do wydruku"),
+        "{line}"
+    );
+    let mut opened = Vec::new();
     for _ in 0..50 {
-        pdfs = std::fs::read_dir(&folder)
-            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-            .unwrap_or_default();
-        if !pdfs.is_empty() {
+        opened = app.opened_files();
+        if !opened.is_empty() {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert_eq!(pdfs.len(), 1, "one PDF written");
+    assert_eq!(opened, vec![printed.clone()]);
     let text = std::process::Command::new("pdftotext")
-        .arg(&pdfs[0])
+        .arg(&file)
         .arg("-")
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("Łucja") && text.contains("Żółkiewska") && text.contains("Źródlana"));
+
+    // "Pokaż w folderze" opens the folder (Linux file managers cannot be asked to select).
+    app.el("[data-printed-file] [data-action=show-in-folder]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    for _ in 0..50 {
+        if app.opened_files().len() > 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        app.opened_files().get(1).map(String::as_str),
+        Some(folder.to_str().unwrap())
+    );
+
+    // "Zapisz jako PDF" saves a second file beside it, under a free name, and opens nothing.
+    app.el("[data-action=save-selected]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_text("[data-print-results]", "(2).pdf").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(app.opened_files().len(), 2, "saving opens nothing");
+    assert!(!app
+        .el("[data-print-results] li:last-child")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("Otwarto do wydruku"));
     let history = cli(
         app.data_dir.path(),
         &["form", "list", "--participant", &person],

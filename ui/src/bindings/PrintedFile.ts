@@ -4,4 +4,9 @@ import type { DocumentRecord } from "./DocumentRecord";
 /**
  * A document printed from the window: where the PDF went and its entry in the register.
  */
-export type PrintedFile = { file: string, document: DocumentRecord, };
+export type PrintedFile = { file: string, document: DocumentRecord, 
+/**
+ * Why the saved file could not be opened or sent to print (the window says so; the
+ * file is saved all the same). Absent where nothing was opened (the CLI).
+ */
+open_error?: string, };

@@ -7,6 +7,7 @@ import type { DocumentRecord } from '../bindings/DocumentRecord';
 import { h, replace } from '../dom';
 import { formatDateTime } from '../format';
 import { t } from '../i18n';
+import { showInFolderButton } from './savedFile';
 import { formatSize } from '../settings/settingsModel';
 import type { AppContext } from '../shell/context';
 import { loadingNote, markBusy } from '../ui/feedback';
@@ -36,11 +37,11 @@ export function documentHistory(ctx: AppContext, participantId: string | null): 
   const status = h('p', { class: 'form-status', role: 'status', 'data-form-status': 'document-open' });
 
   async function reopen(button: HTMLButtonElement, id: string): Promise<void> {
-    status.textContent = '';
+    status.replaceChildren();
     const done = markBusy(button, t('documents.opening'));
     try {
       const path = await api.documentOpen(id);
-      status.textContent = t('documents.reopened', { path });
+      status.replaceChildren(t('documents.reopened', { path }), ' ', showInFolderButton(ctx, path));
     } catch (e) {
       ctx.showError(e);
     } finally {

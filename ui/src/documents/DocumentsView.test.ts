@@ -47,7 +47,7 @@ describe('documents view', () => {
     (view.el.querySelector('[data-document-id=d1] [data-action=document-open]') as HTMLButtonElement).click();
     await settle();
     expect(mocked).toHaveBeenCalledWith('document_open', { id: 'd1' });
-    expect(view.el.querySelector('[data-form-status=document-open]')?.textContent).toBe('Otwarto ponownie: /home/anna/Dokumenty/Kartoteka/dokument-d1.pdf');
+    expect(view.el.querySelector('[data-form-status=document-open]')?.textContent).toBe('Otwarto ponownie: /home/anna/Dokumenty/Kartoteka/dokument-d1.pdf Pokaż w folderze');
   });
 
   it('prints a blank form without a person and refreshes the history', async () => {
@@ -61,7 +61,7 @@ describe('documents view', () => {
     expect(mocked).toHaveBeenCalledWith('print_document', { kind: 'enrolment', participant_id: null, project_id: null, open: true });
     const saved = view.el.querySelector('[data-printed-file]') as HTMLElement;
     expect(saved.dataset.printedFile).toBe('/home/anna/Dokumenty/Kartoteka/enrolment-d9.pdf');
-    expect(saved.textContent).toContain('otwarto w przeglądarce PDF');
+    expect(saved.textContent).toContain('Zapisano „enrolment-d9.pdf” w folderze /home/anna/Dokumenty/Kartoteka. Otwarto do wydruku.');
     expect(mocked.mock.calls.filter(([c]) => c === 'document_list')).toHaveLength(2);
   });
 });

@@ -11,6 +11,7 @@ import { selectField } from '../ui/fields';
 import { batchPrintSection } from './BatchPrint';
 import { documentHistory } from './DocumentHistory';
 import { BLANK_KINDS, documentKindLabel } from './documentModel';
+import { savedFileParts } from './savedFile';
 
 function blankSection(ctx: AppContext, projects: Project[], onPrinted: () => void): HTMLElement {
   const saved = h('p', { class: 'form-status', role: 'status', 'data-form-status': 'print-blank' });
@@ -24,13 +25,13 @@ function blankSection(ctx: AppContext, projects: Project[], onPrinted: () => voi
   const projectSelect = project.querySelector('select') as HTMLSelectElement;
 
   async function print(button: HTMLButtonElement, kind: string): Promise<void> {
-    saved.textContent = '';
+    saved.replaceChildren();
     delete saved.dataset.printedFile;
     const done = markBusy(button, t('print.printing'));
     try {
       const file = await api.printDocument(kind, null, projectSelect.value || null, true);
       saved.dataset.printedFile = file.file;
-      saved.textContent = t('print.saved', { path: file.file });
+      saved.replaceChildren(...savedFileParts(ctx, { file: file.file, openError: file.open_error, printed: true }));
       onPrinted();
     } catch (e) {
       ctx.showError(e);

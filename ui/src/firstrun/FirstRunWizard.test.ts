@@ -9,7 +9,7 @@ import { createApp } from '../app';
 import type { AppStatus } from '../bindings/AppStatus';
 import { settle } from '../test/fixtures';
 
-const EMPTY: AppStatus = { initialized: false, unlocked: false, data_dir: '/dane', worker: null, worker_role: null, version: '0.1.0', first_run: null, demo: false };
+const EMPTY: AppStatus = { initialized: false, unlocked: false, data_dir: '/dane', worker: null, worker_role: null, version: '0.1.0', first_run: null, demo: false, language: 'pl' };
 const CREATED: AppStatus = { ...EMPTY, initialized: true, unlocked: true, worker: 'Anna Nowak', worker_role: 'asystent rodziny', first_run: 'recovery_key' };
 const DONE: AppStatus = { ...CREATED, first_run: null };
 

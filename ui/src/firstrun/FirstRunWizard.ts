@@ -9,6 +9,7 @@ import type { FirstRunStep } from '../bindings/FirstRunStep';
 import { h, replace } from '../dom';
 import { t, type MessageKey } from '../i18n';
 import type { View } from '../shell/context';
+import { languageSwitch } from '../ui/languageSwitch';
 import { startIndex, STEPS } from './wizardModel';
 import { demoStep, newState, organisationStep, recoveryKeyStep, syncStep, workerStep, type StepBody } from './wizardSteps';
 
@@ -17,6 +18,8 @@ export interface WizardOptions {
   resume: FirstRunStep | null;
   /** The wizard is finished: the app shows the participant list. */
   onDone(status: AppStatus): void;
+  /** The language was switched on the first step: the wizard is built again in it. */
+  relaunch?(status: AppStatus): void;
 }
 
 export function firstRunWizard(o: WizardOptions): View {
@@ -102,6 +105,8 @@ export function firstRunWizard(o: WizardOptions): View {
     h('div', { class: 'card wizard' },
       h('h1', null, t('wizard.heading')),
       h('p', { class: 'lead' }, o.resume ? t('wizard.resumed') : t('wizard.intro')),
+      // Chosen before anything is typed (the wizard is built again in the new language).
+      o.relaunch && !o.resume ? languageSwitch(o.relaunch, fail) : null,
       h('ol', { class: 'wizard-steps', 'aria-label': t('wizard.steps') }, stepItems),
       form),
   );

@@ -4,7 +4,7 @@
 import { api, toApiError } from '../api';
 import type { AppStatus } from '../bindings/AppStatus';
 import { h, replace } from '../dom';
-import { t } from '../i18n';
+import { currentLanguage, t } from '../i18n';
 import { organisationFields, type OrganisationFields } from '../settings/organisationFields';
 import { markBusy } from '../ui/feedback';
 import { checkboxField, controls, showFieldErrors, textField } from '../ui/fields';
@@ -116,6 +116,10 @@ export function workerStep(s: WizardState, backToOrganisation: () => void): Step
         s.created = true;
         s.recoveryKey = result.recovery_key;
         s.status = result.status;
+        // A language chosen on the first step is remembered now that the data folder exists.
+        if (result.status.language !== currentLanguage()) {
+          s.status = await api.languageSet(currentLanguage()).catch(() => result.status);
+        }
         named.get('password')!.value = '';
         named.get('password_repeat')!.value = '';
         return true;

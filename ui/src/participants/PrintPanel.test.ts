@@ -22,9 +22,11 @@ function answer(command: string, args?: Record<string, unknown>): unknown {
       if (args?.kind === 'image-consent') {
         throw { code: 'invalid_input', message: 'Popraw dane', fields: [{ field: 'guardian_id', message: 'Osoba jest niepełnoletnia: wskaż opiekuna.' }], existing: [] };
       }
-      const file = `/home/anna/Dokumenty/Kartoteka/${String(args?.kind)}-d1.pdf`;
-      return { file, document: { id: 'd1', kind: args?.kind } };
+      const file = `/home/anna/Dokumenty/Kartoteka/Razem/${String(args?.kind)} – A.N. – 2026-12-06.pdf`;
+      const openError = args?.kind === 'record' ? 'Plik jest zapisany, ale nie udało się go otworzyć.' : null;
+      return { file, document: { id: 'd1', kind: args?.kind }, open_error: openError };
     }
+    case 'show_in_folder': return null;
     default: throw new Error(`unexpected ${command}`);
   }
 }
@@ -77,10 +79,33 @@ describe('print panel', () => {
     ]);
     const saved = [...el.querySelectorAll<HTMLElement>('[data-printed-file]')];
     expect(saved.map((li) => li.dataset.printedFile)).toEqual([
-      '/home/anna/Dokumenty/Kartoteka/declaration-d1.pdf', '/home/anna/Dokumenty/Kartoteka/record-d1.pdf',
+      '/home/anna/Dokumenty/Kartoteka/Razem/declaration – A.N. – 2026-12-06.pdf',
+      '/home/anna/Dokumenty/Kartoteka/Razem/record – A.N. – 2026-12-06.pdf',
     ]);
-    expect(saved[0].textContent).toBe('Zapisano: /home/anna/Dokumenty/Kartoteka/declaration-d1.pdf — otwarto w przeglądarce PDF');
+    expect(saved[0].textContent).toBe(
+      'Zapisano „declaration – A.N. – 2026-12-06.pdf” w folderze /home/anna/Dokumenty/Kartoteka/Razem. Otwarto do wydruku. Pokaż w folderze');
+    // A viewer that failed to start is said, not passed over.
+    expect(saved[1].textContent).not.toContain('Otwarto do wydruku');
+    expect(saved[1].querySelector('[data-open-error]')?.textContent).toBe('Plik jest zapisany, ale nie udało się go otworzyć.');
     expect(onPrinted).toHaveBeenCalledTimes(1);
+
+    // "Pokaż w folderze" names its file for a screen reader and asks Rust to show it.
+    const show = saved[0].querySelector('[data-action=show-in-folder]') as HTMLButtonElement;
+    expect(show.getAttribute('aria-label')).toBe('Pokaż w folderze: declaration – A.N. – 2026-12-06.pdf');
+    show.click();
+    expect(mocked).toHaveBeenCalledWith('show_in_folder', { file: saved[0].dataset.printedFile });
+  });
+
+  it('"Zapisz jako PDF" saves the ticked documents without sending them to print', async () => {
+    const { el, tick, printCalls } = await mountPanel();
+    tick('declaration');
+    (el.querySelector('[data-action=save-selected]') as HTMLButtonElement).click();
+    await settle();
+    await settle();
+    expect(printCalls()).toEqual([
+      ['print_document', { kind: 'declaration', participant_id: 'p-1', project_id: 'proj-new', open: false }],
+    ]);
+    expect(el.querySelector('[data-printed-file]')?.textContent).not.toContain('Otwarto do wydruku');
   });
 
   it('shows Rust’s Polish error for a document that failed and still prints the others', async () => {

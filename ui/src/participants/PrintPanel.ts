@@ -1,6 +1,8 @@
 // The print panel of a participant's page ("Drukuj"): tick the documents, pick the project when
 // the person has several enrolments (the latest by default), and print each ticked one — Rust
-// saves the PDF in Documents/Kartoteka and opens it; the saved paths or the errors appear below.
+// saves the PDF in Documents/Kartoteka (the project's subfolder, a Polish name with initials)
+// and sends it to print, or only saves it ("Zapisz jako PDF"); each saved file with "Pokaż w
+// folderze", or the error, appears below.
 
 import { api, toApiError } from '../api';
 import type { Enrolment } from '../bindings/Enrolment';
@@ -8,6 +10,7 @@ import type { Family } from '../bindings/Family';
 import type { Participant } from '../bindings/Participant';
 import { h, replace } from '../dom';
 import { documentKindLabel, latestEnrolment, PERSON_KINDS } from '../documents/documentModel';
+import { savedFileParts } from '../documents/savedFile';
 import { formatDate } from '../format';
 import { t } from '../i18n';
 import type { AppContext } from '../shell/context';
@@ -45,7 +48,8 @@ function content(ctx: AppContext, p: Participant, family: Family, enrolments: En
     ? selectField({ name: 'project_id', idPrefix: 'print', label: t('print.project'), choices, value: latestEnrolment(enrolments)?.project_id })
     : null;
   const results = h('ul', { class: 'plain print-results', 'aria-label': t('print.resultsLabel'), 'aria-live': 'polite', 'data-print-results': '' });
-  const printButton = h('button', { type: 'button', class: 'button primary', 'data-action': 'print-selected', onclick: () => void printSelected() }, t('print.selected'));
+  const printButton = h('button', { type: 'button', class: 'button primary', 'data-action': 'print-selected', onclick: () => void printSelected(printButton, true) }, t('print.selected'));
+  const saveButton = h('button', { type: 'button', class: 'button', 'data-action': 'save-selected', onclick: () => void printSelected(saveButton, false) }, t('print.saveSelected'));
 
   function projectId(): string | null {
     const select = projectField?.querySelector('select');
@@ -53,20 +57,22 @@ function content(ctx: AppContext, p: Participant, family: Family, enrolments: En
     return choices[0]?.value ?? null;
   }
 
-  async function printSelected(): Promise<void> {
+  /** Saves each ticked document; `toPrinter`: and sends it to print ("Drukuj"). */
+  async function printSelected(button: HTMLButtonElement, toPrinter: boolean): Promise<void> {
     const kinds = boxes.filter((b) => b.checked).map((b) => b.value);
     kindError.textContent = kinds.length ? '' : t('print.noneTicked');
     kindError.hidden = kinds.length > 0;
     if (!kinds.length) return boxes[0].focus();
     replace(results);
-    const done = markBusy(printButton, t('print.printing'));
+    const done = markBusy(button, t('print.printing'));
     let printed = 0;
     try {
       for (const kind of kinds) {
         try {
-          const file = await api.printDocument(kind, p.id, projectId(), true);
+          const file = await api.printDocument(kind, p.id, projectId(), toPrinter);
           printed++;
-          results.append(h('li', { class: 'ok', 'data-printed-file': file.file, 'data-kind': kind }, t('print.saved', { path: file.file })));
+          results.append(h('li', { class: 'ok', 'data-printed-file': file.file, 'data-kind': kind },
+            savedFileParts(ctx, { file: file.file, openError: file.open_error, printed: toPrinter })));
         } catch (e) {
           const error = toApiError(e);
           if (error.code === 'locked' || error.code === 'not_initialized') return ctx.showError(error);
@@ -76,7 +82,7 @@ function content(ctx: AppContext, p: Participant, family: Family, enrolments: En
         }
       }
     } finally {
-      if (printButton.isConnected) done();
+      if (button.isConnected) done();
       if (printed > 0) onPrinted();
     }
   }
@@ -90,7 +96,7 @@ function content(ctx: AppContext, p: Participant, family: Family, enrolments: En
       kindError),
     projectField,
     choices.length === 0 ? h('p', { class: 'notice', 'data-print-no-project': '' }, t('print.noProject')) : null,
-    h('div', { class: 'actions' }, printButton),
+    h('div', { class: 'actions' }, printButton, saveButton),
     results,
   ].filter((n): n is HTMLElement => n !== null);
 }

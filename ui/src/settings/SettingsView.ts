@@ -17,6 +17,7 @@ import { anonymisationSection, auditLogSection } from './GdprSection';
 import { organisationSection } from './OrganisationSection';
 import { passwordSection } from './PasswordSection';
 import { securitySection } from './SecuritySection';
+import { languageSwitch } from '../ui/languageSwitch';
 
 function settingsList(status: AppStatus): HTMLElement {
   return h(
@@ -68,6 +69,7 @@ export function settingsView(ctx: AppContext): View {
     { class: 'view', 'data-view': 'settings' },
     h('h1', { tabindex: -1 }, t('nav.settings')),
     facts,
+    languageSwitch((status) => ctx.languageChanged(status, { view: 'settings' }), (e) => ctx.showError(e)),
     demoSection(ctx),
     securitySection(ctx),
     organisationSection(ctx),

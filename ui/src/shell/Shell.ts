@@ -27,7 +27,12 @@ const NAV: Array<{ id: NavId; label: MessageKey }> = [
 ];
 
 /** `notice`: information to show when the app opens (e.g. data restored from a backup). */
-export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: LockReason | null) => void, notice?: string): View {
+export function shell(
+  initial: AppStatus,
+  onLeave: (status: AppStatus, reason: LockReason | null, reopenAt?: Route) => void,
+  notice?: string,
+  firstView?: Route,
+): View {
   let optionsPromise: Promise<FormOptions> | null = null;
   let current: View | null = null;
   let left = false;
@@ -54,11 +59,11 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: L
     current = null;
   }
 
-  function leave(status: AppStatus, reason: LockReason | null = null) {
+  function leave(status: AppStatus, reason: LockReason | null = null, reopenAt?: Route) {
     if (left) return;
     left = true;
     stop();
-    onLeave(status, reason);
+    onLeave(status, reason, reopenAt);
   }
 
   async function lock() {
@@ -116,6 +121,10 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: L
       ctx.status = status;
       demo.hidden = !status.demo;
     },
+    // Every text on screen is rebuilt in the new language: the shell opens again at `view`.
+    languageChanged(status: AppStatus, view: Route) {
+      leave(status, null, view);
+    },
     options() {
       if (!optionsPromise) {
         optionsPromise = api.formOptions();
@@ -148,6 +157,10 @@ export function shell(initial: AppStatus, onLeave: (status: AppStatus, reason: L
     // once; then, if a form was left unsaved at the lock and she has not gone elsewhere in the
     // meantime, that form's view (its draft is put back).
     focus: () => {
+      if (firstView) {
+        ctx.navigate(firstView);
+        return;
+      }
       ctx.navigate({ view: 'participants' });
       const opened = navigations;
       api.draftLatest().then(

@@ -49,6 +49,8 @@ export interface AppContext {
   clearError(): void;
   /** The app status changed (e.g. demo data removed): views and the banner follow it. */
   statusChanged(status: AppStatus): void;
+  /** The language was switched: the window is rebuilt in it, at `view`. */
+  languageChanged(status: AppStatus, view: Route): void;
   options(): Promise<FormOptions>;
   listMemory: ListMemory;
 }

@@ -17,11 +17,12 @@ export const OPTIONS: FormOptions = {
 
 export function fakeContext() {
   const ctx = {
-    status: { initialized: true, unlocked: true, data_dir: '/dane', worker: 'Anna', worker_role: 'pracownik socjalny', version: '0.1.0', first_run: null, demo: false } as AppStatus,
+    status: { initialized: true, unlocked: true, data_dir: '/dane', worker: 'Anna', worker_role: 'pracownik socjalny', version: '0.1.0', first_run: null, demo: false, language: 'pl' } as AppStatus,
     navigate: vi.fn(),
     showError: vi.fn(),
     clearError: vi.fn(),
     statusChanged: vi.fn(),
+    languageChanged: vi.fn(),
     options: vi.fn(async () => OPTIONS),
     listMemory: { query: '', offset: 0, includeArchived: false },
   } satisfies AppContext;

@@ -13,11 +13,13 @@ import type { LockReason } from '../shell/activity';
 import type { View } from '../shell/context';
 import { markBusy } from '../ui/feedback';
 import { recoveryReset } from './RecoveryReset';
+import { languageSwitch } from '../ui/languageSwitch';
 
 /** `notice`: what the unlocked app should tell the user first (after a restore). */
 export type Unlocked = (status: AppStatus, notice?: string) => void;
 
-export function unlockScreen(onUnlocked: Unlocked, lockReason: LockReason | null = null): View {
+/** `relaunch` rebuilds the screen after the language was switched. */
+export function unlockScreen(onUnlocked: Unlocked, lockReason: LockReason | null = null, relaunch?: (status: AppStatus) => void): View {
   const input = h('input', {
     id: 'unlock-password',
     name: 'password',
@@ -109,6 +111,7 @@ export function unlockScreen(onUnlocked: Unlocked, lockReason: LockReason | null
       h('div', { class: 'actions' }, button, forgot),
     ),
     corruptPanel,
+    relaunch ? languageSwitch(relaunch, (e) => showError(toApiError(e))) : null,
   );
   const card = h('div', { class: 'card narrow' }, unlockPart);
 

@@ -365,6 +365,11 @@ impl App {
         Ok(self.store.documents(participant_id, limit)?)
     }
 
+    /// One entry of the register of printed documents.
+    pub fn document(&self, id: &str) -> Result<DocumentRecord, ApiError> {
+        Ok(self.store.document(id)?)
+    }
+
     /// Prints a new recovery key sheet for `key` (not yet in force: call
     /// `replace_recovery_key` only once the sheet is safely written).
     pub fn recovery_key_sheet(&self, key: &str) -> Result<Vec<u8>, ApiError> {
