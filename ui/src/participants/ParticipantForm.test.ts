@@ -2,14 +2,14 @@
 // likely-duplicate panel with "To inna osoba — zapisz".
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiError } from '../bindings/ApiError';
-import { fakeContext, settle } from '../test/fixtures';
+import { fakeContext, PARTICIPANT, settle } from '../test/fixtures';
 
 vi.mock('../api', async (importOriginal) => {
   const real = await importOriginal<typeof import('../api')>();
   return {
     ...real,
     api: {
-      participantValidate: vi.fn(), participantAdd: vi.fn(), participantGet: vi.fn(),
+      participantValidate: vi.fn(), participantAdd: vi.fn(), participantGet: vi.fn(), participantUpdate: vi.fn(),
       draftGet: vi.fn(async () => null), draftSave: vi.fn(async () => undefined), draftDelete: vi.fn(async () => true),
     },
   };
@@ -168,5 +168,35 @@ describe('ParticipantForm', () => {
     expect(form.querySelector('[data-action="save-anyway"]')).toBeNull();
     form.querySelector<HTMLButtonElement>('[data-action="open-existing"]')!.click();
     expect(ctx.navigate).toHaveBeenLastCalledWith({ view: 'participant', id: 'old-2' });
+  });
+
+  it('opened from the CST2021 check marks the missing fields, focuses the first and returns to the report', async () => {
+    vi.mocked(api.participantGet).mockResolvedValueOnce(PARTICIPANT);
+    vi.mocked(api.participantValidate).mockResolvedValue([]);
+    vi.mocked(api.participantUpdate).mockResolvedValueOnce(undefined as never);
+    const ctx = fakeContext();
+    const view = ParticipantForm(ctx, 'p-1', { projectId: 'proj-1', fields: ['education', 'address.town'] });
+    document.body.append(view.el);
+    await settle();
+    const form = view.el.querySelector('form') as HTMLFormElement;
+    const error = (name: string) => form.querySelector(`[data-error-for="${name}"]`) as HTMLElement;
+    expect(error('education').textContent).toBe('Wymagane w raporcie CST2021 — uzupełnij.');
+    expect(error('address.town').hidden).toBe(false);
+    // The first marked field in the form's order (the address comes before education).
+    expect(document.activeElement).toBe(form.querySelector('[name="address.town"]'));
+    // Filled in, the mark goes at the next check; the other stays.
+    const town = form.querySelector('[name="address.town"]') as HTMLInputElement;
+    town.value = 'Łódź';
+    town.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    await settle();
+    expect(error('address.town').hidden).toBe(true);
+    expect(error('education').hidden).toBe(false);
+
+    form.querySelector<HTMLButtonElement>('[data-action="back-to-report"]')!.click();
+    expect(ctx.navigate).toHaveBeenLastCalledWith({ view: 'reports', cstProject: 'proj-1' });
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle();
+    expect(api.participantUpdate).toHaveBeenCalled();
+    expect(ctx.navigate).toHaveBeenLastCalledWith({ view: 'reports', cstProject: 'proj-1' });
   });
 });

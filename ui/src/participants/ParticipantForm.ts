@@ -1,7 +1,9 @@
 // The participant form (new and edit). Field errors come from Rust: participant_validate runs
 // when a field loses focus (errors shown for visited fields only, all after a save attempt);
 // saving handles invalid input, same-PESEL duplicates and likely duplicates. What is typed is
-// kept as a draft (../ui/drafts.ts) until it is saved or discarded.
+// kept as a draft (../ui/drafts.ts) until it is saved or discarded. Opened from the CST2021
+// check, the fields the report lacks are marked (while still empty), the first one is focused,
+// and "Wróć do raportu" — or saving — goes back to that project's check.
 
 import { api, toApiError } from '../api';
 import type { FieldError } from '../bindings/FieldError';
@@ -9,7 +11,7 @@ import type { FormOptions } from '../bindings/FormOptions';
 import type { Participant } from '../bindings/Participant';
 import { h, replace } from '../dom';
 import { t } from '../i18n';
-import type { AppContext, View } from '../shell/context';
+import type { AppContext, CstReturn, Route, View } from '../shell/context';
 import { loadingNote, markBusy } from '../ui/feedback';
 import { keepDraft } from '../ui/drafts';
 import { focusFirstInvalid, readValues, showFieldErrors } from '../ui/fields';
@@ -17,7 +19,7 @@ import { duplicatePanel } from './DuplicatePanel';
 import { participantFields } from './ParticipantFormFields';
 import { fromParticipant, toParticipantInput } from './participantModel';
 
-export function ParticipantForm(ctx: AppContext, id: string | null): View {
+export function ParticipantForm(ctx: AppContext, id: string | null, cst: CstReturn | null = null): View {
   const heading = h('h1', { tabindex: -1 }, id ? '' : t('form.newTitle'));
   const body = h('div', null, loadingNote());
   const el = h('section', { class: 'view', 'data-view': 'participant-form', 'data-mode': id ? 'edit' : 'new' }, heading, body);
@@ -27,8 +29,8 @@ export function ParticipantForm(ctx: AppContext, id: string | null): View {
       const [options, participant] = await Promise.all([ctx.options(), id ? api.participantGet(id) : Promise.resolve(null)]);
       if (!el.isConnected) return;
       if (participant) heading.textContent = t('form.editTitle', { name: `${participant.first_name} ${participant.last_name}` });
-      replace(body, buildForm(ctx, id, options, participant));
-      body.querySelector<HTMLInputElement>('input[name="first_name"]')?.focus();
+      replace(body, buildForm(ctx, id, options, participant, id ? cst : null));
+      if (!focusFirstInvalid(body)) body.querySelector<HTMLInputElement>('input[name="first_name"]')?.focus();
     } catch (e) {
       replace(body);
       ctx.showError(e);
@@ -38,7 +40,14 @@ export function ParticipantForm(ctx: AppContext, id: string | null): View {
   return { el, focus: () => heading.focus() };
 }
 
-function buildForm(ctx: AppContext, id: string | null, options: FormOptions, participant: Participant | null): HTMLFormElement {
+/** The band over a form opened from the CST2021 check: what to fill in, and the way back. */
+function cstBand(ctx: AppContext, back: Route): HTMLElement {
+  return h('div', { class: 'notice cst-band', role: 'note', 'data-cst-band': '' },
+    h('p', null, t('form.cstIntro')),
+    h('button', { type: 'button', class: 'button small', 'data-action': 'back-to-report', onclick: () => ctx.navigate(back) }, t('form.cstBack')));
+}
+
+function buildForm(ctx: AppContext, id: string | null, options: FormOptions, participant: Participant | null, cst: CstReturn | null): HTMLFormElement {
   const fields = participantFields(options, participant ? fromParticipant(participant) : {});
   const summary = h('div', { class: 'form-summary', role: 'alert', tabindex: -1, hidden: true, 'data-form-summary': '' });
   const duplicates = h('div', { 'data-duplicates': '' });
@@ -49,9 +58,11 @@ function buildForm(ctx: AppContext, id: string | null, options: FormOptions, par
     'data-action': 'cancel',
     onclick: () => ctx.navigate(id ? { view: 'participant', id } : { view: 'participants' }),
   }, t('form.cancel'));
+  const report: Route | null = cst ? { view: 'reports', cstProject: cst.projectId } : null;
   const form = h(
     'form',
     { class: 'participant-form', novalidate: true, autocomplete: 'off' },
+    report ? cstBand(ctx, report) : null,
     summary,
     duplicates,
     h('p', { class: 'hint' }, t('common.requiredNote')),
@@ -70,8 +81,19 @@ function buildForm(ctx: AppContext, id: string | null, options: FormOptions, par
 
   const input = () => toParticipantInput(readValues(form));
 
+  // The report's gaps stay marked while the field is empty (Rust's own errors come first).
+  const reportFields = new Set(cst?.fields ?? []);
+  const reportGaps = (errors: FieldError[]): FieldError[] => [...reportFields]
+    .filter((field) => !errors.some((e) => e.field === field))
+    .filter((field) => {
+      const control = form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${field}"]`);
+      return control !== null && control.value.trim() === '';
+    })
+    .map((field) => ({ field, message: t('form.cstMissing') }));
+
   function showErrors(errors: FieldError[]): void {
-    const visible = (field: string) => submitted || visited.has(field);
+    const visible = (field: string) => submitted || visited.has(field) || reportFields.has(field);
+    errors = [...errors, ...reportGaps(errors)];
     const unplaced = showFieldErrors(form, errors, visible);
     const shown = errors.filter((e) => visible(e.field));
     if (submitted && shown.length > 0) {
@@ -109,7 +131,7 @@ function buildForm(ctx: AppContext, id: string | null, options: FormOptions, par
       if (savedId) await api.participantUpdate(savedId, input(), confirmDuplicate);
       else savedId = await api.participantAdd(input(), confirmDuplicate);
       await draft.saved();
-      ctx.navigate({ view: 'participant', id: savedId });
+      ctx.navigate(report ?? { view: 'participant', id: savedId });
       return;
     } catch (e) {
       const err = toApiError(e);
@@ -138,6 +160,7 @@ function buildForm(ctx: AppContext, id: string | null, options: FormOptions, par
     e.preventDefault();
     void submit(false);
   });
+  if (reportFields.size) showErrors([]);
   form.addEventListener('change', () => fields.sync());
   form.addEventListener('input', (e) => {
     if ((e.target as HTMLInputElement | null)?.name === 'pesel') fields.sync();

@@ -16,16 +16,18 @@ import type { OneAtATime } from '../ui/work';
 import { comparePanel } from './ComparePanel';
 import { reportSection, type ReportResult } from './ReportResult';
 import {
-  checkOfSummary, checkSentence, INCOMPLETE_SHOWN, missingText, personName, projectLabel, sortIncomplete,
+  checkOfSummary, checkSentence, fixRoute, INCOMPLETE_SHOWN, missingText, personName, projectLabel, sortIncomplete,
 } from './reportsModel';
 
-/** `projects` null: the list could not be read. `gone` tells whether the view was closed. */
+/** `projects` null: the list could not be read. `gone` tells whether the view was closed.
+ * `recheck`: a project whose check runs at once (back from a person's form). */
 export function cst2021Section(
   ctx: AppContext,
   work: OneAtATime,
   result: ReportResult,
   projects: Project[] | null,
   gone: () => boolean,
+  recheck: string | null = null,
 ): HTMLElement {
   if (!projects?.length) {
     return reportSection('report-cst', t('reports.cst.heading'),
@@ -88,7 +90,7 @@ export function cst2021Section(
               class: 'link',
               'data-action': 'edit-participant',
               'aria-label': t('reports.cst.edit', { name: personName(p) }),
-              onclick: () => ctx.navigate({ view: 'participant-edit', id: p.participant_id }),
+              onclick: () => ctx.navigate(fixRoute(p, check.project_id)),
             }, personName(p)),
             h('span', { class: 'meta' }, t('reports.cst.row', { row: formatCount(p.row) })),
             h('span', { class: 'missing' }, missingText(p)),
@@ -144,6 +146,11 @@ export function cst2021Section(
   const csv: HTMLButtonElement = work.starter(h('button', {
     type: 'button', class: 'button', 'data-action': 'cst-export-csv', onclick: exportAs('csv', () => csv),
   }, t('reports.cst.exportCsv')));
+
+  if (recheck && known.some((p) => p.id === recheck)) {
+    select.value = recheck;
+    queueMicrotask(() => check.click());
+  }
 
   return reportSection('report-cst', t('reports.cst.heading'),
     h('p', null, t('reports.cst.intro')),

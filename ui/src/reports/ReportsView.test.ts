@@ -61,9 +61,9 @@ const unlisten = vi.fn();
 
 const plain = (s: string | null | undefined) => (s ?? '').replace(/\s/g, ' ');
 
-async function mount() {
+async function mount(cstProject: string | null = null) {
   const ctx = fakeContext();
-  const view = ReportsView(ctx);
+  const view = ReportsView(ctx, cstProject);
   document.body.append(view.el);
   await settle();
   const q = <T extends Element = HTMLElement>(selector: string) => view.el.querySelector(selector) as T;
@@ -193,9 +193,10 @@ describe('Raporty view', () => {
     expect(people[1].textContent).toContain('wiersz 40 w pliku');
 
     people[0].querySelector('button')!.click();
-    expect(ctx.navigate).toHaveBeenCalledWith({ view: 'participant-edit', id: 'p-1' });
+    expect(ctx.navigate).toHaveBeenCalledWith({ view: 'participant-edit', id: 'p-1', cst: { projectId: 'proj-a', fields: ['pesel', 'education'] } });
 
     // Another project: the old check is gone.
+    // (Coming back from the form is tested below.)
     choose('cst-project', 'proj-l');
     expect(box.hidden).toBe(true);
     expect(box.querySelector('[data-incomplete-person]')).toBeNull();
@@ -394,5 +395,14 @@ describe('Raporty view', () => {
     expect(unlisten).not.toHaveBeenCalled();
     view.dispose?.();
     expect(unlisten).toHaveBeenCalled();
+  });
+
+  it('back from a form opened by the check, runs that project’s check again at once', async () => {
+    vi.mocked(api.reportCst2021Check).mockResolvedValueOnce(CHECK);
+    const { q, select } = await mount('proj-a');
+    await settle();
+    expect(select('cst-project').value).toBe('proj-a');
+    expect(api.reportCst2021Check).toHaveBeenCalledWith('proj-a');
+    expect(q('[data-cst-check]').hidden).toBe(false);
   });
 });

@@ -17,7 +17,9 @@ import { groupCheckSection } from './GroupCheckSection';
 import { reportResult } from './ReportResult';
 import { sortProjects } from './reportsModel';
 
-export function ReportsView(ctx: AppContext): View {
+/** `cstProject`: back from a person's form opened by the CST2021 check — that project's check
+ * runs again at once. */
+export function ReportsView(ctx: AppContext, cstProject: string | null = null): View {
   let disposed = false;
   let stopProgress: () => void = () => undefined;
   const work = oneAtATime();
@@ -39,7 +41,7 @@ export function ReportsView(ctx: AppContext): View {
     (projects) => {
       if (disposed) return;
       const sorted = sortProjects(projects);
-      replace(body, cst2021Section(ctx, work, result, sorted, gone), groupCheckSection(ctx, sorted), csvSection(ctx, work, result, sorted, csvHooks));
+      replace(body, cst2021Section(ctx, work, result, sorted, gone, cstProject), groupCheckSection(ctx, sorted), csvSection(ctx, work, result, sorted, csvHooks));
     },
     (e) => {
       if (disposed) return;

@@ -5,7 +5,7 @@ import type { IncompleteParticipant } from '../bindings/IncompleteParticipant';
 import type { Project } from '../bindings/Project';
 import type { ReportSummary } from '../bindings/ReportSummary';
 import {
-  checkOfSummary, checkSentence, CSV_KINDS, fileName, folderOf, formatLabel, incompleteText, missingText, personName, progressState,
+  checkOfSummary, checkSentence, CSV_KINDS, fileName, fixRoute, folderOf, formatLabel, incompleteText, missingText, personName, progressState,
   projectLabel, reportLabel, rowsText, sortIncomplete, sortProjects,
 } from './reportsModel';
 
@@ -135,5 +135,17 @@ describe('written file', () => {
     expect(folderOf('C:\\Users\\anna\\Documents\\Kartoteka\\a.csv')).toBe('C:\\Users\\anna\\Documents\\Kartoteka');
     expect(folderOf('a.csv')).toBe('');
     expect(folderOf('/a.csv')).toBe('/');
+  });
+});
+
+describe('fixRoute', () => {
+  const person = (fields: string[]) => ({
+    participant_id: 'p-1', enrolment_id: 'e-1', name: 'Nowak Anna', row: 2, missing: fields.map((field) => ({ field, column: field })),
+  });
+  it('opens the form at the missing fields of the form, else the tab holding them', () => {
+    expect(fixRoute(person(['enrolment.end_date', 'education']), 'proj-1')).toEqual(
+      { view: 'participant-edit', id: 'p-1', cst: { projectId: 'proj-1', fields: ['education'] } });
+    expect(fixRoute(person(['enrolment.exit_situation']), 'proj-1')).toEqual({ view: 'participant', id: 'p-1', tab: 'projects' });
+    expect(fixRoute(person(['support.services']), 'proj-1')).toEqual({ view: 'participant', id: 'p-1', tab: 'plans' });
   });
 });

@@ -12,6 +12,7 @@ import type { ReportProgress } from '../bindings/ReportProgress';
 import type { ReportSummary } from '../bindings/ReportSummary';
 import { formatCount, formatPeriod, pluralCategory } from '../format';
 import { hasKey, t, type MessageKey } from '../i18n';
+import type { Route } from '../shell/context';
 
 /** How far a running CSV export is (`ReportProgress`), every ~1000 rows. */
 export const REPORT_PROGRESS_EVENT = 'kartoteka://report-progress';
@@ -86,6 +87,17 @@ export function personName(p: IncompleteParticipant): string {
 export function missingText(p: IncompleteParticipant): string {
   const columns = [...new Set(p.missing.map((m) => m.column || m.field))];
   return t('reports.cst.missing', { columns: columns.join(', ') });
+}
+
+/** Where a person with gaps is put right: her form with the missing fields marked (fields of
+ * the participant form), else the tab that holds them — the enrolment's end (projects) or the
+ * support given (plans). */
+export function fixRoute(p: IncompleteParticipant, projectId: string): Route {
+  const fields = p.missing.map((m) => m.field);
+  const onForm = fields.filter((f) => !f.startsWith('enrolment.') && !f.startsWith('support.'));
+  if (onForm.length) return { view: 'participant-edit', id: p.participant_id, cst: { projectId, fields: onForm } };
+  if (fields.some((f) => f.startsWith('enrolment.'))) return { view: 'participant', id: p.participant_id, tab: 'projects' };
+  return { view: 'participant', id: p.participant_id, tab: 'plans' };
 }
 
 /** People with gaps in the order of the file's rows. */

@@ -13,7 +13,9 @@ export type Route =
   | { view: 'participants' }
   | { view: 'participant-new' }
   | { view: 'participant'; id: string; tab?: ParticipantTab }
-  | { view: 'participant-edit'; id: string }
+  /** `cst`: opened from the CST2021 check — the fields the report lacks are marked, and
+   * "Wróć do raportu" (and saving) returns to the check of that project. */
+  | { view: 'participant-edit'; id: string; cst?: CstReturn }
   | { view: 'projects' }
   | { view: 'project-new' }
   | { view: 'project-edit'; id: string }
@@ -28,11 +30,17 @@ export type Route =
   | { view: 'plan'; id: string }
   | { view: 'documents' }
   /** Raporty: CST2021 data for SM EFS and CSV tables for Excel. */
-  | { view: 'reports' }
+  | { view: 'reports'; cstProject?: string }
   | { view: 'sync' }
   | { view: 'settings' }
   /** Dziennik zdarzeń (from Ustawienia); `participantId`: only that person's events. */
   | { view: 'audit'; participantId?: string };
+
+/** Where the CST2021 check sent her: the project checked and the fields it found missing. */
+export interface CstReturn {
+  projectId: string;
+  fields: string[];
+}
 
 /** Remembered state of the participant list, so coming back shows the same search. */
 export interface ListMemory {

@@ -25,7 +25,7 @@ export function renderRoute(route: Route, ctx: AppContext): View {
     case 'participant-new':
       return ParticipantForm(ctx, null);
     case 'participant-edit':
-      return ParticipantForm(ctx, route.id);
+      return ParticipantForm(ctx, route.id, route.cst ?? null);
     case 'participant':
       return ParticipantDetail(ctx, route.id, route.tab ?? 'data');
     case 'projects':
@@ -49,7 +49,7 @@ export function renderRoute(route: Route, ctx: AppContext): View {
     case 'documents':
       return DocumentsView(ctx);
     case 'reports':
-      return ReportsView(ctx);
+      return ReportsView(ctx, route.cstProject ?? null);
     case 'sync':
       return SyncView(ctx);
     case 'settings':

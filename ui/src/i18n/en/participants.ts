@@ -92,6 +92,9 @@ export const participantTexts: { readonly [K in keyof typeof pl]: string } = {
   'form.save': 'Save',
   'form.saving': 'Saving…',
   'form.cancel': 'Cancel',
+  'form.cstIntro': 'The CST2021 report (SM EFS) needs the fields marked below. Fill them in and save — you will return to the report check.',
+  'form.cstBack': 'Back to the report',
+  'form.cstMissing': 'Required in the CST2021 report — please fill in.',
 
   'duplicate.peselTitle': 'This person is already in Kartoteka',
   'duplicate.likelyTitle': 'This person may already be in Kartoteka',

@@ -90,6 +90,9 @@ export const participantTexts = {
   'form.save': 'Zapisz',
   'form.saving': 'Zapisywanie…',
   'form.cancel': 'Anuluj',
+  'form.cstIntro': 'Raport CST2021 (SM EFS) wymaga pól zaznaczonych poniżej. Uzupełnij je i zapisz — wrócisz do sprawdzenia raportu.',
+  'form.cstBack': 'Wróć do raportu',
+  'form.cstMissing': 'Wymagane w raporcie CST2021 — uzupełnij.',
 
   'duplicate.peselTitle': 'Ta osoba jest już w kartotece',
   'duplicate.likelyTitle': 'Ta osoba może już być w kartotece',
