@@ -1,5 +1,6 @@
 //! The window's size: maximised on screens up to 1440 px wide (office laptops are mostly
-//! 1366×768), and the size a worker gives it remembered and restored at the next start. It is
+//! 1366×768; at Windows' 150 % such a screen is 910×512 logical pixels, so the smallest
+//! window is 760×440), and the size a worker gives it remembered and restored at the next start. It is
 //! kept in `window.json` in the data folder (no personal data in it; written only where the
 //! folder exists).
 
@@ -31,7 +32,7 @@ pub fn restore(window: &WebviewWindow, data_dir: &Path) {
             let _ = window.maximize();
         }
         Some(s) => {
-            let _ = window.set_size(LogicalSize::new(s.width.max(800.0), s.height.max(600.0)));
+            let _ = window.set_size(LogicalSize::new(s.width.max(760.0), s.height.max(440.0)));
         }
         None => {
             let small = window.current_monitor().ok().flatten().is_some_and(|m| {

@@ -9,6 +9,7 @@ import './styles/audit.css';
 import './styles/plans.css';
 import './styles/sync.css';
 import './styles/reports.css';
+import './styles/help.css';
 import { createApp } from './app';
 
 void createApp(document.getElementById('app') ?? document.body).start();

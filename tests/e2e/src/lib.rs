@@ -439,6 +439,71 @@ impl App {
         );
     }
 
+    /// Gives the page the room a screen of `width`×`height` at `scale` (1.5: Windows' 150 %)
+    /// leaves it: the window is made that many CSS pixels large, so the layout, media queries
+    /// included, is the one such a laptop shows. Returns the page's inner size.
+    pub async fn as_if_scaled(&self, width: u32, height: u32, scale: f64) -> (i64, i64) {
+        let (w, h) = (
+            (f64::from(width) / scale).round() as u32,
+            (f64::from(height) / scale).round() as u32,
+        );
+        self.d().set_window_rect(0, 0, w, h).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let inner = self
+            .d()
+            .execute("return [window.innerWidth, window.innerHeight];", vec![])
+            .await
+            .unwrap();
+        let v = inner.json();
+        (v[0].as_i64().unwrap_or(0), v[1].as_i64().unwrap_or(0))
+    }
+
+    /// What a person would see as broken layout on the page now (./layout.js): text over
+    /// text, text cut off, text beyond the right edge, headers broken mid-word.
+    pub async fn layout_problems(&self) -> Vec<String> {
+        let found = self
+            .d()
+            .execute(include_str!("layout.js"), vec![])
+            .await
+            .unwrap();
+        serde_json::from_value(found.json().clone()).unwrap_or_default()
+    }
+
+    /// [`App::layout_problems`] of the whole view: `.main` is scrolled through screen by
+    /// screen (and back to the top), each problem once.
+    pub async fn layout_problems_of_view(&self) -> Vec<String> {
+        let mut all: Vec<String> = Vec::new();
+        for screen in 0..30 {
+            let moved = self
+                .d()
+                .execute(
+                    "const m = document.querySelector('.main'); if (!m) return false; \
+                     const before = m.scrollTop; m.scrollTop = arguments[0] * m.clientHeight * 0.8; \
+                     return arguments[0] === 0 || m.scrollTop !== before;",
+                    vec![serde_json::json!(screen)],
+                )
+                .await
+                .unwrap();
+            if moved.json().as_bool() != Some(true) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+            for p in self.layout_problems().await {
+                if !all.contains(&p) {
+                    all.push(p);
+                }
+            }
+        }
+        let _ = self
+            .d()
+            .execute(
+                "const m = document.querySelector('.main'); if (m) m.scrollTop = 0;",
+                vec![],
+            )
+            .await;
+        all
+    }
+
     /// Saves a screenshot under `.e2e-artifacts/` for people to look at.
     pub async fn screenshot(&self, name: &str) {
         tokio::time::sleep(Duration::from_millis(800)).await;

@@ -1,6 +1,7 @@
 //! The real window opens, unlocks, and shows the Polish shell.
 
 use kartoteka_e2e::App;
+use thirtyfour::prelude::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_window_opens_unlocks_and_shows_the_polish_navigation() {
@@ -36,6 +37,60 @@ async fn the_window_opens_unlocks_and_shows_the_polish_navigation() {
     app.wait_text("h1", "Uczestnicy").await;
     app.el("#participant-search").await;
     app.screenshot("02-participants").await;
+
+    // F1: the help of this view, with its picture of the real window; Escape closes it.
+    app.d()
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(Key::F1)
+        .await
+        .unwrap();
+    app.wait_text(
+        "[data-dialog=help] [data-help-page=participants]",
+        "Uczestnicy",
+    )
+    .await;
+    let loaded = app
+        .d()
+        .execute(
+            "const i = document.querySelector('[data-help-page] img'); return !!i && i.complete && i.naturalWidth > 0;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        loaded.json().as_bool(),
+        Some(true),
+        "the help's screenshot loads"
+    );
+    app.screenshot("02b-help").await;
+    app.assert_accessible("help dialog").await;
+    app.d()
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(Key::Escape)
+        .await
+        .unwrap();
+    for _ in 0..50 {
+        if app
+            .d()
+            .find_all(By::Css("[data-dialog=help]"))
+            .await
+            .unwrap()
+            .is_empty()
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(app
+        .d()
+        .find_all(By::Css("[data-dialog=help]"))
+        .await
+        .unwrap()
+        .is_empty());
     app.quit().await;
 }
 

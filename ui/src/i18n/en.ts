@@ -12,6 +12,7 @@ import { firstRunTexts } from './en/firstRun';
 import { participantTexts } from './en/participants';
 import { planTexts } from './en/plans';
 import { groupTexts } from './en/groups';
+import { helpTexts } from './en/help';
 import { projectTexts } from './en/projects';
 import { recruitmentTexts } from './en/recruitment';
 import { reportTexts } from './en/reports';
@@ -34,6 +35,7 @@ export const enParts = {
   reports: reportTexts,
   plans: planTexts,
   sync: syncTexts,
+  help: helpTexts,
 };
 
 export const en: Dictionary = {
@@ -50,4 +52,5 @@ export const en: Dictionary = {
   ...reportTexts,
   ...planTexts,
   ...syncTexts,
+  ...helpTexts,
 };

@@ -10,6 +10,7 @@ import { firstRunTexts } from './pl/firstRun';
 import { participantTexts } from './pl/participants';
 import { planTexts } from './pl/plans';
 import { groupTexts } from './pl/groups';
+import { helpTexts } from './pl/help';
 import { projectTexts } from './pl/projects';
 import { recruitmentTexts } from './pl/recruitment';
 import { reportTexts } from './pl/reports';
@@ -32,6 +33,7 @@ export const plParts = {
   reports: reportTexts,
   plans: planTexts,
   sync: syncTexts,
+  help: helpTexts,
 };
 
 export const pl = {
@@ -48,4 +50,5 @@ export const pl = {
   ...reportTexts,
   ...planTexts,
   ...syncTexts,
+  ...helpTexts,
 };

@@ -20,7 +20,7 @@ export function planTable(ctx: AppContext, items: PlanListItem[]): HTMLElement {
   if (items.length === 0) return h('p', { class: 'empty-note', 'data-plan-list-empty': '' }, t('planList.none'));
   return withTableRoles(h(
     'table',
-    { class: 'data-table clickable', 'aria-label': t('planList.tableLabel') },
+    { class: 'data-table clickable plan-overview', 'aria-label': t('planList.tableLabel') },
     h('thead', null, h('tr', null,
       h('th', { scope: 'col' }, t('planList.col.person')),
       h('th', { scope: 'col' }, t('plans.col.project')),
@@ -39,8 +39,8 @@ export function planTable(ctx: AppContext, items: PlanListItem[]): HTMLElement {
         }, p.participant_name)),
         h('td', null, p.project_name),
         h('td', null, h('span', { class: `badge plan-${p.status}` }, p.status_label)),
-        h('td', { class: 'nowrap' }, formatPeriod(p.start_date, p.end_date)),
-        h('td', { class: p.review_overdue ? 'overdue nowrap' : 'nowrap', 'data-review': p.next_review ?? '' },
+        h('td', null, formatPeriod(p.start_date, p.end_date)),
+        h('td', { class: p.review_overdue ? 'overdue' : undefined, 'data-review': p.next_review ?? '' },
           p.next_review ? formatDate(p.next_review) : '—',
           p.review_overdue ? h('span', { class: 'tag warning-tag' }, t('planList.overdue')) : null));
     })),

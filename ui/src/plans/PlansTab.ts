@@ -34,7 +34,7 @@ export function plansTable(ctx: AppContext, plans: PlanSummary[]): HTMLElement {
         h('td', null, h('button', { type: 'button', class: 'link', 'data-action': 'plan-open', onclick: (e: Event) => { e.stopPropagation(); open(); } }, p.project_name)),
         h('td', null, t('plan.version', { version: p.version })),
         h('td', null, h('span', { class: `badge plan-${p.status}` }, planStatusLabel(p.status))),
-        h('td', { class: 'nowrap' }, formatPeriod(p.start_date, p.end_date)),
+        h('td', null, formatPeriod(p.start_date, p.end_date)),
         h('td', null, progressBar({ percent: p.percent, planned: 100, delivered: p.percent }, t('plans.goalsCount', { n: p.goals }), `plan:${p.id}`)));
     })),
   ));

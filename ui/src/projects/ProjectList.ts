@@ -26,8 +26,8 @@ function table(ctx: AppContext, projects: Project[]): HTMLElement {
       h('tr', { 'data-project-id': p.id, onclick: () => open(p.id) },
         // The name is a real button, so the row can be opened from the keyboard too.
         h('td', null, h('button', { type: 'button', class: 'link', onclick: (e: Event) => { e.stopPropagation(); open(p.id); } }, p.name)),
-        h('td', { class: 'nowrap' }, p.agreement_number ?? ''),
-        h('td', { class: 'nowrap' }, formatPeriod(p.start_date, p.end_date)),
+        h('td', null, p.agreement_number ?? ''),
+        h('td', null, formatPeriod(p.start_date, p.end_date)),
         h('td', null, progressBlock(p))))),
   ));
 }

@@ -6,6 +6,7 @@ import { api, toApiError } from '../api';
 import type { AppStatus } from '../bindings/AppStatus';
 import type { FormOptions } from '../bindings/FormOptions';
 import { h } from '../dom';
+import { helpButton, watchHelpKey } from '../help/HelpPanel';
 import { t, type MessageKey } from '../i18n';
 import { messageBar } from '../ui/feedback';
 import { openDrafts } from '../ui/drafts';
@@ -40,6 +41,9 @@ export function shell(
   const info = messageBar('info');
   if (notice) info.show(notice);
   let navigations = 0;
+  // The route on screen: F1 and "Pomoc" open the help of its part of the app.
+  let shown: Route | null = null;
+  const helpTopic = () => (shown ? navOf(shown) : 'participants');
   const main = h('main', { class: 'main', id: 'main' });
   const demo = demoBanner(() => ctx.navigate({ view: 'settings' }));
   demo.hidden = !initial.demo;
@@ -54,6 +58,7 @@ export function shell(
     stopActivity();
     stopListening();
     stopSyncStatus();
+    stopHelpKey();
     for (const d of openDrafts()) d.stop();
     current?.dispose?.();
     current = null;
@@ -84,6 +89,7 @@ export function shell(
     // The opening notice stays on the first view only.
     if (navigations++ > 0) info.clear();
     const view = renderRoute(route, ctx);
+    shown = route;
     const active = navOf(route);
     for (const b of navButtons) {
       if (b.dataset.nav === active) b.setAttribute('aria-current', 'page');
@@ -142,6 +148,7 @@ export function shell(
       { class: 'sidebar', 'aria-label': t('nav.label') },
       h('p', { class: 'brand' }, t('app.title')),
       h('ul', null, navButtons.map((b) => h('li', null, b))),
+      h('div', { class: 'nav-bottom' }, helpButton(helpTopic)),
     ),
     h('div', { class: 'content' }, demo, bar.el, info.el, main),
     statusBar(initial, () => void lock()),
@@ -149,6 +156,7 @@ export function shell(
 
   const stopActivity = watchActivity();
   const stopListening = onLocked((reason) => leave(lockedStatus(), reason));
+  const stopHelpKey = watchHelpKey(helpTopic);
   const stopSyncStatus = watchSyncStatus(el.querySelector<HTMLElement>('[data-status=sync]'));
 
   return {
