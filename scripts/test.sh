@@ -4,7 +4,7 @@
 # under Xvfb.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-install_packages "${BUILD_PACKAGES[@]}" xvfb xauth webkit2gtk-driver poppler-utils libreoffice-calc-nogui
+install_packages "${BUILD_PACKAGES[@]}" xvfb xauth webkit2gtk-driver poppler-utils libreoffice-calc-nogui xdotool xclip
 check_toolchain
 install_ui_dependencies
 if [ ! -x "$TOOLS/bin/tauri-driver" ]; then

@@ -15,6 +15,7 @@ mod files;
 mod first_run;
 mod gdpr;
 mod groups;
+mod pickers;
 mod plans;
 mod printing;
 mod recruitment;
@@ -31,6 +32,9 @@ fn main() {
     lean_webview();
     let data_dir = kartoteka_api::resolve_data_dir(data_dir_flag());
     let app = tauri::Builder::default()
+        // The system's file choosers, used from Rust only (`pickers.rs`): the window is
+        // granted no dialog permission.
+        .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new(data_dir))
         .setup(|app| {
             if let Some(main) = app.get_webview_window("main") {
@@ -115,6 +119,9 @@ fn main() {
             commands::organisation_save,
             printing::print_document,
             files::show_in_folder,
+            pickers::pick_folder,
+            pickers::pick_file,
+            pickers::pick_logo,
             files::print_file,
             printing::print_batch,
             printing::print_batch_cancel,

@@ -138,21 +138,10 @@ impl App {
             }
         }
         if let Some(file) = &patch.logo_strip_file {
-            use base64::Engine;
-            let bytes = std::fs::read(file).map_err(|e| {
-                ApiError::invalid(
-                    "logo_strip_file",
-                    format!("Nie można odczytać pliku z logotypami: {e}"),
-                )
-            })?;
-            if !(bytes.starts_with(b"\x89PNG") || bytes.starts_with(&[0xFF, 0xD8])) {
-                return Err(ApiError::invalid(
-                    "logo_strip_file",
-                    "Pasek logotypów musi być plikiem PNG albo JPEG",
-                ));
-            }
-            settings.logo_strip_base64 =
-                Some(base64::engine::general_purpose::STANDARD.encode(bytes));
+            settings.logo_strip_base64 = Some(read_logo_file(
+                std::path::Path::new(file),
+                "logo_strip_file",
+            )?);
         }
         self.organisation_save(&settings)?;
         self.organisation_summary()
@@ -244,4 +233,33 @@ impl App {
     pub fn idle_lock_minutes(&self) -> Option<u32> {
         self.store.settings().ok().map(|s| s.idle_lock_minutes)
     }
+}
+
+/// Reads a strip of logos for the documents' header from `file` (the CLI's
+/// `logo_strip_file`, the window's picker) as base64: it must be a PNG or JPEG of at most
+/// 5 MB. `field` names the field in the error.
+pub fn read_logo_file(file: &std::path::Path, field: &str) -> Result<String, ApiError> {
+    use base64::Engine;
+    const MAX: u64 = 5 * 1024 * 1024;
+    let size = std::fs::metadata(file)
+        .map_err(|e| {
+            ApiError::invalid(field, format!("Nie można odczytać pliku z logotypami: {e}"))
+        })?
+        .len();
+    if size > MAX {
+        return Err(ApiError::invalid(
+            field,
+            "Plik z logotypami jest większy niż 5 MB — zapisz go w mniejszym rozmiarze (wystarczy szerokość ok. 2000 pikseli).",
+        ));
+    }
+    let bytes = std::fs::read(file).map_err(|e| {
+        ApiError::invalid(field, format!("Nie można odczytać pliku z logotypami: {e}"))
+    })?;
+    if !(bytes.starts_with(b"\x89PNG") || bytes.starts_with(&[0xFF, 0xD8])) {
+        return Err(ApiError::invalid(
+            field,
+            "Pasek logotypów musi być plikiem PNG albo JPEG",
+        ));
+    }
+    Ok(base64::engine::general_purpose::STANDARD.encode(bytes))
 }

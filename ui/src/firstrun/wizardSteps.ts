@@ -5,6 +5,7 @@ import { api, toApiError } from '../api';
 import type { AppStatus } from '../bindings/AppStatus';
 import { h, replace } from '../dom';
 import { currentLanguage, t } from '../i18n';
+import { addPicker, chooseFolderLabel } from '../ui/picker';
 import { organisationFields, type OrganisationFields } from '../settings/organisationFields';
 import { markBusy } from '../ui/feedback';
 import { checkboxField, controls, showFieldErrors, textField } from '../ui/fields';
@@ -199,12 +200,18 @@ export function recoveryKeyStep(s: WizardState): StepBody {
   };
 }
 
+/** A path field with the system's folder chooser beside it. */
+function folderField(field: HTMLElement): HTMLElement {
+  addPicker(field, chooseFolderLabel(), (current) => api.pickFolder(t('picker.folderTitle'), current || null), () => undefined);
+  return field;
+}
+
 export function syncStep(): StepBody {
   let joined = false;
   const join = h('div', { class: 'grid two', 'data-group': 'sync-join', hidden: true },
     textField({ name: 'passphrase', idPrefix: 'wiz', label: t('wizard.syncPassphrase'), type: 'password', autocomplete: 'off', hint: t('wizard.syncPassphraseHint'), required: true }),
     textField({ name: 'organisation', idPrefix: 'wiz', label: t('wizard.syncOrganisation'), hint: t('wizard.syncOrganisationHint') }),
-    textField({ name: 'folder', idPrefix: 'wiz', label: t('wizard.syncFolder'), hint: t('wizard.syncFolderHint') }),
+    folderField(textField({ name: 'folder', idPrefix: 'wiz', label: t('wizard.syncFolder'), hint: t('wizard.syncFolderHint') })),
     textField({ name: 'interval_minutes', idPrefix: 'wiz', label: t('wizard.syncInterval'), type: 'number', value: '60', inputmode: 'numeric' }));
   const toggle = () => (join.hidden = chosen(el, 'sync_choice') !== 'join');
   const el = h('div', null,

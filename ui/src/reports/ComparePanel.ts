@@ -11,6 +11,7 @@ import type { Project } from '../bindings/Project';
 import { h, replace } from '../dom';
 import { formatCount } from '../format';
 import { t } from '../i18n';
+import { addPicker, chooseFileLabel } from '../ui/picker';
 import type { AppContext } from '../shell/context';
 import { showFieldErrors, textField } from '../ui/fields';
 import type { OneAtATime } from '../ui/work';
@@ -73,6 +74,9 @@ export function comparePanel(ctx: AppContext, work: OneAtATime, chosen: () => Pr
   const result = h('div', { class: 'compare-result' });
   const form = h('div', { 'data-form': 'compare' },
     textField({ name: 'compare-file', idPrefix: 'reports', label: t('reports.compare.file'), hint: t('reports.compare.fileHint'), className: 'wide' }));
+  addPicker(form.querySelector<HTMLElement>('[data-field=compare-file]')!, chooseFileLabel(),
+    (current) => api.pickFile(t('picker.fileTitle'), 'table', current ? current.replace(/[\\/][^\\/]*$/, '') : null),
+    (e) => ctx.showError(e));
   const input = form.querySelector('input') as HTMLInputElement;
   const run: HTMLButtonElement = work.starter(h('button', {
     type: 'button',

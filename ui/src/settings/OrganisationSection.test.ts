@@ -8,7 +8,7 @@ vi.mock('../api', async (importOriginal) => {
   const real = await importOriginal<typeof import('../api')>();
   return {
     ...real,
-    api: { organisationGet: vi.fn(), organisationSave: vi.fn(), projectList: vi.fn(), consentTexts: vi.fn(), consentTextAdd: vi.fn() },
+    api: { organisationGet: vi.fn(), organisationSave: vi.fn(), pickLogo: vi.fn(), projectList: vi.fn(), consentTexts: vi.fn(), consentTextAdd: vi.fn() },
   };
 });
 import { api } from '../api';
@@ -53,13 +53,12 @@ describe('organisation section', () => {
     expect(q<HTMLInputElement>('input[name=org_dpo_contact]').value).toBe('iod@razem.example.pl');
     expect(q('[data-logo-preview]').textContent).toBe('Nie dodano paska logotypów.');
 
-    const file = q<HTMLInputElement>('input[name=org_logo]');
-    const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], 'pasek.png', { type: 'image/png' });
-    Object.defineProperty(file, 'files', { value: [png], configurable: true });
-    file.dispatchEvent(new Event('change'));
-    await new Promise((r) => setTimeout(r, 20));
+    // The system's chooser is Rust's: the window gets the chosen PNG as base64.
+    vi.mocked(api.pickLogo).mockResolvedValueOnce('iVBORw0KGgo=');
+    q<HTMLButtonElement>('[data-action=logo-choose]').click();
+    await settle();
+    expect(api.pickLogo).toHaveBeenCalledWith('Pasek logotypów (PNG lub JPEG)');
     expect(q<HTMLImageElement>('img[data-logo-image]').getAttribute('src')).toBe('blob:kartoteka/1');
-    expect(URL.createObjectURL).toHaveBeenCalledWith(png);
 
     q<HTMLInputElement>('input[name=org_name]').value = '';
     vi.mocked(api.organisationSave).mockRejectedValueOnce({ code: 'invalid_input', message: 'Popraw dane', fields: [{ field: 'name', message: 'Nazwa organizacji: pole jest wymagane' }], existing: [] });
@@ -87,13 +86,17 @@ describe('organisation section', () => {
     expect(q('[data-error-for=org_dpo_contact]').textContent).toBe('Inspektor ochrony danych: najwyżej 200 znaków');
   });
 
-  it('refuses a file that is not PNG or JPEG', async () => {
+  it('shows Rust’s refusal of a file that is not PNG or JPEG under the field, and no picture', async () => {
     const q = await mount(organisationSection(fakeContext()));
-    const file = q<HTMLInputElement>('input[name=org_logo]');
-    Object.defineProperty(file, 'files', { value: [new File(['GIF89a'], 'a.gif', { type: 'image/gif' })], configurable: true });
-    file.dispatchEvent(new Event('change'));
+    vi.mocked(api.pickLogo).mockRejectedValueOnce({ code: 'invalid_input', message: 'Popraw dane', fields: [{ field: 'org_logo', message: 'Pasek logotypów musi być plikiem PNG albo JPEG' }], existing: [] });
+    q<HTMLButtonElement>('[data-action=logo-choose]').click();
     await settle();
-    expect(q('[data-error-for=org_logo]').textContent).toBe('Pasek logotypów: wybierz plik PNG lub JPEG.');
+    expect(q('[data-error-for=org_logo]').textContent).toBe('Pasek logotypów musi być plikiem PNG albo JPEG');
+    expect(q('img')).toBeNull();
+    // Closed without a choice: nothing changes.
+    vi.mocked(api.pickLogo).mockResolvedValueOnce(null);
+    q<HTMLButtonElement>('[data-action=logo-choose]').click();
+    await settle();
     expect(q('img')).toBeNull();
   });
 });

@@ -6,9 +6,10 @@
 
 import type { FieldError } from '../bindings/FieldError';
 import type { OrganisationSettings } from '../bindings/OrganisationSettings';
+import { api, toApiError } from '../api';
 import { h, replace } from '../dom';
 import { t } from '../i18n';
-import { blobUrlFromBase64, blobUrlFromFile, isPngOrJpeg, readFileAsBase64, revokeBlobUrl } from '../ui/files';
+import { blobUrlFromBase64, revokeBlobUrl } from '../ui/files';
 import { controls, showFieldErrors, textareaField, textField } from '../ui/fields';
 
 /** Rust's field names → these controls' names. */
@@ -39,11 +40,12 @@ export interface OrganisationFields {
 export function organisationFields(idPrefix = 'org'): OrganisationFields {
   let logo: string | null = null;
   let previewUrl: string | null = null;
-  const file = h('input', { type: 'file', id: `${idPrefix}-logo`, name: 'org_logo', accept: 'image/png,image/jpeg', 'aria-describedby': `${idPrefix}-logo-hint ${idPrefix}-logo-error` });
+  // The system's own chooser (Rust reads the PNG or JPEG; the window never reads files).
+  const file = h('button', { type: 'button', class: 'button', id: `${idPrefix}-logo`, 'data-action': 'logo-choose', 'aria-describedby': `${idPrefix}-logo-hint ${idPrefix}-logo-error` }, t('picker.file'));
   const preview = h('div', { class: 'logo-preview', 'data-logo-preview': '' });
   const remove = h('button', { type: 'button', class: 'button small', 'data-action': 'logo-remove', onclick: () => setLogo(null, null) }, t('org.logoRemove'));
   const logoField = h('div', { class: 'field wide', 'data-field': 'org_logo' },
-    h('label', { for: `${idPrefix}-logo` }, t('org.logo')), file,
+    h('p', { class: 'label-like', id: `${idPrefix}-logo-label` }, t('org.logo')), h('div', { class: 'actions' }, file),
     h('p', { class: 'hint', id: `${idPrefix}-logo-hint` }, t('org.logoHint')),
     h('p', { class: 'field-error', id: `${idPrefix}-logo-error`, 'data-error-for': 'org_logo', role: 'alert', hidden: true }),
     preview);
@@ -67,25 +69,25 @@ export function organisationFields(idPrefix = 'org'): OrganisationFields {
     logo = base64;
     revokeBlobUrl(previewUrl);
     previewUrl = base64 ? url ?? blobUrlFromBase64(base64) : null;
-    if (!base64) file.value = '';
     replace(preview, base64
       ? [previewUrl ? h('img', { src: previewUrl, alt: t('org.logoPreview'), 'data-logo-image': '' }) : null, remove]
       : h('p', { class: 'hint' }, t('org.logoNone')));
   }
 
-  file.addEventListener('change', async () => {
-    const chosen = file.files?.[0];
-    if (!chosen) return;
-    if (!isPngOrJpeg(chosen)) {
-      file.value = '';
-      showFieldErrors(el, [{ field: 'org_logo', message: t('org.logoWrongType') }]);
-      return;
-    }
+  file.setAttribute('aria-labelledby', `${idPrefix}-logo-label ${idPrefix}-logo`);
+  file.addEventListener('click', async () => {
+    file.disabled = true;
     try {
-      setLogo(await readFileAsBase64(chosen), blobUrlFromFile(chosen));
-      showFieldErrors(el, []);
-    } catch {
-      showFieldErrors(el, [{ field: 'org_logo', message: t('org.logoReadFailed') }]);
+      const chosen = await api.pickLogo(t('org.logo'));
+      if (chosen) {
+        setLogo(chosen, null);
+        showFieldErrors(el, []);
+      }
+    } catch (e) {
+      const err = toApiError(e);
+      showFieldErrors(el, [{ field: 'org_logo', message: err.fields[0]?.message ?? err.message }]);
+    } finally {
+      file.disabled = false;
     }
   });
   setLogo(null, null);

@@ -7,6 +7,7 @@ import type { ExportProgress } from '../bindings/ExportProgress';
 import type { SyncExportSettings } from '../bindings/SyncExportSettings';
 import { h } from '../dom';
 import { t } from '../i18n';
+import { addPicker, chooseFolderLabel } from '../ui/picker';
 import type { AppContext } from '../shell/context';
 import { controls, focusFirstInvalid, readValues, showFieldErrors, textField } from '../ui/fields';
 import { longJob } from './LongJob';
@@ -52,6 +53,9 @@ export function exportPanel(ctx: AppContext, work: OneAtATime, hooks: ExportHook
       textField({ name: 'interval_minutes', type: 'number', inputmode: 'numeric', label: t('sync.export.interval'), hint: t('sync.export.intervalHint'), idPrefix: 'sync', attrs: { step: '1', min: '0', max: '1440' } })),
     h('div', { class: 'actions' }, settingsButton, settingsDone),
   );
+
+  addPicker(form.querySelector<HTMLElement>('[data-field=folder]')!, chooseFolderLabel(),
+    (current) => api.pickFolder(t('picker.folderTitle'), current || null), (e) => ctx.showError(e));
 
   function fill(settings: SyncExportSettings) {
     const named = controls(form);

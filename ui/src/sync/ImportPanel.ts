@@ -7,6 +7,7 @@ import { api, toApiError } from '../api';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import { h, replace } from '../dom';
 import { t } from '../i18n';
+import { addPicker, chooseFolderLabel } from '../ui/picker';
 import type { AppContext } from '../shell/context';
 import { controls, readValues, showFieldErrors, textField } from '../ui/fields';
 import { longJob } from './LongJob';
@@ -63,6 +64,9 @@ export function importPanel(ctx: AppContext, work: OneAtATime, hooks: ImportHook
     h('div', { class: 'actions' }, button, importing.stop),
     importing.progress,
   );
+
+  addPicker(form.querySelector<HTMLElement>('[data-field=import_path]')!, chooseFolderLabel(),
+    (current) => api.pickFolder(t('picker.folderTitle'), current || null), (e) => ctx.showError(e));
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();

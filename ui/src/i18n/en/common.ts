@@ -63,4 +63,8 @@ export const commonTexts: { readonly [K in keyof typeof pl]: string } = {
   'leave.save': 'Save',
   'leave.discard': 'Discard changes',
   'leave.stay': 'Back to the form',
+  'picker.folder': 'Choose folder…',
+  'picker.file': 'Choose file…',
+  'picker.folderTitle': 'Choose a folder',
+  'picker.fileTitle': 'Choose a file',
 };

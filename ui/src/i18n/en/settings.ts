@@ -87,8 +87,6 @@ export const settingsTexts: { readonly [K in keyof typeof pl]: string } = {
   'org.logoPreview': 'Logo strip preview',
   'org.logoNone': 'No logo strip has been added.',
   'org.logoRemove': 'Remove logo strip',
-  'org.logoWrongType': 'Logo strip: choose a PNG or JPEG file.',
-  'org.logoReadFailed': 'Logo strip: the file could not be read.',
   'org.controllerHeading': 'Personal data protection (GDPR)',
   'org.controllerIntro': 'Printed above the GDPR information notice. If this organisation is the data controller, the controller fields can be left empty.',
   'org.controllerName': 'Data controller',

@@ -61,4 +61,8 @@ export const commonTexts = {
   'leave.save': 'Zapisz',
   'leave.discard': 'Porzuć zmiany',
   'leave.stay': 'Wróć do formularza',
+  'picker.folder': 'Wybierz folder…',
+  'picker.file': 'Wybierz plik…',
+  'picker.folderTitle': 'Wybierz folder',
+  'picker.fileTitle': 'Wybierz plik',
 };

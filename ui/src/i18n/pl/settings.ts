@@ -85,8 +85,6 @@ export const settingsTexts = {
   'org.logoPreview': 'Podgląd paska logotypów',
   'org.logoNone': 'Nie dodano paska logotypów.',
   'org.logoRemove': 'Usuń pasek',
-  'org.logoWrongType': 'Pasek logotypów: wybierz plik PNG lub JPEG.',
-  'org.logoReadFailed': 'Pasek logotypów: nie udało się odczytać pliku.',
   'org.controllerHeading': 'Ochrona danych osobowych (RODO)',
   'org.controllerIntro': 'Drukowane nad klauzulą informacyjną RODO. Jeśli administratorem danych jest ta organizacja, pola administratora można zostawić puste.',
   'org.controllerName': 'Administrator danych',
