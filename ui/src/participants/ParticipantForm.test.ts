@@ -126,6 +126,15 @@ describe('ParticipantForm', () => {
     expect(error('address.postcode').hidden).toBe(false);
     expect(form.querySelector('[data-form-summary]')?.textContent).toContain('Popraw zaznaczone pola');
     expect(document.activeElement).toBe(field('first_name'));
+    // The summary lists each wrong field as a link, in the form's order; a link takes her there.
+    const links = [...form.querySelectorAll<HTMLButtonElement>('[data-form-summary] [data-error-link]')];
+    expect(links.map((l) => [l.dataset.errorLink, l.textContent])).toEqual([
+      ['first_name', 'Imię: pole jest wymagane'], ['address.postcode', 'Kod pocztowy musi mieć postać NN-NNN'],
+    ]);
+    Element.prototype.scrollIntoView = vi.fn();
+    links[1].click();
+    expect(document.activeElement).toBe(field('address.postcode'));
+    expect(Element.prototype.scrollIntoView).toHaveBeenCalled();
   });
 
   it('offers the likely duplicates and saves with confirmation on "To inna osoba — zapisz"', async () => {

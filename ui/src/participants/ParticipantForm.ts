@@ -14,7 +14,7 @@ import { t } from '../i18n';
 import type { AppContext, CstReturn, Route, View } from '../shell/context';
 import { loadingNote, markBusy } from '../ui/feedback';
 import { keepDraft } from '../ui/drafts';
-import { focusFirstInvalid, readValues, showFieldErrors } from '../ui/fields';
+import { byFormOrder, errorLinks, focusFirstInvalid, readValues, showFieldErrors } from '../ui/fields';
 import { duplicatePanel } from './DuplicatePanel';
 import { participantFields } from './ParticipantFormFields';
 import { fromParticipant, toParticipantInput } from './participantModel';
@@ -97,11 +97,16 @@ function buildForm(ctx: AppContext, id: string | null, options: FormOptions, par
     const unplaced = showFieldErrors(form, errors, visible);
     const shown = errors.filter((e) => visible(e.field));
     if (submitted && shown.length > 0) {
+      // Every wrong field as a link to it (in the form's order), then what has no field. A
+      // check that answers while she is on a link keeps her on it.
+      const placed = shown.filter((e) => !unplaced.includes(e));
+      const onLink = summary.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.errorLink : undefined;
       replace(
         summary,
         h('p', null, h('strong', null, t('error.summary'))),
-        unplaced.length ? h('ul', null, unplaced.map((e) => h('li', null, e.message))) : null,
+        errorLinks(form, [...placed.sort(byFormOrder(form)), ...unplaced]),
       );
+      if (onLink) summary.querySelector<HTMLElement>(`[data-error-link="${onLink}"]`)?.focus();
       summary.hidden = false;
     } else {
       replace(summary);

@@ -217,6 +217,35 @@ export function clearFieldErrors(root: ParentNode): void {
   showFieldErrors(root, []);
 }
 
+/** Orders errors as their fields stand in `root` (the first on the page first). */
+export function byFormOrder(root: ParentNode): (a: FieldError, b: FieldError) => number {
+  const order = [...controls(root).keys()];
+  const at = (e: FieldError) => {
+    const i = order.indexOf(e.field);
+    return i < 0 ? order.length : i;
+  };
+  return (a, b) => at(a) - at(b);
+}
+
+/** The list under an error summary: each wrong field's message as a link that brings its
+ * field into view and focuses it; messages with no field here are plain items. */
+export function errorLinks(root: ParentNode, errors: FieldError[]): HTMLElement {
+  const named = controls(root);
+  return h('ul', { class: 'error-links', 'data-error-links': '' }, errors.map((e) => {
+    const control = named.get(e.field);
+    if (!control) return h('li', null, e.message);
+    return h('li', null, h('button', {
+      type: 'button',
+      class: 'link',
+      'data-error-link': e.field,
+      onclick: () => {
+        control.scrollIntoView({ block: 'center' });
+        control.focus();
+      },
+    }, e.message));
+  }));
+}
+
 /** Focuses the first control (in page order) that has an error; returns whether one was found. */
 export function focusFirstInvalid(root: ParentNode): boolean {
   const el = root.querySelector<HTMLElement>('[aria-invalid="true"]');
