@@ -59,6 +59,8 @@ pub struct Family {
 pub struct ProjectDetail {
     pub project: Project,
     pub enrolments: Vec<Enrolment>,
+    /// Women and men enrolled, active and completed (equal-opportunity reporting).
+    pub by_sex: Vec<kartoteka_domain::project::SexProgress>,
 }
 
 /// The result of creating a store: the recovery key is shown once and never stored.

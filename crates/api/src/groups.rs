@@ -161,7 +161,8 @@ impl App {
                     .ok_or_else(|| {
                         ApiError::new(
                             ErrorCode::NotFound,
-                            format!("Nie znaleziono: zajęcia o identyfikatorze {id} w tej grupie"),
+                            "Tych zajęć nie ma w tej grupie — odśwież widok i spróbuj ponownie."
+                                .to_owned(),
                         )
                     })?,
             )],

@@ -39,6 +39,7 @@ impl App {
         Ok(ProjectDetail {
             project: self.store.project(id)?,
             enrolments: self.store.enrolments_in_project(id)?,
+            by_sex: self.store.project_progress_by_sex(id)?,
         })
     }
 

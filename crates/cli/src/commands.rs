@@ -204,6 +204,7 @@ fn project(dir: &Path, command: ProjectCommand) -> Result<(), ApiError> {
             let detail = open_app(dir)?.project_detail(&id)?;
             let mut value = serde_json::to_value(&detail.project).expect("serialises");
             value["enrolments"] = serde_json::to_value(&detail.enrolments).expect("serialises");
+            value["by_sex"] = serde_json::to_value(&detail.by_sex).expect("serialises");
             print_json(&value);
         }
     }

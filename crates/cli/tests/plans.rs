@@ -100,7 +100,10 @@ fn a_plan_from_the_command_line() {
         Some(&plan_json),
         3,
     );
-    assert!(missing.contains("Nie znaleziono"), "{missing}");
+    assert!(
+        missing.contains("Nie ma takiego rekordu (udział w projekcie)"),
+        "{missing}"
+    );
 
     let plan = id(&ok(
         d,

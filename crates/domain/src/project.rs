@@ -1,5 +1,6 @@
-//! Projects: name, agreement number, programme, period, participant target, target groups and
-//! the date until which their documents must be kept.
+//! Projects: name, agreement number, programme (with its priority, measure and call), period,
+//! participant target, target groups, the value split into EU funds, state budget and own
+//! contribution, and the date until which their documents must be kept.
 
 use crate::participant::parse_optional_date;
 use crate::{Id, ValidationErrors};
@@ -20,6 +21,14 @@ pub struct ProjectInput {
     pub participant_target: Option<u32>,
     pub target_groups: Option<Vec<String>>,
     pub retention_until: Option<String>,
+    /// The programme's priority, measure and the call (nabór) the project won in.
+    pub priority: Option<String>,
+    pub measure: Option<String>,
+    pub call_number: Option<String>,
+    /// Amounts in złoty as typed ("1 234 567,89").
+    pub eu_funds: Option<String>,
+    pub state_budget: Option<String>,
+    pub own_contribution: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -36,6 +45,73 @@ pub struct ProjectData {
     pub target_groups: Vec<String>,
     #[ts(type = "string | null")]
     pub retention_until: Option<NaiveDate>,
+    #[serde(default)]
+    pub priority: Option<String>,
+    #[serde(default)]
+    pub measure: Option<String>,
+    #[serde(default)]
+    pub call_number: Option<String>,
+    /// The project's value by source, in grosze (1 zł = 100).
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub eu_funds: Option<i64>,
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub state_budget: Option<i64>,
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub own_contribution: Option<i64>,
+}
+
+/// An amount of money typed in Polish ("1 234 567,89", "1234567.89", "2 500 zł") as grosze:
+/// `None` when empty; an error naming the field for anything else.
+pub fn parse_money(
+    errors: &mut ValidationErrors,
+    field: &str,
+    label: &str,
+    value: &Option<String>,
+) -> Option<i64> {
+    let text = value.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
+    let cleaned: String = text
+        .trim_end_matches("zł")
+        .trim_end_matches("PLN")
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .collect();
+    let wrong = |errors: &mut ValidationErrors| {
+        errors.push(
+            field,
+            format!("{label}: podaj kwotę w złotych, np. 1 234 567,89"),
+        );
+        None
+    };
+    let (whole, fraction) = match cleaned.split_once([',', '.']) {
+        Some((w, f)) => (w, f),
+        None => (cleaned.as_str(), ""),
+    };
+    if whole.is_empty()
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || fraction.len() > 2
+        || !fraction.chars().all(|c| c.is_ascii_digit())
+        || whole.len() > 12
+    {
+        return wrong(errors);
+    }
+    let zloty: i64 = whole.parse().ok()?;
+    let grosze: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
+    Some(zloty * 100 + grosze)
+}
+
+/// Enrolled, active and completed participants of one sex (equal-opportunity reporting).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SexProgress {
+    /// `female` or `male`.
+    pub sex: String,
+    pub enrolled: u32,
+    pub active: u32,
+    /// Ended their participation as planned.
+    pub completed: u32,
 }
 
 /// A stored project with its enrolment count (for progress to the participant target).
@@ -150,10 +226,30 @@ impl ProjectInput {
                 target_groups.push(g);
             }
         }
+        let [priority, measure, call_number] = [
+            ("priority", "Oś priorytetowa / priorytet", &self.priority),
+            ("measure", "Działanie", &self.measure),
+            ("call_number", "Numer naboru", &self.call_number),
+        ]
+        .map(|(field, label, value)| {
+            crate::text::short_text(&mut errors, field, label, value, crate::text::LINE_MAX)
+        });
+        let [eu_funds, state_budget, own_contribution] = [
+            ("eu_funds", "Środki UE", &self.eu_funds),
+            ("state_budget", "Budżet państwa", &self.state_budget),
+            ("own_contribution", "Wkład własny", &self.own_contribution),
+        ]
+        .map(|(field, label, value)| parse_money(&mut errors, field, label, value));
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(ProjectData {
+            priority,
+            measure,
+            call_number,
+            eu_funds,
+            state_budget,
+            own_contribution,
             name: name.expect("checked"),
             agreement_number,
             programme,
@@ -169,6 +265,24 @@ impl ProjectInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_is_read_the_polish_way() {
+        let mut errors = ValidationErrors::default();
+        let read = |text: &str, errors: &mut ValidationErrors| {
+            parse_money(errors, "eu_funds", "Środki UE", &Some(text.to_owned()))
+        };
+        assert_eq!(read("1 234 567,89", &mut errors), Some(123_456_789));
+        assert_eq!(read("1234567.8", &mut errors), Some(123_456_780));
+        assert_eq!(read("2\u{a0}500 zł", &mut errors), Some(250_000));
+        assert!(errors.is_empty());
+        assert_eq!(read("12,345", &mut errors), None);
+        assert_eq!(read("dużo", &mut errors), None);
+        assert_eq!(read("-5", &mut errors), None);
+        assert_eq!(errors.0.len(), 3);
+        assert_eq!(errors.0[0].field, "eu_funds");
+        assert_eq!(parse_money(&mut errors, "x", "x", &Some("  ".into())), None);
+    }
 
     #[test]
     fn project_texts_have_limits_and_no_invisible_characters() {

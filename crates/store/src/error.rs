@@ -34,7 +34,8 @@ impl ExistingRecord {
 pub enum StoreError {
     #[error("{0}")]
     Invalid(#[from] ValidationErrors),
-    #[error("Nie znaleziono: {what} o identyfikatorze {id}")]
+    // No internal id in the message (people read it); programs get the code and exit 3.
+    #[error("Nie ma takiego rekordu ({what}) — mógł zostać usunięty lub zanonimizowany. Odśwież widok i spróbuj ponownie.")]
     NotFound { what: &'static str, id: String },
     #[error("{message}")]
     Duplicate {

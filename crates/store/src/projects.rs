@@ -3,7 +3,7 @@
 use crate::error::{Result, StoreError};
 use crate::write::{Source, Tx};
 use crate::Store;
-use kartoteka_domain::project::{Project, ProjectData, ProjectInput};
+use kartoteka_domain::project::{Project, ProjectData, ProjectInput, SexProgress};
 use kartoteka_domain::Id;
 use rusqlite::{params, OptionalExtension, Row};
 
@@ -118,6 +118,15 @@ impl Store {
             ),
             ("target_groups", o.target_groups != data.target_groups),
             ("retention_until", o.retention_until != data.retention_until),
+            ("priority", o.priority != data.priority),
+            ("measure", o.measure != data.measure),
+            ("call_number", o.call_number != data.call_number),
+            ("eu_funds", o.eu_funds != data.eu_funds),
+            ("state_budget", o.state_budget != data.state_budget),
+            (
+                "own_contribution",
+                o.own_contribution != data.own_contribution,
+            ),
         ]
         .into_iter()
         .filter(|(_, c)| *c)
@@ -151,6 +160,43 @@ impl Store {
             .query_map([], project_from_row)?
             .collect::<Result<_, _>>()?;
         rows.into_iter().map(to_project).collect()
+    }
+
+    /// Enrolled, active and completed (ended as planned) participants of a project by sex,
+    /// women first — for equal-opportunity reporting. A sex with nobody is listed with zeros.
+    pub fn project_progress_by_sex(&self, id: &str) -> Result<Vec<SexProgress>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT p.sex, count(DISTINCT e.participant_id),
+                    count(DISTINCT CASE WHEN e.end_data IS NULL THEN e.participant_id END),
+                    count(DISTINCT CASE WHEN e.end_data IS NOT NULL
+                        AND json_extract(e.end_data, '$.completed_as_planned') = 1
+                        THEN e.participant_id END)
+             FROM enrolments e JOIN participants p ON p.id = e.participant_id
+             WHERE e.project_id = ?1 GROUP BY p.sex",
+        )?;
+        let found: Vec<SexProgress> = stmt
+            .query_map([id.trim()], |r| {
+                Ok(SexProgress {
+                    sex: r.get(0)?,
+                    enrolled: r.get(1)?,
+                    active: r.get(2)?,
+                    completed: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(["female", "male"]
+            .into_iter()
+            .map(|sex| {
+                found
+                    .iter()
+                    .find(|f| f.sex == sex)
+                    .cloned()
+                    .unwrap_or(SexProgress {
+                        sex: sex.to_owned(),
+                        ..SexProgress::default()
+                    })
+            })
+            .collect())
     }
 
     pub fn project(&self, id: &str) -> Result<Project> {

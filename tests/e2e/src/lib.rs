@@ -306,7 +306,8 @@ impl App {
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
-        let e = self.el(css).await;
+        // Scrolled to first: a field below the fold of a long form is not interactable.
+        let e = self.centred(css).await;
         e.clear().await.unwrap();
         e.send_keys(text).await.unwrap();
     }

@@ -5,7 +5,6 @@
 //! other E2E tests; ImageMagick's `convert` shrinks them to 960 px when it is installed).
 
 use kartoteka_e2e::{cli, initialised_dir, App};
-use std::path::Path;
 use std::time::Duration;
 
 async fn shot(app: &App, topic: &str) {
@@ -18,7 +17,7 @@ async fn shot(app: &App, topic: &str) {
         )
         .await;
     tokio::time::sleep(Duration::from_millis(800)).await;
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/public/help");
+    let out = kartoteka_e2e::manifest_dir().join("../../ui/public/help");
     std::fs::create_dir_all(&out).unwrap();
     let raw = std::env::temp_dir().join(format!("kartoteka-help-{topic}.png"));
     let taken = tokio::time::timeout(Duration::from_secs(20), app.d().screenshot(&raw)).await;

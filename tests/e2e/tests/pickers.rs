@@ -51,7 +51,7 @@ async fn the_logo_and_a_folder_are_chosen_with_the_systems_chooser() {
     let files = tempfile::tempdir().unwrap();
     let logo = files.path().join("pasek.png");
     std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../icons/128x128.png"),
+        kartoteka_e2e::manifest_dir().join("../../icons/128x128.png"),
         &logo,
     )
     .unwrap();

@@ -33,5 +33,48 @@ async fn a_person_is_added_to_a_project_from_its_page() {
     app.wait_text(".project-enrolments", "Łucja Żółkiewska")
         .await;
     app.screenshot("71-project-person-added").await;
+    // One woman enrolled and active, in the table by sex.
+    let women = app
+        .el("[data-by-sex] tr[data-sex=female]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        women.starts_with("Kobiety") && women.contains('1'),
+        "{women}"
+    );
+
+    // The call and the value are typed in the edit form (złoty, the Polish way) and shown.
+    app.click("[data-action=project-edit]").await;
+    app.el("[data-view=project-form] fieldset:enabled input[name=name]")
+        .await;
+    app.type_into("input[name=call_number]", "FELD.07.05-IZ.00-001/25")
+        .await;
+    app.type_into("input[name=eu_funds]", "1 234 567,89").await;
+    app.type_into("input[name=own_contribution]", "dużo").await;
+    app.click("[data-action=save]").await;
+    app.wait_text("[data-error-for=own_contribution]", "podaj kwotę w złotych")
+        .await;
+    app.type_into("input[name=own_contribution]", "65 000")
+        .await;
+    // Enter in the field saves (the form's submit).
+    app.el("input[name=own_contribution]")
+        .await
+        .send_keys(Key::Enter)
+        .await
+        .unwrap();
+    app.el("[data-view=project-detail]").await;
+    let facts = app
+        .wait_text("[data-view=project-detail] dl.facts", "1 234 567,89 zł")
+        .await;
+    let facts = facts.text().await.unwrap();
+    assert!(
+        facts.contains("FELD.07.05-IZ.00-001/25") && facts.contains("1 299 567,89 zł"),
+        "{facts}"
+    );
+    app.screenshot("72-project-value").await;
+    app.assert_accessible("a project's page with its value and participants by sex")
+        .await;
     app.quit().await;
 }

@@ -11,4 +11,8 @@ enrolled: number,
 /**
  * Participants whose enrolment has not ended.
  */
-active: number, name: string, agreement_number: string | null, programme: string | null, start_date: string, end_date: string, participant_target: number | null, target_groups: Array<string>, retention_until: string | null, };
+active: number, name: string, agreement_number: string | null, programme: string | null, start_date: string, end_date: string, participant_target: number | null, target_groups: Array<string>, retention_until: string | null, priority: string | null, measure: string | null, call_number: string | null, 
+/**
+ * The project's value by source, in grosze (1 zł = 100).
+ */
+eu_funds: number | null, state_budget: number | null, own_contribution: number | null, };

@@ -4,4 +4,12 @@ export type ProjectInput = { name?: string, agreement_number?: string, programme
 /**
  * "YYYY-MM-DD"
  */
-start_date?: string, end_date?: string, participant_target?: number, target_groups?: Array<string>, retention_until?: string, };
+start_date?: string, end_date?: string, participant_target?: number, target_groups?: Array<string>, retention_until?: string, 
+/**
+ * The programme's priority, measure and the call (nabór) the project won in.
+ */
+priority?: string, measure?: string, call_number?: string, 
+/**
+ * Amounts in złoty as typed ("1 234 567,89").
+ */
+eu_funds?: string, state_budget?: string, own_contribution?: string, };

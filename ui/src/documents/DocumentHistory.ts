@@ -68,6 +68,7 @@ export function documentHistory(ctx: AppContext, participantId: string | null): 
           type: 'button',
           class: 'button small',
           'data-action': 'document-open',
+          'aria-label': t('documents.reopenOf', { document: documentKindLabel(r.kind), date: formatDateTime(r.generated_at) }),
           onclick: () => void reopen(open, r.id),
         }, t('documents.reopen'));
         return h('tr', { 'data-document-id': r.id, 'data-document-kind': r.kind },

@@ -68,6 +68,7 @@ export function consentsTab(ctx: AppContext, p: Participant, options: FormOption
             type: 'button',
             class: 'button small',
             'data-action': 'consent-withdraw',
+            'aria-label': t('consent.withdrawOf', { title: cells.title }),
             onclick: () => void withdraw(c),
           }, t('consent.withdraw'))));
       })),

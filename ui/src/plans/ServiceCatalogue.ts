@@ -122,6 +122,7 @@ export function serviceCatalogue(ctx: AppContext): HTMLElement {
               type: 'button',
               class: 'button small',
               'data-action': 'service-rename',
+              'aria-label': t('service.renameOf', { name: s.name }),
               onclick: () => {
                 replace(nameCell, renameForm(s));
                 nameCell.querySelector<HTMLInputElement>('input')?.focus();
@@ -131,6 +132,7 @@ export function serviceCatalogue(ctx: AppContext): HTMLElement {
               type: 'button',
               class: 'button small quiet',
               'data-action': s.active ? 'service-retire' : 'service-restore',
+              'aria-label': t(s.active ? 'service.retireOf' : 'service.restoreOf', { name: s.name }),
               onclick: (e: Event) => void toggle(s, e.currentTarget as HTMLButtonElement),
             }, t(s.active ? 'service.retire' : 'service.restore'))));
         return row;

@@ -16,15 +16,33 @@ import type { AppContext, View } from '../shell/context';
 import { loadingNote } from '../ui/feedback';
 import { withTableRoles } from '../ui/table';
 import { progressBlock } from './progress';
+import { valueRows } from './projectModel';
+import type { SexProgress } from '../bindings/SexProgress';
+
+/** Women and men enrolled, active and completed (equal-opportunity reporting). */
+function bySex(rows: SexProgress[]): HTMLElement {
+  return h('table', { class: 'data-table by-sex', 'aria-label': t('projects.bySexLabel'), 'data-by-sex': '' },
+    h('thead', null, h('tr', null,
+      h('th', { scope: 'col' }, t('projects.bySex.sex')),
+      h('th', { scope: 'col' }, t('projects.bySex.enrolled')),
+      h('th', { scope: 'col' }, t('projects.bySex.active')),
+      h('th', { scope: 'col' }, t('projects.bySex.completed')))),
+    h('tbody', null, rows.map((r) => h('tr', { 'data-sex': r.sex },
+      h('th', { scope: 'row' }, t(r.sex === 'female' ? 'projects.bySex.women' : 'projects.bySex.men')),
+      h('td', null, String(r.enrolled)), h('td', null, String(r.active)), h('td', null, String(r.completed))))));
+}
 
 function facts(d: ProjectDetail): HTMLElement {
   const p = d.project;
   const rows: Array<[string, string | Node]> = [
     [t('pfield.agreement_number'), p.agreement_number ?? t('common.notGiven')],
     [t('pfield.programme'), p.programme ?? t('common.notGiven')],
+    ...([['pfield.priority', p.priority], ['pfield.measure', p.measure], ['pfield.call_number', p.call_number]] as const)
+      .filter(([, v]) => v).map(([k, v]): [string, string] => [t(k), v as string]),
     [t('pfield.period'), formatPeriod(p.start_date, p.end_date)],
     [t('pfield.target_groups'), p.target_groups.length ? h('ul', { class: 'plain' }, p.target_groups.map((g) => h('li', null, g))) : t('projects.noGroups')],
     [t('pfield.retention_until'), p.retention_until ? formatDate(p.retention_until) : t('common.notGiven')],
+    ...valueRows(p),
   ];
   return h('dl', { class: 'facts' }, rows.map(([label, value]) => [h('dt', null, label), h('dd', null, value)]));
 }
@@ -94,6 +112,7 @@ export function ProjectDetailView(ctx: AppContext, id: string): View {
         facts(detail),
         h('div', { class: 'progress-large' }, progressBlock(detail.project),
           h('p', { class: 'hint' }, t('projects.active', { active: detail.project.active }))),
+        withTableRoles(bySex(detail.by_sex)),
         h('h2', null, t('projects.enrolledHeading')),
         addToProject(ctx, detail.project, new Set(detail.enrolments.filter((e) => !e.end).map((e) => e.participant_id)),
           () => ctx.navigate({ view: 'project', id })),

@@ -30,6 +30,19 @@ export function ProjectForm(ctx: AppContext, id: string | null = null): View {
         textField({ name: 'participant_target', label: t('pfield.participant_target'), inputmode: 'numeric' }),
         dateField({ name: 'retention_until', label: t('pfield.retention_until') }),
         textareaField({ name: 'target_groups', label: t('pfield.target_groups'), hint: t('pfield.target_groupsHint'), rows: 4, className: 'wide' }))),
+    h('fieldset', { class: 'form-section', 'data-group': 'programme' },
+      h('legend', null, t('pfield.programmeSection')),
+      h('div', { class: 'grid' },
+        textField({ name: 'priority', label: t('pfield.priority') }),
+        textField({ name: 'measure', label: t('pfield.measure') }),
+        textField({ name: 'call_number', label: t('pfield.call_number') }))),
+    h('fieldset', { class: 'form-section', 'data-group': 'value' },
+      h('legend', null, t('pfield.valueSection')),
+      h('p', { class: 'hint' }, t('pfield.valueHint')),
+      h('div', { class: 'grid' },
+        textField({ name: 'eu_funds', label: t('pfield.eu_funds'), inputmode: 'numeric' }),
+        textField({ name: 'state_budget', label: t('pfield.state_budget'), inputmode: 'numeric' }),
+        textField({ name: 'own_contribution', label: t('pfield.own_contribution'), inputmode: 'numeric' }))),
     h('div', { class: 'form-actions' }, save,
       h('button', { type: 'button', class: 'button', 'data-action': 'cancel', onclick: () => ctx.navigate(back) }, t('common.cancel'))),
   );
@@ -72,10 +85,17 @@ export function ProjectForm(ctx: AppContext, id: string | null = null): View {
     form,
   );
   if (id) {
-    save.disabled = true;
+    // Nothing can be typed before the stored project is in the fields (it would be replaced).
+    const sections = [...form.querySelectorAll('fieldset')];
+    const ready = (on: boolean) => {
+      save.disabled = !on;
+      for (const f of sections) f.disabled = !on;
+    };
+    ready(false);
     api.projectGet(id).then((detail) => {
       fillProject(form, detail.project);
-      save.disabled = false;
+      ready(true);
+      form.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
     }, (e) => ctx.showError(e));
   }
   return { el, focus: () => form.querySelector<HTMLInputElement>('input[name="name"]')?.focus() };

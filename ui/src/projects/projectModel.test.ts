@@ -1,6 +1,7 @@
 // Serialising the project form for IPC.
 import { describe, expect, it } from 'vitest';
-import { toProjectInput } from './projectModel';
+import { moneyText, toProjectInput, valueRows } from './projectModel';
+import type { Project } from '../bindings/Project';
 
 describe('toProjectInput', () => {
   it('splits target groups by line, dropping blank lines', () => {
@@ -42,5 +43,21 @@ describe('fillProject', () => {
     expect(value('participant_target')).toBe('40');
     expect(value('retention_until')).toBe('');
     expect(groups.value).toBe('seniorzy\nrodziny');
+  });
+});
+
+describe('project value', () => {
+  it('sends amounts as typed (Rust reads them) and shows grosze the Polish way', () => {
+    const { input } = toProjectInput({ name: 'X', eu_funds: '1 234 567,89', call_number: 'FELD.07.05-IZ.00-001/25' });
+    expect(input).toEqual({ name: 'X', eu_funds: '1 234 567,89', call_number: 'FELD.07.05-IZ.00-001/25' });
+    expect(moneyText(123456789)).toBe('1 234 567,89');
+    expect(moneyText(5)).toBe('0,05');
+    expect(moneyText(null)).toBe('');
+  });
+
+  it('lists each source given and the total', () => {
+    const p = { eu_funds: 100000000, state_budget: null, own_contribution: 5000050 } as unknown as Project;
+    expect(valueRows(p)).toEqual([['Środki UE', '1 000 000,00 zł'], ['Wkład własny', '50 000,50 zł'], ['Wartość projektu', '1 050 000,50 zł']]);
+    expect(valueRows({ eu_funds: null, state_budget: null, own_contribution: null } as unknown as Project)).toEqual([]);
   });
 });

@@ -7,7 +7,28 @@ import type { ProjectInput } from '../bindings/ProjectInput';
 import { formatDate } from '../format';
 import { t } from '../i18n';
 
-const TEXT_KEYS = ['name', 'agreement_number', 'programme', 'start_date', 'end_date', 'retention_until'] as const;
+const TEXT_KEYS = [
+  'name', 'agreement_number', 'programme', 'priority', 'measure', 'call_number', 'start_date', 'end_date', 'retention_until',
+  'eu_funds', 'state_budget', 'own_contribution',
+] as const;
+
+/** Grosze as a form shows them: 123456789 → "1 234 567,89" (empty for none). */
+export function moneyText(grosze: number | null): string {
+  if (grosze === null) return '';
+  const zloty = Math.floor(grosze / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${zloty},${String(grosze % 100).padStart(2, '0')}`;
+}
+
+/** The project's value: each source and the total, in złoty ("1 234 567,89 zł"). */
+export function valueRows(p: Project): Array<[string, string]> {
+  const parts: Array<[string, number | null]> = [
+    [t('pfield.eu_funds'), p.eu_funds], [t('pfield.state_budget'), p.state_budget], [t('pfield.own_contribution'), p.own_contribution],
+  ];
+  const given = parts.filter((x): x is [string, number] => x[1] !== null);
+  if (given.length === 0) return [];
+  const total = given.reduce((sum, [, v]) => sum + v, 0);
+  return [...given.map(([label, v]): [string, string] => [label, `${moneyText(v)} zł`]), [t('pfield.total'), `${moneyText(total)} zł`]];
+}
 
 export function splitLines(text: string | undefined): string[] {
   return (text ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
@@ -37,6 +58,12 @@ export function fillProject(form: HTMLFormElement, p: Project): void {
     name: p.name,
     agreement_number: p.agreement_number ?? '',
     programme: p.programme ?? '',
+    priority: p.priority ?? '',
+    measure: p.measure ?? '',
+    call_number: p.call_number ?? '',
+    eu_funds: moneyText(p.eu_funds),
+    state_budget: moneyText(p.state_budget),
+    own_contribution: moneyText(p.own_contribution),
     start_date: formatDate(p.start_date),
     end_date: formatDate(p.end_date),
     participant_target: p.participant_target === null ? '' : String(p.participant_target),

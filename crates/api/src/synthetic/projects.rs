@@ -36,6 +36,12 @@ pub(super) fn project_data(i: usize) -> ProjectData {
             "otoczenie osób zagrożonych wykluczeniem".into(),
         ]),
         retention_until: Some("2031-12-31".into()),
+        priority: Some("FEMA.07 Fundusze europejskie dla silnego społecznie Mazowsza".into()),
+        measure: Some(format!("FEMA.07.{:02} Usługi społeczne", 1 + i % 9)),
+        call_number: Some(format!("FEMA.07.{:02}-IP.01-001/23", 1 + i % 9)),
+        eu_funds: Some(format!("{} 000,00", 2_400 + 100 * i)),
+        state_budget: Some("285 000,00".into()),
+        own_contribution: Some("150 000,00".into()),
     }
     .parse()
     .expect("synthetic projects are valid")

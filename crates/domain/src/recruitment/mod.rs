@@ -474,6 +474,12 @@ mod tests {
             participant_target: None,
             target_groups: vec![],
             retention_until: None,
+            priority: None,
+            measure: None,
+            call_number: None,
+            eu_funds: None,
+            state_budget: None,
+            own_contribution: None,
         }
     }
 

@@ -69,6 +69,7 @@ export const documentTexts: { readonly [K in keyof typeof pl]: string } = {
   'documents.blankPerson': 'blank form',
   'documents.versionUnknown': 'stored in Kartoteka',
   'documents.reopen': 'Open again',
+  'documents.reopenOf': 'Open again: {document} of {date}',
   'documents.opening': 'Opening…',
   'documents.reopened': 'Opened again: {path}',
 };

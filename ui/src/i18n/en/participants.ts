@@ -213,6 +213,7 @@ export const participantTexts: { readonly [K in keyof typeof pl]: string } = {
   'consent.active': 'in force',
   'consent.withdrawnOn': 'withdrawn {date}',
   'consent.withdraw': 'Withdraw',
+  'consent.withdrawOf': 'Withdraw consent: {title}',
   'consent.withdrawTitle': 'Withdraw the consent?',
   'consent.withdrawText': 'The consent “{title}” (v{version}) will be marked as withdrawn. The record of when it was given stays in Kartoteka.',
   'consent.withdrawnOnLabel': 'Date of withdrawal',

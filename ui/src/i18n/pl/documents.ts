@@ -66,6 +66,7 @@ export const documentTexts = {
   'documents.blankPerson': 'pusty formularz',
   'documents.versionUnknown': 'zapisana w kartotece',
   'documents.reopen': 'Otwórz ponownie',
+  'documents.reopenOf': 'Otwórz ponownie: {document} z {date}',
   'documents.opening': 'Otwieranie…',
   'documents.reopened': 'Otwarto ponownie: {path}',
 };

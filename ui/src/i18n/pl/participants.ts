@@ -211,6 +211,7 @@ export const participantTexts = {
   'consent.active': 'obowiązuje',
   'consent.withdrawnOn': 'wycofana {date}',
   'consent.withdraw': 'Wycofaj',
+  'consent.withdrawOf': 'Wycofaj zgodę: {title}',
   'consent.withdrawTitle': 'Wycofać zgodę?',
   'consent.withdrawText': 'Zgoda „{title}” (v{version}) zostanie oznaczona jako wycofana. Informacja o tym, kiedy ją wyrażono, pozostanie w kartotece.',
   'consent.withdrawnOnLabel': 'Data wycofania',
