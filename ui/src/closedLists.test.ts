@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CLOSED_LISTS } from './bindings/closedListValues';
 import { choicesOf, codesOf, labelOf, unitAfterNumber } from './closedLists';
 import { pl } from './i18n/pl';
+import { useLanguage } from './i18n';
 
 describe('closed lists come from Rust', () => {
   it('gives the Polish label of a code, and the code itself for an unknown one', () => {
@@ -23,5 +24,17 @@ describe('closed lists come from Rust', () => {
       /^(unit|unitAfter|area|goalStatus|attendance|planStatus|noteKind|sex|answer)\./.test(key));
     expect(lists.length).toBeGreaterThanOrEqual(8);
     expect(copies).toEqual([]);
+  });
+
+  it('speaks the window’s language', () => {
+    useLanguage('en');
+    try {
+      expect(labelOf('note_kind', 'home_visit')).toBe(CLOSED_LISTS.note_kind[0].en);
+      expect(choicesOf('unit')[0].label).toBe('hour');
+      expect(unitAfterNumber('hour')).toBe('hour');
+    } finally {
+      useLanguage('pl');
+    }
+    expect(unitAfterNumber('hour')).toBe('godz.');
   });
 });

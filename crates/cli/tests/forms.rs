@@ -365,3 +365,77 @@ fn the_gdpr_export_writes_json_and_pdf_named_by_id() {
     let text = pdftotext(Path::new(&files[1]));
     assert!(text.contains("Żółkiewska-Wałęsa") && text.contains("Razem łatwiej"));
 }
+
+#[test]
+fn an_eu_projects_data_statement_carries_the_managing_authoritys_clause() {
+    let o = office();
+    let dir = o.dir.path();
+    let print = |name: &str| {
+        let file = dir.join(name);
+        ok(
+            dir,
+            &[
+                "form",
+                "data-statement",
+                "--participant",
+                &o.person,
+                "--project",
+                &o.project,
+                "--out",
+                file.to_str().unwrap(),
+            ],
+            None,
+        );
+        pdftotext(&file)
+    };
+    // The model text is printed (and kept as version 1) until the office pastes its own.
+    let first = print("a.pdf");
+    assert!(
+        first.contains("Klauzula informacyjna instytucji zarządzającej programem")
+            && first.contains("art. 9 ust. 2 lit. g RODO")
+            && first.contains("2021/1060"),
+        "{first}"
+    );
+    let texts = ok(dir, &["consent", "texts"], None);
+    let authority = texts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["kind"] == "authority-clause")
+        .expect("the model clause is kept as a text");
+    ok(
+        dir,
+        &[
+            "consent",
+            "text",
+            "--template",
+            authority["template_id"].as_str().unwrap(),
+            "--json",
+            "-",
+        ],
+        Some(
+            r#"{"kind": "authority-clause", "title": "Klauzula IZ FEŁ2027", "text": "Administratorem danych jest Zarząd Województwa Łódzkiego."}"#,
+        ),
+    );
+    let second = print("b.pdf");
+    assert!(
+        second.contains("Klauzula IZ FEŁ2027")
+            && second.contains("Zarząd Województwa Łódzkiego")
+            && second.contains("Wersja treści: v2"),
+        "{second}"
+    );
+    // A statement printed without a project has no authority clause.
+    let file = dir.join("c.pdf");
+    ok(
+        dir,
+        &[
+            "form",
+            "data-statement",
+            "--blank",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(!pdftotext(&file).contains("Zarząd Województwa"));
+}

@@ -19,6 +19,10 @@ pub enum ConsentKind {
     ImageConsent,
     /// Any other consent the project needs.
     Other,
+    /// The managing authority's own information clause for the programme (a separate
+    /// controller of the data in the central system), printed with the data statement of an
+    /// EU project.
+    AuthorityClause,
 }
 
 impl ConsentKind {
@@ -27,6 +31,7 @@ impl ConsentKind {
             ConsentKind::DataStatement => "data-statement",
             ConsentKind::ImageConsent => "image-consent",
             ConsentKind::Other => "other",
+            ConsentKind::AuthorityClause => "authority-clause",
         }
     }
     pub fn parse(text: &str) -> Option<ConsentKind> {
@@ -34,6 +39,7 @@ impl ConsentKind {
             ConsentKind::DataStatement,
             ConsentKind::ImageConsent,
             ConsentKind::Other,
+            ConsentKind::AuthorityClause,
         ]
         .into_iter()
         .find(|k| k.as_str() == text.trim())
@@ -43,6 +49,9 @@ impl ConsentKind {
             ConsentKind::DataStatement => "oświadczenie uczestnika (klauzula informacyjna RODO)",
             ConsentKind::ImageConsent => "zgoda na wykorzystanie wizerunku",
             ConsentKind::Other => "inna zgoda",
+            ConsentKind::AuthorityClause => {
+                "klauzula informacyjna instytucji zarządzającej programem"
+            }
         }
     }
 }

@@ -113,7 +113,12 @@ impl DocumentKind {
 pub enum Model<'a> {
     Enrolment(Option<&'a ParticipantSheet>),
     Declaration(Option<&'a DeclarationSheet>),
-    DataStatement(&'a ConsentTemplate, Option<&'a PersonRef>),
+    /// The organisation's clause, the managing authority's clause (an EU project's), the person.
+    DataStatement(
+        &'a ConsentTemplate,
+        Option<&'a ConsentTemplate>,
+        Option<&'a PersonRef>,
+    ),
     ImageConsent(&'a ConsentTemplate, Option<&'a ImageConsentSheet>),
     Plan(Option<&'a PlanSheet>),
     Attendance(Option<&'a AttendanceSheet>),
@@ -168,7 +173,9 @@ pub fn lay_out(ctx: &DocumentContext, model: Model<'_>) -> Result<Document> {
     match model {
         Model::Enrolment(p) => documents::enrolment::render(ctx, p),
         Model::Declaration(d) => documents::declaration::render(ctx, d),
-        Model::DataStatement(t, p) => documents::data_statement::render(ctx, t, p),
+        Model::DataStatement(t, authority, p) => {
+            documents::data_statement::render(ctx, t, authority, p)
+        }
         Model::ImageConsent(t, c) => documents::image_consent::render(ctx, t, c),
         Model::Plan(p) => documents::plan::render(ctx, p),
         Model::Attendance(s) => documents::attendance::render(ctx, s),
@@ -218,7 +225,7 @@ pub fn data_statement(
     template: &ConsentTemplate,
     p: Option<&PersonRef>,
 ) -> Result<Vec<u8>> {
-    lay_out(ctx, Model::DataStatement(template, p))?.to_pdf()
+    lay_out(ctx, Model::DataStatement(template, None, p))?.to_pdf()
 }
 
 /// The image-use consent in the given template version; `None` prints the blank form.

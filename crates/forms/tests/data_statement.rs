@@ -66,3 +66,37 @@ fn without_a_named_controller_only_the_clause_is_printed() {
     assert!(!text.contains("Inspektor ochrony danych (IOD)"), "{text}");
     assert!(text.contains("administratorem Pani/Pana danych osobowych"));
 }
+
+#[test]
+fn an_eu_projects_statement_carries_the_managing_authoritys_clause_with_its_version() {
+    let authority = kartoteka_forms::ConsentTemplate {
+        title: "Klauzula informacyjna Instytucji Zarządzającej FEŁ2027".into(),
+        version: "v2".into(),
+        text: "Administratorem danych jest Zarząd Województwa Łódzkiego.\n\nPodstawa: art. 6 ust. 1 lit. c RODO.".into(),
+    };
+    let doc = kartoteka_forms::lay_out(
+        &context(),
+        kartoteka_forms::Model::DataStatement(&gdpr_template(), Some(&authority), Some(&person())),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write(dir.path(), "rodo-iz.pdf", &doc.to_pdf().unwrap());
+    let text = text_of(&pdf);
+    for expected in [
+        "Klauzula informacyjna dla uczestników projektów EFS+",
+        "Klauzula informacyjna Instytucji Zarządzającej FEŁ2027",
+        "Wersja treści: v2",
+        "Zarząd Województwa Łódzkiego",
+        "klauzula instytucji zarządzającej v2",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    // The organisation's clause comes first, the authority's after it, the signature last.
+    let org = text.find("Klauzula informacyjna dla uczestników").unwrap();
+    let iz = text.find("Zarząd Województwa Łódzkiego").unwrap();
+    assert!(org < iz);
+    assert_nothing_below_the_margin(&pdf);
+}

@@ -3,4 +3,4 @@
 /**
  * Which kind of statement a consent text is.
  */
-export type ConsentKind = "data-statement" | "image-consent" | "other";
+export type ConsentKind = "data-statement" | "image-consent" | "other" | "authority-clause";

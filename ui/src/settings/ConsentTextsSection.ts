@@ -14,7 +14,7 @@ import type { AppContext } from '../shell/context';
 import { loadingNote, markBusy } from '../ui/feedback';
 import { focusFirstInvalid, readValues, selectField, showFieldErrors, textareaField, textField } from '../ui/fields';
 
-const KINDS = ['data-statement', 'image-consent', 'other'] as const;
+const KINDS = ['data-statement', 'authority-clause', 'image-consent', 'other'] as const;
 
 export interface TextGroup {
   templateId: string;

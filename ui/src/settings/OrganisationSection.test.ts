@@ -137,7 +137,7 @@ describe('consent texts section', () => {
   it('adds a new text and shows Rust’s field errors', async () => {
     const q = await mount(consentTextsSection(fakeContext()));
     q<HTMLButtonElement>('[data-action=consent-text-new]').click();
-    expect([...q<HTMLSelectElement>('select[name=kind]').options].map((o) => o.value)).toEqual(['', 'data-statement', 'image-consent', 'other']);
+    expect([...q<HTMLSelectElement>('select[name=kind]').options].map((o) => o.value)).toEqual(['', 'data-statement', 'authority-clause', 'image-consent', 'other']);
     q<HTMLSelectElement>('select[name=kind]').value = 'image-consent';
     vi.mocked(api.consentTextAdd).mockRejectedValueOnce({ code: 'invalid_input', message: 'Popraw dane', fields: [{ field: 'title', message: 'Tytuł: pole jest wymagane' }], existing: [] });
     q<HTMLButtonElement>('[data-action=consent-text-save]').click();

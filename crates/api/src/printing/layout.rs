@@ -257,7 +257,15 @@ pub fn lay_out_snapshot(s: &Snapshot) -> Result<forms::Document, ApiError> {
         }
         DocumentKind::DataStatement => {
             let person = person_ref(s);
-            forms::lay_out(&ctx, Model::DataStatement(&template(s)?, person.as_ref()))
+            let authority = s.authority_text.as_ref().map(|t| forms::ConsentTemplate {
+                title: t.title.clone(),
+                version: format!("v{}", t.version),
+                text: t.text.clone(),
+            });
+            forms::lay_out(
+                &ctx,
+                Model::DataStatement(&template(s)?, authority.as_ref(), person.as_ref()),
+            )
         }
         DocumentKind::ImageConsent => {
             let sheet = person_ref(s).map(|person| forms::ImageConsentSheet {

@@ -99,6 +99,10 @@ pub struct Snapshot {
     /// The project the document was printed for, as recorded in the register.
     #[serde(default)]
     pub project_id: Option<String>,
+    /// The managing authority's clause printed with an EU project's data statement (absent
+    /// in statements printed before it existed: they print as they did).
+    #[serde(default)]
+    pub authority_text: Option<TextSnapshot>,
 }
 
 /// A support plan version as printed: text ready for paper, so a later change of a Polish
@@ -404,6 +408,7 @@ pub fn recovery_key_pdf(
         attendance: None,
         record: None,
         plan: None,
+        authority_text: None,
         attendance_log: None,
         project_id: None,
     };

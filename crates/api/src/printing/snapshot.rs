@@ -3,13 +3,24 @@
 
 use super::*;
 
-pub(super) const DEFAULT_DATA_STATEMENT: &str = "Przyjmuję do wiadomości, że administratorem moich danych osobowych jest organizacja wskazana w nagłówku tego dokumentu, a w zakresie danych przetwarzanych w centralnym systemie teleinformatycznym — instytucja zarządzająca programem.
+pub(super) const DEFAULT_DATA_STATEMENT: &str = "Przyjmuję do wiadomości, że administratorem moich danych osobowych jest administrator wskazany powyżej (a gdy go nie wskazano — organizacja podana w nagłówku tego dokumentu), a w zakresie danych przetwarzanych w centralnym systemie teleinformatycznym — instytucja zarządzająca programem, której klauzula, jeśli projekt jest finansowany ze środków UE, jest wydrukowana poniżej.
 
 Moje dane osobowe są przetwarzane w celu realizacji projektu, w szczególności potwierdzenia kwalifikowalności, udzielenia wsparcia, monitoringu, ewaluacji, kontroli, audytu i sprawozdawczości, na podstawie obowiązku prawnego ciążącego na administratorze (art. 6 ust. 1 lit. c oraz art. 9 ust. 2 lit. g RODO).
 
 Moje dane mogą zostać przekazane instytucjom zaangażowanym we wdrażanie programu oraz podmiotom prowadzącym na ich zlecenie badania ewaluacyjne, kontrole i audyt. Dane będą przechowywane do czasu wskazanego w umowie o dofinansowanie projektu.
 
 Mam prawo dostępu do treści swoich danych, ich sprostowania, ograniczenia przetwarzania oraz prawo wniesienia skargi do Prezesa Urzędu Ochrony Danych Osobowych. Podanie danych jest warunkiem udziału w projekcie. W ciągu 4 tygodni od zakończenia udziału przekażę informacje o swojej sytuacji po opuszczeniu projektu.";
+
+/// The managing authority's clause until an office pastes its own authority's model text
+/// (Ustawienia → Treści zgód i oświadczeń): the authority as a separate controller, the legal
+/// bases of art. 6(1)(c) and 9(2)(g) RODO and the act on cohesion policy 2021–2027.
+pub(super) const DEFAULT_AUTHORITY_CLAUSE: &str = "W związku z przystąpieniem do projektu przyjmuję do wiadomości, że odrębnym administratorem moich danych osobowych przetwarzanych w centralnym systemie teleinformatycznym jest instytucja zarządzająca programem, z którego projekt jest finansowany (jej nazwa i dane kontaktowe są podane w umowie o dofinansowanie projektu i na stronie internetowej programu); może ona wyznaczyć inspektora ochrony danych, z którym mogę się kontaktować w sprawach moich danych.
+
+Moje dane są przetwarzane na podstawie art. 6 ust. 1 lit. c oraz art. 9 ust. 2 lit. g RODO w związku z ustawą z dnia 28 kwietnia 2022 r. o zasadach realizacji zadań finansowanych ze środków europejskich w perspektywie finansowej 2021–2027 oraz rozporządzeniem Parlamentu Europejskiego i Rady (UE) 2021/1060 — w celu monitorowania, sprawozdawczości, komunikacji, publikacji, ewaluacji, zarządzania finansowego, weryfikacji i audytów oraz ustalenia kwalifikowalności uczestników.
+
+Dane będą przechowywane do czasu zamknięcia programu i upływu okresu przechowywania dokumentów wskazanego w art. 82 rozporządzenia (UE) 2021/1060. Mogą zostać powierzone podmiotom wykonującym na zlecenie instytucji zarządzającej badania ewaluacyjne, kontrole i audyty.
+
+Mam prawo dostępu do swoich danych, ich sprostowania, ograniczenia przetwarzania oraz prawo wniesienia skargi do Prezesa Urzędu Ochrony Danych Osobowych. Podanie danych jest wymogiem ustawowym, a ich niepodanie uniemożliwia udział w projekcie.";
 
 pub(super) const DEFAULT_IMAGE_CONSENT: &str = "Wyrażam zgodę na nieodpłatne utrwalanie i wykorzystanie mojego wizerunku (albo wizerunku dziecka, którego jestem rodzicem lub opiekunem prawnym) w materiałach informacyjnych i promocyjnych projektu, w tym na stronie internetowej i w mediach społecznościowych organizacji.
 
@@ -30,6 +41,10 @@ pub(super) fn text_for(
                 ConsentKind::ImageConsent => {
                     ("Zgoda na wykorzystanie wizerunku", DEFAULT_IMAGE_CONSENT)
                 }
+                ConsentKind::AuthorityClause => (
+                    "Klauzula informacyjna instytucji zarządzającej programem",
+                    DEFAULT_AUTHORITY_CLAUSE,
+                ),
                 _ => ("Oświadczenie uczestnika projektu", DEFAULT_DATA_STATEMENT),
             };
             let input = kartoteka_domain::consent::ConsentTextInput {
@@ -294,6 +309,17 @@ pub fn build_snapshot(
         )?),
         _ => None,
     };
+    // An EU project's statement also carries the managing authority's clause (its model text
+    // is added the first time, as the organisation's is).
+    let authority_text = match (kind, project_id.as_deref()) {
+        (DocumentKind::DataStatement, Some(id)) => Some(text_for(
+            store,
+            source,
+            Some(id),
+            ConsentKind::AuthorityClause,
+        )?),
+        _ => None,
+    };
     let image_consent = match (&participant, kind) {
         (Some(p), DocumentKind::ImageConsent) => {
             let given = store
@@ -342,6 +368,7 @@ pub fn build_snapshot(
         record,
         plan,
         attendance_log,
+        authority_text,
         project_id,
     })
 }

@@ -4,7 +4,9 @@
 //! Invariants: the clause's text is the versioned template from the model, printed as given
 //! (paragraphs at blank lines) with "Wersja treści: …" under the title, so a signed paper can
 //! always be matched to the exact text the person read. The controller and its data
-//! protection officer, when the organisation names them, are printed above the clause.
+//! protection officer, when the organisation names them, are printed above the clause. An EU
+//! project's statement also carries the managing authority's own clause (a separate
+//! controller), with its own version line, before the signature.
 
 use crate::error::Result;
 use crate::layout::{style, MM};
@@ -16,6 +18,7 @@ use crate::DocumentKind;
 pub(crate) fn render(
     ctx: &DocumentContext,
     template: &ConsentTemplate,
+    authority: Option<&ConsentTemplate>,
     p: Option<&PersonRef>,
 ) -> Result<Document> {
     let kind = DocumentKind::DataStatement;
@@ -48,6 +51,13 @@ pub(crate) fn render(
     }
 
     flow.paragraphs(&template.text, style::CLAUSE);
+    if let Some(a) = authority {
+        flow.gap(4.0 * MM);
+        flow.paragraph(&a.title, style::SECTION);
+        super::version_line(&mut flow, &a.version);
+        flow.gap(1.0 * MM);
+        flow.paragraphs(&a.text, style::CLAUSE);
+    }
     super::sign_here(&mut flow, ctx, p, |flow| {
         flow.gap(4.0 * MM);
         flow.paragraph(
@@ -57,6 +67,14 @@ pub(crate) fn render(
         );
     });
 
-    let footer = format!("{} — wersja treści {}", kind.title(), template.version);
+    let footer = match authority {
+        Some(a) => format!(
+            "{} — wersja treści {}, klauzula instytucji zarządzającej {}",
+            kind.title(),
+            template.version,
+            a.version
+        ),
+        None => format!("{} — wersja treści {}", kind.title(), template.version),
+    };
     letterhead::finish(flow, ctx, kind, &footer)
 }

@@ -199,6 +199,7 @@ export const participantTexts: { readonly [K in keyof typeof pl]: string } = {
   'consentKind.data-statement': 'GDPR statement (information notice)',
   'consentKind.image-consent': 'consent to the use of image',
   'consentKind.other': 'other consent or statement',
+  'consentKind.authority-clause': 'the managing authority\'s clause (printed with an EU project\'s GDPR statement)',
 
   'consent.none': 'No consents have been recorded for this person yet.',
   'consent.tableLabel': 'Person’s consents',

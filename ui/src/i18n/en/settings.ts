@@ -98,7 +98,7 @@ export const settingsTexts: { readonly [K in keyof typeof pl]: string } = {
   'org.saved': 'Organisation details saved.',
 
   'texts.heading': 'Consent and statement texts',
-  'texts.intro': 'Texts printed on statements and consent forms. Changing a text always creates a new version: consents already given stay with the version that was signed — a new version never changes them.',
+  'texts.intro': 'Texts printed on statements and consent forms. Changing a text always creates a new version: consents already given stay with the version that was signed — a new version never changes them. An EU project\'s participant statement also carries the managing authority\'s clause: paste your authority\'s model text as a new version (until then a general model is printed).',
   'texts.none': 'No texts have been added yet.',
   'texts.listLabel': 'Consent and statement texts',
   'texts.new': 'New text',

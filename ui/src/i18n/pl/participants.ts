@@ -197,6 +197,7 @@ export const participantTexts = {
   'consentKind.data-statement': 'oświadczenie RODO (klauzula informacyjna)',
   'consentKind.image-consent': 'zgoda na wykorzystanie wizerunku',
   'consentKind.other': 'inna zgoda lub oświadczenie',
+  'consentKind.authority-clause': 'klauzula instytucji zarządzającej programem (drukowana z oświadczeniem RODO projektu UE)',
 
   'consent.none': 'Nie zapisano jeszcze żadnej zgody tej osoby.',
   'consent.tableLabel': 'Zgody osoby',

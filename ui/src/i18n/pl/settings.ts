@@ -96,7 +96,7 @@ export const settingsTexts = {
   'org.saved': 'Zapisano dane organizacji.',
 
   'texts.heading': 'Treści zgód i oświadczeń',
-  'texts.intro': 'Treści drukowane na oświadczeniach i zgodach. Zmiana treści to zawsze nowa wersja: zgody już wyrażone pozostają przy wersji, którą podpisano — nowa wersja nigdy ich nie zmienia.',
+  'texts.intro': 'Treści drukowane na oświadczeniach i zgodach. Zmiana treści to zawsze nowa wersja: zgody już wyrażone pozostają przy wersji, którą podpisano — nowa wersja nigdy ich nie zmienia. Oświadczenie uczestnika projektu UE zawiera też klauzulę instytucji zarządzającej programem: wklej w nowej wersji wzór przekazany przez Twoją instytucję (do tego czasu drukowany jest wzór ogólny).',
   'texts.none': 'Nie dodano jeszcze żadnej treści.',
   'texts.listLabel': 'Treści zgód i oświadczeń',
   'texts.new': 'Nowa treść',
