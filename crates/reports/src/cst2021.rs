@@ -189,7 +189,7 @@ impl ColumnMap {
     }
 }
 
-/// A required column left empty for one person.
+/// A required column left empty for one person, or a value SM EFS would refuse.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct MissingField {
@@ -197,6 +197,18 @@ pub struct MissingField {
     pub field: String,
     /// The column's header in the file.
     pub column: String,
+    /// Why a given value would be refused (absent: the value is missing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub problem: Option<String>,
+}
+
+/// What SM EFS refuses in a filled cell: an e-mail address with Polish (or other non-ASCII)
+/// letters is rejected by its import, whatever the mail system would accept.
+fn refused_value(field: &str, cell: &str) -> Option<&'static str> {
+    (field == "email" && !cell.is_ascii()).then_some(
+        "adres e-mail zawiera polskie litery lub inne znaki spoza alfabetu łacińskiego — SM EFS go nie przyjmie; wpisz adres bez nich",
+    )
 }
 
 /// A person who cannot be reported yet, with every missing required field.
@@ -401,6 +413,13 @@ pub fn build(
                 missing.push(MissingField {
                     field: spec.field.clone(),
                     column: spec.header.clone(),
+                    problem: None,
+                });
+            } else if let Some(problem) = refused_value(&spec.field, &cell.display()) {
+                missing.push(MissingField {
+                    field: spec.field.clone(),
+                    column: spec.header.clone(),
+                    problem: Some(problem.to_owned()),
                 });
             }
             row.push(cell);

@@ -204,3 +204,36 @@ fn an_empty_project_gives_a_file_with_headers_only() {
     let rows = parse_csv(&std::fs::read_to_string(&out).unwrap(), ';');
     assert_eq!(rows.len(), 1);
 }
+
+#[test]
+fn an_email_with_polish_letters_is_named_as_a_value_sm_efs_refuses() {
+    let mut f = fixture();
+    f.store
+        .update_participant(
+            kartoteka_store::Source::Cli,
+            &f.complete,
+            &serde_json::json!({"email": "łucja.wałęsa@poczta.pl"}),
+            kartoteka_store::participants::DuplicateCheck::Refuse,
+        )
+        .unwrap();
+    let report = check_cst2021(&f.store, &f.project).unwrap();
+    let person = report
+        .incomplete
+        .iter()
+        .find(|p| p.participant_id == f.complete)
+        .expect("the e-mail makes her row one to correct");
+    assert_eq!(person.missing.len(), 1, "{:?}", person.missing);
+    assert_eq!(person.missing[0].field, "email");
+    assert!(person.missing[0]
+        .problem
+        .as_deref()
+        .unwrap()
+        .contains("polskie litery"));
+    // Missing values carry no problem text.
+    let gaps = report
+        .incomplete
+        .iter()
+        .find(|p| p.participant_id == f.gaps)
+        .unwrap();
+    assert!(gaps.missing.iter().all(|m| m.problem.is_none()));
+}

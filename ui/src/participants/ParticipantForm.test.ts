@@ -208,4 +208,22 @@ describe('ParticipantForm', () => {
     expect(api.participantUpdate).toHaveBeenCalled();
     expect(ctx.navigate).toHaveBeenLastCalledWith({ view: 'reports', cstProject: 'proj-1' });
   });
+
+  it('marks a value the report refuses until she changes it', async () => {
+    vi.mocked(api.participantGet).mockResolvedValueOnce({ ...PARTICIPANT, email: 'łucja@poczta.pl' });
+    vi.mocked(api.participantValidate).mockResolvedValue([]);
+    const ctx = fakeContext();
+    const view = ParticipantForm(ctx, 'p-1', { projectId: 'proj-1', fields: ['email'], problems: { email: 'adres e-mail zawiera polskie litery' } });
+    document.body.append(view.el);
+    await settle();
+    const form = view.el.querySelector('form') as HTMLFormElement;
+    const error = form.querySelector('[data-error-for="email"]') as HTMLElement;
+    expect(error.textContent).toBe('Raport CST2021: adres e-mail zawiera polskie litery.');
+    expect(document.activeElement).toBe(form.querySelector('[name="email"]'));
+    const email = form.querySelector('[name="email"]') as HTMLInputElement;
+    email.value = 'lucja@poczta.pl';
+    email.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    await settle();
+    expect(error.hidden).toBe(true);
+  });
 });

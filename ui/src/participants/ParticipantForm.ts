@@ -83,13 +83,18 @@ function buildForm(ctx: AppContext, id: string | null, options: FormOptions, par
 
   // The report's gaps stay marked while the field is empty (Rust's own errors come first).
   const reportFields = new Set(cst?.fields ?? []);
+  const problems = cst?.problems ?? {};
+  const control = (field: string) => form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${field}"]`);
+  // A refused value stays marked until she changes it; a missing one while it is empty.
+  const openedWith = new Map([...reportFields].map((field) => [field, control(field)?.value ?? '']));
   const reportGaps = (errors: FieldError[]): FieldError[] => [...reportFields]
     .filter((field) => !errors.some((e) => e.field === field))
-    .filter((field) => {
-      const control = form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${field}"]`);
-      return control !== null && control.value.trim() === '';
-    })
-    .map((field) => ({ field, message: t('form.cstMissing') }));
+    .flatMap((field) => {
+      const value = control(field)?.value;
+      if (value === undefined) return [];
+      if (problems[field]) return value === openedWith.get(field) ? [{ field, message: t('form.cstWrong', { problem: problems[field] }) }] : [];
+      return value.trim() === '' ? [{ field, message: t('form.cstMissing') }] : [];
+    });
 
   function showErrors(errors: FieldError[]): void {
     const visible = (field: string) => submitted || visited.has(field) || reportFields.has(field);

@@ -149,3 +149,18 @@ describe('fixRoute', () => {
     expect(fixRoute(person(['support.services']), 'proj-1')).toEqual({ view: 'participant', id: 'p-1', tab: 'plans' });
   });
 });
+
+describe('values SM EFS refuses', () => {
+  it('are named apart from missing ones and sent to the form with why', () => {
+    const p = {
+      participant_id: 'p-1', enrolment_id: 'e-1', name: 'Wałęsa Łucja', row: 3,
+      missing: [
+        { field: 'education', column: 'Wykształcenie' },
+        { field: 'email', column: 'Adres e-mail', problem: 'adres e-mail zawiera polskie litery' },
+      ],
+    };
+    expect(missingText(p)).toBe('Brakuje: Wykształcenie. Do poprawy: Adres e-mail (adres e-mail zawiera polskie litery)');
+    expect(fixRoute(p, 'proj-1')).toEqual({ view: 'participant-edit', id: 'p-1',
+      cst: { projectId: 'proj-1', fields: ['education', 'email'], problems: { email: 'adres e-mail zawiera polskie litery' } } });
+  });
+});

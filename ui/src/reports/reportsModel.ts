@@ -85,8 +85,12 @@ export function personName(p: IncompleteParticipant): string {
 
 /** "Brakuje: PESEL, Wykształcenie" (the spreadsheet's column headers, each once). */
 export function missingText(p: IncompleteParticipant): string {
-  const columns = [...new Set(p.missing.map((m) => m.column || m.field))];
-  return t('reports.cst.missing', { columns: columns.join(', ') });
+  const columns = [...new Set(p.missing.filter((m) => !m.problem).map((m) => m.column || m.field))];
+  const wrong = p.missing.filter((m) => m.problem).map((m) => `${m.column || m.field} (${m.problem})`);
+  return [
+    columns.length ? t('reports.cst.missing', { columns: columns.join(', ') }) : '',
+    wrong.length ? t('reports.cst.wrong', { columns: wrong.join('; ') }) : '',
+  ].filter(Boolean).join('. ');
 }
 
 /** Where a person with gaps is put right: her form with the missing fields marked (fields of
@@ -95,7 +99,10 @@ export function missingText(p: IncompleteParticipant): string {
 export function fixRoute(p: IncompleteParticipant, projectId: string): Route {
   const fields = p.missing.map((m) => m.field);
   const onForm = fields.filter((f) => !f.startsWith('enrolment.') && !f.startsWith('support.'));
-  if (onForm.length) return { view: 'participant-edit', id: p.participant_id, cst: { projectId, fields: onForm } };
+  const problems = Object.fromEntries(p.missing.filter((m) => m.problem).map((m) => [m.field, m.problem as string]));
+  if (onForm.length) {
+    return { view: 'participant-edit', id: p.participant_id, cst: { projectId, fields: onForm, ...(Object.keys(problems).length ? { problems } : {}) } };
+  }
   if (fields.some((f) => f.startsWith('enrolment.'))) return { view: 'participant', id: p.participant_id, tab: 'projects' };
   return { view: 'participant', id: p.participant_id, tab: 'plans' };
 }

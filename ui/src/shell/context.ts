@@ -40,6 +40,8 @@ export type Route =
 export interface CstReturn {
   projectId: string;
   fields: string[];
+  /** Fields whose value SM EFS would refuse, with why (marked until she changes them). */
+  problems?: Record<string, string>;
 }
 
 /** Remembered state of the participant list, so coming back shows the same search. */

@@ -95,6 +95,7 @@ export const participantTexts: { readonly [K in keyof typeof pl]: string } = {
   'form.cstIntro': 'The CST2021 report (SM EFS) needs the fields marked below. Fill them in and save — you will return to the report check.',
   'form.cstBack': 'Back to the report',
   'form.cstMissing': 'Required in the CST2021 report — please fill in.',
+  'form.cstWrong': 'CST2021 report: {problem}.',
 
   'duplicate.peselTitle': 'This person is already in Kartoteka',
   'duplicate.likelyTitle': 'This person may already be in Kartoteka',

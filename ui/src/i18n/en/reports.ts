@@ -44,6 +44,7 @@ export const reportTexts: { readonly [K in keyof typeof pl]: string } = {
   'reports.cst.anonymised': '(anonymised person)',
   'reports.cst.row': 'row {row} in the file',
   'reports.cst.missing': 'Missing: {columns}',
+  'reports.cst.wrong': 'To correct: {columns}',
   'reports.cst.edit': 'Correct the details of {name}',
   'reports.cst.more': 'Showing the first {shown} of {total} people with missing data.',
 

@@ -93,6 +93,7 @@ export const participantTexts = {
   'form.cstIntro': 'Raport CST2021 (SM EFS) wymaga pól zaznaczonych poniżej. Uzupełnij je i zapisz — wrócisz do sprawdzenia raportu.',
   'form.cstBack': 'Wróć do raportu',
   'form.cstMissing': 'Wymagane w raporcie CST2021 — uzupełnij.',
+  'form.cstWrong': 'Raport CST2021: {problem}.',
 
   'duplicate.peselTitle': 'Ta osoba jest już w kartotece',
   'duplicate.likelyTitle': 'Ta osoba może już być w kartotece',

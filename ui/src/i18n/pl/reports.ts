@@ -42,6 +42,7 @@ export const reportTexts = {
   'reports.cst.anonymised': '(osoba zanonimizowana)',
   'reports.cst.row': 'wiersz {row} w pliku',
   'reports.cst.missing': 'Brakuje: {columns}',
+  'reports.cst.wrong': 'Do poprawy: {columns}',
   'reports.cst.edit': 'Popraw dane osoby: {name}',
   'reports.cst.more': 'Pokazano pierwsze {shown} z {total} osób z brakami.',
 
