@@ -15,6 +15,7 @@ import { submitForm } from '../ui/submit';
 import { dateField, focusFirstInvalid, readValues, searchableSelectField, selectField, showFieldErrors, textField } from '../ui/fields';
 import { withTableRoles } from '../ui/table';
 import { toEventInput, toGroupInput } from './groupModel';
+import { serviceWords } from '../plans/serviceWords';
 
 function groupForm(ctx: AppContext, projectId: string, services: Service[], onSaved: (id: string) => void, onCancel: () => void): HTMLFormElement {
   const save = h('button', { type: 'submit', class: 'button primary', 'data-action': 'group-save' }, t('groups.save'));
@@ -24,7 +25,7 @@ function groupForm(ctx: AppContext, projectId: string, services: Service[], onSa
     label: t('groups.field.service'),
     empty: t('common.choose'),
     searchLabel: t('plan.serviceSearch'),
-    choices: services.map((s) => ({ value: s.code, group: s.category, label: `${s.name} (${s.unit_label})` })),
+    choices: services.map((s) => ({ value: s.code, group: s.category, keywords: serviceWords(s.code), label: `${s.name} (${s.unit_label})` })),
   });
   const form = h('form', { class: 'inline-form', novalidate: true, 'data-form': 'group' },
     h('h2', null, t('groups.formTitle')),

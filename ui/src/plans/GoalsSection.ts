@@ -7,6 +7,7 @@ import type { GoalView } from '../bindings/GoalView';
 import type { PlannedServiceView } from '../bindings/PlannedServiceView';
 import type { PlanView } from '../bindings/PlanView';
 import type { Service } from '../bindings/Service';
+import { serviceWords } from './serviceWords';
 import { h } from '../dom';
 import { formatDate } from '../format';
 import { t } from '../i18n';
@@ -83,7 +84,7 @@ export function goalsSection(plan: PlanView, edit: GoalsEditing | null, services
       className: 'wide',
       empty: t('common.choose'),
       searchLabel: t('plan.serviceSearch'),
-      choices: offered.map((x) => ({ value: x.id, group: x.category, label: `${x.name} (${unitName(x.unit)})${x.active ? '' : ` — ${t('service.retired')}`}` })),
+      choices: offered.map((x) => ({ value: x.id, group: x.category, keywords: serviceWords(x.code), label: `${x.name} (${unitName(x.unit)})${x.active ? '' : ` — ${t('service.retired')}`}` })),
       value: s.service,
     });
     const quantity = textField({ name: name('quantity'), idPrefix: ID, label: t('plan.quantity'), value: s.quantity, inputmode: 'text' });

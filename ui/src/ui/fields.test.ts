@@ -2,6 +2,7 @@
 // marks, the chosen value kept, Enter taking the first match.
 import { describe, expect, it } from 'vitest';
 import { foldText, searchableSelectField } from './fields';
+import { serviceWords } from '../plans/serviceWords';
 
 const CHOICES = [
   { value: 'TER-PSY', label: 'Wsparcie psychologiczne (godz.)', group: 'Wsparcie specjalistyczne' },
@@ -31,6 +32,25 @@ describe('searchable select', () => {
     expect(select.value).toBe('TER-PSY');
     expect(document.activeElement).toBe(select);
     field.remove();
+  });
+
+  it('finds a choice by the words workers use for it, which are not shown', () => {
+    const field = searchableSelectField({ name: 'service', label: 'Usługa', searchLabel: 'Szukaj usługi', choices: [
+      { value: 'TER-PSY', label: 'Terapia psychologiczna (godzina)', group: 'Terapia', keywords: serviceWords('TER-PSY') },
+      { value: 'SEN-BASEN', label: 'Nauka pływania (sesja)', group: 'Seniorzy', keywords: serviceWords('SEN-BASEN') },
+      { value: 'OWN', label: 'Nasza własna usługa (godzina)', group: 'Inne', keywords: serviceWords('OWN') },
+    ] });
+    const select = field.querySelector('select')!;
+    const search = field.querySelector<HTMLInputElement>('input[type=search]')!;
+    const found = (text: string) => {
+      search.value = text;
+      search.dispatchEvent(new Event('input'));
+      return Array.from(select.options).map((o) => o.value).filter(Boolean);
+    };
+    expect(found('wsparcie psychologiczne')).toEqual(['TER-PSY']);
+    expect(found('basen')).toEqual(['SEN-BASEN']);
+    expect(found('wlasna')).toEqual(['OWN']);
+    expect(Array.from(select.options).map((o) => o.textContent)).not.toContain('basen');
   });
 
   it('folds Polish letters for matching', () => {

@@ -10,6 +10,8 @@ export interface Choice {
   label: string;
   /** Choices with a group are shown under its heading (an <optgroup>), in first-seen order. */
   group?: string;
+  /** More words a searchable select finds the choice by (not shown). */
+  keywords?: string;
 }
 
 interface Common {
@@ -134,7 +136,7 @@ export function searchableSelectField(o: SelectOptions & { searchLabel: string }
   search.addEventListener('input', () => {
     const words = foldText(search.value).split(/\s+/).filter(Boolean);
     const current = select.value;
-    matches = o.choices.filter((c) => words.every((w) => foldText(`${c.label} ${c.group ?? ''}`).includes(w)));
+    matches = o.choices.filter((c) => words.every((w) => foldText(`${c.label} ${c.group ?? ''} ${c.keywords ?? ''}`).includes(w)));
     const kept = o.choices.find((c) => c.value === current && !matches.includes(c));
     fillOptions(select, kept ? [kept, ...matches] : matches, o.empty);
     select.value = current;
