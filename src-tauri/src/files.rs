@@ -125,9 +125,3 @@ pub fn show_in_folder(file: String) -> Result<(), ApiError> {
         )
     })
 }
-
-/// "Drukuj" for a file saved earlier (the list of saved files).
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn print_file(file: String) -> Result<(), ApiError> {
-    print(&in_print_folder(&file)?)
-}

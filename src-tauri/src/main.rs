@@ -122,7 +122,6 @@ fn main() {
             pickers::pick_folder,
             pickers::pick_file,
             pickers::pick_logo,
-            files::print_file,
             printing::print_batch,
             printing::print_batch_cancel,
             printing::document_list,

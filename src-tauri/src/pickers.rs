@@ -7,31 +7,31 @@ use kartoteka_api::{settings, ApiError};
 use tauri::WebviewWindow;
 use tauri_plugin_dialog::DialogExt;
 
-fn start_in(
-    builder: tauri_plugin_dialog::FileDialogBuilder<tauri::Wry>,
-    current: Option<String>,
-) -> tauri_plugin_dialog::FileDialogBuilder<tauri::Wry> {
+type Chooser = tauri_plugin_dialog::FileDialogBuilder<tauri::Wry>;
+
+/// The chooser over the window with `title`, opening in `current` when that is a folder.
+fn chooser(window: &WebviewWindow, title: String, current: Option<String>) -> Chooser {
+    let builder = window.dialog().file().set_title(title).set_parent(window);
     match current.map(std::path::PathBuf::from).filter(|p| p.is_dir()) {
         Some(dir) => builder.set_directory(dir),
         None => builder,
     }
 }
 
-/// A folder (the sync folder, where reports go): `current` is where the chooser opens.
+/// A folder (the sync folder, the import folder): `current` is where the chooser opens.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn pick_folder(
     window: WebviewWindow,
     title: String,
     current: Option<String>,
 ) -> Option<String> {
-    let builder = window.dialog().file().set_title(title).set_parent(&window);
-    start_in(builder, current)
+    chooser(&window, title, current)
         .blocking_pick_folder()
         .and_then(|p| p.into_path().ok())
         .map(|p| p.display().to_string())
 }
 
-/// A file of one kind: `bundle` (a sync bundle), `table` (the SM EFS export: XLSX or CSV).
+/// A file of one kind: `table` (the SM EFS export: XLSX or CSV).
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn pick_file(
     window: WebviewWindow,
@@ -39,13 +39,12 @@ pub fn pick_file(
     kind: String,
     current: Option<String>,
 ) -> Result<Option<String>, ApiError> {
-    let builder = window.dialog().file().set_title(title).set_parent(&window);
+    let builder = chooser(&window, title, current);
     let builder = match kind.as_str() {
-        "bundle" => builder.add_filter("Pakiet Kartoteki", &["kpak", "zip", "bundle"]),
         "table" => builder.add_filter("Arkusz (XLSX, CSV)", &["xlsx", "csv"]),
         _ => return Err(ApiError::invalid("kind", "Nieznany rodzaj pliku")),
     };
-    Ok(start_in(builder, current)
+    Ok(builder
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
         .map(|p| p.display().to_string()))
@@ -55,15 +54,10 @@ pub fn pick_file(
 /// the window as base64, so the window never reads files itself.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn pick_logo(window: WebviewWindow, title: String) -> Result<Option<String>, ApiError> {
-    let chosen = window
-        .dialog()
-        .file()
-        .set_title(title)
-        .set_parent(&window)
+    chooser(&window, title, None)
         .add_filter("PNG, JPEG", &["png", "jpg", "jpeg"])
         .blocking_pick_file()
-        .and_then(|p| p.into_path().ok());
-    chosen
+        .and_then(|p| p.into_path().ok())
         .map(|file| settings::read_logo_file(&file, "org_logo"))
         .transpose()
 }

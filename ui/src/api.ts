@@ -343,15 +343,13 @@ export const api = {
   reportOpen: (file: string) => call<void>('report_open', { file }),
   /** The system's folder chooser (null: closed without a choice). */
   pickFolder: (title: string, current: string | null) => call<string | null>('pick_folder', { title, current }),
-  /** The system's file chooser for a sync bundle or the SM EFS table. */
-  pickFile: (title: string, kind: 'bundle' | 'table', current: string | null) =>
+  /** The system's file chooser for the SM EFS table (XLSX or CSV). */
+  pickFile: (title: string, kind: 'table', current: string | null) =>
     call<string | null>('pick_file', { title, kind, current }),
   /** Chooses the strip of logos: its PNG or JPEG as base64 (null: no choice). */
   pickLogo: (title: string) => call<string | null>('pick_logo', { title }),
   /** "Pokaż w folderze" for a file in the print folder. */
   showInFolder: (file: string) => call<void>('show_in_folder', { file }),
-  /** "Drukuj" for a file saved in the print folder earlier. */
-  printFile: (file: string) => call<void>('print_file', { file }),
   /** Opens the folder reports are written to; resolves to its path. */
   reportOpenFolder: () => call<string>('report_open_folder'),
 };

@@ -263,3 +263,39 @@ pub fn read_logo_file(file: &std::path::Path, field: &str) -> Result<String, Api
     }
     Ok(base64::engine::general_purpose::STANDARD.encode(bytes))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_logo_strip_is_read_as_base64_only_when_it_is_a_png_or_jpeg_of_at_most_5_mb() {
+        let dir = tempfile::tempdir().unwrap();
+        let png = dir.path().join("pasek.png");
+        std::fs::write(&png, b"\x89PNG\r\n\x1a\n").unwrap();
+        assert_eq!(read_logo_file(&png, "org_logo").unwrap(), "iVBORw0KGgo=");
+        let jpeg = dir.path().join("pasek.jpg");
+        std::fs::write(&jpeg, [0xFF, 0xD8, 0xFF, 0xE0]).unwrap();
+        assert!(read_logo_file(&jpeg, "org_logo")
+            .unwrap()
+            .starts_with("/9j/"));
+
+        let gif = dir.path().join("pasek.gif");
+        std::fs::write(&gif, b"GIF89a").unwrap();
+        let err = read_logo_file(&gif, "org_logo").unwrap_err();
+        assert_eq!(err.fields[0].field, "org_logo");
+        assert!(err.fields[0].message.contains("PNG albo JPEG"));
+
+        let big = dir.path().join("duzy.png");
+        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+        bytes.resize(5 * 1024 * 1024 + 1, 0);
+        std::fs::write(&big, bytes).unwrap();
+        assert!(
+            read_logo_file(&big, "logo_strip_file").unwrap_err().fields[0]
+                .message
+                .contains("5 MB")
+        );
+        let gone = read_logo_file(&dir.path().join("nie-ma.png"), "org_logo").unwrap_err();
+        assert!(gone.fields[0].message.contains("Nie można odczytać"));
+    }
+}

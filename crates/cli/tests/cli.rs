@@ -164,6 +164,15 @@ fn duplicates_exit_4_unless_confirmed() {
     );
 }
 
+/// `participant list` with a password that is not the worker's.
+fn list_with_a_wrong_password(dir: &std::path::Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_kartoteka"))
+        .args(["--data-dir", dir.to_str().unwrap(), "participant", "list"])
+        .env("KARTOTEKA_PASSWORD", "zupelnie-inne")
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn not_found_exits_3_and_a_wrong_password_exits_5() {
     let dir = initialised();
@@ -179,16 +188,7 @@ fn not_found_exits_3_and_a_wrong_password_exits_5() {
         )),
         3
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_kartoteka"))
-        .args([
-            "--data-dir",
-            dir.path().to_str().unwrap(),
-            "participant",
-            "list",
-        ])
-        .env("KARTOTEKA_PASSWORD", "zupelnie-inne")
-        .output()
-        .unwrap();
+    let out = list_with_a_wrong_password(dir.path());
     assert_eq!(code(&out), 5);
     assert!(stderr(&out).contains("Nieprawidłowe hasło"));
     let empty = tempfile::tempdir().unwrap();
@@ -198,18 +198,7 @@ fn not_found_exits_3_and_a_wrong_password_exits_5() {
 #[test]
 fn after_repeated_wrong_passwords_the_refusal_says_when_the_next_try_is_checked() {
     let dir = initialised();
-    let wrong = || {
-        Command::new(env!("CARGO_BIN_EXE_kartoteka"))
-            .args([
-                "--data-dir",
-                dir.path().to_str().unwrap(),
-                "participant",
-                "list",
-            ])
-            .env("KARTOTEKA_PASSWORD", "zupelnie-inne")
-            .output()
-            .unwrap()
-    };
+    let wrong = || list_with_a_wrong_password(dir.path());
     for _ in 0..2 {
         let out = wrong();
         assert_eq!(code(&out), 5);
