@@ -136,6 +136,7 @@ fn main() {
             plans::service_add,
             plans::service_update,
             plans::plan_create,
+            plans::plan_create_for_person,
             plans::plan_overview,
             plans::plan_get,
             plans::plan_list,

@@ -48,6 +48,16 @@ pub fn plan_create(
     state.with_app(|a| Ok(a.plan_create(&enrolment_id, &input)?.id))
 }
 
+/// A social contract or a family work plan kept for a person outside any project.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn plan_create_for_person(
+    state: State<'_, AppState>,
+    participant_id: String,
+    input: PlanInput,
+) -> Result<String> {
+    state.with_app(|a| Ok(a.plan_create_for_person(&participant_id, &input)?.id))
+}
+
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn plan_get(state: State<'_, AppState>, id: String) -> Result<PlanView> {
     state.with_app(|a| a.plan(&id))

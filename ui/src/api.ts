@@ -280,6 +280,8 @@ export const api = {
 
   /** Version 1 of an enrolment's plan, as a draft; resolves to its id. */
   planCreate: (enrolmentId: string, input: PlanInput) => call<string>('plan_create', { enrolment_id: enrolmentId, input }),
+  planCreateForPerson: (participantId: string, input: PlanInput) =>
+    call<string>('plan_create_for_person', { participant_id: participantId, input }),
   planGet: (id: string) => call<PlanView>('plan_get', { id }),
   /** A participant's plan versions, newest first within each enrolment. */
   planList: (participantId: string) => call<PlanSummary[]>('plan_list', { participant_id: participantId }),

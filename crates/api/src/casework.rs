@@ -49,6 +49,20 @@ impl App {
         Ok(Created { id })
     }
 
+    /// Version 1 of a plan kept for a person outside any project (a social contract or a family
+    /// work plan), as a draft.
+    pub fn plan_create_for_person(
+        &mut self,
+        participant_id: &str,
+        input: &PlanInput,
+    ) -> Result<Created, ApiError> {
+        let source = self.source();
+        let id = self
+            .store
+            .create_plan_for_person(source, participant_id, input)?;
+        Ok(Created { id })
+    }
+
     /// A plan with its goals, services and progress.
     pub fn plan(&self, id: &str) -> Result<PlanView, ApiError> {
         Ok(self.store.plan(id)?)

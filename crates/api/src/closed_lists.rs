@@ -4,7 +4,9 @@
 
 use kartoteka_domain::closed::ClosedList;
 use kartoteka_domain::group::EventKind;
-use kartoteka_domain::plan::{Attendance, GoalStatus, LifeArea, NoteKind, PlanStatus, Unit};
+use kartoteka_domain::plan::{
+    Attendance, GoalStatus, LifeArea, NoteKind, PlanKind, PlanStatus, Unit,
+};
 use kartoteka_domain::values::Answer;
 use kartoteka_domain::Sex;
 use serde::Serialize;
@@ -32,6 +34,8 @@ pub struct ClosedLists {
     pub goal_status: Vec<Choice>,
     pub attendance: Vec<Choice>,
     pub plan_status: Vec<Choice>,
+    /// A plan's kind: support plan, reintegration path, social contract, family work plan.
+    pub plan_kind: Vec<Choice>,
     pub note_kind: Vec<Choice>,
     pub sex: Vec<Choice>,
     /// Yes / no / refused: the answer to each sensitive question of the enrolment form.
@@ -59,6 +63,7 @@ pub fn closed_lists() -> ClosedLists {
         goal_status: choices::<GoalStatus>(|_| None),
         attendance: choices::<Attendance>(|_| None),
         plan_status: choices::<PlanStatus>(|_| None),
+        plan_kind: choices::<PlanKind>(|_| None),
         note_kind: choices::<NoteKind>(|_| None),
         sex: choices::<Sex>(|_| None),
         answer: choices::<Answer>(|_| None),

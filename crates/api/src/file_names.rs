@@ -7,6 +7,7 @@
 
 use crate::printing::{DocumentKind, DocumentRecord};
 use crate::{ApiError, App};
+use kartoteka_domain::plan::PlanKind;
 use std::path::{Path, PathBuf};
 
 /// The short Polish name of a kind of document, as a file name begins.
@@ -61,11 +62,15 @@ pub fn safe_name(text: &str) -> String {
 
 /// `Formularz zgłoszeniowy – A.Z. – 2026-12-06.pdf`; a blank form says `pusty`.
 pub fn document_file_name(kind: DocumentKind, person: Option<&str>, day: &str) -> String {
+    named_file(kind_label(kind), person, day)
+}
+
+fn named_file(label: &str, person: Option<&str>, day: &str) -> String {
     let who = match person.map(initials).filter(|i| !i.is_empty()) {
         Some(initials) => initials,
         None => "pusty".to_owned(),
     };
-    format!("{} – {who} – {day}.pdf", kind_label(kind))
+    format!("{label} – {who} – {day}.pdf")
 }
 
 /// `path` if it is free, else the same name with ` (2)`, ` (3)` … before the extension.
@@ -109,8 +114,20 @@ impl App {
             .generated_at
             .get(..10)
             .unwrap_or(&record.generated_at);
-        Ok(unused(folder.join(document_file_name(
-            kind,
+        // A plan of another kind is named as its title says ("Kontrakt socjalny – …").
+        let label = match kind {
+            DocumentKind::Plan => self
+                .store
+                .document_model(&record.id)?
+                .pointer("/plan/kind")
+                .and_then(|k| k.as_str())
+                .and_then(PlanKind::parse)
+                .filter(|k| *k != PlanKind::SupportPlan)
+                .map_or(kind_label(kind), PlanKind::polish),
+            _ => kind_label(kind),
+        };
+        Ok(unused(folder.join(named_file(
+            label,
             record.participant_name.as_deref(),
             day,
         ))))

@@ -3,7 +3,7 @@
 
 use crate::app::App;
 use crate::error::ApiError;
-use kartoteka_domain::plan::PlanStatus;
+use kartoteka_domain::plan::{PlanKind, PlanStatus};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -13,6 +13,8 @@ use ts_rs::TS;
 #[ts(export, optional_fields)]
 pub struct PlanFilter {
     pub project_id: Option<String>,
+    /// A plan kind's code ("family_work_plan", …).
+    pub kind: Option<String>,
     /// "draft", "signed" or "closed".
     pub status: Option<String>,
     /// Only signed plans whose review is due within this many days (overdue ones included).
@@ -27,8 +29,12 @@ pub struct PlanListItem {
     pub participant_id: String,
     /// "Surname First name".
     pub participant_name: String,
-    pub project_id: String,
-    pub project_name: String,
+    /// None for a plan kept outside any project (a social contract, a family work plan).
+    pub project_id: Option<String>,
+    pub project_name: Option<String>,
+    pub kind: PlanKind,
+    /// "Indywidualny plan wsparcia", "Kontrakt socjalny", …
+    pub kind_label: String,
     pub status: String,
     pub status_label: String,
     pub start_date: String,
@@ -61,6 +67,13 @@ impl App {
                 "Przegląd w ciągu: najwyżej 366 dni",
             ));
         }
+        let kind =
+            match filter.kind.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(k) => Some(PlanKind::parse(k).ok_or_else(|| {
+                    ApiError::invalid("kind", "Rodzaj planu: wybierz jeden z listy")
+                })?),
+            };
         let project = filter
             .project_id
             .as_deref()
@@ -74,7 +87,8 @@ impl App {
             .store
             .plans_overview()?
             .into_iter()
-            .filter(|r| project.is_none_or(|p| r.project_id == p))
+            .filter(|r| project.is_none_or(|p| r.project_id.as_deref() == Some(p)))
+            .filter(|r| kind.is_none_or(|k| r.kind == k))
             .filter(|r| status.is_none_or(|s| r.status == s))
             // A signed plan whose period is over waits to be closed, not reviewed.
             .map(|mut r| {
@@ -90,6 +104,8 @@ impl App {
                 participant_name: r.participant_name,
                 project_id: r.project_id,
                 project_name: r.project_name,
+                kind: r.kind,
+                kind_label: r.kind.polish().to_owned(),
                 status: r.status.as_str().to_owned(),
                 status_label: if r.status == PlanStatus::Signed && r.end_date < today {
                     "podpisany, okres minął — do zamknięcia".to_owned()

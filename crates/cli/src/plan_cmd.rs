@@ -35,10 +35,18 @@ pub enum ServiceCommand {
 
 #[derive(Subcommand)]
 pub enum PlanCommand {
-    /// Zakłada plan wsparcia (szkic) dla udziału w projekcie; wypisuje {"id": "..."}.
+    /// Zakłada plan (szkic) dla udziału w projekcie (--enrolment) albo poza projektem dla osoby
+    /// (--participant: kontrakt socjalny, plan pracy z rodziną); rodzaj w JSON: "kind":
+    /// support_plan | reintegration_path | social_contract | family_work_plan; wypisuje {"id": "..."}.
     Create {
+        #[arg(
+            long,
+            conflicts_with = "participant",
+            required_unless_present = "participant"
+        )]
+        enrolment: Option<String>,
         #[arg(long)]
-        enrolment: String,
+        participant: Option<String>,
         #[command(flatten)]
         json: JsonArg,
     },
@@ -54,6 +62,9 @@ pub enum PlanCommand {
     Overview {
         #[arg(long)]
         project: Option<String>,
+        /// support_plan | reintegration_path | social_contract | family_work_plan
+        #[arg(long)]
+        kind: Option<String>,
         /// draft | signed | closed
         #[arg(long)]
         status: Option<String>,
@@ -151,19 +162,31 @@ pub fn service(dir: &Path, command: ServiceCommand) -> Result<(), ApiError> {
 
 pub fn plan(dir: &Path, command: PlanCommand) -> Result<(), ApiError> {
     match command {
-        PlanCommand::Create { enrolment, json } => {
+        PlanCommand::Create {
+            enrolment,
+            participant,
+            json,
+        } => {
             let input: PlanInput = read_json(&json.json)?;
-            print_json(&open_app(dir)?.plan_create(&enrolment, &input)?);
+            let mut app = open_app(dir)?;
+            let created = match (&enrolment, &participant) {
+                (Some(enrolment), _) => app.plan_create(enrolment, &input)?,
+                (None, Some(person)) => app.plan_create_for_person(person, &input)?,
+                (None, None) => unreachable!("clap requires one of them"),
+            };
+            print_json(&created);
         }
         PlanCommand::Show { id } => print_json(&open_app(dir)?.plan(&id)?),
         PlanCommand::List { participant } => print_json(&open_app(dir)?.plans_of(&participant)?),
         PlanCommand::Overview {
             project,
+            kind,
             status,
             review_due,
         } => print_json(
             &open_app(dir)?.plan_list(&kartoteka_api::plan_list::PlanFilter {
                 project_id: project,
+                kind,
                 status,
                 review_within_days: review_due,
             })?,

@@ -1,5 +1,5 @@
 //! The closed lists: every coded value a person picks from (a service's unit, a life area, a
-//! goal's status, attendance, a plan's state, a note's kind, sex, the yes / no / refused answer of
+//! goal's status, attendance, a plan's state and kind, a note's kind, sex, the yes / no / refused answer of
 //! the sensitive questions, a community event's kind), each with its code and its
 //! Polish and English labels, defined here once. The UI gets them from a file generated from
 //! this (`ui/src/bindings/closedListValues.ts`, by `kartoteka_api::closed_lists`); reports and
@@ -7,7 +7,7 @@
 
 use crate::group::EventKind;
 use crate::pesel::Sex;
-use crate::plan::{Attendance, GoalStatus, LifeArea, NoteKind, PlanStatus, Unit};
+use crate::plan::{Attendance, GoalStatus, LifeArea, NoteKind, PlanKind, PlanStatus, Unit};
 use crate::values::Answer;
 
 /// A closed list of coded values.
@@ -88,6 +88,13 @@ closed_list!(PlanStatus, [
     Superseded => "superseded by an amendment",
 ]);
 
+closed_list!(PlanKind, [
+    SupportPlan => "individual support plan",
+    ReintegrationPath => "individual reintegration path",
+    SocialContract => "social contract",
+    FamilyWorkPlan => "work plan with a family",
+]);
+
 closed_list!(NoteKind, [
     HomeVisit => "home visit",
     Phone => "phone call",
@@ -138,6 +145,7 @@ mod tests {
         check::<GoalStatus>();
         check::<Attendance>();
         check::<PlanStatus>();
+        check::<PlanKind>();
         check::<NoteKind>();
         check::<Sex>();
         check::<Answer>();

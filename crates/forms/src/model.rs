@@ -6,7 +6,7 @@
 //! form is the absence of a model (`None`), never a model of empty strings.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use kartoteka_domain::plan::LifeArea;
+use kartoteka_domain::plan::{LifeArea, PlanKind};
 use kartoteka_domain::values::Answer;
 use kartoteka_domain::Sex;
 
@@ -259,6 +259,8 @@ pub struct RecoveryKeySheet {
 /// An individual support plan version as printed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanSheet {
+    /// Which document: a support plan, an IŚR, a social contract, a family work plan.
+    pub kind: PlanKind,
     /// The participant; `signatory` is the parent or guardian who signs for a minor.
     pub person: PersonRef,
     /// The worker responsible for the plan.
@@ -282,6 +284,15 @@ pub struct PlanSheet {
     pub reviews: Vec<PlanReviewRow>,
     pub closing: Option<PlanClosingSheet>,
     pub signing: Option<PlanSigningSheet>,
+    /// An IŚR: the team that made the diagnosis, as (name, role); each signs by hand.
+    pub team: Vec<(String, String)>,
+    /// A social contract: what the social worker undertakes.
+    pub worker_obligations: String,
+    /// A family work plan: the other members of the family, as (name, who they are to the
+    /// person: "dziecko", …).
+    pub family: Vec<(String, String)>,
+    /// A family work plan: the assistant's initial assessment of the family's situation.
+    pub initial_assessment: String,
 }
 
 /// Which amendment a plan version is, and the date of the plan it amends.

@@ -146,7 +146,12 @@ impl Tx<'_> {
         signing: Option<&PlanSigning>,
     ) -> Result<()> {
         let id = id.to_string();
-        self.insert_plan(&id, &enrolment.to_string(), content, signing)?;
+        self.insert_plan(
+            &id,
+            crate::plans::PlanOwner::Enrolment(&enrolment.to_string()),
+            content,
+            signing,
+        )?;
         for (position, s) in services.iter().enumerate() {
             self.insert_planned_service(
                 &s.id.to_string(),

@@ -41,6 +41,8 @@ pub struct DeliverableService {
     pub planned_service_id: String,
     pub plan_id: String,
     pub plan_version: u32,
+    /// The project the plan belongs to; for a plan outside projects, its title
+    /// ("Kontrakt socjalny", "Plan pracy z rodziną").
     pub project_name: String,
     pub goal_title: String,
     pub service_name: String,
@@ -240,15 +242,15 @@ impl Store {
     }
 
     pub fn deliveries_of_participant(&self, participant_id: &str) -> Result<Vec<DeliveryView>> {
-        self.deliveries_where("e.participant_id = ?1", participant_id.trim())
+        self.deliveries_where("o.participant_id = ?1", participant_id.trim())
     }
 
     fn deliveries_where(&self, condition: &str, value: &str) -> Result<Vec<DeliveryView>> {
         let sql = format!(
-            "SELECT d.id, d.planned_service_id, p.id, e.participant_id, s.name, s.unit, d.delivery_date,
+            "SELECT d.id, d.planned_service_id, p.id, o.participant_id, s.name, s.unit, d.delivery_date,
                     d.quantity_centi, d.attendance, d.data
                FROM deliveries d JOIN planned_services ps ON ps.id = d.planned_service_id
-               JOIN plans p ON p.id = ps.plan_id JOIN enrolments e ON e.id = p.enrolment_id
+               JOIN plans p ON p.id = ps.plan_id JOIN plan_owners o ON o.plan_id = p.id
                JOIN services s ON s.id = ps.service_id
               WHERE {condition} ORDER BY d.delivery_date DESC, d.created_at DESC"
         );
@@ -302,8 +304,8 @@ impl Store {
     pub fn deliverable_services(&self, participant_id: &str) -> Result<Vec<DeliverableService>> {
         self.participant(participant_id)?;
         let mut stmt = self.conn().prepare_cached(
-            "SELECT p.id FROM plans p JOIN enrolments e ON e.id = p.enrolment_id
-              WHERE e.participant_id = ?1 AND p.status = 'signed' ORDER BY p.created_at DESC",
+            "SELECT p.id FROM plans p JOIN plan_owners o ON o.plan_id = p.id
+              WHERE o.participant_id = ?1 AND p.status = 'signed' ORDER BY p.created_at DESC",
         )?;
         let ids = stmt
             .query_map([participant_id.trim()], |r| r.get::<_, String>(0))?
@@ -317,7 +319,10 @@ impl Store {
                         planned_service_id: s.id.clone(),
                         plan_id: plan.id.clone(),
                         plan_version: plan.version,
-                        project_name: plan.project_name.clone(),
+                        project_name: plan
+                            .project_name
+                            .clone()
+                            .unwrap_or_else(|| plan.kind_label.clone()),
                         goal_title: g.title.clone(),
                         service_name: s.service_name.clone(),
                         unit: s.unit,

@@ -246,15 +246,14 @@ fn clear_conflicts(tx: &mut crate::write::Tx, participant_id: &str) -> Result<()
                 UNION ALL SELECT id FROM consents WHERE participant_id = ?1
                 UNION ALL SELECT id FROM case_notes WHERE participant_id = ?1
                 UNION ALL SELECT id FROM documents WHERE participant_id = ?1
-                UNION ALL SELECT p.id FROM plans p JOIN enrolments e ON e.id = p.enrolment_id
-                           WHERE e.participant_id = ?1
-                UNION ALL SELECT ps.id FROM planned_services ps JOIN plans p ON p.id = ps.plan_id
-                           JOIN enrolments e ON e.id = p.enrolment_id WHERE e.participant_id = ?1
-                UNION ALL SELECT r.id FROM plan_reviews r JOIN plans p ON p.id = r.plan_id
-                           JOIN enrolments e ON e.id = p.enrolment_id WHERE e.participant_id = ?1
+                UNION ALL SELECT plan_id FROM plan_owners WHERE participant_id = ?1
+                UNION ALL SELECT ps.id FROM planned_services ps JOIN plan_owners o ON o.plan_id = ps.plan_id
+                           WHERE o.participant_id = ?1
+                UNION ALL SELECT r.id FROM plan_reviews r JOIN plan_owners o ON o.plan_id = r.plan_id
+                           WHERE o.participant_id = ?1
                 UNION ALL SELECT d.id FROM deliveries d JOIN planned_services ps ON ps.id = d.planned_service_id
-                           JOIN plans p ON p.id = ps.plan_id JOIN enrolments e ON e.id = p.enrolment_id
-                           WHERE e.participant_id = ?1)",
+                           JOIN plan_owners o ON o.plan_id = ps.plan_id
+                           WHERE o.participant_id = ?1)",
         params![participant_id, now],
     )?;
     Ok(())
@@ -266,8 +265,8 @@ fn anonymise_casework(tx: &mut crate::write::Tx, participant_id: &str) -> Result
     use kartoteka_domain::plan::{PlanClosing, PlanContent, PlanReview};
     let plans: Vec<(String, String, Option<String>)> = {
         let mut stmt = tx.tx.prepare(
-            "SELECT p.id, p.data, p.closing FROM plans p JOIN enrolments e ON e.id = p.enrolment_id
-              WHERE e.participant_id = ?1",
+            "SELECT p.id, p.data, p.closing FROM plans p JOIN plan_owners o ON o.plan_id = p.id
+              WHERE o.participant_id = ?1",
         )?;
         let rows = stmt.query_map([participant_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         rows.collect::<Result<_, _>>()?
@@ -287,6 +286,10 @@ fn anonymise_casework(tx: &mut crate::write::Tx, participant_id: &str) -> Result
             g.measure = None;
         }
         content.commitments = None;
+        content.worker_obligations = None;
+        content.initial_assessment = None;
+        // Who else was in the family is itself about the person.
+        content.family_members.clear();
         let closing = closing
             .map(|c| -> Result<String> {
                 let mut c: PlanClosing = serde_json::from_str(&c)
@@ -308,7 +311,14 @@ fn anonymise_casework(tx: &mut crate::write::Tx, participant_id: &str) -> Result
             "plan",
             &id,
             "anonymise",
-            vec!["diagnosis".into(), "goals".into(), "commitments".into()],
+            vec![
+                "diagnosis".into(),
+                "goals".into(),
+                "commitments".into(),
+                "worker_obligations".into(),
+                "initial_assessment".into(),
+                "family_members".into(),
+            ],
         );
         let reviews: Vec<(String, String)> = {
             let mut stmt = tx
@@ -332,8 +342,8 @@ fn anonymise_casework(tx: &mut crate::write::Tx, participant_id: &str) -> Result
     }
     tx.tx.execute(
         "UPDATE deliveries SET data = json_set(data, '$.note', NULL)
-          WHERE planned_service_id IN (SELECT ps.id FROM planned_services ps JOIN plans p ON p.id = ps.plan_id
-                                       JOIN enrolments e ON e.id = p.enrolment_id WHERE e.participant_id = ?1)",
+          WHERE planned_service_id IN (SELECT ps.id FROM planned_services ps JOIN plan_owners o ON o.plan_id = ps.plan_id
+                                        WHERE o.participant_id = ?1)",
         [participant_id],
     )?;
     let notes = tx.tx.execute(

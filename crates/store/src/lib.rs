@@ -53,7 +53,9 @@ pub use documents::{DocumentRecord, NewDocument};
 pub use drafts::{Draft, DRAFT_MAX_BYTES};
 pub use gdpr::AnonymisationCandidate;
 pub use notes::{CaseNote, TimelineEntry, TimelineKind};
-pub use plans::{GoalView, PlanOverviewRow, PlanSummary, PlanView, PlannedServiceView};
+pub use plans::{
+    FamilyMemberView, GoalView, PlanOverviewRow, PlanSummary, PlanView, PlannedServiceView,
+};
 pub use rekey::WorkerRemoved;
 pub use reports::{DeliveryRow, EnrolmentRow, ReportParticipant, SupportStart};
 pub use session::end_sessions;

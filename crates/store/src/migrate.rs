@@ -5,7 +5,7 @@
 //! version is newer than the newest migration here is refused untouched.
 
 use crate::error::{Result, StoreError};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 pub struct Migration {
     pub version: u32,
@@ -79,6 +79,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "drafts",
         sql: include_str!("../migrations/0013_drafts.sql"),
     },
+    Migration {
+        version: 14,
+        name: "plan_kinds",
+        sql: include_str!("../migrations/0014_plan_kinds.sql"),
+    },
 ];
 
 pub fn latest_version() -> u32 {
@@ -109,16 +114,38 @@ pub fn migrate(conn: &mut Connection) -> Result<usize> {
 pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<usize> {
     let found = check_not_newer(conn)?;
     let mut applied = 0;
-    for m in MIGRATIONS
-        .iter()
-        .filter(|m| m.version > found && m.version <= target)
-    {
-        let tx = conn.transaction()?;
-        tx.execute_batch(m.sql)?;
-        tx.pragma_update(None, "user_version", m.version)?;
-        tx.commit()?;
-        applied += 1;
-    }
+    // A migration may rebuild a table that others refer to (SQLite's way to change a column):
+    // foreign keys are off while migrations run (the pragma is ignored inside a transaction) and
+    // every migration is checked for dangling references before it commits.
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = (|| {
+        for m in MIGRATIONS
+            .iter()
+            .filter(|m| m.version > found && m.version <= target)
+        {
+            let tx = conn.transaction()?;
+            tx.execute_batch(m.sql)?;
+            let dangling: Option<String> = tx
+                .query_row(
+                    "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(table) = dangling {
+                return Err(StoreError::Corrupt(format!(
+                    "migracja {} zostawiłaby w tabeli {table} odwołanie do nieistniejącego wiersza",
+                    m.version
+                )));
+            }
+            tx.pragma_update(None, "user_version", m.version)?;
+            tx.commit()?;
+            applied += 1;
+        }
+        Ok(())
+    })();
+    conn.pragma_update(None, "foreign_keys", true)?;
+    result?;
     // The sync triggers come from the one list of syncable tables (src/sync.rs).
     if current_version(conn)? >= crate::sync::SYNC_SCHEMA {
         crate::sync::install_triggers(conn)?;

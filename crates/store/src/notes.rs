@@ -187,7 +187,7 @@ impl Store {
         }
         let mut stmt = self.conn().prepare_cached(
             "SELECT r.id, r.data, p.version FROM plan_reviews r JOIN plans p ON p.id = r.plan_id
-               JOIN enrolments e ON e.id = p.enrolment_id WHERE e.participant_id = ?1",
+               JOIN plan_owners o ON o.plan_id = p.id WHERE o.participant_id = ?1",
         )?;
         let rows = stmt.query_map([participant_id.trim()], |r| {
             Ok((

@@ -56,6 +56,7 @@ pub struct DeliveryRow {
     /// `hour`, `session`, `visit`, `trip`, `day`, `ticket`, `event`, `course`.
     pub unit: String,
     pub plan_version: i64,
+    /// Empty for a plan kept outside any project (as are the project's id and name).
     pub enrolment_id: String,
     pub participant_id: String,
     pub first_name: String,
@@ -335,14 +336,16 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT d.id, d.delivery_date, d.quantity_centi, d.attendance, d.data,
                     s.code, s.name, s.category, s.unit, pl.version,
-                    e.id, p.id, p.first_name, p.last_name, p.pesel, pr.id, pr.name
+                    coalesce(e.id, ''), p.id, p.first_name, p.last_name, p.pesel,
+                    coalesce(pr.id, ''), coalesce(pr.name, '')
              FROM deliveries d
              JOIN planned_services ps ON ps.id = d.planned_service_id
              JOIN services s ON s.id = ps.service_id
              JOIN plans pl ON pl.id = ps.plan_id
-             JOIN enrolments e ON e.id = pl.enrolment_id
-             JOIN participants p ON p.id = e.participant_id
-             JOIN projects pr ON pr.id = e.project_id
+             JOIN plan_owners o ON o.plan_id = pl.id
+             JOIN participants p ON p.id = o.participant_id
+             LEFT JOIN enrolments e ON e.id = pl.enrolment_id
+             LEFT JOIN projects pr ON pr.id = e.project_id
              WHERE {}
              ORDER BY d.delivery_date, p.sort_key, p.seq, s.name, d.created_at, d.id",
             project_filter(project_id)

@@ -4,7 +4,11 @@ import type { Choice } from "./Choice";
 /**
  * Every closed list the UI shows, by name.
  */
-export type ClosedLists = { unit: Array<Choice>, life_area: Array<Choice>, goal_status: Array<Choice>, attendance: Array<Choice>, plan_status: Array<Choice>, note_kind: Array<Choice>, sex: Array<Choice>, 
+export type ClosedLists = { unit: Array<Choice>, life_area: Array<Choice>, goal_status: Array<Choice>, attendance: Array<Choice>, plan_status: Array<Choice>, 
+/**
+ * A plan's kind: support plan, reintegration path, social contract, family work plan.
+ */
+plan_kind: Array<Choice>, note_kind: Array<Choice>, sex: Array<Choice>, 
 /**
  * Yes / no / refused: the answer to each sensitive question of the enrolment form.
  */

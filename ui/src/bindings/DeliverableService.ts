@@ -5,4 +5,9 @@ import type { Unit } from "./Unit";
 /**
  * A planned service a delivery can be logged on now (the quick "Zapisz realizację" form).
  */
-export type DeliverableService = { planned_service_id: string, plan_id: string, plan_version: number, project_name: string, goal_title: string, service_name: string, unit: Unit, unit_label: string, start_date: string, end_date: string, progress: Progress, };
+export type DeliverableService = { planned_service_id: string, plan_id: string, plan_version: number, 
+/**
+ * The project the plan belongs to; for a plan outside projects, its title
+ * ("Kontrakt socjalny", "Plan pracy z rodziną").
+ */
+project_name: string, goal_title: string, service_name: string, unit: Unit, unit_label: string, start_date: string, end_date: string, progress: Progress, };

@@ -5,6 +5,10 @@
  */
 export type PlanFilter = { project_id?: string, 
 /**
+ * A plan kind's code ("family_work_plan", …).
+ */
+kind?: string, 
+/**
  * "draft", "signed" or "closed".
  */
 status?: string, 

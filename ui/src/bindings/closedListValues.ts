@@ -161,6 +161,28 @@ export const CLOSED_LISTS: ClosedLists = {
       "en": "superseded by an amendment"
     }
   ],
+  "plan_kind": [
+    {
+      "code": "support_plan",
+      "pl": "Indywidualny plan wsparcia",
+      "en": "individual support plan"
+    },
+    {
+      "code": "reintegration_path",
+      "pl": "Indywidualna ścieżka reintegracji",
+      "en": "individual reintegration path"
+    },
+    {
+      "code": "social_contract",
+      "pl": "Kontrakt socjalny",
+      "en": "social contract"
+    },
+    {
+      "code": "family_work_plan",
+      "pl": "Plan pracy z rodziną",
+      "en": "work plan with a family"
+    }
+  ],
   "note_kind": [
     {
       "code": "home_visit",

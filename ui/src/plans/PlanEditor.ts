@@ -1,6 +1,8 @@
 // The plan editor (route `plan`): a support plan in the order of the issue — header, diagnosis,
 // goals with their planned services inline, the participant's commitments, reviews and the final
-// evaluation — with a progress bar per service and per goal.
+// evaluation — with a progress bar per service and per goal. The other kinds add their parts
+// (PlanKindSections): an IŚR its team, a social contract the worker's obligations, a family work
+// plan its members and the initial assessment.
 //
 // A draft is a form: "Zapisz" replaces its content (Rust's errors appear next to their fields),
 // "Podpisz" saves and then asks for the signing dates. A signed plan is frozen and shown as text;
@@ -8,8 +10,11 @@
 // a signed plan.
 
 import { api, toApiError } from '../api';
+import type { CodeOption } from '../bindings/CodeOption';
 import type { PlanView } from '../bindings/PlanView';
+import type { RelatedPerson } from '../bindings/RelatedPerson';
 import type { Service } from '../bindings/Service';
+import { labelOf } from '../closedLists';
 import { h, replace } from '../dom';
 import { formatDate, formatPeriod } from '../format';
 import { t } from '../i18n';
@@ -17,11 +22,12 @@ import type { AppContext, View } from '../shell/context';
 import { confirmDialog } from '../ui/dialog';
 import { loadingNote, markBusy } from '../ui/feedback';
 import { focusFirstInvalid, readValues, showFieldErrors } from '../ui/fields';
-import { goalsSection } from './GoalsSection';
+import { goalsSection, type GoalsEditing } from './GoalsSection';
+import { familySection, kindTextSection, kindWords, teamSection } from './PlanKindSections';
 import { closeSection, reviewsSection, signDialog, signingFacts } from './PlanLifecycle';
 import { diagnosisSection, headerSection, textSection } from './PlanSections';
 import {
-  emptyGoal, formFromPlan, formFromValues, placeErrors, toPlanInput, type PlanForm,
+  emptyGoal, emptyTeamMember, formFromPlan, formFromValues, placeErrors, toPlanInput, type PlanForm,
 } from './planModel';
 import { statusBadge } from './planParts';
 
@@ -34,10 +40,14 @@ export function PlanEditor(ctx: AppContext, id: string): View {
   void (async () => {
     try {
       const [plan, services] = await Promise.all([api.planGet(id), api.serviceList(true)]);
+      const family = plan.kind === 'family_work_plan' && plan.editable ? await familyOf(ctx, plan.participant_id) : NO_FAMILY;
       if (!el.isConnected) return;
       back.addEventListener('click', () => ctx.navigate({ view: 'participant', id: plan.participant_id, tab: 'plans' }));
-      heading.textContent = t('plan.heading', { name: plan.participant_name });
-      show(plan, services);
+      heading.textContent = plan.kind === 'support_plan'
+        ? t('plan.heading', { name: plan.participant_name })
+        : t('plan.headingKind', { kind: labelOf('plan_kind', plan.kind), name: plan.participant_name });
+      el.dataset.planKind = plan.kind;
+      show(plan, services, family);
     } catch (e) {
       replace(body);
       heading.textContent = t('nav.plans');
@@ -45,16 +55,54 @@ export function PlanEditor(ctx: AppContext, id: string): View {
     }
   })();
 
-  function show(plan: PlanView, services: Service[], status?: string): void {
+  function show(plan: PlanView, services: Service[], family: FamilyChoices, status?: string): void {
     el.dataset.planStatus = plan.status;
     el.dataset.planVersion = String(plan.version);
-    replace(body, ...render(ctx, plan, services, (next, note) => show(next, services, note), status));
+    replace(body, ...render(ctx, plan, { services, family }, (next, note) => show(next, services, family, note), status));
   }
 
   return { el, focus: () => heading.focus() };
 }
 
 type Reshow = (plan: PlanView, status?: string) => void;
+
+/** The people a family work plan may name: the person's family and the relation labels. */
+interface FamilyChoices {
+  related: RelatedPerson[];
+  kinds: CodeOption[];
+}
+
+const NO_FAMILY: FamilyChoices = { related: [], kinds: [] };
+
+async function familyOf(ctx: AppContext, participantId: string): Promise<FamilyChoices> {
+  const [family, options] = await Promise.all([api.participantFamily(participantId), ctx.options()]);
+  return { related: family.related, kinds: options.relation_kinds };
+}
+
+/** What the editor needs besides the plan. */
+interface Lookups {
+  services: Service[];
+  family: FamilyChoices;
+}
+
+/** The sections of a plan in the order of its kind (the printed order). */
+function sections(plan: PlanView, model: PlanForm | null, goals: HTMLElement, team: HTMLElement | null, family: FamilyChoices): HTMLElement[] {
+  const words = kindWords(plan.kind);
+  const commitments = textSection('commitments', words.commitments, plan.commitments, model, words.commitmentsLabel);
+  const header = headerSection(plan, model);
+  const diagnosis = diagnosisSection(plan, model);
+  switch (plan.kind) {
+    case 'reintegration_path':
+      return [header, diagnosis, team ?? teamSection(plan, null), goals, commitments];
+    case 'social_contract':
+      return [header, diagnosis, goals, commitments, kindTextSection('worker_obligations', plan.worker_obligations, model)];
+    case 'family_work_plan':
+      return [header, familySection(plan, model, family.related, family.kinds),
+        kindTextSection('initial_assessment', plan.initial_assessment, model), diagnosis, goals, commitments];
+    default:
+      return [header, diagnosis, goals, commitments];
+  }
+}
 
 function versionLinks(ctx: AppContext, plan: PlanView): HTMLElement | null {
   const links: HTMLElement[] = [];
@@ -71,7 +119,8 @@ function versionLinks(ctx: AppContext, plan: PlanView): HTMLElement | null {
   return links.length ? h('p', { class: 'plan-versions' }, links) : null;
 }
 
-function render(ctx: AppContext, plan: PlanView, services: Service[], reshow: Reshow, status?: string): HTMLElement[] {
+function render(ctx: AppContext, plan: PlanView, lookups: Lookups, reshow: Reshow, status?: string): HTMLElement[] {
+  const { services } = lookups;
   const editable = plan.editable;
   const meta = h(
     'div',
@@ -79,7 +128,8 @@ function render(ctx: AppContext, plan: PlanView, services: Service[], reshow: Re
     h('p', { class: 'meta' },
       statusBadge(plan.status),
       h('span', { 'data-meta': 'version' }, t('plan.version', { version: plan.version })),
-      h('span', { 'data-meta': 'project' }, plan.project_name),
+      plan.kind === 'support_plan' ? null : h('span', { 'data-meta': 'kind' }, labelOf('plan_kind', plan.kind)),
+      h('span', { 'data-meta': 'project' }, plan.project_name ?? t('plan.outsideProject')),
       h('span', { 'data-meta': 'period' }, formatPeriod(plan.start_date, plan.end_date))),
     versionLinks(ctx, plan),
     signingFacts(plan),
@@ -92,10 +142,7 @@ function render(ctx: AppContext, plan: PlanView, services: Service[], reshow: Re
       meta,
       lockedActions(ctx, plan, reshow),
       formStatus,
-      headerSection(plan, null),
-      diagnosisSection(plan, null),
-      goalsSection(plan, null, services),
-      textSection('commitments', t('plan.section.commitments'), plan.commitments, null),
+      ...sections(plan, null, goalsSection(plan, null, services), null, lookups.family),
       reviewsSection(ctx, plan, reshow),
       closeSection(ctx, plan, reshow),
     ];
@@ -103,18 +150,27 @@ function render(ctx: AppContext, plan: PlanView, services: Service[], reshow: Re
 
   let model: PlanForm = formFromPlan(plan);
   if (model.goals.length === 0) model.goals.push(emptyGoal());
+  if (plan.kind === 'reintegration_path' && model.team.length === 0) model.team.push(emptyTeamMember());
   const goalsBox = h('div', { class: 'goals-box' });
+  const teamBox = plan.kind === 'reintegration_path' ? h('div', { class: 'team-box' }) : null;
   const form = h('form', { class: 'plan-form', novalidate: true, 'data-plan-form': '' });
 
   /** The form's current values, read from its controls. */
   const sync = () => {
-    model = formFromValues(readValues(form), model.goals.length, model.goals.map((g) => g.services.length));
+    model = formFromValues(plan.kind, readValues(form), model.goals.length, model.goals.map((g) => g.services.length));
   };
+  const editing = (redraw: (focus?: string) => void): GoalsEditing => ({ model, change: (mutate, f) => { sync(); mutate(model); redraw(f); } });
   const redrawGoals = (focus?: string) => {
-    replace(goalsBox, goalsSection(plan, { model, change: (mutate, f) => { sync(); mutate(model); redrawGoals(f); } }, services));
+    replace(goalsBox, goalsSection(plan, editing(redrawGoals), services));
     if (focus) goalsBox.querySelector<HTMLElement>(`[name="${focus}"]`)?.focus();
   };
+  const redrawTeam = (focus?: string) => {
+    if (!teamBox) return;
+    replace(teamBox, teamSection(plan, editing(redrawTeam)));
+    if (focus) teamBox.querySelector<HTMLElement>(`[name="${focus}"]`)?.focus();
+  };
   redrawGoals();
+  redrawTeam();
 
   const save = h('button', { type: 'submit', class: 'button primary', 'data-action': 'plan-save' }, t('plan.save'));
   const sign = h('button', { type: 'button', class: 'button', 'data-action': 'plan-sign' }, t('plan.sign'));
@@ -166,10 +222,7 @@ function render(ctx: AppContext, plan: PlanView, services: Service[], reshow: Re
   replace(
     form,
     summary,
-    headerSection(plan, model),
-    diagnosisSection(plan, model),
-    goalsBox,
-    textSection('commitments', t('plan.section.commitments'), model.commitments, model),
+    ...sections(plan, model, goalsBox, teamBox, lookups.family),
     h('div', { class: 'form-actions' }, save, sign, formStatus),
   );
   return [

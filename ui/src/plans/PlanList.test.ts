@@ -13,7 +13,7 @@ import { planList } from './PlanList';
 
 const ITEM: PlanListItem = {
   plan_id: 'pl-1', participant_id: 'p-1', participant_name: 'Żółkiewska Łucja', project_id: 'pr-1', project_name: 'Razem łatwiej',
-  status: 'signed', status_label: 'podpisany', start_date: '2026-02-01', end_date: '2026-12-31', next_review: '2026-09-10', review_overdue: true,
+  kind: 'support_plan', kind_label: 'Indywidualny plan wsparcia', status: 'signed', status_label: 'podpisany', start_date: '2026-02-01', end_date: '2026-12-31', next_review: '2026-09-10', review_overdue: true,
 };
 
 describe('plan list', () => {
@@ -43,6 +43,11 @@ describe('plan list', () => {
     soon.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
     expect(api.planOverview).toHaveBeenLastCalledWith({ project_id: 'pr-1', review_within_days: 14 });
+    const kind = el.querySelector<HTMLSelectElement>('select[name=kind]')!;
+    kind.value = 'social_contract';
+    kind.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(api.planOverview).toHaveBeenLastCalledWith({ project_id: 'pr-1', kind: 'social_contract', review_within_days: 14 });
 
     row.querySelector<HTMLButtonElement>('[data-action=plan-open]')!.click();
     expect(ctx.navigate).toHaveBeenCalledWith({ view: 'plan', id: 'pl-1' });

@@ -1,10 +1,11 @@
-// Every person's current plan on the "Plany wsparcia" page, with filters: the project, the
-// status and "przegląd w ciągu 14 dni" (signed plans whose review — every 3 months — is due
+// Every person's current plan on the "Plany wsparcia" page, with filters: the project, the kind,
+// the status and "przegląd w ciągu 14 dni" (signed plans whose review — every 3 months — is due
 // soon or overdue). A name opens the plan.
 
 import { api } from '../api';
 import type { PlanFilter } from '../bindings/PlanFilter';
 import type { PlanListItem } from '../bindings/PlanListItem';
+import { choicesOf, labelOf } from '../closedLists';
 import { h, replace } from '../dom';
 import { formatDate, formatPeriod } from '../format';
 import { t } from '../i18n';
@@ -34,10 +35,11 @@ export function planTable(ctx: AppContext, items: PlanListItem[]): HTMLElement {
           type: 'button',
           class: 'link',
           'data-action': 'plan-open',
-          'aria-label': t('planList.open', { name: p.participant_name, project: p.project_name }),
+          'aria-label': t('planList.open', { name: p.participant_name, project: p.project_name ?? labelOf('plan_kind', p.kind) }),
           onclick: (e: Event) => { e.stopPropagation(); open(); },
         }, p.participant_name)),
-        h('td', null, p.project_name),
+        h('td', { 'data-plan-kind': p.kind }, p.project_name ?? t('plan.outsideProject'),
+          p.kind === 'support_plan' ? null : h('span', { class: 'sub' }, labelOf('plan_kind', p.kind))),
         h('td', null, h('span', { class: `badge plan-${p.status}` }, p.status_label)),
         h('td', null, formatPeriod(p.start_date, p.end_date)),
         h('td', { class: p.review_overdue ? 'overdue' : undefined, 'data-review': p.next_review ?? '' },
@@ -51,6 +53,7 @@ export function planList(ctx: AppContext): HTMLElement {
   const list = h('div', { 'data-plan-list': '' }, loadingNote());
   const filters = h('form', { class: 'filters grid', 'data-form': 'plan-filters', onsubmit: (e: Event) => e.preventDefault() },
     selectField({ name: 'project_id', idPrefix: 'plf', label: t('plans.col.project'), empty: t('planList.allProjects'), choices: [] }),
+    selectField({ name: 'kind', idPrefix: 'plf', label: t('plans.kind'), empty: t('planList.allKinds'), choices: choicesOf('plan_kind') }),
     selectField({
       name: 'status',
       idPrefix: 'plf',
@@ -67,7 +70,9 @@ export function planList(ctx: AppContext): HTMLElement {
     const filter: PlanFilter = {};
     const project = named.get('project_id')!.value;
     const status = named.get('status')!.value;
+    const kind = named.get('kind')!.value;
     if (project) filter.project_id = project;
+    if (kind) filter.kind = kind;
     if (status) filter.status = status;
     if ((named.get('review_soon') as HTMLInputElement).checked) filter.review_within_days = REVIEW_SOON_DAYS;
     try {

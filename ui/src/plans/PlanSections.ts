@@ -1,9 +1,11 @@
-// The plain sections of the plan editor: header (participant, project, worker, period), diagnosis
+// The plain sections of the plan editor: header (participant, kind, project or "poza projektem",
+// legal basis, worker, period), diagnosis
 // (problem situation, strengths, needs, the seven life areas scored 1–5 with a comment) and free
 // text (the participant's commitments). With a form model they are controls named by their JSON
 // keys; without one (a signed plan) they are read-only text.
 
 import type { PlanView } from '../bindings/PlanView';
+import { labelOf } from '../closedLists';
 import { h, type Child } from '../dom';
 import { formatDate } from '../format';
 import { t } from '../i18n';
@@ -28,7 +30,9 @@ export function facts(pairs: Array<[string, string | null | undefined, string?]>
 export function headerSection(plan: PlanView, model: PlanForm | null): HTMLElement {
   const fixed = facts([
     [t('plan.participant'), plan.participant_name, 'participant'],
-    [t('plan.project'), plan.project_name, 'project'],
+    [t('plan.kind'), labelOf('plan_kind', plan.kind), 'kind'],
+    [t('plan.project'), plan.project_name ?? t('plan.outsideProject'), 'project'],
+    ...(plan.legal_basis ? [[t('plan.legalBasis'), plan.legal_basis, 'legal_basis'] as [string, string, string]] : []),
   ]);
   if (!model) {
     return section('header', t('plan.section.header'), fixed, facts([
@@ -85,7 +89,7 @@ export function diagnosisSection(plan: PlanView, model: PlanForm | null): HTMLEl
     ))));
 }
 
-export function textSection(name: 'commitments', title: string, value: string | null, model: PlanForm | null): HTMLElement {
+export function textSection(name: 'commitments', title: string, value: string | null, model: PlanForm | null, label: string): HTMLElement {
   if (!model) return section(name, title, h('p', { class: 'plain-text', 'data-value': name }, value && value.trim() ? value : t('common.notGiven')));
-  return section(name, title, textareaField({ name, idPrefix: ID, label: t('plan.commitmentsLabel'), value: model.commitments, rows: 4 }));
+  return section(name, title, textareaField({ name, idPrefix: ID, label, value: model.commitments, rows: 4 }));
 }

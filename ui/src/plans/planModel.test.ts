@@ -15,7 +15,7 @@ import {
 const mocked = vi.mocked(invoke);
 
 export const PLAN: PlanView = {
-  id: 'plan-1', enrolment_id: 'e-1', participant_id: 'p-1', participant_name: 'Łucja Wałęsa', project_id: 'proj-1',
+  id: 'plan-1', kind: 'support_plan', kind_label: 'Indywidualny plan wsparcia', legal_basis: null, enrolment_id: 'e-1', participant_id: 'p-1', participant_name: 'Łucja Wałęsa', project_id: 'proj-1',
   project_name: 'Rodzina w centrum', version: 1, replaces_id: null, replaced_by_id: null, status: 'draft', status_label: 'szkic',
   editable: true, worker: 'Anna', start_date: '2026-02-01', end_date: '2026-06-30',
   diagnosis: { problem_situation: 'Zadłużenie', strengths: null, needs: null, areas: [{ area: 'housing', score: 2, comment: 'ciasno' }] },
@@ -28,7 +28,15 @@ export const PLAN: PlanView = {
       carried_from: null, deliveries: 2, progress: { planned: 10, delivered: 3.5, percent: 35 },
     }],
   }],
-  commitments: null, signing: null, closing: null, reviews: [], progress: { planned: 1, delivered: 0, percent: 35 },
+  commitments: null, team: [], worker_obligations: null, family_members: [], initial_assessment: null,
+  signing: null, closing: null, reviews: [], progress: { planned: 1, delivered: 0, percent: 35 },
+};
+
+/** A family work plan kept outside projects, naming one of the person's two relatives. */
+const FAMILY_PLAN: PlanView = {
+  ...PLAN, id: 'plan-2', kind: 'family_work_plan', kind_label: 'Plan pracy z rodziną', enrolment_id: null, project_id: null,
+  project_name: null, legal_basis: 'art. 15 ust. 1 pkt 1 ustawy z dnia 9 czerwca 2011 r. o wspieraniu rodziny',
+  family_members: [{ id: 'p-kid', name: 'Wałęsa Zuzanna', relation: 'dziecko' }], initial_assessment: 'Rodzina w kryzysie',
 };
 
 const SERVICES: Service[] = [
@@ -69,13 +77,32 @@ describe('plan form model', () => {
   });
 
   it('reads the form back from dotted control names', () => {
-    const form = formFromValues({
+    const form = formFromValues('support_plan', {
       worker: 'Anna', start_date: '01.02.2026', 'diagnosis.areas.work.score': '4', 'goals.0.title': 'Cel',
       'goals.0.services.0.service': 's-psy', 'goals.0.services.0.quantity': '3', 'goals.0.services.1.service': 's-logo',
     }, 1, [2]);
     expect(form.areas.work.score).toBe('4');
     expect(form.goals[0].title).toBe('Cel');
     expect(form.goals[0].services.map((s) => s.service)).toEqual(['s-psy', 's-logo']);
+  });
+
+  it('sends only the parts of the plan\'s kind: an IŚR its team, a contract the worker\'s obligations', () => {
+    const path = formFromValues('reintegration_path', {
+      'team.0.name': 'Ewa Nowak', 'team.0.role': 'psycholog', 'team.1.name': '', 'team.1.role': 'doradca',
+      worker_obligations: 'wizyty', 'family.p-kid': 'true',
+    }, 0, []);
+    expect(path.team).toEqual([{ name: 'Ewa Nowak', role: 'psycholog' }, { name: '', role: 'doradca' }]);
+    const sent = toPlanInput(path).input;
+    expect(sent.team).toEqual([{ name: 'Ewa Nowak', role: 'psycholog' }, { role: 'doradca' }]);
+    expect(sent.worker_obligations).toBeUndefined();
+    expect(sent.family_members).toBeUndefined();
+
+    const contract = toPlanInput(formFromValues('social_contract', { worker_obligations: ' wizyty co tydzień ', commitments: 'szukać pracy' }, 0, [])).input;
+    expect(contract).toMatchObject({ worker_obligations: ' wizyty co tydzień ', commitments: 'szukać pracy' });
+    expect(contract.team).toBeUndefined();
+
+    const family = toPlanInput(formFromValues('family_work_plan', { 'family.p-kid': 'true', 'family.p-man': '', initial_assessment: 'ocena' }, 0, [])).input;
+    expect(family).toMatchObject({ family_members: ['p-kid'], initial_assessment: 'ocena' });
   });
 
   it('refuses a quantity that is not a number at its own field, before Rust sees it', () => {
@@ -115,6 +142,10 @@ describe('plan editor', () => {
         case 'plan_get': return plan;
         case 'service_list': return SERVICES;
         case 'plan_update': return update ? update(a.input) : plan;
+        case 'participant_family': return { needs_guardian: false, related: [
+          { relation_id: 'r-1', person_id: 'p-kid', name: 'Wałęsa Zuzanna', kind: 'child', can_sign: false },
+          { relation_id: 'r-2', person_id: 'p-man', name: 'Wałęsa Jan', kind: 'parent', can_sign: false },
+        ] };
         default: throw new Error(`unexpected ${command}`);
       }
     });
@@ -168,5 +199,43 @@ describe('plan editor', () => {
     expect(q('[data-plan-note=signed]').textContent).toContain('utwórz aneks');
     expect(q('[data-plan-signing]').textContent).toContain('03.02.2026');
     expect(q('[data-action=plan-review]')).not.toBeNull();
+  });
+
+  it('edits a family work plan outside projects: its members ticked from the family, the initial assessment first', async () => {
+    const { q } = await mount(FAMILY_PLAN);
+    expect(q('h1').textContent).toBe('Plan pracy z rodziną: Łucja Wałęsa');
+    expect(q('[data-meta=project]').textContent).toBe('poza projektem');
+    expect(q('[data-value=legal_basis]').textContent).toContain('o wspieraniu rodziny');
+    const order = [...document.querySelectorAll<HTMLElement>('[data-plan-form] [data-section]')].map((e) => e.dataset.section);
+    expect(order.slice(0, 4)).toEqual(['header', 'family', 'initial_assessment', 'diagnosis']);
+    expect(q<HTMLInputElement>('input[name="family.p-kid"]').checked).toBe(true);
+    expect(q('input[name="family.p-man"]').parentElement!.textContent).toBe('Wałęsa Jan (rodzic)');
+    q<HTMLInputElement>('input[name="family.p-man"]').checked = true;
+    q<HTMLFormElement>('[data-plan-form]').requestSubmit();
+    await settle();
+    const sent = mocked.mock.calls.find(([c]) => c === 'plan_update')?.[1] as { input: Record<string, unknown> };
+    expect(sent.input.family_members).toEqual(['p-kid', 'p-man']);
+    expect(sent.input.initial_assessment).toBe('Rodzina w kryzysie');
+  });
+
+  it('lets an IŚR add its team and places Rust\'s error on the member\'s field', async () => {
+    const path: PlanView = { ...PLAN, kind: 'reintegration_path', kind_label: 'Indywidualna ścieżka reintegracji' };
+    const { q } = await mount(path, () => {
+      throw { code: 'invalid_input', message: 'Popraw dane', existing: [], fields: [
+        { field: 'team.1.role', message: 'Członek zespołu: podaj funkcję (np. psycholog)' },
+      ] };
+    });
+    expect(q('input[name="team.0.name"]')).not.toBeNull();
+    q<HTMLInputElement>('input[name="team.0.name"]').value = 'Ewa Nowak';
+    q<HTMLInputElement>('input[name="team.0.role"]').value = 'psycholog';
+    q<HTMLButtonElement>('[data-action=team-add]').click();
+    expect(document.activeElement).toBe(q('input[name="team.1.name"]'));
+    expect(q<HTMLInputElement>('input[name="team.0.name"]').value).toBe('Ewa Nowak');
+    q<HTMLInputElement>('input[name="team.1.name"]').value = 'Jan Kowal';
+    q<HTMLFormElement>('[data-plan-form]').requestSubmit();
+    await settle();
+    const sent = mocked.mock.calls.find(([c]) => c === 'plan_update')?.[1] as { input: Record<string, unknown> };
+    expect(sent.input.team).toEqual([{ name: 'Ewa Nowak', role: 'psycholog' }, { name: 'Jan Kowal' }]);
+    expect(q('[data-error-for="team.1.role"]').textContent).toBe('Członek zespołu: podaj funkcję (np. psycholog)');
   });
 });

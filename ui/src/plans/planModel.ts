@@ -11,6 +11,7 @@ import type { GoalInput } from '../bindings/GoalInput';
 import type { GoalStatus } from '../bindings/GoalStatus';
 import type { LifeArea } from '../bindings/LifeArea';
 import type { PlanInput } from '../bindings/PlanInput';
+import type { PlanKind } from '../bindings/PlanKind';
 import type { PlannedServiceInput } from '../bindings/PlannedServiceInput';
 import type { PlanView } from '../bindings/PlanView';
 import type { Progress } from '../bindings/Progress';
@@ -54,7 +55,14 @@ export interface AreaForm {
   comment: string;
 }
 
+export interface TeamForm {
+  name: string;
+  role: string;
+}
+
 export interface PlanForm {
+  /** The plan's kind (fixed when the plan is created): which kind-specific parts the form has. */
+  kind: PlanKind;
   worker: string;
   start_date: string;
   end_date: string;
@@ -64,9 +72,18 @@ export interface PlanForm {
   areas: Record<LifeArea, AreaForm>;
   goals: GoalForm[];
   commitments: string;
+  /** An IŚR: the team that made the diagnosis. */
+  team: TeamForm[];
+  /** A social contract: what the worker undertakes. */
+  worker_obligations: string;
+  /** A family work plan: ids of the family members it is made with. */
+  family_members: string[];
+  /** A family work plan: the initial assessment. */
+  initial_assessment: string;
 }
 
 export const emptyService = (): ServiceForm => ({ id: '', service: '', quantity: '', specialist: '', start_date: '', end_date: '', frequency: '' });
+export const emptyTeamMember = (): TeamForm => ({ name: '', role: '' });
 export const emptyGoal = (): GoalForm => ({ id: '', title: '', measure: '', target_date: '', status: 'open', services: [emptyService()] });
 
 const text = (v: string | null | undefined) => v ?? '';
@@ -89,6 +106,7 @@ export function formFromPlan(plan: PlanView): PlanForm {
   const areas = Object.fromEntries(LIFE_AREAS.map((a) => [a, { score: '', comment: '' }])) as Record<LifeArea, AreaForm>;
   for (const a of plan.diagnosis.areas) areas[a.area] = { score: String(a.score), comment: text(a.comment) };
   return {
+    kind: plan.kind,
     worker: plan.worker,
     start_date: formatDate(plan.start_date),
     end_date: formatDate(plan.end_date),
@@ -113,11 +131,15 @@ export function formFromPlan(plan: PlanView): PlanForm {
       })),
     })),
     commitments: text(plan.commitments),
+    team: plan.team.map((m) => ({ name: m.name, role: m.role })),
+    worker_obligations: text(plan.worker_obligations),
+    family_members: plan.family_members.map((m) => m.id),
+    initial_assessment: text(plan.initial_assessment),
   };
 }
 
 /** Reads the form back from the values of its controls, named by dotted keys (see `fieldName`). */
-export function formFromValues(values: Record<string, string>, goalCount: number, serviceCounts: number[]): PlanForm {
+export function formFromValues(kind: PlanKind, values: Record<string, string>, goalCount: number, serviceCounts: number[]): PlanForm {
   const v = (name: string) => values[name] ?? '';
   const areas = Object.fromEntries(
     LIFE_AREAS.map((a) => [a, { score: v(`diagnosis.areas.${a}.score`), comment: v(`diagnosis.areas.${a}.comment`) }]),
@@ -135,7 +157,13 @@ export function formFromValues(values: Record<string, string>, goalCount: number
     }
     goals.push({ id: gv('id'), title: gv('title'), measure: gv('measure'), target_date: gv('target_date'), status: gv('status'), services });
   }
+  const team: TeamForm[] = [];
+  for (let i = 0; `team.${i}.name` in values; i++) team.push({ name: v(`team.${i}.name`), role: v(`team.${i}.role`) });
+  const family_members = Object.keys(values)
+    .filter((k) => k.startsWith(FAMILY_PREFIX) && values[k] === 'true')
+    .map((k) => k.slice(FAMILY_PREFIX.length));
   return {
+    kind,
     worker: v('worker'),
     start_date: v('start_date'),
     end_date: v('end_date'),
@@ -145,8 +173,15 @@ export function formFromValues(values: Record<string, string>, goalCount: number
     areas,
     goals,
     commitments: v('commitments'),
+    team,
+    worker_obligations: v('worker_obligations'),
+    family_members,
+    initial_assessment: v('initial_assessment'),
   };
 }
+
+/** The checkbox of a family member is named `family.<person id>`. */
+export const FAMILY_PREFIX = 'family.';
 
 const present = (v: string) => (v.trim() !== '' ? v : undefined);
 
@@ -218,6 +253,19 @@ export function toPlanInput(form: PlanForm): PlanInputResult {
     goals,
     commitments: present(form.commitments),
   });
+  // Only the parts of the plan's kind are sent (Rust refuses none, but keeps only those).
+  if (form.kind === 'reintegration_path') {
+    input.team = form.team.map((m) => compact({ name: present(m.name), role: present(m.role) }));
+  }
+  if (form.kind === 'social_contract') {
+    const obligations = present(form.worker_obligations);
+    if (obligations !== undefined) input.worker_obligations = obligations;
+  }
+  if (form.kind === 'family_work_plan') {
+    input.family_members = form.family_members;
+    const assessment = present(form.initial_assessment);
+    if (assessment !== undefined) input.initial_assessment = assessment;
+  }
   return { input, errors, areaOrder };
 }
 

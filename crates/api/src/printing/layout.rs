@@ -157,6 +157,7 @@ pub fn render_snapshot(s: &Snapshot) -> Result<Vec<u8>, ApiError> {
 
 pub(super) fn plan_sheet(s: &Snapshot, plan: &PlanSnapshot) -> forms::PlanSheet {
     forms::PlanSheet {
+        kind: plan.kind,
         person: person_ref(s).unwrap_or(forms::PersonRef {
             full_name: String::new(),
             pesel: None,
@@ -227,6 +228,10 @@ pub(super) fn plan_sheet(s: &Snapshot, plan: &PlanSnapshot) -> forms::PlanSheet 
                 participant_signed_on: participant,
                 worker_signed_on: worker,
             }),
+        team: plan.team.clone(),
+        worker_obligations: plan.worker_obligations.clone(),
+        family: plan.family.clone(),
+        initial_assessment: plan.initial_assessment.clone(),
     }
 }
 

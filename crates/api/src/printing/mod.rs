@@ -15,7 +15,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use kartoteka_domain::consent::ConsentKind;
 use kartoteka_domain::enrolment::EnrolmentStart;
 use kartoteka_domain::participant::{Address, ParticipantData};
-use kartoteka_domain::plan::{format_quantity, Attendance, LifeArea, PlanStatus};
+use kartoteka_domain::plan::{format_quantity, Attendance, LifeArea, PlanKind, PlanStatus};
 use kartoteka_domain::project::ProjectData;
 use kartoteka_forms as forms;
 pub use kartoteka_forms::DocumentKind;
@@ -128,6 +128,20 @@ pub struct PlanSnapshot {
     pub closing: Option<ClosingSnapshot>,
     /// Dates the participant (or guardian) and the worker signed.
     pub signed_on: Option<(NaiveDate, NaiveDate)>,
+    /// The kind's parts; plans printed before there were kinds are support plans and print
+    /// as they did.
+    #[serde(default)]
+    pub kind: PlanKind,
+    /// An IŚR's diagnosis team as (name, role).
+    #[serde(default)]
+    pub team: Vec<(String, String)>,
+    #[serde(default)]
+    pub worker_obligations: String,
+    /// A family work plan's other members as (name, who they are to the person).
+    #[serde(default)]
+    pub family: Vec<(String, String)>,
+    #[serde(default)]
+    pub initial_assessment: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -21,7 +21,7 @@ pub(super) fn choose_plan(
                 "Ten plan wsparcia dotyczy innego uczestnika",
             ));
         }
-        if project_id.is_some_and(|p| p.trim() != plan.project_id) {
+        if project_id.is_some_and(|p| Some(p.trim()) != plan.project_id.as_deref()) {
             return Err(ApiError::invalid(
                 "plan",
                 "Ten plan wsparcia dotyczy innego projektu",
@@ -53,9 +53,10 @@ pub(super) fn current_plan(
         .into_iter()
         .map(|e| (e.id.to_string(), e.project_id.to_string()))
         .collect();
-    let in_project = |enrolment: &str| match project_id {
-        None => true,
-        Some(p) => projects
+    let in_project = |enrolment: &Option<String>| match (project_id, enrolment) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(p), Some(enrolment)) => projects
             .iter()
             .any(|(e, project)| e == enrolment && project == p.trim()),
     };
@@ -189,6 +190,19 @@ pub(super) fn plan_snapshot(store: &Store, plan: &PlanView) -> Result<PlanSnapsh
             .signing
             .as_ref()
             .map(|s| (s.participant_signed_on, s.worker_signed_on)),
+        kind: plan.kind,
+        team: plan
+            .team
+            .iter()
+            .map(|m| (m.name.clone(), m.role.clone()))
+            .collect(),
+        worker_obligations: text(&plan.worker_obligations),
+        family: plan
+            .family_members
+            .iter()
+            .map(|m| (m.name.clone(), m.relation.clone().unwrap_or_default()))
+            .collect(),
+        initial_assessment: text(&plan.initial_assessment),
     })
 }
 

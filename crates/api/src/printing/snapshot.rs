@@ -245,6 +245,8 @@ pub fn build_snapshot(
         .ok_or_else(|| ApiError::invalid("kind", "Wybierz rodzaj dokumentu"))?;
     let mut participant_id = req.participant_id.clone();
     let mut requested_project = req.project_id.clone();
+    // A plan kept outside any project prints without a project's letterhead.
+    let mut outside_projects = false;
     let plan = match kind {
         DocumentKind::Plan => {
             let plan = choose_plan(
@@ -255,7 +257,8 @@ pub fn build_snapshot(
             )?;
             if let Some(plan) = &plan {
                 participant_id = Some(plan.participant_id.clone());
-                requested_project = Some(plan.project_id.clone());
+                requested_project = plan.project_id.clone();
+                outside_projects = plan.project_id.is_none();
             }
             plan
         }
@@ -275,9 +278,11 @@ pub fn build_snapshot(
         Some(p) => store.enrolments_of_participant(&p.id.to_string())?,
         None => vec![],
     };
-    let project_id = requested_project
-        .clone()
-        .or_else(|| enrolments.first().map(|e| e.project_id.to_string()));
+    let project_id = requested_project.clone().or_else(|| {
+        (!outside_projects)
+            .then(|| enrolments.first().map(|e| e.project_id.to_string()))
+            .flatten()
+    });
     let project = project_id
         .as_deref()
         .map(|id| store.project(id))

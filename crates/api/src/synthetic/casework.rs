@@ -6,7 +6,7 @@ use super::{seed_time, Generator, Member};
 use chrono::{Days, NaiveDate};
 use kartoteka_domain::plan::{
     AreaAssessment, Attendance, CaseNoteData, DeliveryData, Diagnosis, Goal, GoalStatus, NoteKind,
-    PlanContent, PlanSigning, PlannedServiceData, LIFE_AREAS,
+    PlanContent, PlanKind, PlanSigning, PlannedServiceData, LIFE_AREAS,
 };
 use kartoteka_domain::project::ProjectData;
 use kartoteka_domain::Id;
@@ -176,6 +176,7 @@ impl Generator {
             }
         }
         let content = PlanContent {
+            kind: PlanKind::SupportPlan,
             worker: worker.clone(),
             start_date: plan_start,
             end_date: plan_end,
@@ -190,6 +191,10 @@ impl Generator {
                 "Uczestnik zobowiązuje się do udziału w zaplanowanych formach wsparcia i informowania o zmianie sytuacji."
                     .to_owned(),
             ),
+            team: Vec::new(),
+            worker_obligations: None,
+            family_members: Vec::new(),
+            initial_assessment: None,
         };
         let signing = signed.then(|| {
             Box::new(PlanSigning {

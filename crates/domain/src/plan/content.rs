@@ -116,6 +116,9 @@ impl GoalStatus {
 #[serde(default, deny_unknown_fields)]
 #[ts(export, optional_fields)]
 pub struct PlanInput {
+    /// support_plan (when left out), reintegration_path, social_contract, family_work_plan;
+    /// chosen when the plan is created and kept by its amendments.
+    pub kind: Option<String>,
     /// The responsible worker (the unlocking worker when left out).
     pub worker: Option<String>,
     /// The plan's period, "YYYY-MM-DD".
@@ -123,8 +126,16 @@ pub struct PlanInput {
     pub end_date: Option<String>,
     pub diagnosis: Option<DiagnosisInput>,
     pub goals: Option<Vec<GoalInput>>,
-    /// What the participant commits to.
+    /// What the participant commits to (a social contract: the person's obligations).
     pub commitments: Option<String>,
+    /// An IŚR: the team that made the diagnosis.
+    pub team: Option<Vec<TeamMemberInput>>,
+    /// A social contract: what the social worker undertakes.
+    pub worker_obligations: Option<String>,
+    /// A family work plan: ids of the family's members (people tied to the plan's person).
+    pub family_members: Option<Vec<String>>,
+    /// A family work plan: the assistant's initial assessment of the family's situation.
+    pub initial_assessment: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, TS)]
@@ -215,6 +226,9 @@ pub struct Goal {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PlanContent {
+    /// Plans written before there were kinds read as support plans.
+    #[serde(default)]
+    pub kind: PlanKind,
     pub worker: String,
     #[ts(type = "string")]
     pub start_date: NaiveDate,
@@ -223,6 +237,15 @@ pub struct PlanContent {
     pub diagnosis: Diagnosis,
     pub goals: Vec<Goal>,
     pub commitments: Option<String>,
+    #[serde(default)]
+    pub team: Vec<TeamMember>,
+    #[serde(default)]
+    pub worker_obligations: Option<String>,
+    #[serde(default)]
+    #[ts(type = "Array<string>")]
+    pub family_members: Vec<Id>,
+    #[serde(default)]
+    pub initial_assessment: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -264,6 +287,8 @@ impl PlanInput {
         default_worker: &str,
     ) -> Result<(PlanContent, Vec<PlannedServiceDraft>), ValidationErrors> {
         let mut errors = ValidationErrors::default();
+        let kind = self.kind(&mut errors);
+        let parts = self.kind_parts(kind, &mut errors);
         let worker = clean(&self.worker).unwrap_or_else(|| default_worker.to_owned());
         let start = required_date(
             &mut errors,
@@ -434,6 +459,7 @@ impl PlanInput {
         errors.into_result(|| {
             (
                 PlanContent {
+                    kind,
                     worker,
                     start_date: start.expect("checked"),
                     end_date: end.expect("checked"),
@@ -445,6 +471,10 @@ impl PlanInput {
                     },
                     goals,
                     commitments: clean(&self.commitments),
+                    team: parts.team,
+                    worker_obligations: parts.worker_obligations,
+                    family_members: parts.family_members,
+                    initial_assessment: parts.initial_assessment,
                 },
                 drafts,
             )

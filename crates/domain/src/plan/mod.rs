@@ -7,6 +7,7 @@
 mod catalogue;
 mod content;
 mod delivery;
+mod kind;
 mod lifecycle;
 mod note;
 mod quantity;
@@ -14,6 +15,7 @@ mod quantity;
 pub use catalogue::*;
 pub use content::*;
 pub use delivery::*;
+pub use kind::*;
 pub use lifecycle::*;
 pub use note::*;
 pub use quantity::*;
@@ -189,5 +191,84 @@ mod tests {
         assert_eq!(Unit::parse("Sesja"), Some(Unit::Session));
         assert_eq!(Unit::parse("hour"), Some(Unit::Hour));
         assert_eq!(Unit::parse("kg"), None);
+    }
+
+    #[test]
+    fn a_plan_keeps_only_the_sections_of_its_kind() {
+        let mut input = plan_input();
+        input.kind = Some("social_contract".into());
+        input.worker_obligations = Some("Pomoc w skompletowaniu dokumentów".into());
+        input.initial_assessment = Some("nie dotyczy kontraktu".into());
+        input.team = Some(vec![TeamMemberInput {
+            name: Some("Ewa Nowak".into()),
+            role: Some("psycholog".into()),
+        }]);
+        let (content, _) = input.parse("Anna").unwrap();
+        assert_eq!(content.kind, PlanKind::SocialContract);
+        assert_eq!(
+            content.worker_obligations.as_deref(),
+            Some("Pomoc w skompletowaniu dokumentów")
+        );
+        assert!(content.team.is_empty() && content.initial_assessment.is_none());
+        // The person's obligations are still missing: named before signing.
+        let missing: Vec<_> = content
+            .missing_for_signing()
+            .into_iter()
+            .map(|m| m.0)
+            .collect();
+        assert_eq!(missing, ["commitments"]);
+    }
+
+    #[test]
+    fn kinds_check_their_own_parts() {
+        let mut input = plan_input();
+        input.kind = Some("Indywidualna ścieżka reintegracji".into());
+        input.team = Some(vec![TeamMemberInput {
+            name: Some("Ewa Nowak".into()),
+            role: None,
+        }]);
+        let errors = input.parse("Anna").unwrap_err();
+        assert_eq!(errors.0[0].field, "team.0.role");
+        input.team = None;
+        let (content, _) = input.parse("Anna").unwrap();
+        assert_eq!(content.kind, PlanKind::ReintegrationPath);
+        assert_eq!(content.missing_for_signing()[0].0, "team");
+
+        let mut input = plan_input();
+        input.kind = Some("family_work_plan".into());
+        input.family_members = Some(vec!["nie-id".into()]);
+        let errors = input.parse("Anna").unwrap_err();
+        assert_eq!(errors.0[0].field, "family_members.0");
+        input.family_members = None;
+        let (content, _) = input.parse("Anna").unwrap();
+        assert_eq!(content.missing_for_signing()[0].0, "initial_assessment");
+        assert!(!content.kind.needs_project());
+        assert!(content
+            .kind
+            .legal_basis()
+            .unwrap()
+            .contains("wspieraniu rodziny"));
+
+        let mut input = plan_input();
+        input.kind = Some("umowa".into());
+        assert_eq!(input.parse("Anna").unwrap_err().0[0].field, "kind");
+    }
+
+    #[test]
+    fn a_plan_written_before_kinds_reads_as_a_support_plan() {
+        let (content, _) = plan_input().parse("Anna").unwrap();
+        let mut json: serde_json::Value = serde_json::to_value(&content).unwrap();
+        for key in [
+            "kind",
+            "team",
+            "worker_obligations",
+            "family_members",
+            "initial_assessment",
+        ] {
+            json.as_object_mut().unwrap().remove(key);
+        }
+        let old: PlanContent = serde_json::from_value(json).unwrap();
+        assert_eq!(old.kind, PlanKind::SupportPlan);
+        assert_eq!(old, content);
     }
 }

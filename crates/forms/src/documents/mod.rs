@@ -68,10 +68,16 @@ pub(crate) fn sign_here(
 
 /// The person a statement is about: name and PESEL, with the guardian when one signs.
 pub(crate) fn person_rows(flow: &mut Flow, person: Option<&PersonRef>) {
+    person_rows_as(flow, person, "Imię i nazwisko uczestnika projektu");
+}
+
+/// [`person_rows`] with the name's own label (a social contract is made with a person, not a
+/// project's participant).
+pub(crate) fn person_rows_as(flow: &mut Flow, person: Option<&PersonRef>, label: &str) {
     let name = person.map(|p| p.full_name.clone()).unwrap_or_default();
     let pesel = person.and_then(|p| p.pesel.clone()).unwrap_or_default();
     flow.row(&[
-        Cell::text("Imię i nazwisko uczestnika projektu", name).share(1.4),
+        Cell::text(label, name).share(1.4),
         Cell::digits("PESEL", 11, &pesel),
     ]);
     if person.is_none_or(|p| p.signatory.is_some()) {

@@ -425,6 +425,11 @@ pub fn plan() -> PlanSheet {
     use kartoteka_domain::plan::LifeArea;
     let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
     PlanSheet {
+        kind: kartoteka_domain::plan::PlanKind::SupportPlan,
+        team: Vec::new(),
+        worker_obligations: String::new(),
+        family: Vec::new(),
+        initial_assessment: String::new(),
         person: person(),
         worker: "Agnieszka Wójcik".into(),
         start_date: d(2, 1),

@@ -1,4 +1,6 @@
-//! Individual support plans: one per enrolment, in versions. A draft is edited freely; signing
+//! Plans of every kind (docs/domain.md, "Plans"): an individual support plan or reintegration
+//! path belongs to an enrolment (one per enrolment); a social contract or a family work plan may
+//! also be kept for a person outside any project (one open per person and kind). In versions. A draft is edited freely; signing
 //! freezes it; changing a signed plan means an amendment — a new version that starts as a draft,
 //! keeps a link to the version it replaces, and carries its planned services over so the
 //! deliveries already logged still count. Signing the amendment supersedes the old version.
@@ -6,6 +8,7 @@
 //! Invariant: a signed, closed or superseded version's content and planned services never change;
 //! only reviews are added to a signed plan, and closing adds the final evaluation.
 
+mod lifecycle;
 mod overview;
 mod view;
 
@@ -13,17 +16,21 @@ pub use overview::PlanOverviewRow;
 
 pub(crate) use view::corrupt;
 use view::{plan_row, planned_services, view};
-pub use view::{GoalView, PlanSummary, PlanView, PlannedServiceView};
+pub use view::{FamilyMemberView, GoalView, PlanSummary, PlanView, PlannedServiceView};
 
 use crate::error::{Result, StoreError};
 use crate::write::{Source, Tx};
 use crate::Store;
-use kartoteka_domain::plan::{
-    PlanCloseInput, PlanContent, PlanInput, PlanReviewInput, PlanSignInput, PlanSigning,
-    PlanStatus, PlannedServiceData,
-};
+use kartoteka_domain::plan::{PlanContent, PlanInput, PlanSigning, PlanStatus, PlannedServiceData};
 use kartoteka_domain::{Id, ValidationErrors};
 use rusqlite::{params, OptionalExtension};
+
+/// Whom a plan belongs to: an enrolment in a project, or a person directly.
+#[derive(Clone, Copy)]
+pub(crate) enum PlanOwner<'a> {
+    Enrolment(&'a str),
+    Person(&'a str),
+}
 
 /// A planned service ready to be written: resolved service and goal.
 struct ResolvedService {
@@ -36,15 +43,34 @@ struct ResolvedService {
 impl Store {
     pub fn plan(&self, id: &str) -> Result<PlanView> {
         let row = plan_row(self.conn(), id)?;
-        view(self.conn(), row)
+        let mut plan = view(self.conn(), row)?;
+        if !plan.family_members.is_empty() {
+            let related = self.related_people(&plan.participant_id)?;
+            for m in &mut plan.family_members {
+                match related.iter().find(|r| r.person_id.to_string() == m.id) {
+                    Some(r) => {
+                        m.name = r.name.clone();
+                        m.relation = Some(r.kind.polish().to_owned());
+                    }
+                    None => {
+                        let p = self.participant(&m.id)?;
+                        m.name = format!("{} {}", p.data.first_name, p.data.last_name);
+                    }
+                }
+            }
+        }
+        Ok(plan)
     }
 
-    /// Every plan version of a participant, newest first within each enrolment.
+    /// Every plan version of a participant (in projects and outside them), newest first
+    /// within each chain of versions.
     pub fn plans_of_participant(&self, participant_id: &str) -> Result<Vec<PlanSummary>> {
         self.participant(participant_id)?;
         let mut stmt = self.conn().prepare_cached(
-            "SELECT p.id FROM plans p JOIN enrolments e ON e.id = p.enrolment_id
-              WHERE e.participant_id = ?1 ORDER BY e.created_at DESC, p.version DESC",
+            "SELECT p.id FROM plans p JOIN plan_owners o ON o.plan_id = p.id
+               LEFT JOIN enrolments e ON e.id = p.enrolment_id
+              WHERE o.participant_id = ?1
+              ORDER BY coalesce(e.created_at, p.created_at) DESC, p.version DESC",
         )?;
         let ids = stmt
             .query_map([participant_id.trim()], |r| r.get::<_, String>(0))?
@@ -54,6 +80,8 @@ impl Store {
                 let v = self.plan(id)?;
                 Ok(PlanSummary {
                     id: v.id,
+                    kind: v.kind,
+                    kind_label: v.kind_label,
                     enrolment_id: v.enrolment_id,
                     project_name: v.project_name,
                     version: v.version,
@@ -106,7 +134,32 @@ impl Store {
         Ok(out)
     }
 
-    fn check_period(&self, project_id: &str, content: &PlanContent) -> Result<()> {
+    /// A plan in a project lies within the project's period; the family members of a family
+    /// work plan are people tied to the plan's person in the registry.
+    fn check_plan(
+        &self,
+        participant_id: &str,
+        project_id: Option<&str>,
+        content: &PlanContent,
+    ) -> Result<()> {
+        if !content.family_members.is_empty() {
+            let related = self.related_people(participant_id)?;
+            let mut errors = ValidationErrors::default();
+            for (i, m) in content.family_members.iter().enumerate() {
+                if !related.iter().any(|r| r.person_id == *m) {
+                    errors.push(
+                        format!("family_members.{i}"),
+                        "Ta osoba nie jest powiązana z osobą planu — najpierw dodaj ją w zakładce Rodzina",
+                    );
+                }
+            }
+            if !errors.is_empty() {
+                return Err(errors.into());
+            }
+        }
+        let Some(project_id) = project_id else {
+            return Ok(());
+        };
         let project = Store::project_data(self.conn(), project_id)?;
         if content.start_date < project.start_date || content.end_date > project.end_date {
             return Err(ValidationErrors::single(
@@ -122,7 +175,7 @@ impl Store {
         Ok(())
     }
 
-    /// Creates version 1 of an enrolment's plan, as a draft.
+    /// Creates version 1 of an enrolment's plan, as a draft (any kind).
     pub fn create_plan(
         &mut self,
         source: Source,
@@ -137,7 +190,12 @@ impl Store {
             )));
         }
         let (content, drafts) = input.parse(self.worker())?;
-        self.check_period(&enrolment.project_id.to_string(), &content)?;
+        let participant_id = enrolment.participant_id.to_string();
+        self.check_plan(
+            &participant_id,
+            Some(&enrolment.project_id.to_string()),
+            &content,
+        )?;
         let services = self.resolve_services(&content, &drafts, &[])?;
         let enrolment_id = enrolment.id.to_string();
         self.write(source, |tx| {
@@ -149,13 +207,69 @@ impl Store {
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
-            if let Some((id, version)) = existing {
+            if let Some((_, version)) = existing {
                 return Err(StoreError::Conflict(format!(
-                    "Ten udział ma już plan wsparcia (wersja {version}, id {id}). Zmiany wprowadź w szkicu albo aneksem."
+                    "Ten udział w projekcie ma już plan (wersja {version}). Zmiany wprowadź w szkicu albo aneksem."
                 )));
             }
             let id = Id::new_v7().to_string();
-            tx.insert_plan(&id, &enrolment_id, &content, None)?;
+            tx.insert_plan(&id, PlanOwner::Enrolment(&enrolment_id), &content, None)?;
+            insert_services(tx, &id, &services, &[])?;
+            tx.audit("plan", &id, "create", plan_fields());
+            Ok(id)
+        })
+    }
+
+    /// Creates version 1 of a plan kept for a person outside any project — a social contract
+    /// or a family work plan — as a draft. A person has one open plan of each kind; a new one
+    /// can be made once the previous one is closed.
+    pub fn create_plan_for_person(
+        &mut self,
+        source: Source,
+        participant_id: &str,
+        input: &PlanInput,
+    ) -> Result<String> {
+        let participant = self.participant(participant_id)?;
+        if participant.status == kartoteka_domain::participant::ParticipantStatus::Anonymised {
+            return Err(StoreError::Conflict(
+                "Dane tej osoby zostały zanonimizowane — nie można założyć jej planu.".into(),
+            ));
+        }
+        let (content, drafts) = input.parse(self.worker())?;
+        if content.kind.needs_project() {
+            return Err(ValidationErrors::single(
+                "kind",
+                format!(
+                    "{} należy do udziału w projekcie — załóż go w projekcie osoby (poza projektem: kontrakt socjalny albo plan pracy z rodziną)",
+                    content.kind.polish()
+                ),
+            )
+            .into());
+        }
+        let participant_id = participant.id.to_string();
+        self.check_plan(&participant_id, None, &content)?;
+        let services = self.resolve_services(&content, &drafts, &[])?;
+        let kind = content.kind;
+        self.write(source, |tx| {
+            let open: Option<u32> = tx
+                .tx
+                .query_row(
+                    "SELECT version FROM plans
+                      WHERE participant_id = ?1 AND status IN ('draft', 'signed')
+                        AND coalesce(json_extract(data, '$.kind'), 'support_plan') = ?2
+                      ORDER BY version DESC LIMIT 1",
+                    params![participant_id, kind.as_str()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(version) = open {
+                return Err(StoreError::Conflict(format!(
+                    "Ta osoba ma już otwarty dokument „{}” (wersja {version}). Zmiany wprowadź w szkicu albo aneksem; nowy można założyć po zamknięciu obecnego.",
+                    kind.polish()
+                )));
+            }
+            let id = Id::new_v7().to_string();
+            tx.insert_plan(&id, PlanOwner::Person(&participant_id), &content, None)?;
             insert_services(tx, &id, &services, &[])?;
             tx.audit("plan", &id, "create", plan_fields());
             Ok(id)
@@ -173,7 +287,17 @@ impl Store {
             )));
         }
         let (content, drafts) = input.parse(self.worker())?;
-        self.check_period(&row.project_id, &content)?;
+        if content.kind != row.content.kind {
+            return Err(ValidationErrors::single(
+                "kind",
+                format!(
+                    "Rodzaju dokumentu nie można zmienić (to {}) — załóż nowy dokument innego rodzaju",
+                    row.content.kind.polish()
+                ),
+            )
+            .into());
+        }
+        self.check_plan(&row.participant_id, row.project_id.as_deref(), &content)?;
         let current = planned_services(self.conn(), &row.id)?;
         let kept_retired: Vec<String> = current.iter().map(|s| s.service_id.clone()).collect();
         let services = self.resolve_services(&content, &drafts, &kept_retired)?;
@@ -241,6 +365,19 @@ impl Store {
                     "commitments",
                     content.commitments != old_content.commitments,
                 ),
+                ("team", content.team != old_content.team),
+                (
+                    "worker_obligations",
+                    content.worker_obligations != old_content.worker_obligations,
+                ),
+                (
+                    "family_members",
+                    content.family_members != old_content.family_members,
+                ),
+                (
+                    "initial_assessment",
+                    content.initial_assessment != old_content.initial_assessment,
+                ),
             ] {
                 if changed {
                     fields.push(name.to_owned());
@@ -252,223 +389,11 @@ impl Store {
         })?;
         self.plan(&row.id)
     }
-
-    /// Signs a draft: the participant (or, for a minor, a parent or legal guardian) and the
-    /// worker. The plan is frozen from then on; a signed amendment supersedes the version it
-    /// replaces.
-    pub fn sign_plan(
-        &mut self,
-        source: Source,
-        id: &str,
-        input: &PlanSignInput,
-    ) -> Result<PlanView> {
-        let row = plan_row(self.conn(), id)?;
-        if row.status != PlanStatus::Draft {
-            return Err(StoreError::Conflict(format!(
-                "Plan w wersji {} jest już {} — nic nie zmieniono.",
-                row.version,
-                row.status.polish()
-            )));
-        }
-        let mut errors = ValidationErrors::default();
-        if row.content.goals.is_empty() {
-            errors.push(
-                "goals",
-                "Plan bez celów nie może być podpisany — dodaj co najmniej jeden cel",
-            );
-        }
-        let today = self.clock().today();
-        let participant = self.participant(&row.participant_id)?;
-        let signed_on = kartoteka_domain::consent::consent_date(
-            &mut errors,
-            "participant_signed_on",
-            "Data podpisu uczestnika",
-            &input.participant_signed_on,
-            today,
-        );
-        let worker_on = kartoteka_domain::consent::consent_date(
-            &mut errors,
-            "worker_signed_on",
-            "Data podpisu pracownika",
-            &input.worker_signed_on,
-            today,
-        );
-        let guardian_id = input
-            .guardian_id
-            .as_deref()
-            .map(str::trim)
-            .filter(|g| !g.is_empty());
-        let minor = signed_on.is_some_and(|d| participant.data.is_minor_on(d));
-        let mut signed_by = "self".to_owned();
-        match (minor, guardian_id) {
-            (true, None) => errors.push(
-                "guardian_id",
-                "Osoba jest niepełnoletnia: plan podpisuje rodzic lub opiekun prawny — wskaż go (najpierw dodaj go w zakładce Rodzina).",
-            ),
-            (_, Some(g)) => {
-                let related = self.related_people(&row.participant_id)?;
-                match related.iter().find(|r| r.person_id.to_string() == g) {
-                    Some(r) if r.kind.can_sign_for_minor() => signed_by = r.name.clone(),
-                    Some(_) => errors.push("guardian_id", "Ta osoba nie jest rodzicem ani opiekunem prawnym uczestnika"),
-                    None => errors.push("guardian_id", "Wskazany opiekun nie jest powiązany z uczestnikiem w kartotece"),
-                }
-            }
-            (false, None) => {}
-        }
-        if !errors.is_empty() {
-            return Err(errors.into());
-        }
-        let signing = PlanSigning {
-            participant_signed_on: signed_on.expect("checked"),
-            signed_by,
-            guardian_id: guardian_id.and_then(|g| g.parse().ok()),
-            worker_signed_on: worker_on.expect("checked"),
-            worker: self.worker().to_owned(),
-        };
-        let plan_id = row.id.clone();
-        let replaces = row.replaces_id.clone();
-        self.write(source, |tx| {
-            let now = tx.now_text();
-            tx.tx.execute(
-                "UPDATE plans SET status = 'signed', signing = ?2, updated_at = ?3 WHERE id = ?1 AND status = 'draft'",
-                params![plan_id, serde_json::to_string(&signing).expect("serialises"), now],
-            )?;
-            tx.audit("plan", &plan_id, "sign", sign_fields());
-            if let Some(old) = &replaces {
-                tx.tx.execute(
-                    "UPDATE plans SET status = 'superseded', updated_at = ?2 WHERE id = ?1 AND status = 'signed'",
-                    params![old, now],
-                )?;
-                tx.audit("plan", old, "supersede", vec!["status".into()]);
-            }
-            Ok(())
-        })?;
-        self.plan(&row.id)
-    }
-
-    /// Starts an amendment of a signed plan: a new draft version with the same content whose
-    /// planned services continue the old ones. Returns the new version's id.
-    pub fn amend_plan(&mut self, source: Source, id: &str) -> Result<String> {
-        let row = plan_row(self.conn(), id)?;
-        match row.status {
-            PlanStatus::Signed => {}
-            PlanStatus::Draft => {
-                return Err(StoreError::Conflict(
-                    "Ten plan jest szkicem — popraw go bezpośrednio, aneks nie jest potrzebny."
-                        .into(),
-                ))
-            }
-            PlanStatus::Closed => {
-                return Err(StoreError::Conflict(
-                    "Plan jest zamknięty — nie można go aneksować.".into(),
-                ))
-            }
-            PlanStatus::Superseded => {
-                return Err(StoreError::Conflict(format!(
-                    "Ta wersja została już zastąpiona aneksem ({}). Aneksuj aktualną wersję.",
-                    row.replaced_by_id.unwrap_or_default()
-                )))
-            }
-        }
-        if let Some(draft) = &row.replaced_by_id {
-            return Err(StoreError::Conflict(format!(
-                "Aneks do tego planu jest już w przygotowaniu (szkic {draft}). Dokończ go."
-            )));
-        }
-        let services = planned_services(self.conn(), &row.id)?;
-        let old_id = row.id.clone();
-        let content = row.content.clone();
-        let enrolment_id = row.enrolment_id.clone();
-        self.write(source, |tx| {
-            let version: u32 = tx.tx.query_row(
-                "SELECT max(version) + 1 FROM plans WHERE enrolment_id = ?1",
-                [&enrolment_id],
-                |r| r.get(0),
-            )?;
-            let id = Id::new_v7().to_string();
-            let now = tx.now_text();
-            tx.tx.execute(
-                "INSERT INTO plans(id, enrolment_id, version, replaces_id, status, data, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?6, ?6)",
-                params![id, enrolment_id, version, old_id, serde_json::to_string(&content).expect("serialises"), now],
-            )?;
-            let mut stmt = tx.tx.prepare_cached(
-                "INSERT INTO planned_services(id, plan_id, goal_id, service_id, carried_from, position, data, created_at, updated_at)
-                 SELECT ?1, ?2, goal_id, service_id, id, position, data, ?4, ?4 FROM planned_services WHERE id = ?3",
-            )?;
-            for s in &services {
-                stmt.execute(params![Id::new_v7().to_string(), id, s.id, now])?;
-            }
-            drop(stmt);
-            tx.audit("plan", &id, "amend", vec!["replaces".into()]);
-            Ok(id)
-        })
-    }
-
-    /// Adds a review to a signed plan: what changed and where each goal stands.
-    pub fn review_plan(
-        &mut self,
-        source: Source,
-        id: &str,
-        input: &PlanReviewInput,
-    ) -> Result<PlanView> {
-        let row = plan_row(self.conn(), id)?;
-        if row.status != PlanStatus::Signed {
-            return Err(StoreError::Conflict(format!(
-                "Przegląd dotyczy podpisanego planu, a ten jest {}.",
-                row.status.polish()
-            )));
-        }
-        let review = input.parse(&row.content, self.clock().today(), self.worker())?;
-        let plan_id = row.id.clone();
-        self.write(source, |tx| {
-            let rid = Id::new_v7().to_string();
-            tx.tx.execute(
-                "INSERT INTO plan_reviews(id, plan_id, review_date, data, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![rid, plan_id, review.review_date.to_string(), serde_json::to_string(&review).expect("serialises"), tx.now_text()],
-            )?;
-            tx.audit("plan_review", &rid, "create", vec!["review_date".into(), "changes".into(), "goals".into()]);
-            tx.audit("plan", &plan_id, "review", Vec::new());
-            Ok(())
-        })?;
-        self.plan(&row.id)
-    }
-
-    /// Closes a signed plan with its final evaluation; nothing more is delivered on it.
-    pub fn close_plan(
-        &mut self,
-        source: Source,
-        id: &str,
-        input: &PlanCloseInput,
-    ) -> Result<PlanView> {
-        let row = plan_row(self.conn(), id)?;
-        if row.status != PlanStatus::Signed {
-            return Err(StoreError::Conflict(format!(
-                "Zamknąć można tylko podpisany plan, a ten jest {}.",
-                row.status.polish()
-            )));
-        }
-        if let Some(draft) = &row.replaced_by_id {
-            return Err(StoreError::Conflict(format!(
-                "Do tego planu jest przygotowywany aneks (szkic {draft}) — najpierw go podpisz."
-            )));
-        }
-        let closing = input.parse(&row.content, self.clock().today(), self.worker())?;
-        let plan_id = row.id.clone();
-        self.write(source, |tx| {
-            tx.tx.execute(
-                "UPDATE plans SET status = 'closed', closing = ?2, updated_at = ?3 WHERE id = ?1 AND status = 'signed'",
-                params![plan_id, serde_json::to_string(&closing).expect("serialises"), tx.now_text()],
-            )?;
-            tx.audit("plan", &plan_id, "close", vec!["closed_on".into(), "final_evaluation".into()]);
-            Ok(())
-        })?;
-        self.plan(&row.id)
-    }
 }
 
 pub(crate) fn plan_fields() -> Vec<String> {
     [
+        "kind",
         "worker",
         "period",
         "diagnosis",
@@ -528,25 +453,30 @@ pub(crate) fn sign_fields() -> Vec<String> {
 }
 
 impl Tx<'_> {
-    /// Writes version 1 of an enrolment's plan: a draft, or signed when `signing` is given
-    /// (the bulk path; the app signs a draft with `sign_plan`). The caller audits it.
+    /// Writes version 1 of a plan: a draft, or signed when `signing` is given (the bulk path;
+    /// the app signs a draft with `sign_plan`). The caller audits it.
     pub(crate) fn insert_plan(
         &mut self,
         id: &str,
-        enrolment_id: &str,
+        owner: PlanOwner<'_>,
         content: &PlanContent,
         signing: Option<&PlanSigning>,
     ) -> Result<()> {
         let now = self.now_text();
         let status = if signing.is_some() { "signed" } else { "draft" };
+        let (enrolment, person) = match owner {
+            PlanOwner::Enrolment(e) => (Some(e), None),
+            PlanOwner::Person(p) => (None, Some(p)),
+        };
         self.tx
             .prepare_cached(
-                "INSERT INTO plans(id, enrolment_id, version, replaces_id, status, data, signing, created_at, updated_at)
-                 VALUES (?1, ?2, 1, NULL, ?3, ?4, ?5, ?6, ?6)",
+                "INSERT INTO plans(id, enrolment_id, participant_id, version, replaces_id, status, data, signing, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, 1, NULL, ?4, ?5, ?6, ?7, ?7)",
             )?
             .execute(params![
                 id,
-                enrolment_id,
+                enrolment,
+                person,
                 status,
                 serde_json::to_string(content).expect("serialises"),
                 signing.map(|s| serde_json::to_string(s).expect("serialises")),

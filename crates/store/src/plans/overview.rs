@@ -1,11 +1,11 @@
 //! Every person's plan at a glance (the "Plany wsparcia" view): the newest version of each
-//! enrolment's plan that is not superseded, with the person, the project, the status and when
+//! chain of plan versions (an enrolment's plan, a plan kept outside a project) that is not superseded, with the person, the project, the status and when
 //! a signed plan's next review is due.
 
 use crate::error::Result;
 use crate::Store;
 use chrono::NaiveDate;
-use kartoteka_domain::plan::{next_review, PlanContent, PlanSigning, PlanStatus};
+use kartoteka_domain::plan::{next_review, PlanContent, PlanKind, PlanSigning, PlanStatus};
 
 use super::view::corrupt;
 
@@ -15,8 +15,10 @@ pub struct PlanOverviewRow {
     pub plan_id: String,
     pub participant_id: String,
     pub participant_name: String,
-    pub project_id: String,
-    pub project_name: String,
+    /// None for a plan kept outside any project.
+    pub project_id: Option<String>,
+    pub project_name: Option<String>,
+    pub kind: PlanKind,
     pub status: PlanStatus,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
@@ -25,19 +27,18 @@ pub struct PlanOverviewRow {
 }
 
 impl Store {
-    /// The current plan of every enrolment (anonymised people left out), by surname.
+    /// The current version of every plan (anonymised people left out), by surname.
     pub fn plans_overview(&self) -> Result<Vec<PlanOverviewRow>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT p.id, p.status, p.data, p.signing, pa.id, pa.last_name || ' ' || pa.first_name,
                     pr.id, pr.name,
                     (SELECT max(r.review_date) FROM plan_reviews r WHERE r.plan_id = p.id)
                FROM plans p
-               JOIN enrolments e ON e.id = p.enrolment_id
-               JOIN participants pa ON pa.id = e.participant_id
-               JOIN projects pr ON pr.id = e.project_id
+               JOIN plan_owners o ON o.plan_id = p.id
+               JOIN participants pa ON pa.id = o.participant_id
+               LEFT JOIN projects pr ON pr.id = o.project_id
               WHERE p.status <> 'superseded' AND pa.status <> 'anonymised'
-                AND p.version = (SELECT max(q.version) FROM plans q
-                                  WHERE q.enrolment_id = p.enrolment_id AND q.status <> 'superseded')
+                AND NOT EXISTS (SELECT 1 FROM plans n WHERE n.replaces_id = p.id)
               ORDER BY pa.sort_key, pr.name",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -48,8 +49,8 @@ impl Store {
                 r.get::<_, Option<String>>(3)?,
                 r.get::<_, String>(4)?,
                 r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, String>(7)?,
+                r.get::<_, Option<String>>(6)?,
+                r.get::<_, Option<String>>(7)?,
                 r.get::<_, Option<String>>(8)?,
             ))
         })?;
@@ -77,6 +78,7 @@ impl Store {
                 participant_name: name,
                 project_id,
                 project_name: project,
+                kind: content.kind,
                 status,
                 start_date: content.start_date,
                 end_date: content.end_date,

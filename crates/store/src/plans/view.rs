@@ -3,8 +3,8 @@
 use crate::error::{Result, StoreError};
 use chrono::NaiveDate;
 use kartoteka_domain::plan::{
-    Diagnosis, Goal, GoalStatus, PlanClosing, PlanContent, PlanReview, PlanSigning, PlanStatus,
-    PlannedServiceData, Progress, Unit,
+    Diagnosis, Goal, GoalStatus, PlanClosing, PlanContent, PlanKind, PlanReview, PlanSigning,
+    PlanStatus, PlannedServiceData, Progress, TeamMember, Unit,
 };
 use rusqlite::OptionalExtension;
 use serde::Serialize;
@@ -15,11 +15,17 @@ use ts_rs::TS;
 #[ts(export)]
 pub struct PlanView {
     pub id: String,
-    pub enrolment_id: String,
+    pub kind: PlanKind,
+    /// The document's title: "Indywidualny plan wsparcia", "Kontrakt socjalny", …
+    pub kind_label: String,
+    /// The act the document cites (a social contract, a family work plan).
+    pub legal_basis: Option<String>,
+    /// The enrolment the plan belongs to; none for a plan kept outside any project.
+    pub enrolment_id: Option<String>,
     pub participant_id: String,
     pub participant_name: String,
-    pub project_id: String,
-    pub project_name: String,
+    pub project_id: Option<String>,
+    pub project_name: Option<String>,
     pub version: u32,
     /// The version this one amends.
     pub replaces_id: Option<String>,
@@ -37,11 +43,30 @@ pub struct PlanView {
     pub diagnosis: Diagnosis,
     pub goals: Vec<GoalView>,
     pub commitments: Option<String>,
+    /// An IŚR: the team that made the diagnosis.
+    pub team: Vec<TeamMember>,
+    /// A social contract: what the social worker undertakes.
+    pub worker_obligations: Option<String>,
+    /// A family work plan: the family's members besides the plan's person.
+    pub family_members: Vec<FamilyMemberView>,
+    /// A family work plan: the assistant's initial assessment.
+    pub initial_assessment: Option<String>,
     pub signing: Option<PlanSigning>,
     pub closing: Option<PlanClosing>,
     /// Reviews of this version and of the versions it amends, oldest first.
     pub reviews: Vec<PlanReview>,
     pub progress: Progress,
+}
+
+/// A member of the family a family work plan is made with.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct FamilyMemberView {
+    pub id: String,
+    pub name: String,
+    /// Who the member is to the plan's person ("dziecko", "małżonek / małżonka"); none when the
+    /// tie was removed from the registry after the plan was written.
+    pub relation: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -88,8 +113,11 @@ pub struct PlannedServiceView {
 #[ts(export)]
 pub struct PlanSummary {
     pub id: String,
-    pub enrolment_id: String,
-    pub project_name: String,
+    pub kind: PlanKind,
+    pub kind_label: String,
+    pub enrolment_id: Option<String>,
+    /// None for a plan kept outside any project.
+    pub project_name: Option<String>,
     pub version: u32,
     pub status: PlanStatus,
     pub status_label: String,
@@ -107,7 +135,7 @@ pub(crate) fn corrupt(what: &str) -> impl Fn(serde_json::Error) -> StoreError + 
 
 pub(super) struct PlanRow {
     pub(super) id: String,
-    pub(super) enrolment_id: String,
+    pub(super) enrolment_id: Option<String>,
     pub(super) version: u32,
     pub(super) replaces_id: Option<String>,
     pub(super) status: PlanStatus,
@@ -115,19 +143,19 @@ pub(super) struct PlanRow {
     pub(super) signing: Option<PlanSigning>,
     pub(super) closing: Option<PlanClosing>,
     pub(super) participant_id: String,
-    pub(super) project_id: String,
-    pub(super) project_name: String,
+    pub(super) project_id: Option<String>,
+    pub(super) project_name: Option<String>,
     pub(super) participant_name: String,
     pub(super) replaced_by_id: Option<String>,
 }
 
 const PLAN_SELECT: &str =
     "SELECT p.id, p.enrolment_id, p.version, p.replaces_id, p.status, p.data, p.signing, p.closing,
-        e.participant_id, e.project_id, pr.name, pa.first_name || ' ' || pa.last_name,
+        o.participant_id, o.project_id, pr.name, pa.first_name || ' ' || pa.last_name,
         (SELECT n.id FROM plans n WHERE n.replaces_id = p.id ORDER BY n.version DESC LIMIT 1)
-   FROM plans p JOIN enrolments e ON e.id = p.enrolment_id
-   JOIN projects pr ON pr.id = e.project_id
-   JOIN participants pa ON pa.id = e.participant_id";
+   FROM plans p JOIN plan_owners o ON o.plan_id = p.id
+   LEFT JOIN projects pr ON pr.id = o.project_id
+   JOIN participants pa ON pa.id = o.participant_id";
 
 pub(super) fn plan_row(conn: &rusqlite::Connection, id: &str) -> Result<PlanRow> {
     let sql = format!("{PLAN_SELECT} WHERE p.id = ?1");
@@ -135,7 +163,7 @@ pub(super) fn plan_row(conn: &rusqlite::Connection, id: &str) -> Result<PlanRow>
         .query_row(&sql, [id.trim()], |r| {
             Ok((
                 r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(1)?,
                 r.get::<_, u32>(2)?,
                 r.get::<_, Option<String>>(3)?,
                 r.get::<_, String>(4)?,
@@ -143,8 +171,8 @@ pub(super) fn plan_row(conn: &rusqlite::Connection, id: &str) -> Result<PlanRow>
                 r.get::<_, Option<String>>(6)?,
                 r.get::<_, Option<String>>(7)?,
                 r.get::<_, String>(8)?,
-                r.get::<_, String>(9)?,
-                r.get::<_, String>(10)?,
+                r.get::<_, Option<String>>(9)?,
+                r.get::<_, Option<String>>(10)?,
                 r.get::<_, String>(11)?,
                 r.get::<_, Option<String>>(12)?,
             ))
@@ -317,6 +345,9 @@ pub(super) fn view(conn: &rusqlite::Connection, row: PlanRow) -> Result<PlanView
     Ok(PlanView {
         progress: Progress::of_goal(&all),
         id: row.id,
+        kind: row.content.kind,
+        kind_label: row.content.kind.polish().to_owned(),
+        legal_basis: row.content.kind.legal_basis().map(str::to_owned),
         enrolment_id: row.enrolment_id,
         participant_id: row.participant_id,
         participant_name: row.participant_name,
@@ -334,6 +365,20 @@ pub(super) fn view(conn: &rusqlite::Connection, row: PlanRow) -> Result<PlanView
         diagnosis: row.content.diagnosis,
         goals,
         commitments: row.content.commitments,
+        team: row.content.team,
+        worker_obligations: row.content.worker_obligations,
+        // Named by `Store::plan`, which knows the family's ties.
+        family_members: row
+            .content
+            .family_members
+            .iter()
+            .map(|id| FamilyMemberView {
+                id: id.to_string(),
+                name: String::new(),
+                relation: None,
+            })
+            .collect(),
+        initial_assessment: row.content.initial_assessment,
         signing: row.signing,
         closing: row.closing,
         reviews,

@@ -192,9 +192,13 @@ pub(crate) fn install_triggers(conn: &mut Connection) -> Result<()> {
         if !first {
             continue;
         }
+        // Rows sync already knows keep their stamps: a table rebuilt by a migration loses its
+        // triggers, not its history.
         let ids: Vec<String> = tx
-            .prepare(&format!("SELECT id FROM {table}"))?
-            .query_map([], |r| r.get(0))?
+            .prepare(&format!(
+                "SELECT id FROM {table} WHERE id NOT IN (SELECT id FROM sync_rows WHERE tbl = ?1)"
+            ))?
+            .query_map([table], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         if ids.is_empty() {
             continue;
