@@ -236,6 +236,9 @@ export const api = {
   /** `participantId` null: a blank form. `open`: Rust opens the saved PDF in the system viewer. */
   printDocument: (kind: string, participantId: string | null, projectId: string | null, open: boolean) =>
     call<PrintedFile>('print_document', { kind, participant_id: participantId, project_id: projectId, open }),
+  /** One version of a plan (any kind) as printed, opened in the viewer when `open`. */
+  printPlan: (planId: string, participantId: string, open: boolean) =>
+    call<PrintedFile>('print_document', { kind: 'plan', participant_id: participantId, project_id: null, open, plan_id: planId }),
   /** One PDF per participant of the project; progress arrives as "kartoteka://print-progress". */
   printBatch: (kind: string, projectId: string, oneFile = false) =>
     call<BatchResult>('print_batch', { kind, project_id: projectId, one_file: oneFile }),

@@ -187,6 +187,7 @@ impl App {
         let since = self.store.change_mark()?;
         let summary = crate::seed::seed_demo(&mut self.store, DEMO_PARTICIPANTS, DEMO_SEED)?;
         let source = self.source();
+        self.demo_outside_plans(source)?;
         self.store.demo_mark(source, since)?;
         Ok(DemoAdded {
             participants: summary.counts.participants as u32,
@@ -204,5 +205,75 @@ impl App {
         }
         let source = self.source();
         Ok(self.store.demo_remove(source)?)
+    }
+}
+
+impl App {
+    /// The demo's two documents kept outside projects, signed a month ago: a family work plan
+    /// for the first parent in the registry (naming their children) and a social contract for
+    /// the first adult without children there.
+    fn demo_outside_plans(&mut self, source: kartoteka_store::Source) -> Result<(), ApiError> {
+        use kartoteka_domain::plan::{PlanInput, PlanSignInput};
+        use kartoteka_domain::relation::RelationKind;
+        let today = self.store.clock().today();
+        let start = today - chrono::Days::new(30);
+        let end = today + chrono::Days::new(150);
+        let adult_born_by = today - chrono::Months::new(18 * 12);
+        let mut family = None;
+        let mut contract = None;
+        for p in self.store.participant_page(0, 200, false)?.rows {
+            let children: Vec<String> = self
+                .store
+                .related_people(&p.id)?
+                .into_iter()
+                .filter(|r| r.kind == RelationKind::Child)
+                .map(|r| r.person_id.to_string())
+                .collect();
+            let adult = p.birth_date.as_str() <= adult_born_by.to_string().as_str();
+            if family.is_none() && !children.is_empty() {
+                family = Some(serde_json::json!({
+                    "kind": "family_work_plan",
+                    "start_date": start.to_string(), "end_date": end.to_string(),
+                    "diagnosis": {"problem_situation": "Trudności opiekuńczo-wychowawcze, zaległości szkolne dzieci.",
+                                  "strengths": "Więź rodziców z dziećmi, gotowość do współpracy."},
+                    "goals": [{"title": "Regularne uczęszczanie dzieci do szkoły",
+                               "measure": "Frekwencja powyżej 90%",
+                               "services": [{"service": "ROD-ASYST", "quantity": 20, "frequency": "raz w tygodniu"}]}],
+                    "commitments": "Codzienny kontakt ze szkołą, udział w spotkaniach z asystentem.",
+                    "family_members": children,
+                    "initial_assessment": "Rodzina wielodzietna w trudnej sytuacji finansowej; rodzice potrzebują wsparcia w organizacji dnia dzieci."
+                }))
+                .map(|plan| (p.id.clone(), plan));
+            } else if contract.is_none() && children.is_empty() && adult {
+                contract = Some((
+                    p.id.clone(),
+                    serde_json::json!({
+                        "kind": "social_contract",
+                        "start_date": start.to_string(), "end_date": end.to_string(),
+                        "diagnosis": {"problem_situation": "Długotrwałe bezrobocie, zaległości w opłatach za mieszkanie."},
+                        "goals": [{"title": "Podjęcie zatrudnienia",
+                                   "services": [{"service": "PRA-DORAD", "quantity": 4}]}],
+                        "commitments": "Rejestracja w powiatowym urzędzie pracy, udział w spotkaniach z doradcą zawodowym.",
+                        "worker_obligations": "Pomoc w przygotowaniu CV, wizyta w domu co dwa tygodnie."
+                    }),
+                ));
+            }
+            if family.is_some() && contract.is_some() {
+                break;
+            }
+        }
+        let signing = PlanSignInput {
+            participant_signed_on: Some(start.to_string()),
+            worker_signed_on: Some(start.to_string()),
+            guardian_id: None,
+        };
+        for (person, plan) in family.into_iter().chain(contract) {
+            let input: PlanInput = serde_json::from_value(plan).map_err(|e| {
+                ApiError::new(ErrorCode::Internal, format!("dane demonstracyjne: {e}"))
+            })?;
+            let id = self.store.create_plan_for_person(source, &person, &input)?;
+            self.store.sign_plan(source, &id, &signing)?;
+        }
+        Ok(())
     }
 }

@@ -70,6 +70,15 @@ fn demo_data_is_marked_kept_from_sync_and_removed_with_what_was_attached() {
         Value::Array(vec![])
     );
 
+    // The documents kept outside projects are shown too: a family work plan and a contract.
+    for kind in ["family_work_plan", "social_contract"] {
+        let plans = ok(dir, &["plan", "overview", "--kind", kind], None);
+        let plans = plans.as_array().unwrap();
+        assert_eq!(plans.len(), 1, "{kind}: {plans:?}");
+        assert_eq!(plans[0]["status"], "signed");
+        assert_eq!(plans[0]["project_id"], Value::Null);
+    }
+
     // Only once, and never with sync.
     fail(dir, &["demo", "add"], None, 4);
     let out = sync_setup(dir);

@@ -19,6 +19,7 @@ import { h, replace } from '../dom';
 import { formatDate, formatPeriod } from '../format';
 import { t } from '../i18n';
 import type { AppContext, View } from '../shell/context';
+import { savedFileParts } from '../documents/savedFile';
 import { confirmDialog } from '../ui/dialog';
 import { loadingNote, markBusy } from '../ui/feedback';
 import { focusFirstInvalid, readValues, showFieldErrors } from '../ui/fields';
@@ -133,6 +134,7 @@ function render(ctx: AppContext, plan: PlanView, lookups: Lookups, reshow: Resho
       h('span', { 'data-meta': 'period' }, formatPeriod(plan.start_date, plan.end_date))),
     versionLinks(ctx, plan),
     signingFacts(plan),
+    printLine(ctx, plan),
   );
   const formStatus = h('p', { class: 'form-status', role: 'status', 'data-form-status': 'plan' }, status ?? '');
   const summary = h('div', { class: 'form-summary', role: 'alert', tabindex: -1, hidden: true, 'data-form-summary': '' });
@@ -231,6 +233,28 @@ function render(ctx: AppContext, plan: PlanView, lookups: Lookups, reshow: Resho
     form,
     reviewsSection(ctx, plan, reshow),
   ];
+}
+
+/**
+ * "Drukuj": this version as its kind prints (saved in the print folder and opened to print);
+ * a draft prints as a working copy. The saved file is reported under the button.
+ */
+function printLine(ctx: AppContext, plan: PlanView): HTMLElement {
+  const result = h('p', { class: 'print-result', role: 'status', 'data-plan-printed': '' });
+  const button = h('button', { type: 'button', class: 'button', 'data-action': 'plan-print' }, t('plan.print'));
+  button.addEventListener('click', async () => {
+    const done = markBusy(button, t('plan.printing'));
+    try {
+      const printed = await api.printPlan(plan.id, plan.participant_id, true);
+      result.dataset.printedFile = printed.file;
+      replace(result, ...savedFileParts(ctx, { file: printed.file, openError: printed.open_error, printed: true }));
+    } catch (e) {
+      ctx.showError(e);
+    } finally {
+      if (button.isConnected) done();
+    }
+  });
+  return h('div', { class: 'plan-print' }, button, result);
 }
 
 /** The actions of a plan that cannot be edited: amend (which is what "edit" means here). */

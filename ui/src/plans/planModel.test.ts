@@ -63,6 +63,7 @@ describe('plan form model', () => {
     expect(errors).toEqual([]);
     expect(areaOrder).toEqual(['housing']);
     expect(input).toEqual({
+      kind: 'support_plan',
       worker: 'Anna',
       start_date: '01.02.2026',
       end_date: '30.06.2026',
@@ -214,6 +215,7 @@ describe('plan editor', () => {
     q<HTMLFormElement>('[data-plan-form]').requestSubmit();
     await settle();
     const sent = mocked.mock.calls.find(([c]) => c === 'plan_update')?.[1] as { input: Record<string, unknown> };
+    expect(sent.input.kind).toBe('family_work_plan');
     expect(sent.input.family_members).toEqual(['p-kid', 'p-man']);
     expect(sent.input.initial_assessment).toBe('Rodzina w kryzysie');
   });

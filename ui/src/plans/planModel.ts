@@ -246,6 +246,8 @@ export function toPlanInput(form: PlanForm): PlanInputResult {
     areas: areas.length ? areas : undefined,
   });
   const input: PlanInput = compact({
+    // The kind is fixed when the plan is made; Rust checks it is sent unchanged.
+    kind: form.kind,
     worker: present(form.worker),
     start_date: present(form.start_date),
     end_date: present(form.end_date),

@@ -156,6 +156,8 @@ export const planTexts: { readonly [K in keyof typeof pl]: string } = {
   'plan.finalEvaluation': 'Final evaluation',
   'plan.closeSave': 'Close plan',
   'plan.closed': 'Plan closed.',
+  'plan.print': 'Print',
+  'plan.printing': 'Preparing the printout…',
 
   'delivery.button': 'Record delivery',
   'delivery.heading': 'Record service delivery',

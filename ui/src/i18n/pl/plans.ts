@@ -155,6 +155,8 @@ export const planTexts = {
   'plan.finalEvaluation': 'Ocena końcowa',
   'plan.closeSave': 'Zamknij plan',
   'plan.closed': 'Plan zamknięty.',
+  'plan.print': 'Drukuj',
+  'plan.printing': 'Przygotowuję wydruk…',
 
 
 
