@@ -14,6 +14,21 @@ pub use kartoteka_store::{CaseNote, TimelineEntry};
 pub use kartoteka_store::{DeliverableService, DeliveryAdded, DeliveryView};
 pub use kartoteka_store::{PlanSummary, PlanView};
 
+/// The shipped SM EFS form of the service's code (`crates/reports/columns/cst2021-services.toml`).
+fn with_sm_efs_default(service: &mut Service) -> Result<(), ApiError> {
+    static FORMS: std::sync::OnceLock<Option<kartoteka_reports::ServiceForms>> =
+        std::sync::OnceLock::new();
+    let forms = FORMS.get_or_init(|| kartoteka_reports::ServiceForms::embedded().ok());
+    let Some(forms) = forms else {
+        return Err(ApiError::new(
+            crate::error::ErrorCode::Internal,
+            "Wbudowany słownik form wsparcia SM EFS jest uszkodzony",
+        ));
+    };
+    service.sm_efs_default = forms.default_for(&service.data.code).cloned();
+    Ok(())
+}
+
 /// Whose deliveries to list.
 pub enum DeliveriesOf<'a> {
     /// A plan with its earlier versions.
@@ -23,19 +38,31 @@ pub enum DeliveriesOf<'a> {
 
 impl App {
     /// The catalogue; with `include_retired` also the services taken out of it.
+    /// Each with the SM EFS form it gets when the office gave none of its own.
     pub fn services(&self, include_retired: bool) -> Result<Vec<Service>, ApiError> {
-        Ok(self.store.services(include_retired)?)
+        let mut services = self.store.services(include_retired)?;
+        for s in &mut services {
+            with_sm_efs_default(s)?;
+        }
+        Ok(services)
     }
 
+    /// A new catalogue service; `sm_efs_scope`, `sm_efs_kind` (both or neither) and
+    /// `sm_efs_detail` name it for the CST2021 file.
     pub fn service_add(&mut self, input: &ServiceInput) -> Result<Service, ApiError> {
         let source = self.source();
-        Ok(self.store.add_service(source, input)?)
+        let mut service = self.store.add_service(source, input)?;
+        with_sm_efs_default(&mut service)?;
+        Ok(service)
     }
 
-    /// Renames, re-categorises, retires (`active: false`) or brings back a service.
+    /// Renames, re-categorises, retires (`active: false`) or brings back a service, or sets
+    /// its SM EFS naming (empty texts clear it: the default applies again).
     pub fn service_update(&mut self, id: &str, input: &ServiceInput) -> Result<Service, ApiError> {
         let source = self.source();
-        Ok(self.store.update_service(source, id, input)?)
+        let mut service = self.store.update_service(source, id, input)?;
+        with_sm_efs_default(&mut service)?;
+        Ok(service)
     }
 
     /// Version 1 of an enrolment's plan, as a draft.

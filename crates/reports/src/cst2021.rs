@@ -5,14 +5,15 @@
 //! The column map is data: the TOML file names each column's header, the field code that
 //! fills it and whether it is required. This module only knows how to compute each field.
 
+use crate::support::{ServiceForms, SupportEntry};
 use crate::table::{Cell, Table};
 use crate::values::{ValueList, ValueMap};
 use crate::ReportError;
 use chrono::NaiveDate;
 use kartoteka_domain::enrolment::Enrolment;
 use kartoteka_domain::participant::age_on;
+use kartoteka_store::ReportParticipant;
 use kartoteka_store::Store;
-use kartoteka_store::{ReportParticipant, SupportStart};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -68,6 +69,7 @@ enum Field {
     LabourSubstatus,
     SupportCategories,
     SupportServices,
+    SupportDetails,
     SupportStartDates,
     StartDate,
     EndDate,
@@ -106,6 +108,7 @@ const FIELDS: &[(&str, Field)] = &[
     ("labour_substatus", Field::LabourSubstatus),
     ("support.categories", Field::SupportCategories),
     ("support.services", Field::SupportServices),
+    ("support.details", Field::SupportDetails),
     ("support.start_dates", Field::SupportStartDates),
     ("enrolment.start_date", Field::StartDate),
     ("enrolment.end_date", Field::EndDate),
@@ -237,7 +240,8 @@ struct RowSource<'a> {
     values: &'a ValueMap,
     person: &'a ReportParticipant,
     enrolment: &'a Enrolment,
-    support: &'a [SupportStart],
+    /// One entry per form of support, in the order of their first days.
+    support: &'a [SupportEntry],
 }
 
 fn iso_date(text: &str) -> Option<NaiveDate> {
@@ -245,14 +249,15 @@ fn iso_date(text: &str) -> Option<NaiveDate> {
 }
 
 /// Distinct values in first-seen order, joined with "|".
-fn joined<'a>(values: impl Iterator<Item = &'a str>) -> Cell {
-    let mut seen: Vec<&str> = Vec::new();
-    for v in values {
-        if !v.trim().is_empty() && !seen.contains(&v) {
-            seen.push(v);
-        }
+/// The `|`-list of a person's supports: one place per entry, kept even when two entries share
+/// a value (the lists of scope, kind, "w tym" and date are matched position by position).
+fn listed<'a>(values: impl Iterator<Item = &'a str>) -> Cell {
+    let values: Vec<&str> = values.collect();
+    if values.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::text(values.join("|"))
     }
-    Cell::text(seen.join("|"))
 }
 
 impl RowSource<'_> {
@@ -310,10 +315,18 @@ impl RowSource<'_> {
                     .as_deref()
                     .map(|c| self.values.value(ValueList::LabourSubstatus, c)),
             ),
-            Field::SupportCategories => {
-                joined(self.support.iter().map(|s| s.service_category.as_str()))
+            // "Zakres wsparcia", "Rodzaj przyznanego wsparcia" and its "w tym", position by
+            // position with the dates (a form without "w tym" leaves its place empty).
+            Field::SupportCategories => listed(self.support.iter().map(|s| s.form.scope.as_str())),
+            Field::SupportServices => listed(self.support.iter().map(|s| s.form.kind.as_str())),
+            Field::SupportDetails if self.support.iter().all(|s| s.form.detail.is_none()) => {
+                Cell::Empty
             }
-            Field::SupportServices => joined(self.support.iter().map(|s| s.service_name.as_str())),
+            Field::SupportDetails => listed(
+                self.support
+                    .iter()
+                    .map(|s| s.form.detail.as_deref().unwrap_or("")),
+            ),
             // The first day of each service received; without recorded deliveries, the start
             // of participation (which is by definition the day of the first support).
             Field::SupportStartDates => {
@@ -364,6 +377,7 @@ pub fn build(
     project_id: &str,
     columns: &ColumnMap,
     values: &ValueMap,
+    forms: &ServiceForms,
 ) -> Result<Cst2021Report, ReportError> {
     let project = store.project(project_id)?;
     let project_id = project.id.to_string();
@@ -372,10 +386,14 @@ pub fn build(
         .into_iter()
         .map(|p| (p.participant.id.to_string(), p))
         .collect();
-    let mut support: HashMap<String, Vec<SupportStart>> = HashMap::new();
+    let mut starts: HashMap<String, Vec<kartoteka_store::SupportStart>> = HashMap::new();
     for s in store.report_support_starts(&project_id)? {
-        support.entry(s.enrolment_id.clone()).or_default().push(s);
+        starts.entry(s.enrolment_id.clone()).or_default().push(s);
     }
+    let support: HashMap<String, Vec<SupportEntry>> = starts
+        .into_iter()
+        .map(|(enrolment, starts)| (enrolment, forms.entries(&starts)))
+        .collect();
     let enrolments = store.report_enrolments(Some(&project_id))?;
     let mut table = Table {
         headers: columns.headers(),

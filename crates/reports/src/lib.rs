@@ -2,7 +2,8 @@
 //!
 //! - CST2021 (SM EFS) participant data of one project, as XLSX or semicolon CSV
 //!   (`cst2021.rs`; the columns are data in `columns/cst2021.toml`), with the list of people
-//!   whose required data is missing;
+//!   whose required data is missing; each service is a form of support as SM EFS names it
+//!   (`support.rs`, defaults in `columns/cst2021-services.toml`);
 //! - CSV tables for Excel: participants, enrolments, deliveries (`excel.rs`).
 //!
 //! Architecture invariant: reports only read the store (through its public API), and a file
@@ -15,6 +16,7 @@ pub mod cst2021;
 pub mod excel;
 pub mod labels;
 pub mod output;
+pub mod support;
 pub mod table;
 pub mod values;
 
@@ -22,6 +24,7 @@ pub use compare::{compare_cst2021, Cst2021Comparison};
 pub use cst2021::{ColumnMap, Cst2021Report, IncompleteParticipant, MissingField};
 pub use excel::CsvKind;
 pub use output::FileFormat;
+pub use support::{ServiceForms, SupportEntry};
 pub use table::{Cell, Table};
 pub use values::{ValueList, ValueMap};
 
@@ -85,6 +88,7 @@ pub fn check_cst2021(store: &Store, project_id: &str) -> Result<Cst2021Report, R
         project_id,
         &ColumnMap::embedded()?,
         &ValueMap::embedded()?,
+        &ServiceForms::embedded()?,
     )
 }
 

@@ -84,6 +84,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "plan_kinds",
         sql: include_str!("../migrations/0014_plan_kinds.sql"),
     },
+    Migration {
+        version: 15,
+        name: "service_sm_efs",
+        sql: include_str!("../migrations/0015_service_sm_efs.sql"),
+    },
 ];
 
 pub fn latest_version() -> u32 {

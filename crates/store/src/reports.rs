@@ -23,8 +23,13 @@ pub struct ReportParticipant {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SupportStart {
     pub enrolment_id: String,
+    pub service_code: String,
     pub service_name: String,
     pub service_category: String,
+    /// The office's own SM EFS naming of the service (`ServiceData::own_sm_efs_form`).
+    pub sm_efs_scope: Option<String>,
+    pub sm_efs_kind: Option<String>,
+    pub sm_efs_detail: Option<String>,
     /// YYYY-MM-DD
     pub first_date: String,
 }
@@ -285,7 +290,8 @@ impl Store {
     /// person was present. Ordered by enrolment, then that day.
     pub fn report_support_starts(&self, project_id: &str) -> Result<Vec<SupportStart>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT e.id, s.name, s.category, min(d.delivery_date) AS first_date
+            "SELECT e.id, s.name, s.category, min(d.delivery_date) AS first_date,
+                    s.code, s.sm_efs_scope, s.sm_efs_kind, s.sm_efs_detail
              FROM deliveries d
              JOIN planned_services ps ON ps.id = d.planned_service_id
              JOIN services s ON s.id = ps.service_id
@@ -302,6 +308,10 @@ impl Store {
                     service_name: r.get(1)?,
                     service_category: r.get(2)?,
                     first_date: r.get(3)?,
+                    service_code: r.get(4)?,
+                    sm_efs_scope: r.get(5)?,
+                    sm_efs_kind: r.get(6)?,
+                    sm_efs_detail: r.get(7)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -9,7 +9,8 @@ use kartoteka_domain::plan::{Service, ServiceData, ServiceInput, Unit};
 use kartoteka_domain::Id;
 use rusqlite::{params, OptionalExtension, Row};
 
-const SERVICE_COLUMNS: &str = "id, code, name, category, unit, active";
+const SERVICE_COLUMNS: &str =
+    "id, code, name, category, unit, active, sm_efs_scope, sm_efs_kind, sm_efs_detail";
 
 pub(crate) fn service_from_row(r: &Row) -> rusqlite::Result<Result<Service>> {
     let id: String = r.get(0)?;
@@ -20,6 +21,9 @@ pub(crate) fn service_from_row(r: &Row) -> rusqlite::Result<Result<Service>> {
         category: r.get(3)?,
         unit: Unit::parse(&unit).unwrap_or(Unit::Hour),
         active: r.get::<_, i64>(5)? == 1,
+        sm_efs_scope: r.get(6)?,
+        sm_efs_kind: r.get(7)?,
+        sm_efs_detail: r.get(8)?,
     };
     Ok(id
         .parse::<Id>()
@@ -28,6 +32,7 @@ pub(crate) fn service_from_row(r: &Row) -> rusqlite::Result<Result<Service>> {
             id,
             unit_label: data.unit.polish().to_owned(),
             data,
+            sm_efs_default: None,
         }))
 }
 
@@ -86,16 +91,16 @@ impl Store {
             }
             let id = Id::new_v7().to_string();
             tx.tx.execute(
-                "INSERT INTO services(id, code, name, category, unit, active, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-                params![id, data.code, data.name, data.category, data.unit.as_str(), data.active as i64, tx.now_text()],
+                "INSERT INTO services(id, code, name, category, unit, active, sm_efs_scope, sm_efs_kind, sm_efs_detail, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                params![id, data.code, data.name, data.category, data.unit.as_str(), data.active as i64,
+                        data.sm_efs_scope, data.sm_efs_kind, data.sm_efs_detail, tx.now_text()],
             )?;
-            tx.audit(
-                "service",
-                &id,
-                "create",
-                vec!["code".into(), "name".into(), "category".into(), "unit".into()],
-            );
+            let mut fields: Vec<String> = ["code", "name", "category", "unit"].map(String::from).into();
+            if data.sm_efs_scope.is_some() {
+                fields.extend(["sm_efs_scope", "sm_efs_kind", "sm_efs_detail"].map(String::from));
+            }
+            tx.audit("service", &id, "create", fields);
             Ok(id)
         })?;
         self.service(&id)
@@ -122,6 +127,18 @@ impl Store {
                 .clone()
                 .or(Some(current.data.unit.as_str().to_owned())),
             active: input.active.or(Some(current.data.active)),
+            sm_efs_scope: input
+                .sm_efs_scope
+                .clone()
+                .or(current.data.sm_efs_scope.clone()),
+            sm_efs_kind: input
+                .sm_efs_kind
+                .clone()
+                .or(current.data.sm_efs_kind.clone()),
+            sm_efs_detail: input
+                .sm_efs_detail
+                .clone()
+                .or(current.data.sm_efs_detail.clone()),
         };
         let data = merged.parse()?;
         let id = current.id.to_string();
@@ -155,8 +172,10 @@ impl Store {
                 }
             }
             tx.tx.execute(
-                "UPDATE services SET code = ?2, name = ?3, category = ?4, unit = ?5, active = ?6, updated_at = ?7 WHERE id = ?1",
-                params![id, data.code, data.name, data.category, data.unit.as_str(), data.active as i64, tx.now_text()],
+                "UPDATE services SET code = ?2, name = ?3, category = ?4, unit = ?5, active = ?6,
+                        sm_efs_scope = ?7, sm_efs_kind = ?8, sm_efs_detail = ?9, updated_at = ?10 WHERE id = ?1",
+                params![id, data.code, data.name, data.category, data.unit.as_str(), data.active as i64,
+                        data.sm_efs_scope, data.sm_efs_kind, data.sm_efs_detail, tx.now_text()],
             )?;
             let mut fields = Vec::new();
             for (name, changed) in [
@@ -165,6 +184,9 @@ impl Store {
                 ("category", data.category != current.data.category),
                 ("unit", data.unit != current.data.unit),
                 ("active", data.active != current.data.active),
+                ("sm_efs_scope", data.sm_efs_scope != current.data.sm_efs_scope),
+                ("sm_efs_kind", data.sm_efs_kind != current.data.sm_efs_kind),
+                ("sm_efs_detail", data.sm_efs_detail != current.data.sm_efs_detail),
             ] {
                 if changed {
                     fields.push(name.to_owned());

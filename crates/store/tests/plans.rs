@@ -135,6 +135,7 @@ fn the_catalogue_is_seeded_and_editable() {
                 category: Some("Terapia".into()),
                 unit: Some("sesja".into()),
                 active: None,
+                ..Default::default()
             },
         )
         .unwrap();
@@ -148,6 +149,7 @@ fn the_catalogue_is_seeded_and_editable() {
                 category: Some("Terapia".into()),
                 unit: Some("hour".into()),
                 active: None,
+                ..Default::default()
             },
         )
         .unwrap_err();

@@ -8,4 +8,9 @@ code?: string, name?: string, category?: string,
 /**
  * hour, session, visit, trip, day, ticket, event or course (or the Polish name).
  */
-unit?: string, active?: boolean, };
+unit?: string, active?: boolean, 
+/**
+ * How SM EFS names this form of support: "Zakres wsparcia", "Rodzaj przyznanego
+ * wsparcia" and its "w tym" (empty text clears them; the shipped defaults apply then).
+ */
+sm_efs_scope?: string, sm_efs_kind?: string, sm_efs_detail?: string, };

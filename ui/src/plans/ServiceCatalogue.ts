@@ -1,9 +1,13 @@
-// The service catalogue: every service (code, name, category, unit, active or retired), adding one,
-// renaming one in place and retiring or bringing it back. A retired service stays on the plans
-// that already use it but is no longer offered for new ones.
+// The service catalogue: every service (code, name, category, unit, how SM EFS names it, active
+// or retired), adding one, changing one in place and retiring or bringing it back. A retired
+// service stays on the plans that already use it but is no longer offered for new ones. The SM
+// EFS naming ("Zakres wsparcia", "Rodzaj przyznanego wsparcia", "w tym") is the office's own
+// when given, else the program's default for a seeded service (shown greyed as the fields'
+// placeholders), else the service's category and name.
 
 import { api, toApiError } from '../api';
 import type { Service } from '../bindings/Service';
+import type { SmEfsForm } from '../bindings/SmEfsForm';
 import type { ServiceInput } from '../bindings/ServiceInput';
 import { h, replace } from '../dom';
 import { t } from '../i18n';
@@ -12,6 +16,39 @@ import { loadingNote, markBusy } from '../ui/feedback';
 import { focusFirstInvalid, readValues, selectField, showFieldErrors, textField } from '../ui/fields';
 import { withTableRoles } from '../ui/table';
 import { unitName, UNITS } from './planModel';
+
+const SM_EFS = ['sm_efs_scope', 'sm_efs_kind', 'sm_efs_detail'] as const;
+type SmEfsKey = (typeof SM_EFS)[number];
+
+const smEfsLabel = (k: SmEfsKey) => t(k === 'sm_efs_scope' ? 'service.smEfsScope' : k === 'sm_efs_kind' ? 'service.smEfsKind' : 'service.smEfsDetail');
+
+/** The form SM EFS gets for this service, and whether it is the office's own. */
+export function smEfsOf(s: Service): { form: SmEfsForm | null; own: boolean } {
+  if (s.sm_efs_scope && s.sm_efs_kind) return { form: { scope: s.sm_efs_scope, kind: s.sm_efs_kind, detail: s.sm_efs_detail }, own: true };
+  return { form: s.sm_efs_default, own: false };
+}
+
+/** "Usługi społeczne — Wsparcie rodziny (asystent rodziny)". */
+export function smEfsText(form: SmEfsForm): string {
+  return `${form.scope} — ${form.kind}${form.detail ? ` (${form.detail})` : ''}`;
+}
+
+/** The three SM EFS fields, with the default as their placeholders. */
+function smEfsFields(prefix: string, s: Service | null): HTMLElement {
+  const fallback = s?.sm_efs_default;
+  const placeholder = (k: SmEfsKey) => (k === 'sm_efs_scope' ? fallback?.scope : k === 'sm_efs_kind' ? fallback?.kind : fallback?.detail) ?? undefined;
+  return h('fieldset', { class: 'sm-efs', 'data-sm-efs-fields': '' },
+    h('legend', null, t('service.smEfs')),
+    h('p', { class: 'hint' }, t(fallback ? 'service.smEfsHintDefault' : 'service.smEfsHint')),
+    h('div', { class: 'grid' }, SM_EFS.map((k) => textField({
+      name: k,
+      idPrefix: prefix,
+      label: smEfsLabel(k),
+      value: s?.[k] ?? '',
+      placeholder: placeholder(k),
+      className: k === 'sm_efs_detail' ? undefined : 'wide',
+    }))));
+}
 
 export function serviceCatalogue(ctx: AppContext): HTMLElement {
   const list = h('div', { 'data-service-list': '' }, loadingNote());
@@ -44,12 +81,13 @@ export function serviceCatalogue(ctx: AppContext): HTMLElement {
         textField({ name: 'name', idPrefix: 'service', label: t('service.name'), className: 'wide' }),
         textField({ name: 'category', idPrefix: 'service', label: t('service.category') }),
         selectField({ name: 'unit', idPrefix: 'service', label: t('service.unit'), empty: t('common.choose'), choices: UNITS.map((u) => ({ value: u, label: unitName(u) })) })),
+      smEfsFields('service', null),
       h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'button', onclick: () => { replace(formBox); add.focus(); } }, t('common.cancel'))));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const v = readValues(form);
       const input: ServiceInput = {};
-      for (const k of ['code', 'name', 'category', 'unit'] as const) if (v[k]?.trim()) input[k] = v[k].trim();
+      for (const k of ['code', 'name', 'category', 'unit', ...SM_EFS] as const) if (v[k]?.trim()) input[k] = v[k].trim();
       const done = markBusy(save, t('common.saving'));
       try {
         const s = await api.serviceAdd(input);
@@ -68,15 +106,21 @@ export function serviceCatalogue(ctx: AppContext): HTMLElement {
   function renameForm(s: Service): HTMLFormElement {
     const save = h('button', { type: 'submit', class: 'button small primary', 'data-action': 'service-rename-save' }, t('common.save'));
     const form = h('form', { class: 'rename-form', novalidate: true, 'data-form': 'service-rename' },
-      textField({ name: 'name', idPrefix: `rename-${s.code}`, label: t('service.newName'), value: s.name }),
-      textField({ name: 'category', idPrefix: `rename-${s.code}`, label: t('service.category'), value: s.category }),
+      h('h3', null, t('service.renameOf', { name: `${s.code} — ${s.name}` })),
+      h('div', { class: 'grid' },
+        textField({ name: 'name', idPrefix: `rename-${s.code}`, label: t('service.newName'), value: s.name, className: 'wide' }),
+        textField({ name: 'category', idPrefix: `rename-${s.code}`, label: t('service.category'), value: s.category })),
+      smEfsFields(`rename-${s.code}`, s),
       h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'button small', onclick: () => void load() }, t('common.cancel'))));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const v = readValues(form);
       const done = markBusy(save, t('common.saving'));
       try {
-        const updated = await api.serviceUpdate(s.id, { name: v.name, category: v.category });
+        // Empty SM EFS fields are sent empty: they clear the office's values (the default applies).
+        const updated = await api.serviceUpdate(s.id, {
+          name: v.name, category: v.category, sm_efs_scope: v.sm_efs_scope, sm_efs_kind: v.sm_efs_kind, sm_efs_detail: v.sm_efs_detail,
+        });
         status.textContent = t('service.renamed', { name: updated.name });
         await load();
       } catch (err) {
@@ -109,6 +153,7 @@ export function serviceCatalogue(ctx: AppContext): HTMLElement {
         h('th', { scope: 'col' }, t('service.name')),
         h('th', { scope: 'col' }, t('service.category')),
         h('th', { scope: 'col' }, t('service.unit')),
+        h('th', { scope: 'col' }, t('service.smEfs')),
         h('th', { scope: 'col' }, t('service.actions')))),
       h('tbody', null, services.map((s) => {
         const nameCell = h('td', { 'data-service-name': '' }, s.name, s.active ? null : h('span', { class: 'tag' }, t('service.retired')));
@@ -117,6 +162,7 @@ export function serviceCatalogue(ctx: AppContext): HTMLElement {
           nameCell,
           h('td', null, s.category),
           h('td', null, unitName(s.unit)),
+          smEfsCell(s),
           h('td', null,
             h('button', {
               type: 'button',
@@ -124,8 +170,11 @@ export function serviceCatalogue(ctx: AppContext): HTMLElement {
               'data-action': 'service-rename',
               'aria-label': t('service.renameOf', { name: s.name }),
               onclick: () => {
-                replace(nameCell, renameForm(s));
-                nameCell.querySelector<HTMLInputElement>('input')?.focus();
+                // The form takes the whole row: name, category and the three SM EFS fields.
+                const cell = h('td', { class: 'edit-cell' }, renameForm(s));
+                replace(row, cell);
+                withTableRoles(row);
+                cell.querySelector<HTMLInputElement>('input')?.focus();
               },
             }, t('service.rename')),
             h('button', {
@@ -138,6 +187,13 @@ export function serviceCatalogue(ctx: AppContext): HTMLElement {
         return row;
       })),
     ));
+  }
+
+  function smEfsCell(s: Service): HTMLElement {
+    const { form, own } = smEfsOf(s);
+    return h('td', { 'data-service-sm-efs': own ? 'own' : form ? 'default' : 'none' },
+      form ? smEfsText(form) : t('service.smEfsNone'),
+      form && !own ? h('span', { class: 'tag' }, t('service.smEfsDefault')) : null);
   }
 
   async function load(): Promise<void> {

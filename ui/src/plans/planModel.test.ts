@@ -40,8 +40,8 @@ const FAMILY_PLAN: PlanView = {
 };
 
 const SERVICES: Service[] = [
-  { id: 's-psy', code: 'TER-PSY', name: 'Terapia psychologiczna', category: 'Terapia', unit: 'hour', active: true, unit_label: 'godzina' },
-  { id: 's-logo', code: 'TER-LOGO', name: 'Terapia logopedyczna', category: 'Terapia', unit: 'session', active: true, unit_label: 'sesja' },
+  { id: 's-psy', code: 'TER-PSY', name: 'Terapia psychologiczna', category: 'Terapia', unit: 'hour', active: true, unit_label: 'godzina', sm_efs_scope: null, sm_efs_kind: null, sm_efs_detail: null, sm_efs_default: null },
+  { id: 's-logo', code: 'TER-LOGO', name: 'Terapia logopedyczna', category: 'Terapia', unit: 'session', active: true, unit_label: 'sesja', sm_efs_scope: null, sm_efs_kind: null, sm_efs_detail: null, sm_efs_default: null },
 ];
 
 describe('plan form model', () => {

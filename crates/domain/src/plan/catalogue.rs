@@ -90,6 +90,11 @@ pub struct ServiceInput {
     /// hour, session, visit, trip, day, ticket, event or course (or the Polish name).
     pub unit: Option<String>,
     pub active: Option<bool>,
+    /// How SM EFS names this form of support: "Zakres wsparcia", "Rodzaj przyznanego
+    /// wsparcia" and its "w tym" (empty text clears them; the shipped defaults apply then).
+    pub sm_efs_scope: Option<String>,
+    pub sm_efs_kind: Option<String>,
+    pub sm_efs_detail: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -100,6 +105,39 @@ pub struct ServiceData {
     pub category: String,
     pub unit: Unit,
     pub active: bool,
+    /// The office's own SM EFS naming of this support (see [`SmEfsForm`]); none: the default.
+    #[serde(default)]
+    pub sm_efs_scope: Option<String>,
+    #[serde(default)]
+    pub sm_efs_kind: Option<String>,
+    #[serde(default)]
+    pub sm_efs_detail: Option<String>,
+}
+
+/// A form of support as the EU monitoring system (SM EFS, CST2021) names it: the columns
+/// "Zakres wsparcia", "Rodzaj przyznanego wsparcia" and its "w tym". Several services of a
+/// person that are one form are one entry of the participant file, with the first day.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SmEfsForm {
+    pub scope: String,
+    pub kind: String,
+    #[serde(default)]
+    pub detail: Option<String>,
+}
+
+/// Longest SM EFS value the catalogue takes.
+pub const SM_EFS_TEXT_MAX: usize = 200;
+
+impl ServiceData {
+    /// The office's own SM EFS form of this service, when it gave both scope and kind.
+    pub fn own_sm_efs_form(&self) -> Option<SmEfsForm> {
+        Some(SmEfsForm {
+            scope: self.sm_efs_scope.clone()?,
+            kind: self.sm_efs_kind.clone()?,
+            detail: self.sm_efs_detail.clone(),
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -110,6 +148,9 @@ pub struct Service {
     #[serde(flatten)]
     pub data: ServiceData,
     pub unit_label: String,
+    /// The form SM EFS gets when the office gave none of its own (the shipped defaults of the
+    /// seeded services); filled by the application, none from the store.
+    pub sm_efs_default: Option<SmEfsForm>,
 }
 
 impl ServiceInput {
@@ -136,12 +177,53 @@ impl ServiceInput {
             },
             None => None,
         };
+        let sm_efs =
+            |errors: &mut ValidationErrors, field: &str, label: &str, v: &Option<String>| {
+                crate::text::short_text(errors, field, label, v, SM_EFS_TEXT_MAX)
+            };
+        let sm_efs_scope = sm_efs(
+            &mut errors,
+            "sm_efs_scope",
+            "Zakres wsparcia (SM EFS)",
+            &self.sm_efs_scope,
+        );
+        let sm_efs_kind = sm_efs(
+            &mut errors,
+            "sm_efs_kind",
+            "Rodzaj przyznanego wsparcia (SM EFS)",
+            &self.sm_efs_kind,
+        );
+        let sm_efs_detail = sm_efs(
+            &mut errors,
+            "sm_efs_detail",
+            "W tym (SM EFS)",
+            &self.sm_efs_detail,
+        );
+        // A half-given form would be written beside the default's other half: both or neither.
+        match (&sm_efs_scope, &sm_efs_kind) {
+            (Some(_), None) => errors.push(
+                "sm_efs_kind",
+                "Rodzaj przyznanego wsparcia (SM EFS): podaj go razem z zakresem wsparcia",
+            ),
+            (None, Some(_)) => errors.push(
+                "sm_efs_scope",
+                "Zakres wsparcia (SM EFS): podaj go razem z rodzajem wsparcia",
+            ),
+            (None, None) if sm_efs_detail.is_some() => errors.push(
+                "sm_efs_detail",
+                "W tym (SM EFS): podaj najpierw zakres i rodzaj wsparcia",
+            ),
+            _ => {}
+        }
         errors.into_result(|| ServiceData {
             code: code.expect("checked").to_uppercase(),
             name: name.expect("checked"),
             category: category.expect("checked"),
             unit: unit.expect("checked"),
             active: self.active.unwrap_or(true),
+            sm_efs_scope,
+            sm_efs_kind,
+            sm_efs_detail,
         })
     }
 }

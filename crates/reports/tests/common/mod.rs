@@ -164,13 +164,13 @@ pub fn fixture() -> Fixture {
     store
         .execute_raw(&format!(
             "INSERT INTO services(id, code, name, category, unit, active, created_at, updated_at) VALUES
-               ('svc-1', 'TEST-TER', 'Terapia psychologiczna', 'terapia', 'hour', 1, '{now}', '{now}'),
-               ('svc-2', 'TEST-WAR', 'Warsztaty dla rodziców; grupa \"Żak\"', 'rodzina', 'session', 1, '{now}', '{now}');
+               ('019a0000-0000-7000-8000-0000000000a1', 'TEST-TER', 'Terapia psychologiczna', 'terapia', 'hour', 1, '{now}', '{now}'),
+               ('019a0000-0000-7000-8000-0000000000a2', 'TEST-WAR', 'Warsztaty dla rodziców; grupa \"Żak\"', 'rodzina', 'session', 1, '{now}', '{now}');
              INSERT INTO plans(id, enrolment_id, version, replaces_id, status, data, created_at, updated_at)
                VALUES ('plan-1', '{complete_enrolment}', 1, NULL, 'signed', '{{}}', '{now}', '{now}');
              INSERT INTO planned_services(id, plan_id, goal_id, service_id, carried_from, position, data, created_at, updated_at) VALUES
-               ('ps-1', 'plan-1', 'g1', 'svc-1', NULL, 1, '{{}}', '{now}', '{now}'),
-               ('ps-2', 'plan-1', 'g1', 'svc-2', NULL, 2, '{{}}', '{now}', '{now}');
+               ('ps-1', 'plan-1', 'g1', '019a0000-0000-7000-8000-0000000000a1', NULL, 1, '{{}}', '{now}', '{now}'),
+               ('ps-2', 'plan-1', 'g1', '019a0000-0000-7000-8000-0000000000a2', NULL, 2, '{{}}', '{now}', '{now}');
              INSERT INTO deliveries(id, planned_service_id, delivery_date, quantity_centi, attendance, data, created_at) VALUES
                ('d-1', 'ps-1', '2026-03-09', 100, 'absent_excused', '{{\"delivered_by\": \"Józef Nowak\"}}', '{now}'),
                ('d-2', 'ps-1', '2026-03-16', 150, 'present', '{{\"delivered_by\": \"Józef Nowak\", \"note\": \"pierwsza sesja; \\\"dobra\\\" współpraca\"}}', '{now}'),
