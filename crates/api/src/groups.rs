@@ -192,7 +192,12 @@ impl App {
             }
         };
         let project = self.store.project(&group.project_id.to_string())?;
-        let ctx = document_context(&self.store.organisation()?, Some(&project.data), now())?;
+        let ctx = document_context(
+            &self.store.organisation()?,
+            Some(&project.data),
+            now(),
+            forms::RENDERING_REVISION,
+        )?;
         forms::group_attendance(
             &ctx,
             &forms::GroupAttendanceSheet {

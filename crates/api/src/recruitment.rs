@@ -123,7 +123,12 @@ impl App {
             .store
             .participant(&candidate.participant_id.to_string())?;
         let project = self.store.project(&round.project_id.to_string())?;
-        let ctx = document_context(&self.store.organisation()?, Some(&project.data), now())?;
+        let ctx = document_context(
+            &self.store.organisation()?,
+            Some(&project.data),
+            now(),
+            forms::RENDERING_REVISION,
+        )?;
         let address = person
             .data
             .correspondence_address
@@ -163,7 +168,12 @@ impl App {
         let candidates = self.store.candidates(id)?;
         let ranking = self.store.ranking(id)?;
         let project = self.store.project(&round.project_id.to_string())?;
-        let ctx = document_context(&self.store.organisation()?, Some(&project.data), now())?;
+        let ctx = document_context(
+            &self.store.organisation()?,
+            Some(&project.data),
+            now(),
+            forms::RENDERING_REVISION,
+        )?;
         let rows = ranking
             .entries()
             .map(|e| {

@@ -123,6 +123,16 @@ fn blank_forms_and_the_attendance_sheet_print_without_a_person() {
 #[test]
 fn a_printed_document_is_recorded_and_regenerated_identically() {
     let o = office();
+    // An EU project: its programme is named at the foot of every page.
+    ok(
+        o.dir.path(),
+        &["project", "update", &o.project, "--json", "-"],
+        Some(
+            r#"{"name": "Razem łatwiej", "agreement_number": "FELD.07.05-IZ.00-0001/26",
+                 "start_date": "2026-01-01", "end_date": "2027-12-31",
+                 "programme": "Fundusze Europejskie dla Łódzkiego 2021–2027", "eu_funds": "850 000,00"}"#,
+        ),
+    );
     let file = o.dir.path().join("a.pdf");
     let printed = ok(
         o.dir.path(),
@@ -160,6 +170,10 @@ fn a_printed_document_is_recorded_and_regenerated_identically() {
         std::fs::read(&again).unwrap()
     );
     let text = pdftotext(&file);
+    assert!(
+        text.contains("Projekt współfinansowany ze środków Unii Europejskiej w ramach programu Fundusze Europejskie dla Łódzkiego 2021–2027"),
+        "{text}"
+    );
     assert!(
         text.contains("Wersja treści: v1"),
         "the printed statement names its version"

@@ -1,5 +1,6 @@
 //! The top and bottom of every document: the logo strip on every page, the organisation and
-//! project under it on the first page, and the PDF metadata when the document is finished.
+//! project under it on the first page, the project's programme at the foot of every page, and
+//! the PDF metadata when the document is finished.
 //!
 //! Invariants: the logo strip keeps its aspect ratio and spans the content width, unless
 //! that would make it taller than `MAX_LOGO_HEIGHT` (then it is narrower and centred). The
@@ -23,6 +24,23 @@ pub(crate) enum Letterhead {
     Full,
     /// Only the organisation's name and address (documents that concern no project).
     OrganisationOnly,
+}
+
+/// The line at the foot of every page of a project's document: "Projekt współfinansowany ze
+/// środków Unii Europejskiej w ramach programu …" (or, without EU funds, "realizowany w
+/// ramach programu …"); none without a programme.
+fn programme_line(project: &crate::model::ProjectHeader) -> Option<String> {
+    let programme = project.programme.trim();
+    if programme.is_empty() {
+        return None;
+    }
+    Some(if project.eu_funded {
+        format!(
+            "Projekt współfinansowany ze środków Unii Europejskiej w ramach programu {programme}"
+        )
+    } else {
+        format!("Projekt realizowany w ramach programu {programme}")
+    })
 }
 
 /// Starts a document: the first page with its letterhead.
@@ -57,6 +75,9 @@ pub(crate) fn start(ctx: &DocumentContext, letterhead: Letterhead) -> Result<Flo
                 &format!("Umowa o dofinansowanie nr {}", project.agreement_number),
                 style::HEADER,
             );
+        }
+        if let Some(line) = programme_line(project) {
+            flow.set_running_line(&line);
         }
     }
     flow.gap(2.0 * MM);

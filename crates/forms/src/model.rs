@@ -53,6 +53,11 @@ pub struct ProjectHeader {
     pub name: String,
     /// The grant agreement number ("umowa o dofinansowanie nr …").
     pub agreement_number: String,
+    /// The programme the project is funded from ("Fundusze Europejskie dla Łódzkiego
+    /// 2021–2027"); empty: none. Printed at the foot of every page.
+    pub programme: String,
+    /// Whether EU funds co-finance it (the programme line then says so).
+    pub eu_funded: bool,
 }
 
 /// An address as printed on the enrolment form.

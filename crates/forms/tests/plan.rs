@@ -132,6 +132,21 @@ fn a_long_plan_continues_on_the_next_pages_with_table_headers_repeated() {
         .map(|w| w.page)
         .collect();
     assert!(headed.len() >= 3, "services tables on pages {headed:?}");
+    // An EU project's programme is named at the foot of every page.
+    let programme: std::collections::BTreeSet<usize> = words
+        .iter()
+        .filter(|w| w.text == "współfinansowany")
+        .map(|w| w.page)
+        .collect();
+    assert_eq!(
+        programme.len(),
+        pages,
+        "programme line on pages {programme:?}"
+    );
+    let text = text_of(&pdf);
+    assert!(text.contains(
+        "Projekt współfinansowany ze środków Unii Europejskiej w ramach programu Fundusze Europejskie dla Łódzkiego 2021–2027"
+    ), "{text}");
     assert_well_formed(&pdf, DocumentKind::Plan.title());
     assert_nothing_below_the_margin(&pdf);
 }

@@ -80,14 +80,21 @@ pub(super) fn person_ref(s: &Snapshot) -> Option<forms::PersonRef> {
 }
 
 pub(super) fn context(s: &Snapshot) -> Result<forms::DocumentContext, ApiError> {
-    document_context(&s.organisation, s.project.as_ref(), s.generated_at)
+    document_context(
+        &s.organisation,
+        s.project.as_ref(),
+        s.generated_at,
+        s.revision,
+    )
 }
 
-/// The letterhead of a document: the organisation, the project (if any) and when.
+/// The letterhead of a document: the organisation, the project (if any) and when, as the
+/// rendering `revision` of its snapshot prints them (`forms::RENDERING_REVISION` for a new one).
 pub(crate) fn document_context(
     organisation: &OrganisationSettings,
     project: Option<&ProjectData>,
     generated_at: DateTime<FixedOffset>,
+    revision: u32,
 ) -> Result<forms::DocumentContext, ApiError> {
     use base64::Engine;
     let logo_strip = match &organisation.logo_strip_base64 {
@@ -114,6 +121,13 @@ pub(crate) fn document_context(
         project: project.map(|p| forms::ProjectHeader {
             name: p.name.clone(),
             agreement_number: p.agreement_number.clone().unwrap_or_default(),
+            // Snapshots of revision 2 and older printed no programme line: they regenerate as
+            // they were.
+            programme: (revision >= 3)
+                .then(|| p.programme.clone())
+                .flatten()
+                .unwrap_or_default(),
+            eu_funded: p.eu_funds.is_some_and(|v| v > 0),
         }),
         generated_at,
         place: Some(organisation.place.clone()).filter(|p| !p.is_empty()),
@@ -362,4 +376,48 @@ pub fn lay_out_snapshot(s: &Snapshot) -> Result<forms::Document, ApiError> {
         }
     };
     laid.map_err(internal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project() -> ProjectData {
+        serde_json::from_value(serde_json::json!({
+            "name": "Razem łatwiej", "agreement_number": "FELD.07.05-IZ.00-0001/26",
+            "programme": "Fundusze Europejskie dla Łódzkiego 2021–2027",
+            "start_date": "2026-01-01", "end_date": "2027-12-31",
+            "participant_target": null, "target_groups": [], "retention_until": null,
+            "eu_funds": 8_500_000
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_programme_line_is_printed_from_revision_3_on_so_older_snapshots_keep_their_bytes() {
+        let organisation = OrganisationSettings::default();
+        let at = DateTime::parse_from_rfc3339("2026-11-07T10:30:00+01:00").unwrap();
+        let new = document_context(
+            &organisation,
+            Some(&project()),
+            at,
+            forms::RENDERING_REVISION,
+        )
+        .unwrap()
+        .project
+        .unwrap();
+        assert_eq!(
+            new.programme,
+            "Fundusze Europejskie dla Łódzkiego 2021–2027"
+        );
+        assert!(new.eu_funded);
+        let old = document_context(&organisation, Some(&project()), at, 2)
+            .unwrap()
+            .project
+            .unwrap();
+        assert_eq!(
+            old.programme, "",
+            "a revision-2 snapshot printed no programme line"
+        );
+    }
 }

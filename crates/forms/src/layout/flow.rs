@@ -50,6 +50,8 @@ pub struct Flow {
     inset_left: f32,
     inset_right: f32,
     running_header: Option<RunningHeader>,
+    /// A line printed above the footer rule of every page (an EU project's programme).
+    running_line: Option<String>,
     frames: Vec<OpenFrame>,
     /// A scratch flow for [`Flow::measure`]: one endless page whose drawing is thrown away.
     measuring: bool,
@@ -79,6 +81,7 @@ impl Flow {
             inset_left: 0.0,
             inset_right: 0.0,
             running_header: None,
+            running_line: None,
             frames: Vec::new(),
             measuring: false,
             images: Vec::new(),
@@ -104,6 +107,7 @@ impl Flow {
                 pixels,
                 size: (width, height),
             }),
+            running_line: None,
             frames: Vec::new(),
             measuring: false,
             images: vec![(id, image)],
@@ -201,6 +205,7 @@ impl Flow {
             inset_left: self.inset_left,
             inset_right: self.inset_right,
             running_header: None,
+            running_line: None,
             frames: Vec::new(),
             measuring: true,
             images: Vec::new(),
@@ -250,12 +255,26 @@ impl Flow {
         self.draw_frame(frame.left, frame.right, top, bottom);
     }
 
+    /// Prints `line` above the footer rule of every page, centred (cut to one line).
+    pub fn set_running_line(&mut self, line: &str) {
+        self.running_line = Some(line.to_owned()).filter(|l| !l.trim().is_empty());
+    }
+
     /// Finishes the layout: draws the footer on every page and hands the pages over.
     pub fn finish(mut self, footer_note: &str) -> Laid {
         let total = self.pages.len();
         let note_style = TextStyle::regular(7.5).grey(0.35);
+        let running_style = TextStyle::regular(7.5).grey(0.2);
+        let running = self.running_line.as_deref().map(|line| {
+            let text = one_line(line, running_style, PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT);
+            let x = (PAGE_WIDTH - running_style.width(&text)) / 2.0;
+            (text, x)
+        });
         for (i, page) in self.pages.iter_mut().enumerate() {
             let rule = FOOTER_BASELINE - 9.0;
+            if let Some((text, x)) = &running {
+                page.text(*x, rule - 3.0, text, running_style);
+            }
             page.line(
                 (MARGIN_LEFT, rule),
                 (PAGE_WIDTH - MARGIN_RIGHT, rule),

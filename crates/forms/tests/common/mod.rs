@@ -34,6 +34,8 @@ pub fn context() -> DocumentContext {
         project: Some(ProjectHeader {
             name: "Razem łatwiej — aktywizacja społeczna mieszkańców Łodzi".into(),
             agreement_number: "FELD.07.05-IZ.00-0001/26".into(),
+            programme: "Fundusze Europejskie dla Łódzkiego 2021–2027".into(),
+            eu_funded: true,
         }),
         generated_at: DateTime::parse_from_rfc3339("2026-11-07T10:30:00+01:00").unwrap(),
         place: Some("Łódź".into()),
