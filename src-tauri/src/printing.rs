@@ -34,7 +34,8 @@ pub(crate) fn now() -> chrono::DateTime<chrono::FixedOffset> {
 }
 
 /// Prints one document (blank when `participant_id` is empty) and opens it in the viewer.
-/// For a support plan, `plan_id` picks a version (else the person's current plan).
+/// For a support plan, `plan_id` picks a version (else the person's current plan); another
+/// consent needs `text_id` (the text to print).
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn print_document(
     state: State<'_, AppState>,
@@ -43,6 +44,7 @@ pub fn print_document(
     project_id: Option<String>,
     open: bool,
     plan_id: Option<String>,
+    text_id: Option<String>,
 ) -> Result<PrintedFile, ApiError> {
     let kind = kind_of(&kind)?;
     let req = PrintRequest {
@@ -51,6 +53,7 @@ pub fn print_document(
         project_id: project_id.filter(|p| !p.is_empty()),
         attendance: None,
         plan_id: plan_id.filter(|p| !p.is_empty()),
+        text_id: text_id.filter(|t| !t.is_empty()),
     };
     let (printed, file) = state.with_app(|a| {
         let printed = a.print(&req)?;

@@ -44,7 +44,7 @@ describe('api', () => {
     expect(mocked).toHaveBeenLastCalledWith('restore_latest_backup', { password: 'haslo' });
 
     await api.printDocument('enrolment', null, 'proj', false);
-    expect(mocked).toHaveBeenLastCalledWith('print_document', { kind: 'enrolment', participant_id: null, project_id: 'proj', open: false });
+    expect(mocked).toHaveBeenLastCalledWith('print_document', { kind: 'enrolment', participant_id: null, project_id: 'proj', open: false, text_id: null });
     await api.printBatch('declaration', 'proj');
     expect(mocked).toHaveBeenLastCalledWith('print_batch', { kind: 'declaration', project_id: 'proj', one_file: false });
     await api.printBatch('enrolment', 'proj', true);

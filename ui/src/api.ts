@@ -234,8 +234,9 @@ export const api = {
     call<string>('group_attendance_print', { group_id: groupId, session_id: sessionId, month }),
 
   /** `participantId` null: a blank form. `open`: Rust opens the saved PDF in the system viewer. */
-  printDocument: (kind: string, participantId: string | null, projectId: string | null, open: boolean) =>
-    call<PrintedFile>('print_document', { kind, participant_id: participantId, project_id: projectId, open }),
+  /** `textId`: for kind "consent", the text (of kind "other") to print. */
+  printDocument: (kind: string, participantId: string | null, projectId: string | null, open: boolean, textId: string | null = null) =>
+    call<PrintedFile>('print_document', { kind, participant_id: participantId, project_id: projectId, open, text_id: textId }),
   /** One version of a plan (any kind) as printed, opened in the viewer when `open`. */
   printPlan: (planId: string, participantId: string, open: boolean) =>
     call<PrintedFile>('print_document', { kind: 'plan', participant_id: participantId, project_id: null, open, plan_id: planId }),

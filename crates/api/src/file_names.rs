@@ -17,6 +17,7 @@ pub fn kind_label(kind: DocumentKind) -> &'static str {
         DocumentKind::Declaration => "Deklaracja uczestnictwa",
         DocumentKind::DataStatement => "Oświadczenie RODO",
         DocumentKind::ImageConsent => "Zgoda na wizerunek",
+        DocumentKind::Consent => "Zgoda",
         DocumentKind::Plan => "Plan wsparcia",
         DocumentKind::Attendance => "Lista obecności",
         DocumentKind::Record => "Zapis danych osoby",
@@ -123,11 +124,21 @@ impl App {
                 .and_then(|k| k.as_str())
                 .and_then(PlanKind::parse)
                 .filter(|k| *k != PlanKind::SupportPlan)
-                .map_or(kind_label(kind), PlanKind::polish),
-            _ => kind_label(kind),
+                .map_or(kind_label(kind), PlanKind::polish)
+                .to_owned(),
+            // Another consent is named by its text's title ("Zgoda na kontakt telefoniczny – …").
+            DocumentKind::Consent => self
+                .store
+                .document_model(&record.id)?
+                .pointer("/text/title")
+                .and_then(|t| t.as_str())
+                .map(safe_name)
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| kind_label(kind).to_owned()),
+            _ => kind_label(kind).to_owned(),
         };
         Ok(unused(folder.join(named_file(
-            label,
+            &label,
             record.participant_name.as_deref(),
             day,
         ))))

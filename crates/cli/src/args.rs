@@ -371,6 +371,16 @@ pub struct FormArgs {
 }
 
 #[derive(Args, Clone)]
+pub struct ConsentFormArgs {
+    #[command(flatten)]
+    pub form: FormArgs,
+    /// Treść zgody rodzaju „other”: identyfikator wersji albo treści (najnowsza wersja), z listy
+    /// `consent texts`.
+    #[arg(long)]
+    pub text: String,
+}
+
+#[derive(Args, Clone)]
 pub struct RoundFormArgs {
     /// Nabór.
     #[arg(long)]
@@ -448,6 +458,9 @@ pub enum FormCommand {
     DataStatement(FormArgs),
     /// Zgoda na wykorzystanie wizerunku — z aktualnej wersji treści.
     ImageConsent(FormArgs),
+    /// Inna zgoda projektu (treść rodzaju „other”, np. zgoda na kontakt telefoniczny), pod
+    /// tytułem swojej treści.
+    Consent(ConsentFormArgs),
     /// Indywidualny plan wsparcia (z aneksem, przeglądami i oceną końcową) albo pusty formularz.
     Plan(PlanFormArgs),
     /// Lista obecności / karta realizacji usługi na miesiąc.

@@ -1,7 +1,8 @@
 //! `kartoteka form …`, `recovery-key print` and `organisation`: documents to print.
 
 use crate::args::{
-    AttendanceArgs, FormArgs, FormCommand, PlanFormArgs, RecoveryKeyCommand, RoundFormArgs,
+    AttendanceArgs, ConsentFormArgs, FormArgs, FormCommand, PlanFormArgs, RecoveryKeyCommand,
+    RoundFormArgs,
 };
 use crate::io::{print_json, read_json};
 use kartoteka_api::dto::{BatchWritten, PrintedFile, Regenerated, SavedDocument};
@@ -20,6 +21,15 @@ fn write_pdf(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
 }
 
 fn single(app: &mut App, kind: DocumentKind, args: &FormArgs) -> Result<(), ApiError> {
+    single_text(app, kind, args, None)
+}
+
+fn single_text(
+    app: &mut App,
+    kind: DocumentKind,
+    args: &FormArgs,
+    text: Option<&str>,
+) -> Result<(), ApiError> {
     let req = PrintRequest {
         kind: Some(kind),
         participant_id: if args.blank {
@@ -28,6 +38,7 @@ fn single(app: &mut App, kind: DocumentKind, args: &FormArgs) -> Result<(), ApiE
             args.participant.clone()
         },
         project_id: args.project.clone(),
+        text_id: text.map(str::to_owned),
         ..PrintRequest::default()
     };
     let printed = app.print(&req)?;
@@ -196,6 +207,9 @@ pub fn run(app: &mut App, command: FormCommand) -> Result<(), ApiError> {
         FormCommand::Declaration(a) => single(app, DocumentKind::Declaration, &a),
         FormCommand::DataStatement(a) => single(app, DocumentKind::DataStatement, &a),
         FormCommand::ImageConsent(a) => single(app, DocumentKind::ImageConsent, &a),
+        FormCommand::Consent(ConsentFormArgs { form, text }) => {
+            single_text(app, DocumentKind::Consent, &form, Some(&text))
+        }
         FormCommand::Record(a) => single(app, DocumentKind::Record, &a),
         FormCommand::Plan(a) => plan(app, &a),
         FormCommand::RecruitmentProtocol(a) => round_document(app, RoundDocument::Protocol, &a),

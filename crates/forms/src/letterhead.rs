@@ -103,7 +103,7 @@ pub(crate) fn finish(
 pub(crate) fn finish_titled(
     flow: Flow,
     ctx: &DocumentContext,
-    title: &'static str,
+    title: &str,
     footer: &str,
 ) -> Result<Document> {
     let laid = flow.finish(footer);
@@ -115,7 +115,7 @@ pub(crate) fn finish_titled(
     };
     Ok(Document {
         laid,
-        title,
+        title: title.to_owned(),
         subject,
         created: ctx.generated_at.with_timezone(&Utc),
     })

@@ -54,6 +54,8 @@ pub enum DocumentKind {
     Declaration,
     DataStatement,
     ImageConsent,
+    /// Another consent the project needs (a text of kind `other`), printed under its own title.
+    Consent,
     Plan,
     Attendance,
     Record,
@@ -61,11 +63,12 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 8] = [
+    pub const ALL: [DocumentKind; 9] = [
         DocumentKind::Enrolment,
         DocumentKind::Declaration,
         DocumentKind::DataStatement,
         DocumentKind::ImageConsent,
+        DocumentKind::Consent,
         DocumentKind::Plan,
         DocumentKind::Attendance,
         DocumentKind::Record,
@@ -79,6 +82,7 @@ impl DocumentKind {
             DocumentKind::Declaration => "declaration",
             DocumentKind::DataStatement => "data-statement",
             DocumentKind::ImageConsent => "image-consent",
+            DocumentKind::Consent => "consent",
             DocumentKind::Plan => "plan",
             DocumentKind::Attendance => "attendance",
             DocumentKind::Record => "record",
@@ -95,6 +99,7 @@ impl DocumentKind {
                 "Oświadczenie uczestnika projektu (klauzula informacyjna RODO)"
             }
             DocumentKind::ImageConsent => "Zgoda na wykorzystanie wizerunku",
+            DocumentKind::Consent => "Zgoda",
             DocumentKind::Plan => "Indywidualny plan wsparcia",
             DocumentKind::Attendance => "Lista obecności / karta realizacji usługi",
             DocumentKind::Record => "Pełny zapis danych osoby",
@@ -120,6 +125,8 @@ pub enum Model<'a> {
         Option<&'a PersonRef>,
     ),
     ImageConsent(&'a ConsentTemplate, Option<&'a ImageConsentSheet>),
+    /// Another consent: its text (title included) and the person with the answer recorded.
+    Consent(&'a ConsentTemplate, Option<&'a ImageConsentSheet>),
     Plan(Option<&'a PlanSheet>),
     Attendance(Option<&'a AttendanceSheet>),
     Record(&'a PersonRecord),
@@ -131,7 +138,7 @@ pub enum Model<'a> {
 /// pages, page numbers ("strona X z Y" of this document) and text are the same.
 pub struct Document {
     laid: Laid,
-    title: &'static str,
+    title: String,
     subject: String,
     created: DateTime<Utc>,
 }
@@ -145,7 +152,7 @@ impl Document {
     /// The PDF of this document alone: the same document gives the same bytes.
     pub fn to_pdf(&self) -> Result<Vec<u8>> {
         let info = DocumentInfo {
-            title: self.title,
+            title: &self.title,
             subject: &self.subject,
             created: self.created,
         };
@@ -160,7 +167,7 @@ pub fn combine(documents: &[Document]) -> Result<Vec<u8>> {
         .first()
         .ok_or_else(|| FormsError::Input("brak dokumentów do połączenia".into()))?;
     let info = DocumentInfo {
-        title: first.title,
+        title: &first.title,
         subject: &first.subject,
         created: first.created,
     };
@@ -177,6 +184,7 @@ pub fn lay_out(ctx: &DocumentContext, model: Model<'_>) -> Result<Document> {
             documents::data_statement::render(ctx, t, authority, p)
         }
         Model::ImageConsent(t, c) => documents::image_consent::render(ctx, t, c),
+        Model::Consent(t, c) => documents::consent::render(ctx, t, c),
         Model::Plan(p) => documents::plan::render(ctx, p),
         Model::Attendance(s) => documents::attendance::render(ctx, s),
         Model::Record(r) => documents::record::render(ctx, r),
@@ -235,6 +243,15 @@ pub fn image_consent(
     c: Option<&ImageConsentSheet>,
 ) -> Result<Vec<u8>> {
     lay_out(ctx, Model::ImageConsent(template, c))?.to_pdf()
+}
+
+/// Another consent (a text of kind `other`) in the given version; `None` prints it blank.
+pub fn consent_form(
+    ctx: &DocumentContext,
+    template: &ConsentTemplate,
+    c: Option<&ImageConsentSheet>,
+) -> Result<Vec<u8>> {
+    lay_out(ctx, Model::Consent(template, c))?.to_pdf()
 }
 
 /// The individual support plan (or its amendment); `None` prints the blank plan form for a

@@ -122,3 +122,60 @@ async fn print_the_enrolment_form_from_the_participant_page() {
         .await;
     app.quit().await;
 }
+
+/// Another consent of the office (a text of kind "other") is offered by its title in "Drukuj"
+/// and printed under it, in a file named by it.
+#[tokio::test(flavor = "multi_thread")]
+async fn another_consent_is_printed_by_its_title() {
+    let dir = initialised_dir();
+    cli(
+        dir.path(),
+        &["participant", "add", "--json", "-"],
+        Some(r#"{"first_name": "Łucja", "last_name": "Żółkiewska", "pesel": "02270803624"}"#),
+    );
+    let text = cli(
+        dir.path(),
+        &["consent", "text", "--json", "-"],
+        Some(
+            r#"{"kind": "other", "title": "Zgoda na kontakt telefoniczny", "text": "Wyrażam zgodę na kontakt telefoniczny w sprawach zajęć."}"#,
+        ),
+    );
+    let version = text["id"].as_str().unwrap().to_owned();
+    let app = App::start(dir).await;
+    app.unlock().await;
+    app.open_participant("zolkiewska", "Żółkiewska", "Łucja Żółkiewska")
+        .await;
+    app.click("[data-action=print]").await;
+    let box_css = format!("[data-print-panel] input[value='consent:{version}']");
+    app.click(&box_css).await;
+    app.wait_text("[data-print-panel]", "Zgoda na kontakt telefoniczny")
+        .await;
+    app.click("[data-action=save-selected]").await;
+    let printed = app
+        .el_within("[data-printed-file]", 20)
+        .await
+        .attr("data-printed-file")
+        .await
+        .unwrap()
+        .unwrap();
+    let name = std::path::Path::new(&printed)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        name.starts_with("Zgoda na kontakt telefoniczny – Ł.Ż. – "),
+        "{name}"
+    );
+    let out = std::process::Command::new("pdftotext")
+        .arg(&printed)
+        .arg("-")
+        .output()
+        .unwrap();
+    let pdf = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        pdf.contains("Zgoda na kontakt telefoniczny") && pdf.contains("w sprawach zajęć"),
+        "{pdf}"
+    );
+    app.quit().await;
+}

@@ -58,7 +58,7 @@ describe('documents view', () => {
     expect(kinds).toEqual(['enrolment', 'declaration', 'data-statement', 'image-consent']);
     (view.el.querySelector('[data-action=print-blank][data-kind=enrolment]') as HTMLButtonElement).click();
     await settle();
-    expect(mocked).toHaveBeenCalledWith('print_document', { kind: 'enrolment', participant_id: null, project_id: null, open: true });
+    expect(mocked).toHaveBeenCalledWith('print_document', { kind: 'enrolment', participant_id: null, project_id: null, open: true, text_id: null });
     const saved = view.el.querySelector('[data-printed-file]') as HTMLElement;
     expect(saved.dataset.printedFile).toBe('/home/anna/Dokumenty/Kartoteka/enrolment-d9.pdf');
     expect(saved.textContent).toContain('Zapisano „enrolment-d9.pdf” w folderze /home/anna/Dokumenty/Kartoteka. Otwarto do wydruku.');

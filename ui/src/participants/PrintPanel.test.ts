@@ -12,12 +12,19 @@ import { printPanel } from './PrintPanel';
 const mocked = vi.mocked(invoke);
 let enrolments = [enrolment('proj-old', 'Aktywni 2023', '2023-02-01'), enrolment('proj-new', 'Razem 2025', '2025-01-15')];
 let needsGuardian = true;
+/** Two versions of one other consent (newest first, as Rust lists them) and a data statement. */
+const CONSENT_TEXTS = [
+  { id: 'v-phone-2', template_id: 't-phone', project_id: null, kind: 'other', title: 'Zgoda na kontakt telefoniczny', version: 2, text: 'Tak.', created_at: '2026-02-01' },
+  { id: 'v-phone-1', template_id: 't-phone', project_id: null, kind: 'other', title: 'Zgoda na kontakt (stara)', version: 1, text: 'Tak.', created_at: '2026-01-01' },
+  { id: 'v-rodo', template_id: 't-rodo', project_id: null, kind: 'data-statement', title: 'Oświadczenie', version: 1, text: 'RODO', created_at: '2026-01-01' },
+];
 
 function answer(command: string, args?: Record<string, unknown>): unknown {
   switch (command) {
     case 'participant_get': return PARTICIPANT;
     case 'participant_family': return { related: [], needs_guardian: needsGuardian };
     case 'participant_enrolments': return enrolments;
+    case 'consent_texts': return CONSENT_TEXTS;
     case 'print_document': {
       if (args?.kind === 'image-consent') {
         throw { code: 'invalid_input', message: 'Popraw dane', fields: [{ field: 'guardian_id', message: 'Osoba jest niepełnoletnia: wskaż opiekuna.' }], existing: [] };
@@ -56,10 +63,12 @@ describe('print panel', () => {
   it('offers the six documents and the projects, the latest enrolment chosen', async () => {
     const { el } = await mountPanel();
     const boxes = [...el.querySelectorAll<HTMLInputElement>('input[type=checkbox][name=kind]')];
-    expect(boxes.map((b) => b.value)).toEqual(['enrolment', 'declaration', 'data-statement', 'image-consent', 'plan', 'record']);
+    expect(boxes.map((b) => b.value)).toEqual(['enrolment', 'declaration', 'data-statement', 'image-consent', 'plan', 'record', 'consent:v-phone-2']);
     expect(boxes.map((b) => el.querySelector(`label[for="${b.id}"]`)?.textContent)).toEqual([
       'Formularz zgłoszeniowy', 'Deklaracja uczestnictwa', 'Oświadczenie RODO', 'Zgoda na wizerunek', 'Plan wsparcia', 'Pełny zapis danych osoby',
+      'Zgoda na kontakt telefoniczny',
     ]);
+    expect(mocked).toHaveBeenCalledWith('consent_texts', { project_id: 'proj-new' });
     expect(boxes.every((b) => !b.checked)).toBe(true);
     expect((el.querySelector('select[name=project_id]') as HTMLSelectElement).value).toBe('proj-new');
     expect(el.querySelector('[data-warning=needs-guardian]')?.textContent).toContain('niepełnoletnia');
@@ -74,8 +83,8 @@ describe('print panel', () => {
     await settle();
     await settle();
     expect(printCalls()).toEqual([
-      ['print_document', { kind: 'declaration', participant_id: 'p-1', project_id: 'proj-old', open: true }],
-      ['print_document', { kind: 'record', participant_id: 'p-1', project_id: 'proj-old', open: true }],
+      ['print_document', { kind: 'declaration', participant_id: 'p-1', project_id: 'proj-old', open: true, text_id: null }],
+      ['print_document', { kind: 'record', participant_id: 'p-1', project_id: 'proj-old', open: true, text_id: null }],
     ]);
     const saved = [...el.querySelectorAll<HTMLElement>('[data-printed-file]')];
     expect(saved.map((li) => li.dataset.printedFile)).toEqual([
@@ -96,6 +105,17 @@ describe('print panel', () => {
     expect(mocked).toHaveBeenCalledWith('show_in_folder', { file: saved[0].dataset.printedFile });
   });
 
+  it('prints another consent by its text, in its newest version', async () => {
+    const { el, tick, printCalls } = await mountPanel();
+    tick('consent:v-phone-2');
+    (el.querySelector('[data-action=print-selected]') as HTMLButtonElement).click();
+    await settle();
+    await settle();
+    expect(printCalls()).toEqual([
+      ['print_document', { kind: 'consent', participant_id: 'p-1', project_id: 'proj-new', open: true, text_id: 'v-phone-2' }],
+    ]);
+  });
+
   it('"Zapisz jako PDF" saves the ticked documents without sending them to print', async () => {
     const { el, tick, printCalls } = await mountPanel();
     tick('declaration');
@@ -103,7 +123,7 @@ describe('print panel', () => {
     await settle();
     await settle();
     expect(printCalls()).toEqual([
-      ['print_document', { kind: 'declaration', participant_id: 'p-1', project_id: 'proj-new', open: false }],
+      ['print_document', { kind: 'declaration', participant_id: 'p-1', project_id: 'proj-new', open: false, text_id: null }],
     ]);
     expect(el.querySelector('[data-printed-file]')?.textContent).not.toContain('Otwarto do wydruku');
   });
@@ -134,7 +154,7 @@ describe('print panel', () => {
     tick('enrolment');
     (el.querySelector('[data-action=print-selected]') as HTMLButtonElement).click();
     await settle();
-    expect(printCalls()).toEqual([['print_document', { kind: 'enrolment', participant_id: 'p-1', project_id: 'proj-only', open: true }]]);
+    expect(printCalls()).toEqual([['print_document', { kind: 'enrolment', participant_id: 'p-1', project_id: 'proj-only', open: true, text_id: null }]]);
   });
 
   it('opens from the "Drukuj" button in the participant’s header and closes again', async () => {

@@ -2,9 +2,11 @@
 // the person has several enrolments (the latest by default), and print each ticked one — Rust
 // saves the PDF in Documents/Kartoteka (the project's subfolder, a Polish name with initials)
 // and sends it to print, or only saves it ("Zapisz jako PDF"); each saved file with "Pokaż w
-// folderze", or the error, appears below.
+// folderze", or the error, appears below. The project's (and the organisation's) other consents
+// — texts of kind "other" — are offered too, each by its title, in their newest version.
 
 import { api, toApiError } from '../api';
+import type { ConsentTemplateVersion } from '../bindings/ConsentTemplateVersion';
 import type { Enrolment } from '../bindings/Enrolment';
 import type { Family } from '../bindings/Family';
 import type { Participant } from '../bindings/Participant';
@@ -30,7 +32,9 @@ export function printPanel(ctx: AppContext, p: Participant, onPrinted: () => voi
   void (async () => {
     try {
       const [family, enrolments] = await Promise.all([api.participantFamily(p.id), api.participantEnrolments(p.id)]);
-      if (el.isConnected) replace(el, ...content(ctx, p, family, enrolments, onPrinted));
+      const project = latestEnrolment(enrolments)?.project_id ?? null;
+      const others = otherConsents(await api.consentTexts(project));
+      if (el.isConnected) replace(el, ...content(ctx, p, family, enrolments, others, onPrinted));
     } catch (e) {
       replace(el);
       ctx.showError(e);
@@ -39,9 +43,20 @@ export function printPanel(ctx: AppContext, p: Participant, onPrinted: () => voi
   return el;
 }
 
-function content(ctx: AppContext, p: Participant, family: Family, enrolments: Enrolment[], onPrinted: () => void): Node[] {
-  const boxes = PERSON_KINDS.map((kind) =>
+/** The newest version of each text of kind "other" (the list comes newest first per text). */
+export function otherConsents(texts: ConsentTemplateVersion[]): ConsentTemplateVersion[] {
+  const seen = new Set<string>();
+  return texts.filter((v) => v.kind === 'other' && !seen.has(v.template_id) && seen.add(v.template_id));
+}
+
+/** A ticked box's value: a kind, or "consent:<version id>" for another consent. */
+const CONSENT_PREFIX = 'consent:';
+
+function content(ctx: AppContext, p: Participant, family: Family, enrolments: Enrolment[], others: ConsentTemplateVersion[], onPrinted: () => void): Node[] {
+  const labels = new Map<string, string>(others.map((v) => [`${CONSENT_PREFIX}${v.id}`, v.title]));
+  const boxes = [...PERSON_KINDS, ...labels.keys()].map((kind) =>
     h('input', { type: 'checkbox', name: 'kind', value: kind, id: `print-kind-${kind}` }));
+  const labelOf = (kind: string) => labels.get(kind) ?? documentKindLabel(kind);
   const kindError = h('p', { class: 'field-error', 'data-error-for': 'kind', role: 'alert', hidden: true });
   const choices = projectChoices(enrolments);
   const projectField = choices.length > 1
@@ -69,7 +84,9 @@ function content(ctx: AppContext, p: Participant, family: Family, enrolments: En
     try {
       for (const kind of kinds) {
         try {
-          const file = await api.printDocument(kind, p.id, projectId(), toPrinter);
+          const file = kind.startsWith(CONSENT_PREFIX)
+            ? await api.printDocument('consent', p.id, projectId(), toPrinter, kind.slice(CONSENT_PREFIX.length))
+            : await api.printDocument(kind, p.id, projectId(), toPrinter);
           printed++;
           results.append(h('li', { class: 'ok', 'data-printed-file': file.file, 'data-kind': kind },
             savedFileParts(ctx, { file: file.file, openError: file.open_error, printed: toPrinter })));
@@ -78,7 +95,7 @@ function content(ctx: AppContext, p: Participant, family: Family, enrolments: En
           if (error.code === 'locked' || error.code === 'not_initialized') return ctx.showError(error);
           const message = error.fields.length ? error.fields.map((f) => f.message).join(' ') : error.message;
           results.append(h('li', { class: 'field-error', role: 'alert', 'data-print-error': kind },
-            t('print.failed', { document: documentKindLabel(kind), message })));
+            t('print.failed', { document: labelOf(kind), message })));
         }
       }
     } finally {
@@ -92,7 +109,7 @@ function content(ctx: AppContext, p: Participant, family: Family, enrolments: En
     family.needs_guardian ? h('p', { class: 'warning', role: 'note', 'data-warning': 'needs-guardian' }, t('family.needsGuardian')) : null,
     h('fieldset', { class: 'kind-list', 'data-field': 'kind' },
       h('legend', null, t('print.kindsLabel')),
-      boxes.map((box) => h('div', { class: 'field checkbox inline' }, box, h('label', { for: box.id }, documentKindLabel(box.value)))),
+      boxes.map((box) => h('div', { class: 'field checkbox inline' }, box, h('label', { for: box.id }, labelOf(box.value)))),
       kindError),
     projectField,
     choices.length === 0 ? h('p', { class: 'notice', 'data-print-no-project': '' }, t('print.noProject')) : null,

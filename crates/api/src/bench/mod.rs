@@ -286,6 +286,7 @@ fn bench_size(size: usize, dir: &Path, rows: &mut Vec<Row>) -> Result<(), ApiErr
         project_id: Some(project_id.clone()),
         attendance: None,
         plan_id: None,
+        text_id: None,
     };
     let snapshot = printing::build_snapshot(&mut store, Source::Cli, &req, now)?;
     let mut bytes = 0;

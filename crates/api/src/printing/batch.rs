@@ -58,7 +58,11 @@ pub fn print_batch(
     mut output: BatchOutput<'_>,
     hooks: BatchHooks<'_>,
 ) -> Result<BatchOutcome, ApiError> {
-    if matches!(kind, DocumentKind::Attendance | DocumentKind::RecoveryKey) {
+    // Another consent needs its text chosen: it is printed one person at a time.
+    if matches!(
+        kind,
+        DocumentKind::Attendance | DocumentKind::RecoveryKey | DocumentKind::Consent
+    ) {
         return Err(ApiError::invalid(
             "kind",
             "Rodzaj: enrolment, declaration, data-statement, image-consent, plan, record",

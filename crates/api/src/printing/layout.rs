@@ -286,12 +286,20 @@ pub fn lay_out_snapshot(s: &Snapshot) -> Result<forms::Document, ApiError> {
                 Model::DataStatement(&template(s)?, authority.as_ref(), person.as_ref()),
             )
         }
-        DocumentKind::ImageConsent => {
+        DocumentKind::ImageConsent | DocumentKind::Consent => {
             let sheet = person_ref(s).map(|person| forms::ImageConsentSheet {
                 person,
                 consent: s.image_consent,
             });
-            forms::lay_out(&ctx, Model::ImageConsent(&template(s)?, sheet.as_ref()))
+            let text = template(s)?;
+            forms::lay_out(
+                &ctx,
+                if kind == DocumentKind::Consent {
+                    Model::Consent(&text, sheet.as_ref())
+                } else {
+                    Model::ImageConsent(&text, sheet.as_ref())
+                },
+            )
         }
         DocumentKind::Plan => {
             let sheet = s.plan.as_ref().map(|plan| plan_sheet(s, plan));

@@ -51,6 +51,9 @@ pub struct PrintRequest {
     /// The support plan version to print; for a plan without it, the participant's current
     /// plan in the project (the signed version, else the newest draft, else the newest).
     pub plan_id: Option<String>,
+    /// Another consent (`DocumentKind::Consent`): the text to print — a version id, or a
+    /// text's (template's) id for its newest version; required for that kind.
+    pub text_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -63,6 +63,48 @@ pub(super) fn text_for(
     })
 }
 
+/// The text of another consent (kind `other`) to print: `text_id` names a version, or a text
+/// (template) whose newest version is meant; it must be the organisation's or the project's.
+fn other_text(
+    store: &Store,
+    project_id: Option<&str>,
+    text_id: Option<&str>,
+) -> Result<TextSnapshot, ApiError> {
+    let Some(wanted) = text_id.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Err(ApiError::invalid(
+            "text",
+            "Zgoda: wskaż treść do wydruku (jej identyfikator z listy treści zgód, kartoteka consent texts)",
+        ));
+    };
+    let texts = store.consent_texts(project_id)?;
+    // Newest version first within each text (the store's order).
+    let version = texts
+        .iter()
+        .find(|v| v.id.to_string() == wanted)
+        .or_else(|| texts.iter().find(|v| v.template_id.to_string() == wanted))
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("Nie ma treści zgody {wanted} w tej organizacji ani w projekcie osoby."),
+            )
+        })?;
+    if version.kind != ConsentKind::Other {
+        return Err(ApiError::invalid(
+            "text",
+            format!(
+                "Ta treść to {} — drukuje się ją jako swój dokument, nie jako inną zgodę.",
+                version.kind.polish()
+            ),
+        ));
+    }
+    Ok(TextSnapshot {
+        id: version.id.to_string(),
+        title: version.title.clone(),
+        version: version.version,
+        text: version.text.clone(),
+    })
+}
+
 /// An audit action in Polish, for the printed history.
 pub(super) fn action_polish(action: &str) -> &str {
     match action {
@@ -312,6 +354,11 @@ pub fn build_snapshot(
             project_id.as_deref(),
             ConsentKind::ImageConsent,
         )?),
+        DocumentKind::Consent => Some(other_text(
+            store,
+            project_id.as_deref(),
+            req.text_id.as_deref(),
+        )?),
         _ => None,
     };
     // An EU project's statement also carries the managing authority's clause (its model text
@@ -331,6 +378,24 @@ pub fn build_snapshot(
                 .consents_of(&p.id.to_string())?
                 .into_iter()
                 .any(|c| c.kind == ConsentKind::ImageConsent && c.withdrawn_on.is_none());
+            given.then_some(true)
+        }
+        // Another consent: given (and not withdrawn) to any version of the same text.
+        (Some(p), DocumentKind::Consent) => {
+            let printed = text.as_ref().map(|t| t.id.as_str()).unwrap_or_default();
+            let versions = store.consent_texts(project_id.as_deref())?;
+            let template_of = |version: &str| {
+                versions
+                    .iter()
+                    .find(|v| v.id.to_string() == version)
+                    .map(|v| v.template_id)
+            };
+            let template = template_of(printed);
+            let given = store.consents_of(&p.id.to_string())?.into_iter().any(|c| {
+                c.withdrawn_on.is_none()
+                    && template.is_some()
+                    && template_of(&c.template_version_id.to_string()) == template
+            });
             given.then_some(true)
         }
         _ => None,

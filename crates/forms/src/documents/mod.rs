@@ -3,6 +3,7 @@
 //! every value empty and every box unticked.
 
 pub mod attendance;
+pub mod consent;
 pub mod data_statement;
 pub mod declaration;
 pub mod enrolment;

@@ -10,6 +10,7 @@ export const documentTexts: { readonly [K in keyof typeof pl]: string } = {
   'doc.kind.declaration': 'Participation declaration',
   'doc.kind.data-statement': 'GDPR statement',
   'doc.kind.image-consent': 'Image consent',
+  'doc.kind.consent': 'Other consent',
   'doc.kind.plan': 'Support plan',
   'doc.kind.record': 'Full record of the person’s data',
   'doc.kind.attendance': 'Attendance list',

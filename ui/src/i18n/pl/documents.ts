@@ -7,6 +7,7 @@ export const documentTexts = {
   'doc.kind.declaration': 'Deklaracja uczestnictwa',
   'doc.kind.data-statement': 'Oświadczenie RODO',
   'doc.kind.image-consent': 'Zgoda na wizerunek',
+  'doc.kind.consent': 'Inna zgoda',
   'doc.kind.plan': 'Plan wsparcia',
   'doc.kind.record': 'Pełny zapis danych osoby',
   'doc.kind.attendance': 'Lista obecności',

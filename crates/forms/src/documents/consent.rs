@@ -1,0 +1,41 @@
+//! Another consent a project needs — a versioned text of kind `other` ("Zgoda na kontakt
+//! telefoniczny", "Zgoda na udział dziecka w wycieczce") — printed under its own title.
+//!
+//! Invariants: as the image consent: the text is the version from the model with "Wersja
+//! treści: …"; the person chooses between "wyrażam zgodę" and "nie wyrażam zgody" (both empty
+//! on a blank form or with no answer recorded); for a minor the named parent or guardian signs.
+//! The file's title is the text's title.
+
+use crate::error::Result;
+use crate::layout::{style, MM};
+use crate::letterhead::{self, Letterhead};
+use crate::model::{ConsentTemplate, DocumentContext, ImageConsentSheet};
+use crate::Document;
+
+pub(crate) fn render(
+    ctx: &DocumentContext,
+    template: &ConsentTemplate,
+    c: Option<&ImageConsentSheet>,
+) -> Result<Document> {
+    let mut flow = letterhead::start(ctx, Letterhead::Full)?;
+    flow.title(&template.title, None);
+    super::version_line(&mut flow, &template.version);
+    flow.gap(2.0 * MM);
+    let person = c.map(|c| &c.person);
+    super::person_rows(&mut flow, person);
+
+    flow.paragraphs(&template.text, style::CLAUSE);
+    let answer = c.and_then(|c| c.consent);
+    super::sign_here(&mut flow, ctx, person, |flow| {
+        flow.gap(4.0 * MM);
+        flow.checkbox_statement(answer == Some(true), "wyrażam zgodę", style::BODY);
+        flow.checkbox_statement(answer == Some(false), "nie wyrażam zgody", style::BODY);
+        flow.paragraph(
+            "(zaznacz jedną odpowiedź; zgodę można w każdej chwili wycofać)",
+            style::CAPTION,
+        );
+    });
+
+    let footer = format!("{} — wersja treści {}", template.title, template.version);
+    letterhead::finish_titled(flow, ctx, &template.title, &footer)
+}
