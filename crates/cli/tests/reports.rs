@@ -33,6 +33,7 @@ fn setup() -> Setup {
         Some(
             r#"{"first_name": "Łucja", "last_name": "Wałęsa", "pesel": "02270803624",
                 "citizenship": "polskie", "education": "isced5_8",
+                "labour_status": "inactive", "labour_substatus": "not_in_education",
                 "address": {"voivodeship": "łódzkie", "county": "Łódź", "commune": "Łódź",
                   "town": "Łódź", "postcode": "90-001", "degurba": 1},
                 "disability": "nie", "foreign_origin": "nie", "third_country_national": "nie",

@@ -359,6 +359,26 @@ impl RowSource<'_> {
 }
 
 impl RowSource<'_> {
+    /// A "w tym" that does not fit the status written beside it (the status on joining the
+    /// project, else the person's): SM EFS refuses the pair.
+    fn substatus_misfit(&self) -> Option<String> {
+        let data = &self.person.participant.data;
+        let status = self
+            .enrolment
+            .start
+            .status_at_start
+            .as_deref()
+            .or(data.labour_status.as_deref())?;
+        let sub = data.labour_substatus.as_deref()?;
+        (!kartoteka_domain::values::substatus_fits(status, sub)).then(|| {
+            format!(
+                "„w tym” ({}) nie pasuje do statusu na rynku pracy z dnia przystąpienia do projektu ({}) — SM EFS nie przyjmie tej pary; popraw status szczegółowy osoby",
+                self.values.value(ValueList::LabourSubstatus, sub),
+                self.values.value(ValueList::LabourStatus, status)
+            )
+        })
+    }
+
     fn answer(&self, a: Option<kartoteka_domain::values::Answer>) -> Cell {
         a.map_or(Cell::Empty, |a| {
             let code = match a {
@@ -438,6 +458,15 @@ pub fn build(
                     field: spec.field.clone(),
                     column: spec.header.clone(),
                     problem: Some(problem.to_owned()),
+                });
+            } else if let Some(problem) = (*field == Field::LabourSubstatus)
+                .then(|| source.substatus_misfit())
+                .flatten()
+            {
+                missing.push(MissingField {
+                    field: spec.field.clone(),
+                    column: spec.header.clone(),
+                    problem: Some(problem),
                 });
             }
             row.push(cell);

@@ -24,7 +24,13 @@ fn the_check_lists_each_incomplete_person_with_the_missing_fields() {
     let fields: Vec<&str> = person.missing.iter().map(|m| m.field.as_str()).collect();
     assert_eq!(
         fields,
-        ["education", "address.county", "labour_status", "disability"]
+        [
+            "education",
+            "address.county",
+            "labour_status",
+            "labour_substatus",
+            "disability"
+        ]
     );
     let columns: Vec<&str> = person.missing.iter().map(|m| m.column.as_str()).collect();
     assert!(columns.contains(&"Wykształcenie"));
@@ -73,10 +79,7 @@ fn csv_export_has_the_template_headers_and_the_monitoring_values() {
         lucja["Status osoby na rynku pracy w chwili przystąpienia do projektu"], "Osoba bezrobotna",
         "the status on joining wins over the current one, in the system's dictionary"
     );
-    assert_eq!(
-        lucja["w tym"],
-        "Osoba nieuczestnicząca w kształceniu lub szkoleniu"
-    );
+    assert_eq!(lucja["w tym"], "Inne");
     assert_eq!(lucja["Data rozpoczęcia udziału w projekcie"], "02.03.2026");
     assert_eq!(lucja["Data zakończenia udziału w projekcie"], "30.10.2026");
     assert_eq!(
@@ -236,4 +239,31 @@ fn an_email_with_polish_letters_is_named_as_a_value_sm_efs_refuses() {
         .find(|p| p.participant_id == f.gaps)
         .unwrap();
     assert!(gaps.missing.iter().all(|m| m.problem.is_none()));
+}
+
+#[test]
+fn a_w_tym_that_does_not_fit_the_status_on_joining_is_named() {
+    let mut f = fixture();
+    // Łucja joined as unemployed; "not in education" is the inactive's "w tym".
+    f.store
+        .update_participant(
+            kartoteka_store::Source::Cli,
+            &f.complete,
+            &serde_json::json!({"labour_substatus": "not_in_education"}),
+            kartoteka_store::participants::DuplicateCheck::Refuse,
+        )
+        .unwrap();
+    let report = check_cst2021(&f.store, &f.project).unwrap();
+    let lucja = report
+        .incomplete
+        .iter()
+        .find(|p| p.participant_id == f.complete)
+        .expect("listed");
+    assert_eq!(lucja.missing.len(), 1, "{:?}", lucja.missing);
+    assert_eq!(lucja.missing[0].field, "labour_substatus");
+    let problem = lucja.missing[0].problem.as_deref().unwrap();
+    assert!(
+        problem.contains("nie pasuje") && problem.contains("Osoba bezrobotna"),
+        "{problem}"
+    );
 }

@@ -482,6 +482,9 @@ impl Generator {
                 "employed",
             ];
             input.labour_status = Some((*self.rng.pick(&labour)).to_owned());
+            // Its "w tym", as SM EFS needs it: "other" fits every status, also the one drawn
+            // for the enrolment (no draw here: the rest of the data stays as it was).
+            input.labour_substatus = Some("other".to_owned());
             input.disability = Some(if self.rng.chance(12) { "yes" } else { "no" }.to_owned());
             input.homeless = Some(if self.rng.chance(3) { "yes" } else { "no" }.to_owned());
         }

@@ -85,7 +85,7 @@ pub fn fixture() -> Fixture {
         serde_json::json!({
             "first_name": "Łucja", "last_name": "Wałęsa", "pesel": "02270803624",
             "citizenship": "polskie", "education": "isced3", "labour_status": "inactive",
-            "labour_substatus": "not_in_education",
+            "labour_substatus": "other",
             "phone": "+48 601 234 567", "email": "lucja@example.pl",
             "address": {"country": "Polska", "voivodeship": "łódzkie", "county": "Łódź",
                 "commune": "Łódź", "town": "Łódź", "street": "Żeromskiego", "building": "5",
@@ -113,6 +113,7 @@ pub fn fixture() -> Fixture {
             "first_name": "Olena", "last_name": "Kovalenko", "sex": "female",
             "birth_date": "1985-03-12", "other_id": "karta pobytu RP123",
             "citizenship": "ukraińskie", "education": "isced5_8",
+            "labour_status": "employed", "labour_substatus": "private_sector",
             "address": {"voivodeship": "mazowieckie", "county": "warszawski zachodni",
                 "commune": "Łomianki", "town": "Łomianki", "postcode": "05-092", "degurba": 2},
             "disability": "nie", "foreign_origin": "tak", "third_country_national": "tak",
