@@ -349,6 +349,35 @@ impl App {
         }
     }
 
+    /// The file a print action saved (its path in the `data-printed-file` attribute of
+    /// `css`, waited for up to 20 s): its name, and its text read back with pdftotext with
+    /// the lines joined (a phrase may wrap).
+    pub async fn printed_file(&self, css: &str) -> (String, String) {
+        let path = self
+            .el_within(css, 20)
+            .await
+            .attr("data-printed-file")
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("{css} names no file"));
+        let name = Path::new(&path)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let out = Command::new("pdftotext")
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("poppler-utils is installed");
+        assert!(out.status.success(), "pdftotext {path} failed");
+        let text = String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        (name, text)
+    }
+
     /// Waits for "Zapisano dokument: FILE" in the view's information bar (a document the
     /// window saved in the print folder) and gives the file's text, read back with pdftotext.
     pub async fn saved_document_text(&self) -> String {

@@ -151,28 +151,11 @@ async fn another_consent_is_printed_by_its_title() {
     app.wait_text("[data-print-panel]", "Zgoda na kontakt telefoniczny")
         .await;
     app.click("[data-action=save-selected]").await;
-    let printed = app
-        .el_within("[data-printed-file]", 20)
-        .await
-        .attr("data-printed-file")
-        .await
-        .unwrap()
-        .unwrap();
-    let name = std::path::Path::new(&printed)
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned();
+    let (name, pdf) = app.printed_file("[data-printed-file]").await;
     assert!(
         name.starts_with("Zgoda na kontakt telefoniczny – Ł.Ż. – "),
         "{name}"
     );
-    let out = std::process::Command::new("pdftotext")
-        .arg(&printed)
-        .arg("-")
-        .output()
-        .unwrap();
-    let pdf = String::from_utf8_lossy(&out.stdout);
     assert!(
         pdf.contains("Zgoda na kontakt telefoniczny") && pdf.contains("w sprawach zajęć"),
         "{pdf}"

@@ -4,7 +4,6 @@
 //! read back has the plan's own title, legal basis, the son and the assessment.
 
 use kartoteka_e2e::{cli, initialised_dir, App};
-use std::process::Command;
 
 /// The seeded "Wizyta asystenta rodziny" (crates/store/migrations/0005_plans.sql).
 const ROD_ASYST: &str = "00000000-0000-7000-8000-000000000010";
@@ -101,28 +100,10 @@ async fn a_family_work_plan_outside_projects_is_made_signed_and_printed() {
         .await;
 
     app.click("[data-action=plan-print]").await;
-    let printed = app
-        .el_within("[data-plan-printed][data-printed-file]", 20)
-        .await
-        .attr("data-printed-file")
-        .await
-        .unwrap()
-        .unwrap();
-    let name = std::path::Path::new(&printed)
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned();
+    let (name, text) = app
+        .printed_file("[data-plan-printed][data-printed-file]")
+        .await;
     assert!(name.starts_with("Plan pracy z rodziną – Ł.W. – "), "{name}");
-    let out = Command::new("pdftotext")
-        .arg(&printed)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
     for expected in [
         "Plan pracy z rodziną",
         "o wspieraniu rodziny i systemie pieczy zastępczej",
