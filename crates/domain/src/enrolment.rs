@@ -16,6 +16,8 @@ pub struct EnrolmentInput {
     pub target_group: Option<String>,
     /// Labour-market status on joining (a code or its Polish label).
     pub status_at_start: Option<String>,
+    /// Its "w tym" on joining (a code or its Polish label); needs the status and must fit it.
+    pub substatus_at_start: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, TS)]
@@ -37,6 +39,9 @@ pub struct EnrolmentStart {
     pub start_date: NaiveDate,
     pub target_group: Option<String>,
     pub status_at_start: Option<String>,
+    /// The "w tym" of `status_at_start` (participations recorded before it have none).
+    #[serde(default)]
+    pub substatus_at_start: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -128,6 +133,30 @@ impl EnrolmentInput {
                 }
             }
         });
+        let substatus_at_start = clean(&self.substatus_at_start).and_then(|s| {
+            let code = crate::values::LABOUR_SUBSTATUS.parse(&s).map(str::to_owned);
+            match (&code, &status_at_start) {
+                (None, _) => errors.push(
+                    "substatus_at_start",
+                    format!(
+                        "W tym (w chwili przystąpienia): nieznana wartość (dozwolone: {})",
+                        crate::values::LABOUR_SUBSTATUS.codes()
+                    ),
+                ),
+                (Some(_), None) => errors.push(
+                    "substatus_at_start",
+                    "W tym (w chwili przystąpienia): najpierw wybierz status na rynku pracy",
+                ),
+                (Some(sub), Some(status)) if !crate::values::substatus_fits(status, sub) => {
+                    errors.push(
+                        "substatus_at_start",
+                        "W tym (w chwili przystąpienia) nie pasuje do statusu na rynku pracy — wybierz inny albo „inne”",
+                    )
+                }
+                _ => {}
+            }
+            code
+        });
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -135,6 +164,7 @@ impl EnrolmentInput {
             start_date: start.expect("checked"),
             target_group,
             status_at_start,
+            substatus_at_start,
         })
     }
 }
@@ -215,15 +245,50 @@ mod tests {
     }
 
     #[test]
+    fn the_w_tym_on_joining_needs_its_status_and_must_fit_it() {
+        let with = |status: Option<&str>, sub: &str| {
+            EnrolmentInput {
+                start_date: Some("2022-02-01".into()),
+                target_group: Some("rodziny z dziećmi".into()),
+                status_at_start: status.map(Into::into),
+                substatus_at_start: Some(sub.into()),
+            }
+            .parse(&project())
+        };
+        for (status, sub) in [
+            (None, "other"),
+            (Some("registered_unemployed"), "not_in_education"),
+            (Some("inactive"), "nieznany"),
+        ] {
+            let err = with(status, sub).unwrap_err();
+            assert_eq!(err.0[0].field, "substatus_at_start", "{status:?} {sub}");
+        }
+        let ok = with(
+            Some("registered_unemployed"),
+            "osoba długotrwale bezrobotna",
+        )
+        .unwrap();
+        assert_eq!(
+            ok.substatus_at_start.as_deref(),
+            Some("long_term_unemployed")
+        );
+    }
+
+    #[test]
     fn leaving_early_needs_a_reason() {
         let start = EnrolmentInput {
             start_date: Some("2022-02-01".into()),
             target_group: Some("rodziny z dziećmi".into()),
             status_at_start: Some("osoba bierna zawodowo".into()),
+            substatus_at_start: Some("not_in_education".into()),
         }
         .parse(&project())
         .unwrap();
         assert_eq!(start.status_at_start.as_deref(), Some("inactive"));
+        assert_eq!(
+            start.substatus_at_start.as_deref(),
+            Some("not_in_education")
+        );
         let err = EnrolmentEndInput {
             end_date: Some("2022-03-01".into()),
             completed_as_planned: Some(false),

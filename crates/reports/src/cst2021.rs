@@ -311,8 +311,7 @@ impl RowSource<'_> {
                     .map(|c| self.values.value(ValueList::LabourStatus, c)),
             ),
             Field::LabourSubstatus => Cell::opt_text(
-                data.labour_substatus
-                    .as_deref()
+                self.substatus()
                     .map(|c| self.values.value(ValueList::LabourSubstatus, c)),
             ),
             // "Zakres wsparcia", "Rodzaj przyznanego wsparcia" and its "w tym", position by
@@ -359,6 +358,16 @@ impl RowSource<'_> {
 }
 
 impl RowSource<'_> {
+    /// The "w tym" written: the one recorded on joining with the status, else the person's.
+    fn substatus(&self) -> Option<&str> {
+        self.enrolment.start.substatus_at_start.as_deref().or(self
+            .person
+            .participant
+            .data
+            .labour_substatus
+            .as_deref())
+    }
+
     /// A "w tym" that does not fit the status written beside it (the status on joining the
     /// project, else the person's): SM EFS refuses the pair.
     fn substatus_misfit(&self) -> Option<String> {
@@ -369,7 +378,7 @@ impl RowSource<'_> {
             .status_at_start
             .as_deref()
             .or(data.labour_status.as_deref())?;
-        let sub = data.labour_substatus.as_deref()?;
+        let sub = self.substatus()?;
         (!kartoteka_domain::values::substatus_fits(status, sub)).then(|| {
             format!(
                 "„w tym” ({}) nie pasuje do statusu na rynku pracy z dnia przystąpienia do projektu ({}) — SM EFS nie przyjmie tej pary; popraw status szczegółowy osoby",

@@ -267,3 +267,39 @@ fn a_w_tym_that_does_not_fit_the_status_on_joining_is_named() {
         "{problem}"
     );
 }
+
+#[test]
+fn the_w_tym_recorded_on_joining_is_written_beside_the_status_on_joining() {
+    let mut f = fixture();
+    let person = common::participant(
+        &mut f.store,
+        serde_json::json!({"first_name": "Zofia", "last_name": "Źrebięta", "sex": "female",
+            "birth_date": "1975-01-01", "labour_status": "inactive", "labour_substatus": "in_education"}),
+    );
+    common::enrol(
+        &mut f.store,
+        &person,
+        &f.project,
+        serde_json::json!({"start_date": "2026-04-01", "status_at_start": "registered_unemployed",
+            "substatus_at_start": "long_term_unemployed"}),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cst.csv");
+    let (report, _) = export_cst2021(&f.store, &f.project, &out).unwrap();
+    let rows = parse_csv(&std::fs::read_to_string(&out).unwrap(), ';');
+    let zofia = row_where(&rows, "Techniczny identyfikator uczestnika", &person);
+    assert_eq!(
+        zofia["Status osoby na rynku pracy w chwili przystąpienia do projektu"],
+        "Osoba bezrobotna"
+    );
+    assert_eq!(zofia["w tym"], "Osoba długotrwale bezrobotna");
+    // The pair fits: no complaint about her "w tym" (her own today is another status's).
+    let listed = report
+        .incomplete
+        .iter()
+        .find(|p| p.participant_id == person);
+    assert!(
+        listed.is_none_or(|p| p.missing.iter().all(|m| m.field != "labour_substatus")),
+        "{listed:?}"
+    );
+}

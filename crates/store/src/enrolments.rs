@@ -61,6 +61,7 @@ impl Tx<'_> {
                 "start_date".into(),
                 "target_group".into(),
                 "status_at_start".into(),
+                "substatus_at_start".into(),
             ],
         );
         Ok(())

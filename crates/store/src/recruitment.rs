@@ -181,6 +181,7 @@ fn place_start(
             _ => None,
         },
         status_at_start: None,
+        substatus_at_start: None,
     })
 }
 

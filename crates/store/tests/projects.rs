@@ -36,6 +36,7 @@ fn enrol_input(start: &str) -> EnrolmentInput {
         start_date: Some(start.into()),
         target_group: Some("rodziny z dziećmi".into()),
         status_at_start: Some("inactive".into()),
+        substatus_at_start: None,
     }
 }
 

@@ -4,4 +4,8 @@ import type { EnrolmentEnd } from "./EnrolmentEnd";
 /**
  * A stored enrolment, with the names needed to show it in lists.
  */
-export type Enrolment = { id: string, participant_id: string, project_id: string, project_name: string, participant_name: string, end: EnrolmentEnd | null, start_date: string, target_group: string | null, status_at_start: string | null, };
+export type Enrolment = { id: string, participant_id: string, project_id: string, project_name: string, participant_name: string, end: EnrolmentEnd | null, start_date: string, target_group: string | null, status_at_start: string | null, 
+/**
+ * The "w tym" of `status_at_start` (participations recorded before it have none).
+ */
+substatus_at_start: string | null, };

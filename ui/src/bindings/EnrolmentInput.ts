@@ -8,4 +8,8 @@ start_date?: string, target_group?: string,
 /**
  * Labour-market status on joining (a code or its Polish label).
  */
-status_at_start?: string, };
+status_at_start?: string, 
+/**
+ * Its "w tym" on joining (a code or its Polish label); needs the status and must fit it.
+ */
+substatus_at_start?: string, };

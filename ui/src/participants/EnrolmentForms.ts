@@ -73,6 +73,14 @@ export function enrolForm(p: Participant, projects: Project[], options: FormOpti
         empty: t('common.choose'),
         choices: options.labour_status.map((o) => ({ value: o.code, label: o.label })),
         value: p.labour_status ?? '',
+      }),
+      selectField({
+        name: 'substatus_at_start',
+        idPrefix: 'enrol',
+        label: t('enrol.substatusAtStart'),
+        empty: t('common.choose'),
+        choices: options.labour_substatus.map((o) => ({ value: o.code, label: o.label })),
+        value: p.labour_substatus ?? '',
       })),
     h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'button', onclick: hooks.onCancel }, t('common.cancel'))),
   );
@@ -89,6 +97,7 @@ export function enrolForm(p: Participant, projects: Project[], options: FormOpti
     if (present(v.start_date)) input.start_date = v.start_date;
     if (present(v.target_group)) input.target_group = v.target_group;
     if (present(v.status_at_start)) input.status_at_start = v.status_at_start;
+    if (present(v.substatus_at_start)) input.substatus_at_start = v.substatus_at_start;
     void submitWith(form, save, hooks, () => api.enrolmentAdd(p.id, v.project_id, input));
   });
   return form;

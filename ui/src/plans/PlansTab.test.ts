@@ -14,7 +14,7 @@ const mocked = vi.mocked(invoke);
 const PERSON = { id: 'p-1' } as Participant;
 const ENROLMENT = {
   id: 'e-1', participant_id: 'p-1', project_id: 'pr-1', project_name: 'Razem łatwiej', participant_name: 'Wałęsa Łucja',
-  end: null, start_date: '2026-02-01', target_group: null, status_at_start: null,
+  end: null, start_date: '2026-02-01', target_group: null, status_at_start: null, substatus_at_start: null,
 } as Enrolment;
 
 async function mount(enrolments: Enrolment[]) {

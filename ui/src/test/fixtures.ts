@@ -61,6 +61,6 @@ export const PARTICIPANT: Participant = {
 export function enrolment(projectId: string, projectName: string, startDate: string): Enrolment {
   return {
     id: `e-${projectId}`, participant_id: PARTICIPANT.id, project_id: projectId, project_name: projectName,
-    participant_name: 'Ala Kowalska', end: null, start_date: startDate, target_group: null, status_at_start: null,
+    participant_name: 'Ala Kowalska', end: null, start_date: startDate, target_group: null, status_at_start: null, substatus_at_start: null,
   };
 }

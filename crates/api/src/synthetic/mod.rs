@@ -310,6 +310,8 @@ impl Generator {
             start_date: Some(start.to_string()),
             target_group: data.target_groups.first().cloned(),
             status_at_start: Some((*self.rng.pick(&statuses)).to_owned()),
+            // "Inne" fits every status (no draw: the rest of the data stays as it was).
+            substatus_at_start: Some("other".to_owned()),
         };
         let parsed: EnrolmentStart = input.parse(&data).expect("synthetic enrolments are valid");
         let id = self.next_id();

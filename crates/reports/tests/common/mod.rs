@@ -45,7 +45,7 @@ pub struct Fixture {
     pub elsewhere: String,
 }
 
-fn participant(store: &mut Store, json: serde_json::Value) -> String {
+pub fn participant(store: &mut Store, json: serde_json::Value) -> String {
     let input: ParticipantInput = serde_json::from_value(json).unwrap();
     store
         .add_participant(Source::Cli, &input, DuplicateCheck::Refuse)
@@ -53,7 +53,7 @@ fn participant(store: &mut Store, json: serde_json::Value) -> String {
         .to_string()
 }
 
-fn enrol(store: &mut Store, person: &str, project: &str, json: serde_json::Value) -> String {
+pub fn enrol(store: &mut Store, person: &str, project: &str, json: serde_json::Value) -> String {
     let input: EnrolmentInput = serde_json::from_value(json).unwrap();
     store
         .add_enrolment(Source::Cli, person, project, &input)

@@ -170,6 +170,7 @@ export const participantTexts: { readonly [K in keyof typeof pl]: string } = {
   'enrol.targetGroup': 'Target group',
   'enrol.noGroups': 'the project defines no target groups',
   'enrol.statusAtStart': 'Labour market status on joining',
+  'enrol.substatusAtStart': 'Of which (on joining)',
   'enrol.save': 'Enrol in the project',
   'enrol.noProjects': 'There are no projects yet. Add a project in the “Projects” section.',
   'enrol.end': 'End participation',

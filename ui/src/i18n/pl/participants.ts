@@ -168,6 +168,7 @@ export const participantTexts = {
   'enrol.targetGroup': 'Grupa docelowa',
   'enrol.noGroups': 'projekt nie określa grup docelowych',
   'enrol.statusAtStart': 'Status na rynku pracy w chwili przystąpienia',
+  'enrol.substatusAtStart': 'W tym (w chwili przystąpienia)',
   'enrol.save': 'Zapisz do projektu',
   'enrol.noProjects': 'Nie ma jeszcze żadnych projektów. Dodaj projekt w części „Projekty”.',
   'enrol.end': 'Zakończ udział',
