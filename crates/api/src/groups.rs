@@ -192,12 +192,7 @@ impl App {
             }
         };
         let project = self.store.project(&group.project_id.to_string())?;
-        let ctx = document_context(
-            &self.store.organisation()?,
-            Some(&project.data),
-            now(),
-            forms::RENDERING_REVISION,
-        )?;
+        let ctx = document_context(&self.store.organisation()?, Some(&project.data), now())?;
         forms::group_attendance(
             &ctx,
             &forms::GroupAttendanceSheet {

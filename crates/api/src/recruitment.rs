@@ -123,12 +123,7 @@ impl App {
             .store
             .participant(&candidate.participant_id.to_string())?;
         let project = self.store.project(&round.project_id.to_string())?;
-        let ctx = document_context(
-            &self.store.organisation()?,
-            Some(&project.data),
-            now(),
-            forms::RENDERING_REVISION,
-        )?;
+        let ctx = document_context(&self.store.organisation()?, Some(&project.data), now())?;
         let address = person
             .data
             .correspondence_address
@@ -168,12 +163,7 @@ impl App {
         let candidates = self.store.candidates(id)?;
         let ranking = self.store.ranking(id)?;
         let project = self.store.project(&round.project_id.to_string())?;
-        let ctx = document_context(
-            &self.store.organisation()?,
-            Some(&project.data),
-            now(),
-            forms::RENDERING_REVISION,
-        )?;
+        let ctx = document_context(&self.store.organisation()?, Some(&project.data), now())?;
         let rows = ranking
             .entries()
             .map(|e| {

@@ -80,7 +80,7 @@ pub(super) fn person_ref(s: &Snapshot) -> Option<forms::PersonRef> {
 }
 
 pub(super) fn context(s: &Snapshot) -> Result<forms::DocumentContext, ApiError> {
-    document_context(
+    document_context_as(
         &s.organisation,
         s.project.as_ref(),
         s.generated_at,
@@ -88,9 +88,22 @@ pub(super) fn context(s: &Snapshot) -> Result<forms::DocumentContext, ApiError> 
     )
 }
 
-/// The letterhead of a document: the organisation, the project (if any) and when, as the
-/// rendering `revision` of its snapshot prints them (`forms::RENDERING_REVISION` for a new one).
+/// The letterhead of a new document: the organisation, the project (if any) and when.
 pub(crate) fn document_context(
+    organisation: &OrganisationSettings,
+    project: Option<&ProjectData>,
+    generated_at: DateTime<FixedOffset>,
+) -> Result<forms::DocumentContext, ApiError> {
+    document_context_as(
+        organisation,
+        project,
+        generated_at,
+        forms::RENDERING_REVISION,
+    )
+}
+
+/// [`document_context`] as the rendering `revision` of a stored snapshot prints it.
+fn document_context_as(
     organisation: &OrganisationSettings,
     project: Option<&ProjectData>,
     generated_at: DateTime<FixedOffset>,
@@ -405,21 +418,16 @@ mod tests {
     fn the_programme_line_is_printed_from_revision_3_on_so_older_snapshots_keep_their_bytes() {
         let organisation = OrganisationSettings::default();
         let at = DateTime::parse_from_rfc3339("2026-11-07T10:30:00+01:00").unwrap();
-        let new = document_context(
-            &organisation,
-            Some(&project()),
-            at,
-            forms::RENDERING_REVISION,
-        )
-        .unwrap()
-        .project
-        .unwrap();
+        let new = document_context(&organisation, Some(&project()), at)
+            .unwrap()
+            .project
+            .unwrap();
         assert_eq!(
             new.programme,
             "Fundusze Europejskie dla Łódzkiego 2021–2027"
         );
         assert!(new.eu_funded);
-        let old = document_context(&organisation, Some(&project()), at, 2)
+        let old = document_context_as(&organisation, Some(&project()), at, 2)
             .unwrap()
             .project
             .unwrap();
