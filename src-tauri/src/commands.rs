@@ -12,7 +12,9 @@ use kartoteka_api::{access, print_folder, settings, ApiError, App, Frontend};
 use kartoteka_domain::consent::{
     Consent, ConsentGiveInput, ConsentTemplateVersion, ConsentTextInput, ConsentWithdrawInput,
 };
-use kartoteka_domain::enrolment::{Enrolment, EnrolmentEndInput, EnrolmentInput};
+use kartoteka_domain::enrolment::{
+    Enrolment, EnrolmentEndInput, EnrolmentInput, ExitStatementInput,
+};
 use kartoteka_domain::participant::{Participant, ParticipantInput};
 use kartoteka_domain::project::{Project, ProjectInput};
 use kartoteka_domain::relation::RelationKind;
@@ -277,6 +279,24 @@ pub fn enrolment_end(
     input: EnrolmentEndInput,
 ) -> Result<Enrolment> {
     state.with_app(|a| a.enrolment_end(&id, &input))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn enrolment_update(
+    state: State<'_, AppState>,
+    id: String,
+    input: EnrolmentInput,
+) -> Result<Enrolment> {
+    state.with_app(|a| a.enrolment_update(&id, &input))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn enrolment_exit_statement(
+    state: State<'_, AppState>,
+    id: String,
+    input: ExitStatementInput,
+) -> Result<Enrolment> {
+    state.with_app(|a| a.enrolment_exit_statement(&id, &input))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

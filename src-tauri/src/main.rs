@@ -92,6 +92,8 @@ fn main() {
             commands::project_get,
             commands::enrolment_add,
             commands::enrolment_end,
+            commands::enrolment_update,
+            commands::enrolment_exit_statement,
             recruitment::recruitment_add,
             recruitment::recruitment_list,
             recruitment::recruitment_get,

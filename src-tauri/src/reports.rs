@@ -5,7 +5,7 @@
 
 use crate::state::AppState;
 use kartoteka_api::reports::{
-    self, Cst2021Check, Cst2021Comparison, CsvKind, FileFormat, ReportName, ReportProgress,
+    self, Cst2021Check, Cst2021Comparison, CsvKind, FileFormat, Layout, ReportName, ReportProgress,
     ReportSummary,
 };
 use kartoteka_api::{ApiError, ErrorCode};
@@ -28,8 +28,9 @@ fn report_dir() -> Result<PathBuf> {
 pub fn report_cst2021_check(
     state: State<'_, AppState>,
     project_id: String,
+    layout: Option<Layout>,
 ) -> Result<Cst2021Check> {
-    state.with_app(|app| app.cst2021_check(&project_id))
+    state.with_app(|app| app.cst2021_check(&project_id, layout.unwrap_or_default()))
 }
 
 /// The project compared with a participant export downloaded from SM EFS; writes nothing.
@@ -50,10 +51,16 @@ pub fn report_cst2021(
     state: State<'_, AppState>,
     project_id: String,
     format: FileFormat,
+    layout: Option<Layout>,
 ) -> Result<ReportSummary> {
+    let layout = layout.unwrap_or_default();
     state.with_app(|app| {
-        let file = app.report_file(ReportName::Cst2021, Some(&project_id), format.as_str())?;
-        app.cst2021_export(&project_id, &file)
+        let file = app.report_file(
+            ReportName::Cst2021(layout),
+            Some(&project_id),
+            format.as_str(),
+        )?;
+        app.cst2021_export(&project_id, layout, &file)
     })
 }
 

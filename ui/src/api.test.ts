@@ -66,9 +66,9 @@ describe('api', () => {
     expect(mocked).toHaveBeenLastCalledWith('sync_import_cancel', undefined);
 
     await api.reportCst2021Check('proj');
-    expect(mocked).toHaveBeenLastCalledWith('report_cst2021_check', { project_id: 'proj' });
+    expect(mocked).toHaveBeenLastCalledWith('report_cst2021_check', { project_id: 'proj', layout: 'export' });
     await api.reportCst2021('proj', 'xlsx');
-    expect(mocked).toHaveBeenLastCalledWith('report_cst2021', { project_id: 'proj', format: 'xlsx' });
+    expect(mocked).toHaveBeenLastCalledWith('report_cst2021', { project_id: 'proj', format: 'xlsx', layout: 'export' });
     await api.reportCsv('deliveries', null);
     expect(mocked).toHaveBeenLastCalledWith('report_csv', { kind: 'deliveries', project_id: null });
     await api.reportCsv('enrolments', 'proj');

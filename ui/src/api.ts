@@ -21,10 +21,12 @@ import type { DocumentRecord } from './bindings/DocumentRecord';
 import type { Enrolment } from './bindings/Enrolment';
 import type { EnrolmentEndInput } from './bindings/EnrolmentEndInput';
 import type { EnrolmentInput } from './bindings/EnrolmentInput';
+import type { ExitStatementInput } from './bindings/ExitStatementInput';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { Family } from './bindings/Family';
 import type { FieldError } from './bindings/FieldError';
 import type { FileFormat } from './bindings/FileFormat';
+import type { Layout } from './bindings/Layout';
 import type { FormOptions } from './bindings/FormOptions';
 import type { OrganisationSettings } from './bindings/OrganisationSettings';
 import type { Participant } from './bindings/Participant';
@@ -195,6 +197,11 @@ export const api = {
   enrolmentAdd: (participantId: string, projectId: string, input: EnrolmentInput) =>
     call<string>('enrolment_add', { participant_id: participantId, project_id: projectId, input }),
   enrolmentEnd: (id: string, input: EnrolmentEndInput) => call<Enrolment>('enrolment_end', { id, input }),
+  /** Corrects the data of joining (start, group, status and its "w tym", planned end of education). */
+  enrolmentUpdate: (id: string, input: EnrolmentInput) => call<Enrolment>('enrolment_update', { id, input }),
+  /** Records the exit statement (the situation within 4 weeks of leaving) on an ended participation. */
+  enrolmentExitStatement: (id: string, input: ExitStatementInput) =>
+    call<Enrolment>('enrolment_exit_statement', { id, input }),
 
   recruitmentAdd: (projectId: string, input: RecruitmentInput) => call<string>('recruitment_add', { project_id: projectId, input }),
   /** A project's rounds, newest first. */
@@ -332,12 +339,13 @@ export const api = {
     call<SyncConflict>('sync_resolve', { conflict_id: conflictId, keep_mine: keepMine }),
 
   /** Who of the project's people lacks data SM EFS requires (CST2021); writes nothing. */
-  reportCst2021Check: (projectId: string) => call<Cst2021Check>('report_cst2021_check', { project_id: projectId }),
+  reportCst2021Check: (projectId: string, layout: Layout = 'export') =>
+    call<Cst2021Check>('report_cst2021_check', { project_id: projectId, layout }),
   reportCst2021Compare: (projectId: string, file: string) =>
     call<Cst2021Comparison>('report_cst2021_compare', { project_id: projectId, file }),
   /** The project's CST2021 participant data as XLSX or CSV in the documents folder (people with gaps included). */
-  reportCst2021: (projectId: string, format: FileFormat) =>
-    call<ReportSummary>('report_cst2021', { project_id: projectId, format }),
+  reportCst2021: (projectId: string, format: FileFormat, layout: Layout = 'export') =>
+    call<ReportSummary>('report_cst2021', { project_id: projectId, format, layout }),
   /**
    * A CSV table for Excel in the documents folder; `projectId` null: the whole registry. Progress
    * arrives as "kartoteka://report-progress"; stopped with `reportCancel`, it rejects with `cancelled`.

@@ -87,6 +87,8 @@ pub struct FormOptions {
     pub education: Vec<CodeOption>,
     pub labour_status: Vec<CodeOption>,
     pub labour_substatus: Vec<CodeOption>,
+    /// The situation on leaving a project (the exit statement).
+    pub exit_situation: Vec<CodeOption>,
     pub disability_degree: Vec<CodeOption>,
     pub voivodeships: Vec<String>,
     pub relation_kinds: Vec<CodeOption>,
@@ -105,12 +107,13 @@ fn options(list: &kartoteka_domain::values::CodeList) -> Vec<CodeOption> {
 pub fn form_options() -> FormOptions {
     use kartoteka_domain::relation::RelationKind;
     use kartoteka_domain::values::{
-        DISABILITY_DEGREE, EDUCATION, LABOUR_STATUS, LABOUR_SUBSTATUS, VOIVODESHIPS,
+        DISABILITY_DEGREE, EDUCATION, EXIT_SITUATION, LABOUR_STATUS, LABOUR_SUBSTATUS, VOIVODESHIPS,
     };
     FormOptions {
         education: options(&EDUCATION),
         labour_status: options(&LABOUR_STATUS),
         labour_substatus: options(&LABOUR_SUBSTATUS),
+        exit_situation: options(&EXIT_SITUATION),
         disability_degree: options(&DISABILITY_DEGREE),
         voivodeships: VOIVODESHIPS.iter().map(|v| (*v).to_owned()).collect(),
         relation_kinds: RelationKind::ALL

@@ -22,6 +22,7 @@ pub fn kind_label(kind: DocumentKind) -> &'static str {
         DocumentKind::Attendance => "Lista obecności",
         DocumentKind::Record => "Zapis danych osoby",
         DocumentKind::RecoveryKey => "Klucz odzyskiwania",
+        DocumentKind::ExitStatement => "Oświadczenie po zakończeniu udziału",
     }
 }
 

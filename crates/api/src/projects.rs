@@ -7,7 +7,9 @@ use crate::participants::Created;
 use kartoteka_domain::consent::{
     Consent, ConsentGiveInput, ConsentTemplateVersion, ConsentTextInput, ConsentWithdrawInput,
 };
-use kartoteka_domain::enrolment::{Enrolment, EnrolmentEndInput, EnrolmentInput};
+use kartoteka_domain::enrolment::{
+    Enrolment, EnrolmentEndInput, EnrolmentInput, ExitStatementInput,
+};
 use kartoteka_domain::project::{Project, ProjectInput};
 
 /// An optional id as both front ends receive it: empty text means none.
@@ -64,6 +66,29 @@ impl App {
     ) -> Result<Enrolment, ApiError> {
         let source = self.source();
         self.store.end_enrolment(source, id, input)?;
+        Ok(self.store.enrolment(id)?)
+    }
+
+    /// Corrects the data of joining a project; returns the enrolment as it now is.
+    pub fn enrolment_update(
+        &mut self,
+        id: &str,
+        input: &EnrolmentInput,
+    ) -> Result<Enrolment, ApiError> {
+        let source = self.source();
+        self.store.update_enrolment(source, id, input)?;
+        Ok(self.store.enrolment(id)?)
+    }
+
+    /// Records the exit statement (the situation within 4 weeks of leaving) on an ended
+    /// participation; returns the enrolment as it now is.
+    pub fn enrolment_exit_statement(
+        &mut self,
+        id: &str,
+        input: &ExitStatementInput,
+    ) -> Result<Enrolment, ApiError> {
+        let source = self.source();
+        self.store.record_exit_statement(source, id, input)?;
         Ok(self.store.enrolment(id)?)
     }
 

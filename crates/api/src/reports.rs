@@ -14,7 +14,7 @@ use ts_rs::TS;
 
 pub use kartoteka_reports::compare::{ComparedPerson, FieldDifference, PersonDifference};
 pub use kartoteka_reports::{
-    Cst2021Comparison, CsvKind, FileFormat, IncompleteParticipant, MissingField,
+    Cst2021Comparison, CsvKind, FileFormat, IncompleteParticipant, Layout, MissingField,
 };
 
 /// What an export wrote.
@@ -29,6 +29,10 @@ pub struct ReportSummary {
     pub rows: usize,
     /// People in the file whose required data is missing (CST2021 only; empty otherwise).
     pub incomplete: Vec<IncompleteParticipant>,
+    /// The CST2021 file's layout (absent for the CSV tables).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub layout: Option<Layout>,
 }
 
 /// How far a CSV export is: rows written of how many.
@@ -66,8 +70,12 @@ impl From<ReportError> for ApiError {
 impl App {
     /// Lists the people of a project whose data the monitoring system requires but the
     /// registry lacks, field by field. Writes nothing.
-    pub fn cst2021_check(&self, project_id: &str) -> Result<Cst2021Check, ApiError> {
-        let report = kartoteka_reports::check_cst2021(&self.store, project_id)?;
+    pub fn cst2021_check(
+        &self,
+        project_id: &str,
+        layout: Layout,
+    ) -> Result<Cst2021Check, ApiError> {
+        let report = kartoteka_reports::check_cst2021(&self.store, project_id, layout)?;
         Ok(Cst2021Check {
             rows: report.table.rows.len(),
             complete: report.table.rows.len() - report.incomplete.len(),
@@ -97,15 +105,18 @@ impl App {
     pub fn cst2021_export(
         &mut self,
         project_id: &str,
+        layout: Layout,
         out: &Path,
     ) -> Result<ReportSummary, ApiError> {
-        let (report, format) = kartoteka_reports::export_cst2021(&self.store, project_id, out)?;
+        let (report, format) =
+            kartoteka_reports::export_cst2021(&self.store, project_id, layout, out)?;
         let summary = ReportSummary {
             report: "cst2021",
             file: out.display().to_string(),
             format,
             rows: report.table.rows.len(),
             incomplete: report.incomplete,
+            layout: Some(layout),
         };
         self.record_export(&summary, Some(project_id))?;
         Ok(summary)
@@ -140,6 +151,7 @@ impl App {
             format: FileFormat::Csv,
             rows,
             incomplete: vec![],
+            layout: None,
         };
         self.record_export(&summary, project_id)?;
         Ok(summary)
@@ -182,7 +194,8 @@ impl App {
             None => "cala-kartoteka".to_owned(),
         };
         let what = match report {
-            ReportName::Cst2021 => "cst2021",
+            ReportName::Cst2021(Layout::Export) => "cst2021",
+            ReportName::Cst2021(Layout::Import) => "cst2021-import",
             ReportName::Csv(CsvKind::Participants) => "uczestnicy",
             ReportName::Csv(CsvKind::Enrolments) => "udzialy-w-projektach",
             ReportName::Csv(CsvKind::Deliveries) => "zrealizowane-uslugi",
@@ -196,7 +209,7 @@ impl App {
 /// Which report a file in the print folder holds (it names the file).
 #[derive(Debug, Clone, Copy)]
 pub enum ReportName {
-    Cst2021,
+    Cst2021(Layout),
     Csv(CsvKind),
 }
 

@@ -290,6 +290,20 @@ pub enum EnrolmentCommand {
         #[command(flatten)]
         json: JsonArg,
     },
+    /// Poprawia dane przystąpienia (data, grupa, status i „w tym”, planowana data zakończenia
+    /// edukacji); wypisuje udział.
+    Update {
+        id: String,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Zapisuje oświadczenie o sytuacji po zakończeniu udziału (do 4 tygodni):
+    /// {exit_situation, statement_date}; wypisuje udział.
+    ExitStatement {
+        id: String,
+        #[command(flatten)]
+        json: JsonArg,
+    },
     /// Pokazuje udział jako JSON.
     Show { id: String },
     /// Udziały jednego uczestnika.
@@ -467,6 +481,9 @@ pub enum FormCommand {
     Attendance(AttendanceArgs),
     /// Pełny zapis danych jednej osoby (wniosek RODO o dostęp).
     Record(FormArgs),
+    /// Oświadczenie o sytuacji po zakończeniu udziału w projekcie (do 4 tygodni), z
+    /// zaznaczoną sytuacją, gdy jest zapisana; z --blank pusty formularz.
+    ExitStatement(FormArgs),
     /// Protokół z rekrutacji (numery zgłoszeń, inicjały, punkty, decyzje, podpisy komisji).
     RecruitmentProtocol(RoundFormArgs),
     /// Lista rankingowa do wywieszenia (tylko numery zgłoszeń, bez danych osobowych).
@@ -481,7 +498,7 @@ pub enum FormCommand {
     /// Ten sam dokument dla wszystkich uczestników projektu: do folderu (plik na osobę) albo
     /// do jednego pliku PDF (gdy --out kończy się na .pdf).
     Batch {
-        /// enrolment, declaration, data-statement, image-consent, plan, record
+        /// enrolment, declaration, data-statement, image-consent, plan, record, exit-statement
         kind: String,
         #[arg(long)]
         project: String,

@@ -7,7 +7,7 @@ use crate::args::{BackupCommand, ConsentCommand, GdprCommand, WorkerCommand};
 use crate::io::{self, open_app, print_json, read_json, read_json_value};
 use kartoteka_api::records::Anonymisation;
 use kartoteka_api::{access, resolve_data_dir, settings, ApiError, ErrorCode, Frontend};
-use kartoteka_domain::enrolment::{EnrolmentEndInput, EnrolmentInput};
+use kartoteka_domain::enrolment::{EnrolmentEndInput, EnrolmentInput, ExitStatementInput};
 use kartoteka_domain::participant::ParticipantInput;
 use kartoteka_domain::project::ProjectInput;
 use kartoteka_domain::relation::RelationKind;
@@ -224,6 +224,14 @@ fn enrolment(dir: &Path, command: EnrolmentCommand) -> Result<(), ApiError> {
         EnrolmentCommand::End { id, json } => {
             let input: EnrolmentEndInput = read_json(&json.json)?;
             print_json(&open_app(dir)?.enrolment_end(&id, &input)?);
+        }
+        EnrolmentCommand::Update { id, json } => {
+            let input: EnrolmentInput = read_json(&json.json)?;
+            print_json(&open_app(dir)?.enrolment_update(&id, &input)?);
+        }
+        EnrolmentCommand::ExitStatement { id, json } => {
+            let input: ExitStatementInput = read_json(&json.json)?;
+            print_json(&open_app(dir)?.enrolment_exit_statement(&id, &input)?);
         }
         EnrolmentCommand::Show { id } => print_json(&open_app(dir)?.enrolment(&id)?),
         EnrolmentCommand::List { participant } => {

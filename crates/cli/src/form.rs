@@ -211,6 +211,7 @@ pub fn run(app: &mut App, command: FormCommand) -> Result<(), ApiError> {
             single_text(app, DocumentKind::Consent, &form, Some(&text))
         }
         FormCommand::Record(a) => single(app, DocumentKind::Record, &a),
+        FormCommand::ExitStatement(a) => single(app, DocumentKind::ExitStatement, &a),
         FormCommand::Plan(a) => plan(app, &a),
         FormCommand::RecruitmentProtocol(a) => round_document(app, RoundDocument::Protocol, &a),
         FormCommand::RecruitmentResults(a) => round_document(app, RoundDocument::Results, &a),

@@ -39,6 +39,10 @@ pub enum ReportCommand {
         /// tutaj, kto tylko w systemie i które kolumny się różnią (nic nie zapisuje).
         #[arg(long, value_name = "EXPORT.csv|EXPORT.xlsx", conflicts_with = "out")]
         compare: Option<PathBuf>,
+        /// export: kolumny i słowniki eksportu uczestników z SM EFS (domyślnie); import: plik
+        /// importu (43 kolumny od „Numer projektu”, daty rrrr-mm-dd).
+        #[arg(long, value_enum, default_value = "export", conflicts_with = "compare")]
+        layout: LayoutArg,
     },
     /// Zestawienie CSV dla Excela (UTF-8 z BOM, średniki, daty dd.mm.rrrr).
     Csv {
@@ -51,6 +55,21 @@ pub enum ReportCommand {
         #[arg(long)]
         project: Option<String>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LayoutArg {
+    Export,
+    Import,
+}
+
+impl From<LayoutArg> for reports::Layout {
+    fn from(l: LayoutArg) -> reports::Layout {
+        match l {
+            LayoutArg::Export => reports::Layout::Export,
+            LayoutArg::Import => reports::Layout::Import,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -82,6 +101,7 @@ pub fn run(dir: &Path, command: ReportCommand) -> Result<(), ApiError> {
             out: None,
             check: _,
             compare: Some(export),
+            layout: _,
         } => {
             reports::check_compare_file(&export)?;
             let comparison = open_app(dir)?.cst2021_compare(&project, &export)?;
@@ -99,18 +119,20 @@ pub fn run(dir: &Path, command: ReportCommand) -> Result<(), ApiError> {
             out: None,
             check: _,
             compare: None,
+            layout,
         } => {
-            print_json(&open_app(dir)?.cst2021_check(&project)?);
+            print_json(&open_app(dir)?.cst2021_check(&project, layout.into())?);
         }
         ReportCommand::Cst2021 {
             project,
             out: Some(out),
             check: _,
             compare: _,
+            layout,
         } => {
             let out = absolute(&out);
             reports::check_output(&out, true)?;
-            let summary = open_app(dir)?.cst2021_export(&project, &out)?;
+            let summary = open_app(dir)?.cst2021_export(&project, layout.into(), &out)?;
             if !summary.incomplete.is_empty() {
                 eprintln!(
                     "Uwaga: {} z {} osób ma braki w danych wymaganych przez SM EFS (lista w polu „incomplete”). \

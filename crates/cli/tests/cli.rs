@@ -260,7 +260,7 @@ fn projects_and_enrolments_from_the_command_line() {
         dir.path(),
         &["enrolment", "end", &enrolment, "--json", "-"],
         Some(
-            r#"{"end_date": "2022-12-31", "exit_situation": "kontynuacja nauki", "completed_as_planned": true}"#,
+            r#"{"end_date": "2022-12-31", "exit_situation": "in_education", "completed_as_planned": true}"#,
         ),
     );
     assert_eq!(ended["end"]["completed_as_planned"], json!(true));

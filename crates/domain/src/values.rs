@@ -251,6 +251,24 @@ pub const LABOUR_SUBSTATUS: CodeList = CodeList(&[
     ("other", "inne"),
 ]);
 
+/// The person's situation on leaving the project, as told within 4 weeks of leaving (the
+/// exit statement): the EU common result indicators of the ESF+ regulation (Regulation (EU)
+/// 2021/1057, Annex I: job searching, education or training, a qualification, employment
+/// including self-employment) and the social-inclusion programmes' own "social situation
+/// improved"; "other" when none applies. The monitoring file's words are data
+/// (`crates/reports/columns/cst2021-values.toml`, list `exit_situation`).
+pub const EXIT_SITUATION: CodeList = CodeList(&[
+    ("employed", "osoba pracująca (także na własny rachunek)"),
+    ("job_searching", "osoba poszukująca pracy"),
+    ("in_education", "osoba ucząca się lub szkoląca się"),
+    ("qualification", "osoba, która uzyskała kwalifikacje"),
+    (
+        "social_improved",
+        "osoba, której sytuacja społeczna uległa poprawie",
+    ),
+    ("other", "inna sytuacja"),
+]);
+
 /// The sub-statuses ("w tym") that fit a labour-market status, as the monitoring system
 /// accepts them: long-term unemployment only for the unemployed, education for the inactive,
 /// the employer for the employed; "other" fits every status.

@@ -29,11 +29,11 @@ pub use error::{FormsError, Result};
 pub use model::{
     AddressSheet, AreaScore, AttendanceDelivery, AttendanceParticipant, AttendanceRow,
     AttendanceSheet, ConsentTemplate, Controller, DeclarationSheet, DocumentContext,
-    GroupAttendanceSheet, GroupSessionSheet, ImageConsentSheet, ImageFormat, LogoStrip,
-    Organisation, ParticipantSheet, PersonRecord, PersonRef, PlanAmendment, PlanClosingSheet,
-    PlanGoal, PlanReviewRow, PlanServiceRow, PlanSheet, PlanSigningSheet, ProjectHeader,
-    RecordBlock, RecoveryKeySheet, RecruitmentCriterion, RecruitmentLetter, RecruitmentRow,
-    RecruitmentSheet,
+    ExitStatementSheet, GroupAttendanceSheet, GroupSessionSheet, ImageConsentSheet, ImageFormat,
+    LogoStrip, Organisation, ParticipantSheet, PersonRecord, PersonRef, PlanAmendment,
+    PlanClosingSheet, PlanGoal, PlanReviewRow, PlanServiceRow, PlanSheet, PlanSigningSheet,
+    ProjectHeader, RecordBlock, RecoveryKeySheet, RecruitmentCriterion, RecruitmentLetter,
+    RecruitmentRow, RecruitmentSheet,
 };
 
 use chrono::{DateTime, Utc};
@@ -60,10 +60,12 @@ pub enum DocumentKind {
     Attendance,
     Record,
     RecoveryKey,
+    /// The person's situation within 4 weeks of leaving a project.
+    ExitStatement,
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 9] = [
+    pub const ALL: [DocumentKind; 10] = [
         DocumentKind::Enrolment,
         DocumentKind::Declaration,
         DocumentKind::DataStatement,
@@ -73,6 +75,7 @@ impl DocumentKind {
         DocumentKind::Attendance,
         DocumentKind::Record,
         DocumentKind::RecoveryKey,
+        DocumentKind::ExitStatement,
     ];
 
     /// A stable name for files, logs and the command line.
@@ -87,6 +90,7 @@ impl DocumentKind {
             DocumentKind::Attendance => "attendance",
             DocumentKind::Record => "record",
             DocumentKind::RecoveryKey => "recovery-key",
+            DocumentKind::ExitStatement => "exit-statement",
         }
     }
 
@@ -104,6 +108,9 @@ impl DocumentKind {
             DocumentKind::Attendance => "Lista obecności / karta realizacji usługi",
             DocumentKind::Record => "Pełny zapis danych osoby",
             DocumentKind::RecoveryKey => "Klucz odzyskiwania Kartoteki",
+            DocumentKind::ExitStatement => {
+                "Oświadczenie uczestnika o sytuacji po zakończeniu udziału w projekcie"
+            }
         }
     }
 
@@ -131,6 +138,7 @@ pub enum Model<'a> {
     Attendance(Option<&'a AttendanceSheet>),
     Record(&'a PersonRecord),
     RecoveryKey(&'a RecoveryKeySheet),
+    ExitStatement(Option<&'a ExitStatementSheet>),
 }
 
 /// A document laid out on its pages, not yet written: [`Document::to_pdf`] makes its own
@@ -189,6 +197,7 @@ pub fn lay_out(ctx: &DocumentContext, model: Model<'_>) -> Result<Document> {
         Model::Attendance(s) => documents::attendance::render(ctx, s),
         Model::Record(r) => documents::record::render(ctx, r),
         Model::RecoveryKey(k) => documents::recovery_key::render(ctx, k),
+        Model::ExitStatement(s) => documents::exit_statement::render(ctx, s),
     }
 }
 
@@ -268,6 +277,11 @@ pub fn attendance_sheet(ctx: &DocumentContext, s: Option<&AttendanceSheet>) -> R
 /// The full record of one person (GDPR access request). There is no blank version.
 pub fn person_record(ctx: &DocumentContext, r: &PersonRecord) -> Result<Vec<u8>> {
     lay_out(ctx, Model::Record(r))?.to_pdf()
+}
+
+/// The exit statement (the situation within 4 weeks of leaving); `None` prints it blank.
+pub fn exit_statement(ctx: &DocumentContext, s: Option<&ExitStatementSheet>) -> Result<Vec<u8>> {
+    lay_out(ctx, Model::ExitStatement(s))?.to_pdf()
 }
 
 /// The recovery key sheet. There is no blank version.

@@ -162,6 +162,17 @@ pub struct DeclarationSheet {
     pub min_attendance_percent: u8,
 }
 
+/// The exit statement of one participation.
+#[derive(Debug, Clone)]
+pub struct ExitStatementSheet {
+    pub person: PersonRef,
+    pub start_date: Option<NaiveDate>,
+    /// Empty while the participation lasts (the date is written by hand).
+    pub end_date: Option<NaiveDate>,
+    /// A code of `kartoteka_domain::values::EXIT_SITUATION` once recorded.
+    pub situation: Option<String>,
+}
+
 /// A versioned consent or information text (GDPR clause, image consent).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConsentTemplate {

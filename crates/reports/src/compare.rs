@@ -78,7 +78,7 @@ pub fn compare_cst2021(
     export: &Path,
 ) -> Result<Cst2021Comparison, ReportError> {
     let theirs = read_table(export)?;
-    let report = crate::check_cst2021(store, project_id)?;
+    let report = crate::check_cst2021(store, project_id, crate::Layout::Export)?;
     let ours = Sheet::of_table(&report.table);
     let mut comparison = compare(&ours, &theirs)?;
     comparison.project_id = report.project_id;

@@ -7,6 +7,10 @@
 
 use crate::support::{ServiceForms, SupportEntry};
 use crate::table::{Cell, Table};
+pub use crate::template::{
+    ColumnMap, ColumnSpec, Layout, EMBEDDED_COLUMNS, EMBEDDED_IMPORT_COLUMNS,
+};
+use crate::template::{DateStyle, Field, Required};
 use crate::values::{ValueList, ValueMap};
 use crate::ReportError;
 use chrono::NaiveDate;
@@ -14,183 +18,8 @@ use kartoteka_domain::enrolment::Enrolment;
 use kartoteka_domain::participant::age_on;
 use kartoteka_store::ReportParticipant;
 use kartoteka_store::Store;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
-
-/// The template shipped with the program.
-pub const EMBEDDED_COLUMNS: &str = include_str!("../columns/cst2021.toml");
-
-/// When a column must be filled for the person to be reportable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Required {
-    Always,
-    WhenEnded,
-    Never,
-}
-
-/// One column of the template.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct ColumnSpec {
-    pub header: String,
-    pub field: String,
-    pub required: Required,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ColumnFile {
-    column: Vec<ColumnSpec>,
-}
-
-/// What a column holds. Codes (`FIELDS`) are the template's `field` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    FirstName,
-    LastName,
-    Pesel,
-    NoPesel,
-    ParticipantId,
-    Sex,
-    AgeAtStart,
-    Education,
-    Citizenship,
-    Country,
-    Voivodeship,
-    County,
-    Commune,
-    Town,
-    Postcode,
-    Degurba,
-    Phone,
-    Email,
-    LabourStatus,
-    LabourSubstatus,
-    SupportCategories,
-    SupportServices,
-    SupportDetails,
-    SupportStartDates,
-    StartDate,
-    EndDate,
-    ExitSituation,
-    CompletedAsPlanned,
-    Disability,
-    ForeignOrigin,
-    ThirdCountryNational,
-    Minority,
-    Homeless,
-    OtherDisadvantage,
-    AddedBy,
-}
-
-/// Every field code a template may use.
-const FIELDS: &[(&str, Field)] = &[
-    ("first_name", Field::FirstName),
-    ("last_name", Field::LastName),
-    ("pesel", Field::Pesel),
-    ("no_pesel", Field::NoPesel),
-    ("participant_id", Field::ParticipantId),
-    ("sex", Field::Sex),
-    ("age_at_start", Field::AgeAtStart),
-    ("education", Field::Education),
-    ("citizenship", Field::Citizenship),
-    ("address.country", Field::Country),
-    ("address.voivodeship", Field::Voivodeship),
-    ("address.county", Field::County),
-    ("address.commune", Field::Commune),
-    ("address.town", Field::Town),
-    ("address.postcode", Field::Postcode),
-    ("address.degurba", Field::Degurba),
-    ("phone", Field::Phone),
-    ("email", Field::Email),
-    ("labour_status", Field::LabourStatus),
-    ("labour_substatus", Field::LabourSubstatus),
-    ("support.categories", Field::SupportCategories),
-    ("support.services", Field::SupportServices),
-    ("support.details", Field::SupportDetails),
-    ("support.start_dates", Field::SupportStartDates),
-    ("enrolment.start_date", Field::StartDate),
-    ("enrolment.end_date", Field::EndDate),
-    ("enrolment.exit_situation", Field::ExitSituation),
-    ("enrolment.completed_as_planned", Field::CompletedAsPlanned),
-    ("disability", Field::Disability),
-    ("foreign_origin", Field::ForeignOrigin),
-    ("third_country_national", Field::ThirdCountryNational),
-    ("minority", Field::Minority),
-    ("homeless", Field::Homeless),
-    ("other_disadvantage", Field::OtherDisadvantage),
-    ("added_by", Field::AddedBy),
-];
-
-/// A parsed template: every column with a known field.
-#[derive(Debug, Clone)]
-pub struct ColumnMap {
-    columns: Vec<(ColumnSpec, Field)>,
-}
-
-impl ColumnMap {
-    /// The template shipped with the program.
-    pub fn embedded() -> Result<ColumnMap, ReportError> {
-        ColumnMap::parse(EMBEDDED_COLUMNS)
-    }
-
-    /// Parses a template (TOML, `[[column]]` tables); unknown field codes, empty or repeated
-    /// headers are refused with the column's number.
-    pub fn parse(text: &str) -> Result<ColumnMap, ReportError> {
-        let file: ColumnFile =
-            toml::from_str(text).map_err(|e| ReportError::Template(e.to_string()))?;
-        if file.column.is_empty() {
-            return Err(ReportError::Template(
-                "szablon nie ma żadnej kolumny".into(),
-            ));
-        }
-        let mut columns = Vec::with_capacity(file.column.len());
-        for (i, spec) in file.column.into_iter().enumerate() {
-            let n = i + 1;
-            let field = FIELDS
-                .iter()
-                .find(|(code, _)| *code == spec.field.trim())
-                .map(|(_, f)| *f)
-                .ok_or_else(|| {
-                    ReportError::Template(format!(
-                        "kolumna {n} („{}”): nieznane pole „{}” (dozwolone: {})",
-                        spec.header,
-                        spec.field,
-                        FIELDS
-                            .iter()
-                            .map(|(c, _)| *c)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ))
-                })?;
-            if spec.header.trim().is_empty() {
-                return Err(ReportError::Template(format!(
-                    "kolumna {n}: nagłówek jest pusty"
-                )));
-            }
-            if columns
-                .iter()
-                .any(|(c, _): &(ColumnSpec, Field)| c.header == spec.header)
-            {
-                return Err(ReportError::Template(format!(
-                    "kolumna {n}: nagłówek „{}” się powtarza",
-                    spec.header
-                )));
-            }
-            columns.push((spec, field));
-        }
-        Ok(ColumnMap { columns })
-    }
-
-    pub fn columns(&self) -> impl Iterator<Item = &ColumnSpec> {
-        self.columns.iter().map(|(c, _)| c)
-    }
-
-    pub fn headers(&self) -> Vec<String> {
-        self.columns().map(|c| c.header.clone()).collect()
-    }
-}
 
 /// A required column left empty for one person, or a value SM EFS would refuse.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -238,6 +67,7 @@ pub struct Cst2021Report {
 
 struct RowSource<'a> {
     values: &'a ValueMap,
+    project: &'a kartoteka_domain::project::ProjectData,
     person: &'a ReportParticipant,
     enrolment: &'a Enrolment,
     /// One entry per form of support, in the order of their first days.
@@ -342,7 +172,10 @@ impl RowSource<'_> {
             }
             Field::StartDate => Cell::Date(start.start_date),
             Field::EndDate => end.map_or(Cell::Empty, |e| Cell::Date(e.end_date)),
-            Field::ExitSituation => Cell::opt_text(end.and_then(|e| e.exit_situation.as_deref())),
+            Field::ExitSituation => Cell::opt_text(
+                end.and_then(|e| e.exit_situation.as_deref())
+                    .map(|c| self.values.value(ValueList::ExitSituation, c)),
+            ),
             Field::CompletedAsPlanned => end.map_or(Cell::Empty, |e| {
                 Cell::text(self.values.yes_no(e.completed_as_planned))
             }),
@@ -353,11 +186,33 @@ impl RowSource<'_> {
             Field::Homeless => self.answer(data.homeless),
             Field::OtherDisadvantage => self.answer(data.other_disadvantage),
             Field::AddedBy => Cell::opt_text(self.person.added_by.as_deref()),
+            Field::ProjectNumber => Cell::opt_text(self.project.agreement_number.as_deref()),
+            Field::ParticipantKind => {
+                Cell::text(self.values.value(ValueList::ParticipantKind, "individual"))
+            }
+            Field::EducationEnd => start.education_end.map_or(Cell::Empty, Cell::Date),
+            Field::Blank => Cell::Empty,
         }
     }
 }
 
 impl RowSource<'_> {
+    fn in_education(&self) -> bool {
+        self.substatus() == Some("in_education")
+    }
+
+    /// An exit situation typed before the closed list (or a code no list knows): SM EFS
+    /// takes only its dictionary's words.
+    fn exit_situation_unknown(&self) -> Option<String> {
+        let text = self.enrolment.end.as_ref()?.exit_situation.as_deref()?;
+        kartoteka_domain::values::EXIT_SITUATION
+            .label(text)
+            .is_none()
+            .then(|| format!(
+                "„{text}” nie jest wartością słownika SM EFS — w zakładce Projekty osoby zapisz oświadczenie o sytuacji po zakończeniu udziału i wybierz sytuację z listy"
+            ))
+    }
+
     /// The "w tym" written: the one recorded on joining with the status, else the person's.
     fn substatus(&self) -> Option<&str> {
         self.enrolment.start.substatus_at_start.as_deref().or(self
@@ -409,6 +264,7 @@ pub fn build(
     forms: &ServiceForms,
 ) -> Result<Cst2021Report, ReportError> {
     let project = store.project(project_id)?;
+    let iso = columns.dates == DateStyle::Iso;
     let project_id = project.id.to_string();
     let people: HashMap<String, ReportParticipant> = store
         .report_participants(Some(&project_id))?
@@ -440,6 +296,7 @@ pub fn build(
         };
         let source = RowSource {
             values,
+            project: &project.data,
             person,
             enrolment,
             support: support
@@ -451,9 +308,11 @@ pub fn build(
         let mut missing = Vec::new();
         for (spec, field) in &columns.columns {
             let cell = source.value(*field);
+            let cell = if iso { iso_dates(cell) } else { cell };
             let required = match spec.required {
                 Required::Always => true,
                 Required::WhenEnded => ended,
+                Required::WhenInEducation => source.in_education(),
                 Required::Never => false,
             };
             if required && cell.is_empty() {
@@ -468,10 +327,11 @@ pub fn build(
                     column: spec.header.clone(),
                     problem: Some(problem.to_owned()),
                 });
-            } else if let Some(problem) = (*field == Field::LabourSubstatus)
-                .then(|| source.substatus_misfit())
-                .flatten()
-            {
+            } else if let Some(problem) = match field {
+                Field::LabourSubstatus => source.substatus_misfit(),
+                Field::ExitSituation => source.exit_situation_unknown(),
+                _ => None,
+            } {
                 missing.push(MissingField {
                     field: spec.field.clone(),
                     column: spec.header.clone(),
@@ -502,38 +362,42 @@ pub fn build(
     })
 }
 
+/// A date cell as the import file wants it: `yyyy-MM-dd` text (a list joined with "|").
+fn iso_dates(cell: Cell) -> Cell {
+    let iso = |d: &NaiveDate| d.format("%Y-%m-%d").to_string();
+    match cell {
+        Cell::Date(d) => Cell::Text(iso(&d)),
+        Cell::Dates(ds) if !ds.is_empty() => {
+            Cell::Text(ds.iter().map(iso).collect::<Vec<_>>().join("|"))
+        }
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
     #[test]
-    fn the_shipped_template_uses_only_known_fields() {
-        let map = ColumnMap::embedded().unwrap();
+    fn the_import_layout_has_its_43_columns_and_iso_dates() {
+        let map = ColumnMap::of_layout(Layout::Import).unwrap();
         let headers = map.headers();
-        assert!(headers.len() >= 30, "{headers:?}");
-        assert_eq!(headers[0], "Imię");
-        assert!(headers.contains(&"Osoba z niepełnosprawnościami".to_owned()));
-    }
-
-    #[test]
-    fn an_unknown_field_is_refused_with_its_column() {
-        let err = ColumnMap::parse(
-            "[[column]]\nheader = \"Imię\"\nfield = \"first_name\"\nrequired = \"always\"\n\
-             [[column]]\nheader = \"Coś\"\nfield = \"shoe_size\"\nrequired = \"never\"\n",
-        )
-        .unwrap_err();
-        let text = err.to_string();
-        assert!(text.contains("kolumna 2"), "{text}");
-        assert!(text.contains("shoe_size"), "{text}");
-    }
-
-    #[test]
-    fn a_repeated_header_is_refused() {
-        let err = ColumnMap::parse(
-            "[[column]]\nheader = \"Imię\"\nfield = \"first_name\"\nrequired = \"always\"\n\
-             [[column]]\nheader = \"Imię\"\nfield = \"last_name\"\nrequired = \"always\"\n",
-        )
-        .unwrap_err();
-        assert!(err.to_string().contains("powtarza"));
+        assert_eq!(headers.len(), 43, "{headers:?}");
+        assert_eq!(
+            &headers[..4],
+            [
+                "Numer projektu",
+                "Obywatelstwo",
+                "Rodzaj uczestnika",
+                "Nazwa instytucji"
+            ]
+        );
+        assert_eq!(map.dates, DateStyle::Iso);
+        assert_eq!(ColumnMap::embedded().unwrap().dates, DateStyle::Polish);
+        let day = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
+        assert_eq!(iso_dates(Cell::Date(day)), Cell::Text("2026-03-09".into()));
+        assert_eq!(
+            iso_dates(Cell::Dates(vec![day, day.succ_opt().unwrap()])),
+            Cell::Text("2026-03-09|2026-03-10".into())
+        );
     }
 }

@@ -299,7 +299,13 @@ const ENROLMENT_COLUMNS: &[Column<EnrolmentRow>] = &[
             r.enrolment
                 .end
                 .as_ref()
-                .and_then(|e| e.exit_situation.as_deref()),
+                .and_then(|e| e.exit_situation.as_deref())
+                // Situations typed before the closed list are written as typed.
+                .map(|s| {
+                    kartoteka_domain::values::EXIT_SITUATION
+                        .label(s)
+                        .unwrap_or(s)
+                }),
         )
     }),
     ("Zakończenie zgodnie ze ścieżką uczestnictwa", |r| {

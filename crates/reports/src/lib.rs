@@ -18,10 +18,11 @@ pub mod labels;
 pub mod output;
 pub mod support;
 pub mod table;
+pub mod template;
 pub mod values;
 
 pub use compare::{compare_cst2021, Cst2021Comparison};
-pub use cst2021::{ColumnMap, Cst2021Report, IncompleteParticipant, MissingField};
+pub use cst2021::{ColumnMap, Cst2021Report, IncompleteParticipant, Layout, MissingField};
 pub use excel::CsvKind;
 pub use output::FileFormat;
 pub use support::{ServiceForms, SupportEntry};
@@ -63,16 +64,17 @@ pub struct ExportWatch<'a> {
 /// Rows between two progress reports (and cancellation checks) of a CSV export.
 pub const PROGRESS_EVERY: u64 = 1_000;
 
-/// Builds the CST2021 report of a project and writes it to `out` (XLSX or CSV by the
-/// extension). Incomplete people are written too; the report lists them.
+/// Builds the CST2021 report of a project in a layout and writes it to `out` (XLSX or CSV by
+/// the extension). Incomplete people are written too; the report lists them.
 pub fn export_cst2021(
     store: &Store,
     project_id: &str,
+    layout: Layout,
     out: &Path,
 ) -> Result<(Cst2021Report, FileFormat), ReportError> {
     let format = FileFormat::from_path(out)?;
     output::check_target(out)?;
-    let report = check_cst2021(store, project_id)?;
+    let report = check_cst2021(store, project_id, layout)?;
     let bytes = match format {
         FileFormat::Xlsx => report.table.to_xlsx("Uczestnicy")?,
         FileFormat::Csv => report.table.to_csv(),
@@ -81,12 +83,16 @@ pub fn export_cst2021(
     Ok((report, format))
 }
 
-/// The CST2021 report of a project without writing it: who is incomplete, and why.
-pub fn check_cst2021(store: &Store, project_id: &str) -> Result<Cst2021Report, ReportError> {
+/// The CST2021 report of a project in a layout without writing it: who is incomplete, and why.
+pub fn check_cst2021(
+    store: &Store,
+    project_id: &str,
+    layout: Layout,
+) -> Result<Cst2021Report, ReportError> {
     cst2021::build(
         store,
         project_id,
-        &ColumnMap::embedded()?,
+        &ColumnMap::of_layout(layout)?,
         &ValueMap::embedded()?,
         &ServiceForms::embedded()?,
     )

@@ -6,7 +6,9 @@
 //! refused, so a file never carries a code where the system expects its word.
 
 use crate::ReportError;
-use kartoteka_domain::values::{CodeList, EDUCATION, LABOUR_STATUS, LABOUR_SUBSTATUS};
+use kartoteka_domain::values::{
+    CodeList, EDUCATION, EXIT_SITUATION, LABOUR_STATUS, LABOUR_SUBSTATUS,
+};
 use std::collections::BTreeMap;
 
 /// The dictionary shipped with the program.
@@ -21,16 +23,20 @@ pub enum ValueList {
     Sex,
     Answer,
     YesNo,
+    ExitSituation,
+    ParticipantKind,
 }
 
 impl ValueList {
-    const ALL: [ValueList; 6] = [
+    const ALL: [ValueList; 8] = [
         ValueList::Education,
         ValueList::LabourStatus,
         ValueList::LabourSubstatus,
         ValueList::Sex,
         ValueList::Answer,
         ValueList::YesNo,
+        ValueList::ExitSituation,
+        ValueList::ParticipantKind,
     ];
 
     fn name(self) -> &'static str {
@@ -41,6 +47,8 @@ impl ValueList {
             ValueList::Sex => "sex",
             ValueList::Answer => "answer",
             ValueList::YesNo => "yes_no",
+            ValueList::ExitSituation => "exit_situation",
+            ValueList::ParticipantKind => "participant_kind",
         }
     }
 
@@ -54,6 +62,9 @@ impl ValueList {
             ValueList::Sex => vec!["female", "male"],
             ValueList::Answer => vec!["yes", "no", "refused"],
             ValueList::YesNo => vec!["yes", "no"],
+            ValueList::ExitSituation => of(&EXIT_SITUATION),
+            // Kartoteka records people; an institution as participant is not kept.
+            ValueList::ParticipantKind => vec!["individual"],
         }
     }
 }

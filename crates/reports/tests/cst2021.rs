@@ -5,13 +5,15 @@
 mod common;
 
 use common::{fixture, parse_csv, row_where};
-use kartoteka_reports::{check_cst2021, export_cst2021, ColumnMap, FileFormat, ReportError};
+use kartoteka_reports::{
+    check_cst2021, export_cst2021, ColumnMap, FileFormat, Layout, ReportError,
+};
 use kartoteka_store::StoreError;
 
 #[test]
 fn the_check_lists_each_incomplete_person_with_the_missing_fields() {
     let f = fixture();
-    let report = check_cst2021(&f.store, &f.project).unwrap();
+    let report = check_cst2021(&f.store, &f.project, Layout::Export).unwrap();
     assert_eq!(
         report.table.rows.len(),
         3,
@@ -43,7 +45,7 @@ fn the_check_lists_each_incomplete_person_with_the_missing_fields() {
 fn csv_export_has_the_template_headers_and_the_monitoring_values() {
     let f = fixture();
     let out = f.dir.path().join("cst2021.csv");
-    let (report, format) = export_cst2021(&f.store, &f.project, &out).unwrap();
+    let (report, format) = export_cst2021(&f.store, &f.project, Layout::Export, &out).unwrap();
     assert_eq!(format, FileFormat::Csv);
     assert_eq!(report.incomplete.len(), 1);
 
@@ -93,7 +95,7 @@ fn csv_export_has_the_template_headers_and_the_monitoring_values() {
     assert_eq!(lucja["Zakres wsparcia"], "terapia|rodzina");
     assert_eq!(
         lucja["Sytuacja osoby w momencie zakończenia udziału w projekcie"],
-        "podjęcie zatrudnienia"
+        "Osoba pracująca, łącznie z prowadzącymi działalność na własny rachunek, po opuszczeniu programu"
     );
     assert_eq!(
         lucja["Zakończenie udziału osoby w projekcie zgodnie z zaplanowaną dla niej ścieżką uczestnictwa"],
@@ -144,7 +146,7 @@ fn csv_export_has_the_template_headers_and_the_monitoring_values() {
 fn the_xlsx_is_a_zip_workbook_and_leaves_no_temporary_file() {
     let f = fixture();
     let out = f.dir.path().join("raport").with_extension("xlsx");
-    let (report, format) = export_cst2021(&f.store, &f.project, &out).unwrap();
+    let (report, format) = export_cst2021(&f.store, &f.project, Layout::Export, &out).unwrap();
     assert_eq!(format, FileFormat::Xlsx);
     assert_eq!(report.table.rows.len(), 3);
     let bytes = std::fs::read(&out).unwrap();
@@ -163,7 +165,13 @@ fn an_unknown_project_is_not_found_and_the_old_file_stays() {
     let f = fixture();
     let out = f.dir.path().join("cst2021.csv");
     std::fs::write(&out, "poprzedni raport").unwrap();
-    let err = export_cst2021(&f.store, "0190aaaa-0000-7000-8000-000000000000", &out).unwrap_err();
+    let err = export_cst2021(
+        &f.store,
+        "0190aaaa-0000-7000-8000-000000000000",
+        Layout::Export,
+        &out,
+    )
+    .unwrap_err();
     assert!(
         matches!(err, ReportError::Store(StoreError::NotFound { .. })),
         "{err:?}"
@@ -174,14 +182,20 @@ fn an_unknown_project_is_not_found_and_the_old_file_stays() {
 #[test]
 fn a_wrong_extension_or_a_missing_folder_is_refused_before_any_work() {
     let f = fixture();
-    let err = export_cst2021(&f.store, &f.project, &f.dir.path().join("r.ods")).unwrap_err();
+    let err = export_cst2021(
+        &f.store,
+        &f.project,
+        Layout::Export,
+        &f.dir.path().join("r.ods"),
+    )
+    .unwrap_err();
     assert!(
         matches!(err, ReportError::Invalid { field: "out", .. }),
         "{err:?}"
     );
     assert!(err.to_string().contains(".xlsx"));
     let missing = f.dir.path().join("nie-ma-takiego").join("r.csv");
-    let err = export_cst2021(&f.store, &f.project, &missing).unwrap_err();
+    let err = export_cst2021(&f.store, &f.project, Layout::Export, &missing).unwrap_err();
     assert!(
         matches!(err, ReportError::Invalid { field: "out", .. }),
         "{err:?}"
@@ -202,7 +216,7 @@ fn an_empty_project_gives_a_file_with_headers_only() {
         .unwrap()
         .to_string();
     let out = f.dir.path().join("pusty.csv");
-    let (report, _) = export_cst2021(&f.store, &empty, &out).unwrap();
+    let (report, _) = export_cst2021(&f.store, &empty, Layout::Export, &out).unwrap();
     assert!(report.table.rows.is_empty() && report.incomplete.is_empty());
     let rows = parse_csv(&std::fs::read_to_string(&out).unwrap(), ';');
     assert_eq!(rows.len(), 1);
@@ -219,7 +233,7 @@ fn an_email_with_polish_letters_is_named_as_a_value_sm_efs_refuses() {
             kartoteka_store::participants::DuplicateCheck::Refuse,
         )
         .unwrap();
-    let report = check_cst2021(&f.store, &f.project).unwrap();
+    let report = check_cst2021(&f.store, &f.project, Layout::Export).unwrap();
     let person = report
         .incomplete
         .iter()
@@ -253,7 +267,7 @@ fn a_w_tym_that_does_not_fit_the_status_on_joining_is_named() {
             kartoteka_store::participants::DuplicateCheck::Refuse,
         )
         .unwrap();
-    let report = check_cst2021(&f.store, &f.project).unwrap();
+    let report = check_cst2021(&f.store, &f.project, Layout::Export).unwrap();
     let lucja = report
         .incomplete
         .iter()
@@ -285,7 +299,7 @@ fn the_w_tym_recorded_on_joining_is_written_beside_the_status_on_joining() {
     );
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("cst.csv");
-    let (report, _) = export_cst2021(&f.store, &f.project, &out).unwrap();
+    let (report, _) = export_cst2021(&f.store, &f.project, Layout::Export, &out).unwrap();
     let rows = parse_csv(&std::fs::read_to_string(&out).unwrap(), ';');
     let zofia = row_where(&rows, "Techniczny identyfikator uczestnika", &person);
     assert_eq!(

@@ -64,7 +64,7 @@ fn enrolments_csv_has_one_row_per_enrolment() {
     assert_eq!(lucja["Zakończenie zgodnie ze ścieżką uczestnictwa"], "Tak");
     assert_eq!(
         lucja["Sytuacja po zakończeniu udziału"],
-        "podjęcie zatrudnienia"
+        "osoba pracująca (także na własny rachunek)"
     );
     let (all, _) = export(&f, CsvKind::Enrolments, None);
     assert_eq!(all, 4);

@@ -8,7 +8,7 @@
 mod common;
 
 use common::{fixture, parse_csv, row_where};
-use kartoteka_reports::{export_cst2021, ColumnMap};
+use kartoteka_reports::{export_cst2021, ColumnMap, Layout};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -83,7 +83,7 @@ fn the_cst2021_xlsx_opens_in_libreoffice_with_the_expected_columns_and_values() 
     };
     let f = fixture();
     let xlsx = f.dir.path().join("cst2021.xlsx");
-    export_cst2021(&f.store, &f.project, &xlsx).unwrap();
+    export_cst2021(&f.store, &f.project, Layout::Export, &xlsx).unwrap();
     let out_dir = tempfile::tempdir().unwrap();
     let csv = convert_to_csv(&soffice, &xlsx, out_dir.path());
     let text = String::from_utf8(std::fs::read(&csv).unwrap()).expect("UTF-8 CSV");

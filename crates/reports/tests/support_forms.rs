@@ -7,7 +7,7 @@ mod common;
 use common::{fixture, parse_csv, row_where};
 use kartoteka_domain::plan::ServiceInput;
 use kartoteka_reports::cst2021::build;
-use kartoteka_reports::{check_cst2021, export_cst2021, ColumnMap, ServiceForms, ValueMap};
+use kartoteka_reports::{check_cst2021, export_cst2021, ColumnMap, Layout, ServiceForms, ValueMap};
 use kartoteka_store::{Source, Store};
 
 fn name(store: &mut Store, code: &str, scope: &str, kind: &str, detail: &str) {
@@ -28,7 +28,7 @@ fn name(store: &mut Store, code: &str, scope: &str, kind: &str, detail: &str) {
 fn lucja_row(f: &common::Fixture) -> std::collections::HashMap<String, String> {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("cst.csv");
-    export_cst2021(&f.store, &f.project, &out).unwrap();
+    export_cst2021(&f.store, &f.project, Layout::Export, &out).unwrap();
     let rows = parse_csv(&std::fs::read_to_string(&out).unwrap(), ';');
     row_where(&rows, "Techniczny identyfikator uczestnika", &f.complete)
 }
@@ -111,7 +111,7 @@ fn the_lists_line_up_and_one_form_is_one_entry_with_its_first_day() {
     assert_eq!(lucja[last].display(), "indywidualne|");
     // Clearing the office's values brings back the category and name (no default for TEST-*).
     name(&mut f.store, "TEST-TER", "", "", "");
-    let report = check_cst2021(&f.store, &f.project).unwrap();
+    let report = check_cst2021(&f.store, &f.project, Layout::Export).unwrap();
     assert!(report
         .incomplete
         .iter()

@@ -5,7 +5,7 @@ use crate::error::{Result, StoreError};
 use crate::write::{Source, Tx};
 use crate::Store;
 use kartoteka_domain::enrolment::{
-    Enrolment, EnrolmentEnd, EnrolmentEndInput, EnrolmentInput, EnrolmentStart,
+    Enrolment, EnrolmentEnd, EnrolmentEndInput, EnrolmentInput, EnrolmentStart, ExitStatementInput,
 };
 use kartoteka_domain::Id;
 use rusqlite::{params, OptionalExtension, Row};
@@ -121,6 +121,87 @@ impl Store {
                 params![enrolment.id.to_string(), serde_json::to_string(&end).expect("serialises"), tx.now_text()],
             )?;
             tx.audit("enrolment", &enrolment.id.to_string(), "end", vec!["end_date".into(), "exit_situation".into(), "completed_as_planned".into()]);
+            Ok(end)
+        })
+    }
+
+    /// Corrects the data of joining (start, target group, status and its "w tym", planned end
+    /// of education) of a participation, ended or not; checked against the project as a new
+    /// one is. An ended participation keeps its end, which may not come before the new start.
+    pub fn update_enrolment(
+        &mut self,
+        source: Source,
+        id: &str,
+        input: &EnrolmentInput,
+    ) -> Result<EnrolmentStart> {
+        let enrolment = self.enrolment(id)?;
+        let project = Store::project_data(self.conn(), &enrolment.project_id.to_string())?;
+        let start = input.parse(&project)?;
+        if let Some(end) = enrolment
+            .end
+            .as_ref()
+            .filter(|e| e.end_date < start.start_date)
+        {
+            return Err(kartoteka_domain::ValidationErrors::single(
+                "start_date",
+                format!(
+                    "Data rozpoczęcia udziału nie może być późniejsza niż jego zakończenie ({})",
+                    end.end_date.format("%d.%m.%Y")
+                ),
+            )
+            .into());
+        }
+        self.write(source, |tx| {
+            tx.tx.execute(
+                "UPDATE enrolments SET start_data = ?2, updated_at = ?3 WHERE id = ?1",
+                params![
+                    enrolment.id.to_string(),
+                    serde_json::to_string(&start).expect("serialises"),
+                    tx.now_text()
+                ],
+            )?;
+            tx.audit(
+                "enrolment",
+                &enrolment.id.to_string(),
+                "update",
+                vec![
+                    "start_date".into(),
+                    "target_group".into(),
+                    "status_at_start".into(),
+                    "substatus_at_start".into(),
+                    "education_end".into(),
+                ],
+            );
+            Ok(start)
+        })
+    }
+
+    /// Records the person's exit statement on an ended participation: the situation within
+    /// 4 weeks of leaving (which the monitoring file reports) and the statement's day.
+    pub fn record_exit_statement(
+        &mut self,
+        source: Source,
+        id: &str,
+        input: &ExitStatementInput,
+    ) -> Result<EnrolmentEnd> {
+        let enrolment = self.enrolment(id)?;
+        let Some(end) = enrolment.end.as_ref() else {
+            return Err(StoreError::Conflict(
+                "Ten udział jeszcze trwa — oświadczenie o sytuacji po zakończeniu udziału zapisuje się po jego zakończeniu.".into(),
+            ));
+        };
+        let end = input.apply(end)?;
+        self.write(source, |tx| {
+            tx.tx.execute(
+                "UPDATE enrolments SET end_data = ?2, updated_at = ?3 WHERE id = ?1 AND end_data IS NOT NULL",
+                params![enrolment.id.to_string(), serde_json::to_string(&end).expect("serialises"), tx.now_text()],
+            )?;
+            tx.audit(
+                "enrolment",
+                &enrolment.id.to_string(),
+                "exit_statement",
+                vec!["exit_situation".into(), "exit_statement_date".into()],
+            );
             Ok(end)
         })
     }

@@ -182,6 +182,7 @@ fn place_start(
         },
         status_at_start: None,
         substatus_at_start: None,
+        education_end: None,
     })
 }
 
@@ -538,6 +539,7 @@ impl Store {
                     exit_situation: None,
                     completed_as_planned: false,
                     early_leave_reason: Some(reason.clone()),
+                    exit_statement_date: None,
                 };
                 tx.tx.execute(
                     "UPDATE enrolments SET end_data = ?2, updated_at = ?3 WHERE id = ?1 AND end_data IS NULL",

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{input, new_store};
-use kartoteka_domain::enrolment::{EnrolmentEndInput, EnrolmentInput};
+use kartoteka_domain::enrolment::{EnrolmentEndInput, EnrolmentInput, ExitStatementInput};
 use kartoteka_domain::project::ProjectInput;
 use kartoteka_domain::relation::RelationKind;
 use kartoteka_store::participants::DuplicateCheck;
@@ -37,6 +37,7 @@ fn enrol_input(start: &str) -> EnrolmentInput {
         target_group: Some("rodziny z dziećmi".into()),
         status_at_start: Some("inactive".into()),
         substatus_at_start: None,
+        education_end: None,
     }
 }
 
@@ -81,7 +82,7 @@ fn ending_an_enrolment_records_the_exit_and_keeps_the_count() {
     ));
     let end = EnrolmentEndInput {
         end_date: Some("2022-05-31".into()),
-        exit_situation: Some("podjęcie zatrudnienia".into()),
+        exit_situation: Some("employed".into()),
         completed_as_planned: Some(false),
         early_leave_reason: Some("podjęcie pracy".into()),
     };
@@ -97,6 +98,77 @@ fn ending_an_enrolment_records_the_exit_and_keeps_the_count() {
     ));
     let detail = store.project(&p).unwrap();
     assert_eq!((detail.enrolled, detail.active), (1, 0));
+}
+
+#[test]
+fn the_data_of_joining_is_corrected_and_the_exit_statement_recorded_after_the_end() {
+    let (_dir, mut store) = new_store();
+    let p = project(&mut store);
+    let anna = person(&mut store, "Anna", "2005-04-02");
+    let e = store
+        .add_enrolment(Source::Cli, &anna, &p, &enrol_input("2022-02-01"))
+        .unwrap()
+        .to_string();
+    // A pupil: the "w tym" and the planned end of education, corrected after joining.
+    let mut corrected = enrol_input("2022-02-03");
+    corrected.substatus_at_start = Some("in_education".into());
+    let refused = store
+        .update_enrolment(Source::Cli, &e, &corrected)
+        .unwrap_err();
+    assert!(matches!(refused, StoreError::Invalid(ref v) if v.0[0].field == "education_end"));
+    corrected.education_end = Some("2023-06-26".into());
+    store.update_enrolment(Source::Cli, &e, &corrected).unwrap();
+    let start = store.enrolment(&e).unwrap().start;
+    assert_eq!(start.start_date.to_string(), "2022-02-03");
+    assert_eq!(start.education_end.unwrap().to_string(), "2023-06-26");
+
+    // No statement while the participation lasts.
+    let statement = ExitStatementInput {
+        exit_situation: Some("osoba ucząca się lub szkoląca się".into()),
+        statement_date: Some("2022-06-20".into()),
+    };
+    assert!(matches!(
+        store.record_exit_statement(Source::Cli, &e, &statement),
+        Err(StoreError::Conflict(_))
+    ));
+    let end = EnrolmentEndInput {
+        end_date: Some("2022-05-31".into()),
+        completed_as_planned: Some(true),
+        ..Default::default()
+    };
+    store.end_enrolment(Source::Cli, &e, &end).unwrap();
+    // The start may not move past the end.
+    let late = store
+        .update_enrolment(Source::Cli, &e, &{
+            let mut c = corrected.clone();
+            c.start_date = Some("2022-06-01".into());
+            c
+        })
+        .unwrap_err();
+    assert!(matches!(late, StoreError::Invalid(ref v) if v.0[0].field == "start_date"));
+    let too_late = ExitStatementInput {
+        statement_date: Some("2022-07-01".into()),
+        ..statement.clone()
+    };
+    assert!(matches!(
+        store.record_exit_statement(Source::Cli, &e, &too_late),
+        Err(StoreError::Invalid(_))
+    ));
+    store
+        .record_exit_statement(Source::Cli, &e, &statement)
+        .unwrap();
+    let ended = store.enrolment(&e).unwrap().end.unwrap();
+    assert_eq!(ended.exit_situation.as_deref(), Some("in_education"));
+    assert_eq!(ended.exit_statement_date.unwrap().to_string(), "2022-06-20");
+    assert!(ended.completed_as_planned);
+    let events: Vec<String> = store
+        .audit_events(Some(&e), 10)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.action)
+        .collect();
+    assert!(events.contains(&"update".to_owned()), "{events:?}");
+    assert!(events.contains(&"exit_statement".to_owned()), "{events:?}");
 }
 
 #[test]

@@ -8,4 +8,8 @@ export type Enrolment = { id: string, participant_id: string, project_id: string
 /**
  * The "w tym" of `status_at_start` (participations recorded before it have none).
  */
-substatus_at_start: string | null, };
+substatus_at_start: string | null, 
+/**
+ * The planned end of education of a person in education.
+ */
+education_end?: string | null, };

@@ -2,7 +2,7 @@
 
 export type EnrolmentEndInput = { end_date?: string, 
 /**
- * Situation on leaving (free text, e.g. "podjęcie zatrudnienia").
+ * Situation on leaving: a code of `values::EXIT_SITUATION` or its Polish label.
  */
 exit_situation?: string, completed_as_planned?: boolean, 
 /**

@@ -12,4 +12,9 @@ status_at_start?: string,
 /**
  * Its "w tym" on joining (a code or its Polish label); needs the status and must fit it.
  */
-substatus_at_start?: string, };
+substatus_at_start?: string, 
+/**
+ * "Planowana data zakończenia edukacji", "YYYY-MM-DD": required when the "w tym" on
+ * joining is a person in education, refused otherwise.
+ */
+education_end?: string, };

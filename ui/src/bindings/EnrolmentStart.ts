@@ -4,4 +4,8 @@ export type EnrolmentStart = { start_date: string, target_group: string | null, 
 /**
  * The "w tym" of `status_at_start` (participations recorded before it have none).
  */
-substatus_at_start: string | null, };
+substatus_at_start: string | null, 
+/**
+ * The planned end of education of a person in education.
+ */
+education_end?: string | null, };

@@ -5,4 +5,8 @@ import type { CodeOption } from "./CodeOption";
  * The closed lists the participant form offers, taken from the domain so the UI never keeps
  * its own copy.
  */
-export type FormOptions = { education: Array<CodeOption>, labour_status: Array<CodeOption>, labour_substatus: Array<CodeOption>, disability_degree: Array<CodeOption>, voivodeships: Array<string>, relation_kinds: Array<CodeOption>, };
+export type FormOptions = { education: Array<CodeOption>, labour_status: Array<CodeOption>, labour_substatus: Array<CodeOption>, 
+/**
+ * The situation on leaving a project (the exit statement).
+ */
+exit_situation: Array<CodeOption>, disability_degree: Array<CodeOption>, voivodeships: Array<string>, relation_kinds: Array<CodeOption>, };

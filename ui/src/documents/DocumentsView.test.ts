@@ -55,7 +55,7 @@ describe('documents view', () => {
     document.body.append(view.el);
     await settle();
     const kinds = [...view.el.querySelectorAll<HTMLElement>('[data-action=print-blank]')].map((b) => b.dataset.kind);
-    expect(kinds).toEqual(['enrolment', 'declaration', 'data-statement', 'image-consent']);
+    expect(kinds).toEqual(['enrolment', 'declaration', 'data-statement', 'image-consent', 'exit-statement']);
     (view.el.querySelector('[data-action=print-blank][data-kind=enrolment]') as HTMLButtonElement).click();
     await settle();
     expect(mocked).toHaveBeenCalledWith('print_document', { kind: 'enrolment', participant_id: null, project_id: null, open: true, text_id: null });

@@ -9,9 +9,9 @@ import { pluralCategory } from '../format';
 import { hasKey, t } from '../i18n';
 
 /** Documents printed for a person, in the order they are offered. */
-export const PERSON_KINDS = ['enrolment', 'declaration', 'data-statement', 'image-consent', 'plan', 'record'] as const;
+export const PERSON_KINDS = ['enrolment', 'declaration', 'data-statement', 'image-consent', 'plan', 'record', 'exit-statement'] as const;
 /** Documents that make sense as blank forms filled in by hand. */
-export const BLANK_KINDS = ['enrolment', 'declaration', 'data-statement', 'image-consent'] as const;
+export const BLANK_KINDS = ['enrolment', 'declaration', 'data-statement', 'image-consent', 'exit-statement'] as const;
 
 export type PrintKind = (typeof PERSON_KINDS)[number];
 

@@ -12,12 +12,22 @@ import type { AppContext } from '../shell/context';
 import { loadingNote } from '../ui/feedback';
 import { withTableRoles } from '../ui/table';
 import { codeLabel } from './DataTab';
-import { endForm, enrolForm } from './EnrolmentForms';
+import { endForm, enrolForm, exitStatementForm } from './EnrolmentForms';
+
+type Hooks = Parameters<typeof endForm>[2];
 
 export function endText(e: Enrolment): string {
   if (!e.end) return t('enrol.ongoing');
   const date = formatDate(e.end.end_date);
   return e.end.completed_as_planned ? t('enrol.completed', { date }) : t('enrol.early', { date });
+}
+
+/** The situation after leaving as recorded ("osoba poszukująca pracy (oświadczenie z 04.12.2026)"). */
+export function exitText(e: Enrolment, options: FormOptions): string {
+  const situation = codeLabel(options.exit_situation, e.end?.exit_situation ?? null);
+  if (!situation) return '';
+  const day = e.end?.exit_statement_date;
+  return day ? t('enrol.exitRecorded', { situation, date: formatDate(day) }) : situation;
 }
 
 export function enrolmentsTab(ctx: AppContext, p: Participant, options: FormOptions): HTMLElement {
@@ -57,27 +67,45 @@ export function enrolmentsTab(ctx: AppContext, p: Participant, options: FormOpti
         h('th', { scope: 'col' }, t('enrol.col.statusAtStart')),
         h('th', { scope: 'col' }, t('enrol.col.actions')))),
       h('tbody', null, enrolments.map((e) => {
+        const open = (button: HTMLButtonElement, form: (hooks: Hooks) => HTMLFormElement) => () => {
+          replace(formBox, form({ ctx, onDone: afterSave, onCancel: () => closeForm(button) }));
+          formBox.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled])')?.focus();
+        };
         const end: HTMLButtonElement | null = e.end ? null : h('button', {
-          type: 'button',
-          class: 'button small',
-          'data-action': 'enrol-end',
-          onclick: () => {
-            replace(formBox, endForm(e, { ctx, onDone: afterSave, onCancel: () => closeForm(end ?? undefined) }));
-            formBox.querySelector<HTMLInputElement>('input')?.focus();
-          },
+          type: 'button', class: 'button small', 'data-action': 'enrol-end',
         }, t('enrol.end'));
+        end?.addEventListener('click', open(end, (hooks) => endForm(e, options, hooks)));
+        const exit: HTMLButtonElement | null = e.end ? h('button', {
+          type: 'button', class: 'button small', 'data-action': 'exit-statement',
+        }, t('enrol.exitStatement')) : null;
+        exit?.addEventListener('click', open(exit, (hooks) => exitStatementForm(e, options, hooks)));
+        const edit = h('button', { type: 'button', class: 'button small', 'data-action': 'enrol-edit' }, t('enrol.edit'));
+        edit.addEventListener('click', () => void openEdit(e, edit));
         return h(
           'tr',
           { 'data-enrolment-id': e.id, 'data-project-id': e.project_id, class: e.end ? 'is-ended' : '' },
           h('td', null, h('button', { type: 'button', class: 'link', onclick: () => ctx.navigate({ view: 'project', id: e.project_id }) }, e.project_name)),
           h('td', null, formatDate(e.start_date)),
-          h('td', null, endText(e)),
+          h('td', null, endText(e), e.end?.exit_situation ? h('div', { class: 'muted', 'data-exit-situation': e.end.exit_situation }, exitText(e, options)) : null),
           h('td', null, e.target_group ?? ''),
           h('td', null, codeLabel(options.labour_status, e.status_at_start) ?? ''),
-          h('td', null, end),
+          h('td', { class: 'row-actions' }, end, exit, edit),
         );
       })),
     ));
+  }
+
+  async function openEdit(e: Enrolment, button: HTMLButtonElement): Promise<void> {
+    replace(formBox, loadingNote());
+    try {
+      const project = (await api.projectList()).filter((pr) => pr.id === e.project_id);
+      if (!formBox.isConnected) return;
+      replace(formBox, enrolForm(p, project, options, { ctx, onDone: afterSave, onCancel: () => closeForm(button) }, e));
+      formBox.querySelector<HTMLInputElement>('input[name="start_date"]')?.focus();
+    } catch (err) {
+      replace(formBox);
+      ctx.showError(err);
+    }
   }
 
   async function openEnrol(): Promise<void> {

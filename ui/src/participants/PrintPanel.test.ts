@@ -60,12 +60,13 @@ describe('print panel', () => {
     needsGuardian = true;
   });
 
-  it('offers the six documents and the projects, the latest enrolment chosen', async () => {
+  it('offers the seven documents and the projects, the latest enrolment chosen', async () => {
     const { el } = await mountPanel();
     const boxes = [...el.querySelectorAll<HTMLInputElement>('input[type=checkbox][name=kind]')];
-    expect(boxes.map((b) => b.value)).toEqual(['enrolment', 'declaration', 'data-statement', 'image-consent', 'plan', 'record', 'consent:v-phone-2']);
+    expect(boxes.map((b) => b.value)).toEqual(['enrolment', 'declaration', 'data-statement', 'image-consent', 'plan', 'record', 'exit-statement', 'consent:v-phone-2']);
     expect(boxes.map((b) => el.querySelector(`label[for="${b.id}"]`)?.textContent)).toEqual([
       'Formularz zgłoszeniowy', 'Deklaracja uczestnictwa', 'Oświadczenie RODO', 'Zgoda na wizerunek', 'Plan wsparcia', 'Pełny zapis danych osoby',
+      'Oświadczenie o sytuacji po zakończeniu udziału',
       'Zgoda na kontakt telefoniczny',
     ]);
     expect(mocked).toHaveBeenCalledWith('consent_texts', { project_id: 'proj-new' });

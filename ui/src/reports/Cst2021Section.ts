@@ -6,6 +6,7 @@
 import { api } from '../api';
 import type { Cst2021Check } from '../bindings/Cst2021Check';
 import type { FileFormat } from '../bindings/FileFormat';
+import type { Layout } from '../bindings/Layout';
 import type { Project } from '../bindings/Project';
 import { h, replace } from '../dom';
 import { formatCount } from '../format';
@@ -49,7 +50,24 @@ export function cst2021Section(
     value: projects.length === 1 ? projects[0].id : '',
   });
   const select = work.starter(projectField.querySelector('select') as HTMLSelectElement);
-  const form = h('div', { 'data-form': 'cst' }, h('div', { class: 'grid two' }, projectField));
+  const layoutField = selectField({
+    name: 'cst-layout',
+    idPrefix: 'reports',
+    label: t('reports.cst.layout'),
+    choices: [
+      { value: 'export', label: t('reports.cst.layoutExport') },
+      { value: 'import', label: t('reports.cst.layoutImport') },
+    ],
+    value: 'export',
+  });
+  const layoutSelect = work.starter(layoutField.querySelector('select') as HTMLSelectElement);
+  const layout = (): Layout => (layoutSelect.value === 'import' ? 'import' : 'export');
+  const form = h('div', { 'data-form': 'cst' }, h('div', { class: 'grid two' }, projectField, layoutField));
+  layoutSelect.addEventListener('change', () => {
+    checkBox.hidden = true;
+    sentence.textContent = '';
+    replace(list);
+  });
   select.addEventListener('change', () => {
     showFieldErrors(form, []);
     checkBox.hidden = true;
@@ -115,7 +133,7 @@ export function cst2021Section(
         ctx.clearError();
         checkBox.hidden = true;
         try {
-          const answer = await api.reportCst2021Check(project.id);
+          const answer = await api.reportCst2021Check(project.id, layout());
           if (!gone()) showCheck(answer, false);
         } catch (e) {
           ctx.showError(e);
@@ -131,7 +149,7 @@ export function cst2021Section(
       ctx.clearError();
       result.clear();
       try {
-        const summary = await api.reportCst2021(project.id, format);
+        const summary = await api.reportCst2021(project.id, format, layout());
         if (gone()) return;
         showCheck(checkOfSummary(summary, project), true);
         result.showSaved(resultSlot, summary);

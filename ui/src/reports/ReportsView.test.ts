@@ -166,7 +166,7 @@ describe('Raporty view', () => {
     choose('cst-project', 'proj-a');
     button('cst-check').click();
     await settle();
-    expect(api.reportCst2021Check).toHaveBeenCalledWith('proj-a');
+    expect(api.reportCst2021Check).toHaveBeenCalledWith('proj-a', 'export');
     expect(q('[data-error-for=cst-project]').hidden).toBe(true);
     expect(button('cst-check').getAttribute('aria-busy')).toBe('true');
     expect(button('cst-export-xlsx').disabled).toBe(true);
@@ -209,7 +209,7 @@ describe('Raporty view', () => {
     vi.mocked(api.reportCst2021).mockReturnValueOnce(answer.promise);
     button('cst-export-xlsx').click();
     await settle();
-    expect(api.reportCst2021).toHaveBeenCalledWith('proj-a', 'xlsx');
+    expect(api.reportCst2021).toHaveBeenCalledWith('proj-a', 'xlsx', 'export');
     expect(button('cst-export-xlsx').getAttribute('aria-busy')).toBe('true');
     expect(button('cst-export-csv').disabled).toBe(true);
     answer.resolve(CST_SUMMARY);
@@ -247,11 +247,19 @@ describe('Raporty view', () => {
     vi.mocked(api.reportCst2021).mockResolvedValueOnce({ ...CST_SUMMARY, file: `${FOLDER}/cst.csv`, format: 'csv', rows: 2, incomplete: [] });
     button('cst-export-csv').click();
     await settle();
-    expect(api.reportCst2021).toHaveBeenLastCalledWith('proj-a', 'csv');
+    expect(api.reportCst2021).toHaveBeenLastCalledWith('proj-a', 'csv', 'export');
     expect(q('[data-report-result]').dataset.file).toBe(`${FOLDER}/cst.csv`);
     expect(q('[data-report-result]').dataset.incomplete).toBe('0');
     expect(q('[data-report-result]').textContent).toContain('Wszystkie osoby mają komplet danych.');
     expect(document.querySelectorAll('[data-report-result]')).toHaveLength(1);
+
+    // The import file: the layout chosen beside the project goes with the export.
+    choose('cst-layout', 'import');
+    expect(q('[data-cst-check]').hidden).toBe(true);
+    vi.mocked(api.reportCst2021).mockResolvedValueOnce({ ...CST_SUMMARY, file: `${FOLDER}/cst-import.csv`, format: 'csv', rows: 2, incomplete: [], layout: 'import' });
+    button('cst-export-csv').click();
+    await settle();
+    expect(api.reportCst2021).toHaveBeenLastCalledWith('proj-a', 'csv', 'import');
   });
 
   it('writes a CSV table with progress in Polish thousands', async () => {
@@ -402,7 +410,7 @@ describe('Raporty view', () => {
     const { q, select } = await mount('proj-a');
     await settle();
     expect(select('cst-project').value).toBe('proj-a');
-    expect(api.reportCst2021Check).toHaveBeenCalledWith('proj-a');
+    expect(api.reportCst2021Check).toHaveBeenCalledWith('proj-a', 'export');
     expect(q('[data-cst-check]').hidden).toBe(false);
   });
 });

@@ -9,7 +9,8 @@ import type { AppContext } from '../shell/context';
 export const OPTIONS: FormOptions = {
   education: [{ code: 'isced3', label: 'ponadgimnazjalne / średnie (ISCED 3)' }],
   labour_status: [{ code: 'inactive', label: 'osoba bierna zawodowo' }],
-  labour_substatus: [{ code: 'in_education', label: 'osoba ucząca się / kształcąca się' }],
+  labour_substatus: [{ code: 'in_education', label: 'osoba ucząca się / kształcąca się' }, { code: 'other', label: 'inne' }],
+  exit_situation: [{ code: 'employed', label: 'osoba pracująca (także na własny rachunek)' }, { code: 'job_searching', label: 'osoba poszukująca pracy' }],
   disability_degree: [{ code: 'light', label: 'lekki' }],
   voivodeships: ['łódzkie', 'mazowieckie'],
   relation_kinds: [{ code: 'parent', label: 'rodzic' }, { code: 'child', label: 'dziecko' }],

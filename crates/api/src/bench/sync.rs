@@ -136,7 +136,9 @@ pub(super) fn cst2021(
     let xlsx = dir.join("bench-cst2021.xlsx");
     let mut people = 0;
     let cst = measure(1, 3, || {
-        people = app.cst2021_export(project_id, &xlsx)?.rows;
+        people = app
+            .cst2021_export(project_id, crate::reports::Layout::Export, &xlsx)?
+            .rows;
         Ok(())
     })?;
     let mut row = cst.row(size, "CST2021 export (XLSX)", "—", None);

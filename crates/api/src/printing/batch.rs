@@ -65,7 +65,7 @@ pub fn print_batch(
     ) {
         return Err(ApiError::invalid(
             "kind",
-            "Rodzaj: enrolment, declaration, data-statement, image-consent, plan, record",
+            "Rodzaj: enrolment, declaration, data-statement, image-consent, plan, record, exit-statement",
         ));
     }
     let project_id = project_id.trim().to_owned();

@@ -390,6 +390,15 @@ pub fn lay_out_snapshot(s: &Snapshot) -> Result<forms::Document, ApiError> {
             };
             forms::lay_out(&ctx, Model::Record(&record))
         }
+        DocumentKind::ExitStatement => {
+            let sheet = person_ref(s).map(|person| forms::ExitStatementSheet {
+                person,
+                start_date: s.enrolment.as_ref().map(|e| e.start_date),
+                end_date: s.exit.as_ref().map(|e| e.end_date),
+                situation: s.exit.as_ref().and_then(|e| e.exit_situation.clone()),
+            });
+            forms::lay_out(&ctx, Model::ExitStatement(sheet.as_ref()))
+        }
         DocumentKind::RecoveryKey => {
             return Err(internal(
                 "klucz odzyskiwania nie jest zapisywany w rejestrze",

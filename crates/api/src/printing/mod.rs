@@ -13,7 +13,7 @@ use crate::app::App;
 use crate::error::{ApiError, ErrorCode};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use kartoteka_domain::consent::ConsentKind;
-use kartoteka_domain::enrolment::EnrolmentStart;
+use kartoteka_domain::enrolment::{EnrolmentEnd, EnrolmentStart};
 use kartoteka_domain::participant::{Address, ParticipantData};
 use kartoteka_domain::plan::{format_quantity, Attendance, LifeArea, PlanKind, PlanStatus};
 use kartoteka_domain::project::ProjectData;
@@ -106,6 +106,9 @@ pub struct Snapshot {
     /// in statements printed before it existed: they print as they did).
     #[serde(default)]
     pub authority_text: Option<TextSnapshot>,
+    /// The end of the participation an exit statement is printed for (absent while it lasts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exit: Option<EnrolmentEnd>,
 }
 
 /// A support plan version as printed: text ready for paper, so a later change of a Polish
@@ -419,6 +422,7 @@ pub fn recovery_key_pdf(
         participant_id: None,
         participant: None,
         enrolment: None,
+        exit: None,
         signatory: None,
         text: None,
         image_consent: None,

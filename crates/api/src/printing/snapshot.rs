@@ -329,10 +329,14 @@ pub fn build_snapshot(
         .as_deref()
         .map(|id| store.project(id))
         .transpose()?;
-    let enrolment = project
+    let enrolled = project
         .as_ref()
-        .and_then(|pr| enrolments.iter().find(|e| e.project_id == pr.id))
-        .map(|e| e.start.clone());
+        .and_then(|pr| enrolments.iter().find(|e| e.project_id == pr.id));
+    let enrolment = enrolled.map(|e| e.start.clone());
+    let exit = match kind {
+        DocumentKind::ExitStatement => enrolled.and_then(|e| e.end.clone()),
+        _ => None,
+    };
     let signatory = match &participant {
         Some(p) if p.data.is_minor_on(now.date_naive()) => store
             .related_people(&p.id.to_string())?
@@ -440,5 +444,6 @@ pub fn build_snapshot(
         attendance_log,
         authority_text,
         project_id,
+        exit,
     })
 }

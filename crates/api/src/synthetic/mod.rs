@@ -312,6 +312,7 @@ impl Generator {
             status_at_start: Some((*self.rng.pick(&statuses)).to_owned()),
             // "Inne" fits every status (no draw: the rest of the data stays as it was).
             substatus_at_start: Some("other".to_owned()),
+            education_end: None,
         };
         let parsed: EnrolmentStart = input.parse(&data).expect("synthetic enrolments are valid");
         let id = self.next_id();

@@ -7,6 +7,7 @@ pub mod consent;
 pub mod data_statement;
 pub mod declaration;
 pub mod enrolment;
+pub mod exit_statement;
 pub mod group_attendance;
 pub mod image_consent;
 pub mod plan;
@@ -89,6 +90,17 @@ pub(crate) fn person_rows_as(flow: &mut Flow, person: Option<&PersonRef>, label:
         )]);
     }
     flow.gap(3.0 * crate::layout::MM);
+}
+
+/// The office's box under a document handed in: "Data wpływu" and "Podpis osoby
+/// przyjmującej", always empty (filled by hand when the paper comes in).
+pub(crate) fn received_box(flow: &mut Flow) {
+    flow.gap(4.0 * crate::layout::MM);
+    flow.paragraph("Wypełnia realizator projektu", style::CAPTION);
+    flow.row(&[
+        Cell::text("Data wpływu", ""),
+        Cell::text("Podpis osoby przyjmującej", "").share(1.6),
+    ]);
 }
 
 /// The line "Wersja treści: v3" under a versioned text's title.

@@ -133,7 +133,7 @@ pub fn fixture() -> Fixture {
         serde_json::json!({"start_date": "2026-03-02", "status_at_start": "registered_unemployed"}),
     );
     let end: EnrolmentEndInput = serde_json::from_value(serde_json::json!({
-        "end_date": "2026-10-30", "exit_situation": "podjęcie zatrudnienia",
+        "end_date": "2026-10-30", "exit_situation": "employed",
         "completed_as_planned": true
     }))
     .unwrap();

@@ -15,6 +15,7 @@ export const documentTexts: { readonly [K in keyof typeof pl]: string } = {
   'doc.kind.record': 'Full record of the person’s data',
   'doc.kind.attendance': 'Attendance list',
   'doc.kind.recovery-key': 'Recovery key',
+  'doc.kind.exit-statement': 'Statement on the situation after leaving',
 
   'print.button': 'Print',
   'print.heading': 'Print documents',

@@ -12,6 +12,7 @@ export const documentTexts = {
   'doc.kind.record': 'Pełny zapis danych osoby',
   'doc.kind.attendance': 'Lista obecności',
   'doc.kind.recovery-key': 'Klucz odzyskiwania',
+  'doc.kind.exit-statement': 'Oświadczenie o sytuacji po zakończeniu udziału',
 
   'print.button': 'Drukuj',
   'print.heading': 'Drukowanie dokumentów',
