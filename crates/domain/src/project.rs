@@ -29,6 +29,11 @@ pub struct ProjectInput {
     pub eu_funds: Option<String>,
     pub state_budget: Option<String>,
     pub own_contribution: Option<String>,
+    /// Who may take part, one statement each ("zamieszkuję na terenie gminy …"): printed on the
+    /// enrolment form for the person to confirm and named in the declaration.
+    pub eligibility_criteria: Option<Vec<String>>,
+    /// What the person attaches to the enrolment form ("orzeczenie o niepełnosprawności").
+    pub attachments: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -61,6 +66,10 @@ pub struct ProjectData {
     #[serde(default)]
     #[ts(type = "number | null")]
     pub own_contribution: Option<i64>,
+    #[serde(default)]
+    pub eligibility_criteria: Vec<String>,
+    #[serde(default)]
+    pub attachments: Vec<String>,
 }
 
 /// An amount of money typed in Polish ("1 234 567,89", "1234567.89", "2 500 zł") as grosze:
@@ -226,6 +235,15 @@ impl ProjectInput {
                 target_groups.push(g);
             }
         }
+        let [eligibility_criteria, attachments] = [
+            (
+                "eligibility_criteria",
+                "Kryterium kwalifikowalności",
+                &self.eligibility_criteria,
+            ),
+            ("attachments", "Załącznik", &self.attachments),
+        ]
+        .map(|(field, label, items)| statements(&mut errors, field, label, items));
         let [priority, measure, call_number] = [
             ("priority", "Oś priorytetowa / priorytet", &self.priority),
             ("measure", "Działanie", &self.measure),
@@ -258,8 +276,43 @@ impl ProjectInput {
             participant_target: self.participant_target,
             target_groups,
             retention_until: retention,
+            eligibility_criteria,
+            attachments,
         })
     }
+}
+
+/// Most statements of one list a form prints (more would not fit one page).
+pub const STATEMENTS_MAX: usize = 15;
+
+/// A list of short statements: each trimmed and checked, empty and repeated ones dropped, at
+/// most [`STATEMENTS_MAX`].
+fn statements(
+    errors: &mut ValidationErrors,
+    field: &str,
+    label: &str,
+    items: &Option<Vec<String>>,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items.iter().flatten() {
+        let s = crate::text::short_text(
+            errors,
+            field,
+            label,
+            &Some(item.clone()),
+            crate::text::LINE_MAX,
+        );
+        if let Some(s) = s.filter(|s| !out.contains(s)) {
+            out.push(s);
+        }
+    }
+    if out.len() > STATEMENTS_MAX {
+        errors.push(
+            field,
+            format!("{label}: najwyżej {STATEMENTS_MAX} pozycji — połącz podobne"),
+        );
+    }
+    out
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ fn main() {
     let consent = ImageConsentSheet {
         person: common::minor(),
         consent: Some(true),
+        child_co_signs: false,
     };
     let declaration = DeclarationSheet {
         person: common::person(),

@@ -29,8 +29,8 @@ pub use error::{FormsError, Result};
 pub use model::{
     AddressSheet, AreaScore, AttendanceDelivery, AttendanceParticipant, AttendanceRow,
     AttendanceSheet, ConsentTemplate, Controller, DeclarationSheet, DocumentContext,
-    ExitStatementSheet, GroupAttendanceSheet, GroupSessionSheet, ImageConsentSheet, ImageFormat,
-    LogoStrip, Organisation, ParticipantSheet, PersonRecord, PersonRef, PlanAmendment,
+    ExitStatementSheet, GroupAttendanceSheet, GroupSessionSheet, GuardianSheet, ImageConsentSheet,
+    ImageFormat, LogoStrip, Organisation, ParticipantSheet, PersonRecord, PersonRef, PlanAmendment,
     PlanClosingSheet, PlanGoal, PlanReviewRow, PlanServiceRow, PlanSheet, PlanSigningSheet,
     ProjectHeader, RecordBlock, RecoveryKeySheet, RecruitmentCriterion, RecruitmentLetter,
     RecruitmentRow, RecruitmentSheet,
@@ -44,8 +44,10 @@ use layout::render::{render, render_all, DocumentInfo};
 /// revision: it goes up whenever layout, fonts, texts or a dependency change the output (a
 /// test holds the SHA-256 of a reference form, so such a change cannot go unnoticed). Record
 /// it with a document's SHA-256; a regeneration under another revision is a new rendering,
-/// not a copy.
-pub const RENDERING_REVISION: u32 = 3;
+/// not a copy. 4: the enrolment form's guardian, eligibility and attachment sections and its
+/// "data wpływu" box, the declaration naming the criteria, the image consent's line for a
+/// child aged 13–17.
+pub const RENDERING_REVISION: u32 = 4;
 
 /// The documents this crate prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

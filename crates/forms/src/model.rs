@@ -23,6 +23,9 @@ pub struct DocumentContext {
     pub generated_at: DateTime<FixedOffset>,
     /// The town printed before "miejscowość, data" under signature lines, if known.
     pub place: Option<String>,
+    /// The rendering revision the document is laid out as (`crate::RENDERING_REVISION` for a
+    /// new one; a stored snapshot's own, so it regenerates as it was printed).
+    pub revision: u32,
 }
 
 /// The organisation's letterhead.
@@ -58,6 +61,10 @@ pub struct ProjectHeader {
     pub programme: String,
     /// Whether EU funds co-finance it (the programme line then says so).
     pub eu_funded: bool,
+    /// Who may take part: statements the enrolment form asks the person to confirm.
+    pub eligibility: Vec<String>,
+    /// What the person attaches to the enrolment form (empty: the usual list).
+    pub attachments: Vec<String>,
 }
 
 /// An address as printed on the enrolment form.
@@ -137,6 +144,17 @@ pub struct ParticipantSheet {
     pub target_group: String,
     /// The parent or legal guardian who signs for a minor.
     pub signatory: Option<String>,
+    /// The guardian's address and phone, where the registry has them (revision 4 on).
+    pub guardian: Option<GuardianSheet>,
+}
+
+/// A minor's parent or legal guardian as the enrolment form prints them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GuardianSheet {
+    pub name: String,
+    /// One line ("Źródlana 5/12, 90-001 Łódź"); empty: written by hand.
+    pub address: String,
+    pub phone: String,
 }
 
 impl ParticipantSheet {
@@ -189,6 +207,8 @@ pub struct ImageConsentSheet {
     pub person: PersonRef,
     /// The answer already recorded, if any: ticks "wyrażam zgodę" or "nie wyrażam zgody".
     pub consent: Option<bool>,
+    /// A child aged 13–17 signs beside the guardian (revision 4 on).
+    pub child_co_signs: bool,
 }
 
 /// An attendance or delivery sheet of one service in one month.

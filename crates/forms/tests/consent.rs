@@ -21,6 +21,7 @@ fn another_consent_prints_under_its_own_title_with_both_answers() {
     let sheet = ImageConsentSheet {
         person: minor(),
         consent: None,
+        child_co_signs: false,
     };
     let bytes = consent_form(&context(), &phone(), Some(&sheet)).unwrap();
     let dir = tempfile::tempdir().unwrap();

@@ -4,7 +4,9 @@ mod common;
 
 use common::*;
 use kartoteka_domain::values::Answer;
-use kartoteka_forms::{enrolment_form, DocumentKind, FormsError, RENDERING_REVISION};
+use kartoteka_forms::{
+    enrolment_form, DocumentContext, DocumentKind, FormsError, RENDERING_REVISION,
+};
 use sha2::{Digest, Sha256};
 
 #[test]
@@ -264,9 +266,24 @@ fn png_logo_strips_opaque_or_transparent_are_printed() {
 /// The reference form's SHA-256 under the current [`RENDERING_REVISION`]. When this test fails
 /// after a deliberate change, bump the revision and put the new hash here.
 const REFERENCE: (u32, &str) = (
-    3,
-    "38fbd5e1a80ab4e3e7cbc0262d668525f6ae8d9c5a74a0ce0b4392638b0f3cb6",
+    4,
+    "58f31d0ae860cb378317d29300a36181cf50bfb1660ca81e7b52b3030b385cd3",
 );
+
+/// A document printed under revision 3 regenerates with revision 3's bytes: the sections
+/// revision 4 added (guardian, eligibility, attachments, "data wpływu") stay out.
+#[test]
+fn a_revision_3_context_still_makes_the_revision_3_bytes() {
+    let ctx = DocumentContext {
+        revision: 3,
+        ..context()
+    };
+    let bytes = enrolment_form(&ctx, Some(&participant())).unwrap();
+    assert_eq!(
+        hex::encode(Sha256::digest(&bytes)),
+        "38fbd5e1a80ab4e3e7cbc0262d668525f6ae8d9c5a74a0ce0b4392638b0f3cb6"
+    );
+}
 
 #[test]
 fn the_reference_form_has_the_bytes_its_rendering_revision_names() {

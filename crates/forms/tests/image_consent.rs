@@ -10,6 +10,7 @@ fn a_minor_s_image_consent_is_signed_by_the_named_guardian() {
     let sheet = ImageConsentSheet {
         person: minor(),
         consent: Some(true),
+        child_co_signs: false,
     };
     let bytes = image_consent(&context(), &image_template(), Some(&sheet)).unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -49,6 +50,7 @@ fn ticking_consent_or_refusal_changes_the_document() {
     let sheet = |consent| ImageConsentSheet {
         person: person(),
         consent,
+        child_co_signs: false,
     };
     let ctx = context();
     let t = image_template();

@@ -127,6 +127,11 @@ impl Store {
                 "own_contribution",
                 o.own_contribution != data.own_contribution,
             ),
+            (
+                "eligibility_criteria",
+                o.eligibility_criteria != data.eligibility_criteria,
+            ),
+            ("attachments", o.attachments != data.attachments),
         ]
         .into_iter()
         .filter(|(_, c)| *c)

@@ -128,6 +128,7 @@ async fn the_exit_statement_and_the_planned_end_of_education_make_the_import_fil
     app.click("[data-action=exit-statement-save]").await;
     app.el_within("[data-exit-situation=job_searching]", 10)
         .await;
+    app.screenshot("62-enrolment-exit-recorded").await;
 
     // She is still at school: the "w tym" on joining and the planned end of education.
     app.click("[data-action=enrol-edit]").await;
@@ -160,7 +161,6 @@ async fn the_exit_statement_and_the_planned_end_of_education_make_the_import_fil
         assert!(std::time::Instant::now() < deadline, "not saved: {shown}");
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
-    app.screenshot("62-enrolment-exit-recorded").await;
 
     // The check is green now, and the import file is saved.
     app.click("[data-nav=reports]").await;

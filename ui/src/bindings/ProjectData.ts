@@ -4,4 +4,4 @@ export type ProjectData = { name: string, agreement_number: string | null, progr
 /**
  * The project's value by source, in grosze (1 zł = 100).
  */
-eu_funds: number | null, state_budget: number | null, own_contribution: number | null, };
+eu_funds: number | null, state_budget: number | null, own_contribution: number | null, eligibility_criteria: Array<string>, attachments: Array<string>, };

@@ -12,4 +12,13 @@ priority?: string, measure?: string, call_number?: string,
 /**
  * Amounts in złoty as typed ("1 234 567,89").
  */
-eu_funds?: string, state_budget?: string, own_contribution?: string, };
+eu_funds?: string, state_budget?: string, own_contribution?: string, 
+/**
+ * Who may take part, one statement each ("zamieszkuję na terenie gminy …"): printed on the
+ * enrolment form for the person to confirm and named in the declaration.
+ */
+eligibility_criteria?: Array<string>, 
+/**
+ * What the person attaches to the enrolment form ("orzeczenie o niepełnosprawności").
+ */
+attachments?: Array<string>, };

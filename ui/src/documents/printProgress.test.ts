@@ -17,7 +17,7 @@ import { PRINT_PROGRESS_EVENT, listenPrintProgress } from './printProgress';
 const PROJECT: Project = {
   id: 'proj-1', enrolled: 350, active: 300, name: 'Razem 2025', agreement_number: null, programme: null,
   start_date: '2025-01-01', end_date: '2026-12-31', participant_target: 350, target_groups: [], retention_until: null,
-  priority: null, measure: null, call_number: null, eu_funds: null, state_budget: null, own_contribution: null,
+  priority: null, measure: null, call_number: null, eu_funds: null, state_budget: null, own_contribution: null, eligibility_criteria: [], attachments: [],
 };
 
 let handler: ((event: TauriEvent<PrintProgress>) => void) | undefined;

@@ -77,6 +77,7 @@ export function enrolmentsTab(ctx: AppContext, p: Participant, options: FormOpti
         end?.addEventListener('click', open(end, (hooks) => endForm(e, options, hooks)));
         const exit: HTMLButtonElement | null = e.end ? h('button', {
           type: 'button', class: 'button small', 'data-action': 'exit-statement',
+          'aria-label': t('enrol.exitStatementLabel', { project: e.project_name }),
         }, t('enrol.exitStatement')) : null;
         exit?.addEventListener('click', open(exit, (hooks) => exitStatementForm(e, options, hooks)));
         const edit = h('button', { type: 'button', class: 'button small', 'data-action': 'enrol-edit' }, t('enrol.edit'));

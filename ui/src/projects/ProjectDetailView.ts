@@ -42,6 +42,9 @@ function facts(d: ProjectDetail): HTMLElement {
     [t('pfield.period'), formatPeriod(p.start_date, p.end_date)],
     [t('pfield.target_groups'), p.target_groups.length ? h('ul', { class: 'plain' }, p.target_groups.map((g) => h('li', null, g))) : t('projects.noGroups')],
     [t('pfield.retention_until'), p.retention_until ? formatDate(p.retention_until) : t('common.notGiven')],
+    ...([['pfield.eligibility_criteria', p.eligibility_criteria], ['pfield.attachments', p.attachments]] as const)
+      .filter(([, list]) => list.length)
+      .map(([k, list]): [string, Node] => [t(k), h('ul', { class: 'plain' }, list.map((c: string) => h('li', null, c)))]),
     ...valueRows(p),
   ];
   return h('dl', { class: 'facts' }, rows.map(([label, value]) => [h('dt', null, label), h('dd', null, value)]));

@@ -15,7 +15,7 @@ import type { Project } from '../bindings/Project';
 const PROJECT = {
   id: 'pr-1', name: 'Razem łatwiej', agreement_number: null, programme: null, start_date: '2026-01-01', end_date: '2027-12-31',
   participant_target: null, target_groups: [], retention_until: null, priority: null, measure: null, call_number: null,
-  eu_funds: null, state_budget: null, own_contribution: null, enrolled: 1, active: 1,
+  eu_funds: null, state_budget: null, own_contribution: null, eligibility_criteria: [], attachments: [], enrolled: 1, active: 1,
 } as Project;
 
 describe('ProjectForm', () => {
@@ -43,11 +43,15 @@ describe('ProjectForm', () => {
     await settle();
     expect(form.querySelector('[data-error-for=own_contribution]')!.textContent).toContain('podaj kwotę');
     input('own_contribution').value = '65 000';
+    // The enrolment form's statements and attachments, one per line (blank lines dropped).
+    input('eligibility_criteria').value = 'zamieszkuję na terenie Łodzi\n\n jestem osobą bezrobotną ';
+    input('attachments').value = 'zaświadczenie z PUP';
     vi.mocked(api.projectUpdate).mockResolvedValueOnce(PROJECT);
     form.dispatchEvent(new Event('submit', { cancelable: true }));
     await settle();
     expect(api.projectUpdate).toHaveBeenLastCalledWith('pr-1', expect.objectContaining({
       call_number: 'FELD.07.05-IZ.00-001/25', eu_funds: '1 234 567,89', own_contribution: '65 000',
+      eligibility_criteria: ['zamieszkuję na terenie Łodzi', 'jestem osobą bezrobotną'], attachments: ['zaświadczenie z PUP'],
     }));
     expect(ctx.navigate).toHaveBeenLastCalledWith({ view: 'project', id: 'pr-1' });
   });

@@ -33,16 +33,20 @@ describe('fillProject', () => {
     }
     const groups = document.createElement('textarea');
     groups.name = 'target_groups';
-    form.append(groups);
+    const criteria = document.createElement('textarea');
+    criteria.name = 'eligibility_criteria';
+    form.append(groups, criteria);
     fillProject(form, {
       id: 'pr-1', name: 'Razem łatwiej', agreement_number: null, programme: null, start_date: '2026-01-01', end_date: '2027-12-31',
       participant_target: 40, target_groups: ['seniorzy', 'rodziny'], retention_until: null, enrolled: 0, active: 0,
+      eligibility_criteria: ['mieszkam w Łodzi', 'mam ukończone 60 lat'], attachments: [],
     } as never);
     const value = (n: string) => (form.elements.namedItem(n) as HTMLInputElement).value;
     expect(value('start_date')).toBe('01.01.2026');
     expect(value('participant_target')).toBe('40');
     expect(value('retention_until')).toBe('');
     expect(groups.value).toBe('seniorzy\nrodziny');
+    expect(criteria.value).toBe('mieszkam w Łodzi\nmam ukończone 60 lat');
   });
 });
 

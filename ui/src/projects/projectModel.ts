@@ -49,6 +49,10 @@ export function toProjectInput(values: Record<string, string>): { input: Project
   }
   const groups = splitLines(values.target_groups);
   if (groups.length) input.target_groups = groups;
+  const criteria = splitLines(values.eligibility_criteria);
+  if (criteria.length) input.eligibility_criteria = criteria;
+  const attachments = splitLines(values.attachments);
+  if (attachments.length) input.attachments = attachments;
   return { input, errors };
 }
 
@@ -69,6 +73,8 @@ export function fillProject(form: HTMLFormElement, p: Project): void {
     participant_target: p.participant_target === null ? '' : String(p.participant_target),
     retention_until: formatDate(p.retention_until),
     target_groups: p.target_groups.join('\n'),
+    eligibility_criteria: p.eligibility_criteria.join('\n'),
+    attachments: p.attachments.join('\n'),
   };
   for (const [name, value] of Object.entries(values)) {
     const control = form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`);

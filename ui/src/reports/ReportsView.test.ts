@@ -27,7 +27,7 @@ import { REPORT_PROGRESS_EVENT } from './reportsModel';
 function project(id: string, name: string): Project {
   return {
     id, name, enrolled: 3, active: 3, agreement_number: null, programme: null, start_date: '2025-01-01', end_date: '2026-12-31',
-    participant_target: null, target_groups: [], retention_until: null, priority: null, measure: null, call_number: null, eu_funds: null, state_budget: null, own_contribution: null,
+    participant_target: null, target_groups: [], retention_until: null, priority: null, measure: null, call_number: null, eu_funds: null, state_budget: null, own_contribution: null, eligibility_criteria: [], attachments: [],
   };
 }
 

@@ -15,7 +15,7 @@ const plain = (s: string | null) => (s ?? '').replace(/\s/g, ' ');
 function project(id: string, name: string, start = '2025-01-01'): Project {
   return {
     id, name, enrolled: 0, active: 0, agreement_number: null, programme: null, start_date: start, end_date: '2026-12-31',
-    participant_target: null, target_groups: [], retention_until: null, priority: null, measure: null, call_number: null, eu_funds: null, state_budget: null, own_contribution: null,
+    participant_target: null, target_groups: [], retention_until: null, priority: null, measure: null, call_number: null, eu_funds: null, state_budget: null, own_contribution: null, eligibility_criteria: [], attachments: [],
   };
 }
 

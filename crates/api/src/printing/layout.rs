@@ -68,6 +68,7 @@ pub(super) fn participant_sheet(
             .and_then(|e| e.target_group.clone())
             .unwrap_or_default(),
         signatory,
+        guardian: None,
     }
 }
 
@@ -141,9 +142,12 @@ fn document_context_as(
                 .flatten()
                 .unwrap_or_default(),
             eu_funded: p.eu_funds.is_some_and(|v| v > 0),
+            eligibility: p.eligibility_criteria.clone(),
+            attachments: p.attachments.clone(),
         }),
         generated_at,
         place: Some(organisation.place.clone()).filter(|p| !p.is_empty()),
+        revision,
     })
 }
 
@@ -270,8 +274,13 @@ pub fn lay_out_snapshot(s: &Snapshot) -> Result<forms::Document, ApiError> {
     let ctx = context(s)?;
     let laid = match kind {
         DocumentKind::Enrolment => {
-            let sheet = s.participant.as_ref().map(|p| {
-                participant_sheet(
+            let sheet = s.participant.as_ref().map(|p| forms::ParticipantSheet {
+                guardian: s.guardian.as_ref().map(|g| forms::GuardianSheet {
+                    name: g.name.clone(),
+                    address: g.address.clone(),
+                    phone: g.phone.clone(),
+                }),
+                ..participant_sheet(
                     p,
                     s.enrolment.as_ref(),
                     s.signatory.clone(),
@@ -300,9 +309,15 @@ pub fn lay_out_snapshot(s: &Snapshot) -> Result<forms::Document, ApiError> {
             )
         }
         DocumentKind::ImageConsent | DocumentKind::Consent => {
+            // A child aged 13–17 on the day of printing signs the image consent too.
+            let child = s
+                .participant
+                .as_ref()
+                .is_some_and(|p| (13..18).contains(&p.age_on(s.generated_at.date_naive())));
             let sheet = person_ref(s).map(|person| forms::ImageConsentSheet {
                 person,
                 consent: s.image_consent,
+                child_co_signs: child && kind == DocumentKind::ImageConsent,
             });
             let text = template(s)?;
             forms::lay_out(

@@ -106,9 +106,20 @@ pub struct Snapshot {
     /// in statements printed before it existed: they print as they did).
     #[serde(default)]
     pub authority_text: Option<TextSnapshot>,
+    /// A minor's guardian as the enrolment form prints them (absent before revision 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guardian: Option<GuardianSnapshot>,
     /// The end of the participation an exit statement is printed for (absent while it lasts).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exit: Option<EnrolmentEnd>,
+}
+
+/// A minor's parent or guardian: name, one-line address and phone as printed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GuardianSnapshot {
+    pub name: String,
+    pub address: String,
+    pub phone: String,
 }
 
 /// A support plan version as printed: text ready for paper, so a later change of a Polish
@@ -423,6 +434,7 @@ pub fn recovery_key_pdf(
         participant: None,
         enrolment: None,
         exit: None,
+        guardian: None,
         signatory: None,
         text: None,
         image_consent: None,

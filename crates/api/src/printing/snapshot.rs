@@ -2,6 +2,9 @@
 //! the record blocks of a GDPR copy.
 
 use super::*;
+use kartoteka_domain::values::{
+    DISABILITY_DEGREE, EDUCATION, EXIT_SITUATION, LABOUR_STATUS, LABOUR_SUBSTATUS,
+};
 
 pub(super) const DEFAULT_DATA_STATEMENT: &str = "Przyjmuję do wiadomości, że administratorem moich danych osobowych jest administrator wskazany powyżej (a gdy go nie wskazano — organizacja podana w nagłówku tego dokumentu), a w zakresie danych przetwarzanych w centralnym systemie teleinformatycznym — instytucja zarządzająca programem, której klauzula, jeśli projekt jest finansowany ze środków UE, jest wydrukowana poniżej.
 
@@ -125,6 +128,13 @@ pub(super) fn date(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
 }
 
+/// A code's Polish label ("" when none; the code itself when no list knows it).
+fn label_of(list: &kartoteka_domain::values::CodeList, code: &Option<String>) -> String {
+    code.as_deref()
+        .map(|c| list.label(c).unwrap_or(c).to_owned())
+        .unwrap_or_default()
+}
+
 /// The blocks of a person's full record, in Polish.
 pub(super) fn record_blocks(store: &Store, id: &str) -> Result<Vec<Block>, ApiError> {
     let record = store.personal_record(id)?;
@@ -141,7 +151,20 @@ pub(super) fn record_blocks(store: &Store, id: &str) -> Result<Vec<Block>, ApiEr
         ),
         ("Data urodzenia".to_owned(), date(p.birth_date)),
         ("Płeć".to_owned(), p.sex.polish().to_owned()),
+        ("Inny dokument tożsamości".to_owned(), opt(&p.other_id)),
         ("Obywatelstwo".to_owned(), opt(&p.citizenship)),
+        (
+            "Wykształcenie".to_owned(),
+            label_of(&EDUCATION, &p.education),
+        ),
+        (
+            "Status na rynku pracy".to_owned(),
+            label_of(&LABOUR_STATUS, &p.labour_status),
+        ),
+        (
+            "Status szczegółowy (w tym)".to_owned(),
+            label_of(&LABOUR_SUBSTATUS, &p.labour_substatus),
+        ),
         (
             "Adres zamieszkania".to_owned(),
             p.address
@@ -192,6 +215,10 @@ pub(super) fn record_blocks(store: &Store, id: &str) -> Result<Vec<Block>, ApiEr
             answer.map(|a| a.polish().to_owned()).unwrap_or_default(),
         ));
     }
+    fields.push((
+        "Stopień niepełnosprawności".to_owned(),
+        label_of(&DISABILITY_DEGREE, &p.disability_degree),
+    ));
     let mut blocks = vec![Block::Fields {
         title: "Dane osobowe".into(),
         fields,
@@ -212,6 +239,8 @@ pub(super) fn record_blocks(store: &Store, id: &str) -> Result<Vec<Block>, ApiEr
             "Początek".into(),
             "Koniec".into(),
             "Grupa docelowa".into(),
+            "Status na rynku pracy w chwili przystąpienia".into(),
+            "Sytuacja po zakończeniu".into(),
         ],
         rows: record
             .enrolments
@@ -225,6 +254,88 @@ pub(super) fn record_blocks(store: &Store, id: &str) -> Result<Vec<Block>, ApiEr
                         .map(|x| date(x.end_date))
                         .unwrap_or_else(|| "trwa".into()),
                     e.start.target_group.clone().unwrap_or_default(),
+                    label_of(&LABOUR_STATUS, &e.start.status_at_start),
+                    e.end
+                        .as_ref()
+                        .map(|x| label_of(&EXIT_SITUATION, &x.exit_situation))
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    });
+    // The person's plans, the services they received and the notes kept about them (art. 15
+    // RODO: a copy of all their data).
+    blocks.push(Block::Table {
+        title: "Plany i kontrakty".into(),
+        columns: vec![
+            "Rodzaj".into(),
+            "Projekt".into(),
+            "Wersja".into(),
+            "Okres".into(),
+            "Stan".into(),
+            "Pracownik".into(),
+        ],
+        rows: record
+            .plans
+            .iter()
+            .map(|v| {
+                vec![
+                    v.kind_label.clone(),
+                    v.project_name
+                        .clone()
+                        .unwrap_or_else(|| "poza projektem".into()),
+                    v.version.to_string(),
+                    format!("{} – {}", date(v.start_date), date(v.end_date)),
+                    v.status_label.clone(),
+                    v.worker.clone(),
+                ]
+            })
+            .collect(),
+    });
+    blocks.push(Block::Table {
+        title: "Zrealizowane usługi".into(),
+        columns: vec![
+            "Data".into(),
+            "Usługa".into(),
+            "Ilość".into(),
+            "Obecność".into(),
+            "Kto".into(),
+        ],
+        rows: record
+            .deliveries
+            .iter()
+            .map(|d| {
+                vec![
+                    date(d.date),
+                    d.service_name.clone(),
+                    format!(
+                        "{} {}",
+                        format_quantity((d.quantity * 100.0).round() as i64),
+                        d.unit_label
+                    ),
+                    d.attendance_label.clone(),
+                    d.delivered_by.clone(),
+                ]
+            })
+            .collect(),
+    });
+    blocks.push(Block::Table {
+        title: "Notatki z kontaktów".into(),
+        columns: vec![
+            "Kiedy".into(),
+            "Rodzaj".into(),
+            "Treść".into(),
+            "Kto".into(),
+        ],
+        rows: record
+            .notes
+            .iter()
+            .map(|n| {
+                vec![
+                    n.at.get(..16).unwrap_or(&n.at).replace('T', " "),
+                    n.kind_label.clone(),
+                    n.text.clone(),
+                    n.author.clone(),
                 ]
             })
             .collect(),
@@ -337,14 +448,34 @@ pub fn build_snapshot(
         DocumentKind::ExitStatement => enrolled.and_then(|e| e.end.clone()),
         _ => None,
     };
-    let signatory = match &participant {
+    let guardian_of = match &participant {
         Some(p) if p.data.is_minor_on(now.date_naive()) => store
             .related_people(&p.id.to_string())?
             .into_iter()
-            .find(|r| r.can_sign)
-            .map(|r| r.name),
+            .find(|r| r.can_sign),
         _ => None,
     };
+    // The enrolment form prints the guardian's address and phone from their own record.
+    let guardian = match (&guardian_of, kind) {
+        (Some(r), DocumentKind::Enrolment) => {
+            let data = store.participant(&r.person_id.to_string())?.data;
+            Some(GuardianSnapshot {
+                name: r.name.clone(),
+                address: data
+                    .address
+                    .as_ref()
+                    .map(|a| layout::address_sheet(a).one_line())
+                    .unwrap_or_default(),
+                phone: data
+                    .phone
+                    .as_ref()
+                    .map(|p| p.as_str().to_owned())
+                    .unwrap_or_default(),
+            })
+        }
+        _ => None,
+    };
+    let signatory = guardian_of.map(|r| r.name);
     let text = match kind {
         DocumentKind::DataStatement => Some(text_for(
             store,
@@ -445,5 +576,6 @@ pub fn build_snapshot(
         authority_text,
         project_id,
         exit,
+        guardian,
     })
 }

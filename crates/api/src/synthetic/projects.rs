@@ -42,6 +42,12 @@ pub(super) fn project_data(i: usize) -> ProjectData {
         eu_funds: Some(format!("{} 000,00", 2_400 + 100 * i)),
         state_budget: Some("285 000,00".into()),
         own_contribution: Some("150 000,00".into()),
+        eligibility_criteria: Some(vec![
+            "zamieszkuję na terenie województwa mazowieckiego w rozumieniu Kodeksu cywilnego".into(),
+            "jestem osobą zagrożoną ubóstwem lub wykluczeniem społecznym albo osobą z jej otoczenia".into(),
+            "korzystam ze świadczeń pomocy społecznej lub spełniam przesłanki z art. 7 ustawy o pomocy społecznej".into(),
+        ]),
+        attachments: None,
     }
     .parse()
     .expect("synthetic projects are valid")

@@ -480,6 +480,8 @@ mod tests {
             eu_funds: None,
             state_budget: None,
             own_contribution: None,
+            eligibility_criteria: vec![],
+            attachments: vec![],
         }
     }
 

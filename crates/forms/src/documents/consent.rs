@@ -8,7 +8,7 @@
 //! the document's heading (for another consent, the text's title).
 
 use crate::error::Result;
-use crate::layout::{style, MM};
+use crate::layout::{style, Signature, MM};
 use crate::letterhead::{self, Letterhead};
 use crate::model::{ConsentTemplate, DocumentContext, ImageConsentSheet};
 use crate::Document;
@@ -19,6 +19,8 @@ pub(super) struct ConsentWording<'a> {
     pub subtitle: Option<&'a str>,
     pub yes: &'a str,
     pub no: &'a str,
+    /// A child aged 13–17 signs too (the image consent, from revision 4).
+    pub child_line: bool,
 }
 
 pub(crate) fn render(
@@ -31,6 +33,7 @@ pub(crate) fn render(
         subtitle: None,
         yes: "wyrażam zgodę",
         no: "nie wyrażam zgody",
+        child_line: false,
     };
     consent_sheet(ctx, &wording, template, c)
 }
@@ -60,6 +63,20 @@ pub(super) fn consent_sheet(
             style::CAPTION,
         );
     });
+    // A child aged 13–17 decides about their own image too: a line beside the guardian's.
+    if wording.child_line && ctx.revision >= 4 && c.is_none_or(|c| c.child_co_signs) {
+        let (caption, name) = match c {
+            None => (
+                "czytelny podpis uczestnika w wieku 13–17 lat (jeśli dotyczy) — także wyrażam zgodę",
+                None,
+            ),
+            Some(c) => (
+                "czytelny podpis uczestnika (osoby w wieku 13–17 lat) — także wyrażam zgodę",
+                Some(c.person.full_name.as_str()),
+            ),
+        };
+        flow.signatures(&[Signature::signed_by(caption, name)]);
+    }
 
     let footer = format!("{} — wersja treści {}", wording.heading, template.version);
     letterhead::finish_titled(flow, ctx, wording.heading, &footer)

@@ -30,9 +30,21 @@ pub(crate) fn render(ctx: &DocumentContext, d: Option<&DeclarationSheet>) -> Res
         style::BODY,
     );
     flow.gap(2.0 * MM);
+    // From revision 4 the declaration names the project's criteria.
+    let criteria = ctx
+        .project
+        .as_ref()
+        .filter(|p| ctx.revision >= 4 && !p.eligibility.is_empty())
+        .map(|p| p.eligibility.join("; "));
     let statements = [
         "biorę udział w projekcie dobrowolnie;".to_string(),
-        "spełniam kryteria kwalifikowalności uprawniające do udziału w projekcie;".to_string(),
+        match criteria {
+            Some(c) => format!(
+                "spełniam kryteria kwalifikowalności uprawniające do udziału w projekcie: {c};"
+            ),
+            None => "spełniam kryteria kwalifikowalności uprawniające do udziału w projekcie;"
+                .to_string(),
+        },
         "zapoznałam/zapoznałem się z regulaminem projektu i akceptuję jego postanowienia;"
             .to_string(),
         "dane podane w formularzu zgłoszeniowym są zgodne z prawdą; jestem świadoma/świadomy \

@@ -43,8 +43,18 @@ pub(crate) fn render(ctx: &DocumentContext, p: Option<&ParticipantSheet>) -> Res
     )
     .lines(3)]);
 
+    // From revision 4: what an audit asks of the form — the guardian's details, the project's
+    // eligibility statements, the attachments and the day the form came in.
+    let audit = ctx.revision >= 4;
+    if audit {
+        let mut next = Sections(7);
+        guardian(&mut flow, p, &mut next);
+        eligibility(&mut flow, ctx, &mut next);
+        attachments(&mut flow, ctx, &mut next);
+    }
+
     flow.gap(4.0 * MM);
-    flow.keep_together(|flow| staff_box(flow, p));
+    flow.keep_together(|flow| staff_box(flow, p, audit));
 
     let blank = p.is_none();
     super::closing(
@@ -237,10 +247,102 @@ fn question_row(flow: &mut Flow, question: &str, answer: Option<Answer>) {
     ]);
 }
 
-fn staff_box(flow: &mut Flow, p: Option<&ParticipantSheet>) {
+/// Items the person attaches when the project names none.
+const USUAL_ATTACHMENTS: [&str; 4] = [
+    "orzeczenie o niepełnosprawności lub dokument równoważny (kopia)",
+    "zaświadczenie z urzędu pracy o statusie osoby bezrobotnej",
+    "zaświadczenie ze szkoły lub uczelni",
+    "inne: …………………………………………………",
+];
+
+/// The numbers of the sections after VI, in the order they are printed (one left out leaves
+/// no gap).
+struct Sections(usize);
+
+impl Sections {
+    fn heading(&mut self, text: &str) -> String {
+        const ROMAN: [&str; 5] = ["VII", "VIII", "IX", "X", "XI"];
+        let n = ROMAN.get(self.0 - 7).copied().unwrap_or("");
+        self.0 += 1;
+        format!("{n}. {text}")
+    }
+}
+
+/// A minor's parent or legal guardian: name, address and phone (printed empty on a blank form
+/// to fill in by hand; left out for an adult).
+fn guardian(flow: &mut Flow, p: Option<&ParticipantSheet>, next: &mut Sections) {
+    if p.is_some_and(|p| p.signatory.is_none()) {
+        return;
+    }
+    let g = p.and_then(|p| {
+        p.guardian.clone().or_else(|| {
+            p.signatory.clone().map(|name| crate::model::GuardianSheet {
+                name,
+                ..Default::default()
+            })
+        })
+    });
+    let g = g.unwrap_or_default();
+    flow.section(
+        &next.heading("Dane rodzica lub opiekuna prawnego (dotyczy osoby niepełnoletniej)"),
+    );
+    flow.row(&[
+        Cell::text("Imię i nazwisko", g.name).share(1.3),
+        Cell::text("Telefon kontaktowy", g.phone),
+    ]);
+    flow.row(&[Cell::text("Adres zamieszkania", g.address)]);
+}
+
+/// The project's eligibility criteria, each for the person to confirm.
+fn eligibility(flow: &mut Flow, ctx: &DocumentContext, next: &mut Sections) {
+    let criteria = ctx
+        .project
+        .as_ref()
+        .map(|p| p.eligibility.as_slice())
+        .unwrap_or_default();
+    if criteria.is_empty() {
+        return;
+    }
+    flow.section(&next.heading("Oświadczenia o spełnieniu kryteriów udziału w projekcie"));
+    flow.paragraph(
+        "Oświadczam, że (zaznacz każde, które Pani/Pana dotyczy):",
+        style::BODY,
+    );
+    flow.gap(1.5 * MM);
+    for c in criteria {
+        flow.checkbox_statement(false, c, style::BODY);
+    }
+}
+
+/// What the person attaches: the project's list, else the usual one.
+fn attachments(flow: &mut Flow, ctx: &DocumentContext, next: &mut Sections) {
+    let listed = ctx
+        .project
+        .as_ref()
+        .map(|p| p.attachments.as_slice())
+        .unwrap_or_default();
+    flow.section(&next.heading("Załączniki do formularza"));
+    if listed.is_empty() {
+        for a in USUAL_ATTACHMENTS {
+            flow.checkbox_statement(false, a, style::BODY);
+        }
+    } else {
+        for a in listed {
+            flow.checkbox_statement(false, a, style::BODY);
+        }
+    }
+}
+
+fn staff_box(flow: &mut Flow, p: Option<&ParticipantSheet>, audit: bool) {
     flow.framed(6.0, |flow| {
         flow.paragraph("Wypełnia pracownik realizujący projekt", style::SECTION);
         flow.gap(1.5 * MM);
+        if audit {
+            flow.row(&[
+                Cell::text("Data wpływu formularza", ""),
+                Cell::text("Podpis osoby przyjmującej formularz", "").share(1.6),
+            ]);
+        }
         flow.row(&[
             Cell::text(
                 "Data rozpoczęcia udziału w projekcie (data otrzymania pierwszej formy wsparcia)",

@@ -22,6 +22,7 @@ pub(crate) fn render(
         subtitle: Some(&template.title),
         yes: "wyrażam zgodę na nieodpłatne wykorzystanie wizerunku na zasadach opisanych powyżej",
         no: "nie wyrażam zgody na wykorzystanie wizerunku",
+        child_line: true,
     };
     consent_sheet(ctx, &wording, template, c)
 }

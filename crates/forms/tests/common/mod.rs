@@ -36,9 +36,15 @@ pub fn context() -> DocumentContext {
             agreement_number: "FELD.07.05-IZ.00-0001/26".into(),
             programme: "Fundusze Europejskie dla Łódzkiego 2021–2027".into(),
             eu_funded: true,
+            eligibility: vec![
+                "zamieszkuję na terenie Łodzi w rozumieniu Kodeksu cywilnego".into(),
+                "jestem osobą zagrożoną ubóstwem lub wykluczeniem społecznym".into(),
+            ],
+            attachments: vec!["zaświadczenie z ośrodka pomocy społecznej".into()],
         }),
         generated_at: DateTime::parse_from_rfc3339("2026-11-07T10:30:00+01:00").unwrap(),
         place: Some("Łódź".into()),
+        revision: kartoteka_forms::RENDERING_REVISION,
     }
 }
 
@@ -85,6 +91,7 @@ pub fn participant() -> ParticipantSheet {
         start_date: NaiveDate::from_ymd_opt(2026, 11, 3),
         target_group: "osoby zagrożone ubóstwem lub wykluczeniem społecznym".into(),
         signatory: None,
+        guardian: None,
     }
 }
 
