@@ -149,6 +149,7 @@ fn the_import_file_has_its_43_columns_iso_dates_and_the_exit_statement() {
     let row = import_row(&o, "02270803624");
     assert_eq!(row["Numer projektu"], "FELD.07.05-IZ.00-0001/26");
     assert_eq!(row["Rodzaj uczestnika"], "Indywidualny");
+    assert_eq!(row["Obywatelstwo"], "Obywatelstwo polskie");
     assert_eq!(row["Nazwa instytucji"], "");
     assert_eq!(row["Techniczny identyfikator"], "");
     assert_eq!(row["Płeć"], "Kobieta");

@@ -115,7 +115,11 @@ impl RowSource<'_> {
                     .as_deref()
                     .map(|c| self.values.value(ValueList::Education, c)),
             ),
-            Field::Citizenship => Cell::opt_text(data.citizenship.as_deref()),
+            // SM EFS takes three words only: Polish, another EU state's, outside the EU.
+            Field::Citizenship => Cell::opt_text(
+                citizenship_code(data.citizenship.as_deref(), data.third_country_national)
+                    .map(|c| self.values.value(ValueList::Citizenship, c)),
+            ),
             // Only Polish voivodeships exist in the data, so one implies the country.
             Field::Country => match address.and_then(|a| a.country.clone()) {
                 Some(c) => Cell::text(c),
@@ -123,7 +127,7 @@ impl RowSource<'_> {
                 None => Cell::Empty,
             },
             Field::Voivodeship => addr(|a| a.voivodeship.clone()),
-            Field::County => addr(|a| a.county.clone()),
+            Field::County => addr(|a| a.county.as_deref().map(teryt_county)),
             Field::Commune => addr(|a| a.commune.clone()),
             Field::Town => addr(|a| a.town.clone()),
             Field::Postcode => addr(|a| a.postcode.as_ref().map(|p| p.as_str().to_owned())),
@@ -197,6 +201,21 @@ impl RowSource<'_> {
 }
 
 impl RowSource<'_> {
+    /// A citizenship the file cannot group: foreign, with "Obywatel państwa trzeciego" not
+    /// answered.
+    fn citizenship_unknown(&self) -> Option<String> {
+        let data = &self.person.participant.data;
+        let text = data
+            .citizenship
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())?;
+        citizenship_code(Some(text), data.third_country_national)
+            .is_none()
+            .then(|| format!(
+                "obywatelstwo „{text}” — SM EFS rozróżnia tylko polskie, innego państwa UE i spoza UE; odpowiedz na pytanie „Obywatel państwa trzeciego” (tak albo nie), a plik wpisze właściwą wartość"
+            ))
+    }
+
     fn in_education(&self) -> bool {
         self.substatus() == Some("in_education")
     }
@@ -330,6 +349,7 @@ pub fn build(
             } else if let Some(problem) = match field {
                 Field::LabourSubstatus => source.substatus_misfit(),
                 Field::ExitSituation => source.exit_situation_unknown(),
+                Field::Citizenship => source.citizenship_unknown(),
                 _ => None,
             } {
                 missing.push(MissingField {
@@ -362,6 +382,53 @@ pub fn build(
     })
 }
 
+/// The citizenship as SM EFS groups it: `polish` when the text says so ("polskie", "Polska",
+/// "PL"), else the answer to "Obywatel państwa trzeciego" decides between `non_eu` (yes) and
+/// `eu` (no); `None` when it cannot be told (no text, or a foreign one without that answer).
+pub(crate) fn citizenship_code(
+    text: Option<&str>,
+    third_country: Option<kartoteka_domain::values::Answer>,
+) -> Option<&'static str> {
+    use kartoteka_domain::values::Answer;
+    let folded = kartoteka_domain::fold::fold(text?);
+    if folded.is_empty() {
+        return None;
+    }
+    let polish = [
+        "polskie",
+        "polska",
+        "pl",
+        "obywatelstwo polskie",
+        "polskie obywatelstwo",
+    ];
+    if polish.contains(&folded.as_str()) {
+        return Some("polish");
+    }
+    match third_country? {
+        Answer::Yes => Some("non_eu"),
+        Answer::No => Some("eu"),
+        Answer::Refused => None,
+    }
+}
+
+/// A county as TERYT names it: without a leading "powiat", and a land county (an adjective:
+/// "Świebodziński") in lower case ("świebodziński"); a city county ("Łódź") is kept as typed.
+pub(crate) fn teryt_county(county: &str) -> String {
+    let trimmed = county.trim();
+    let name = trimmed
+        .get(..7)
+        .filter(|p| p.eq_ignore_ascii_case("powiat "))
+        .map_or(trimmed, |_| trimmed[7..].trim());
+    let adjective = ["ski", "cki", "dzki"]
+        .iter()
+        .any(|end| name.to_lowercase().ends_with(end));
+    if adjective && !name.contains(' ') {
+        name.to_lowercase()
+    } else {
+        name.to_owned()
+    }
+}
+
 /// A date cell as the import file wants it: `yyyy-MM-dd` text (a list joined with "|").
 fn iso_dates(cell: Cell) -> Cell {
     let iso = |d: &NaiveDate| d.format("%Y-%m-%d").to_string();
@@ -377,6 +444,31 @@ fn iso_dates(cell: Cell) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn citizenship_is_grouped_as_sm_efs_does_and_counties_take_the_teryt_form() {
+        use kartoteka_domain::values::Answer;
+        assert_eq!(citizenship_code(Some(" Polskie "), None), Some("polish"));
+        assert_eq!(
+            citizenship_code(Some("PL"), Some(Answer::Yes)),
+            Some("polish")
+        );
+        assert_eq!(
+            citizenship_code(Some("ukraińskie"), Some(Answer::Yes)),
+            Some("non_eu")
+        );
+        assert_eq!(
+            citizenship_code(Some("niemieckie"), Some(Answer::No)),
+            Some("eu")
+        );
+        assert_eq!(citizenship_code(Some("niemieckie"), None), None);
+        assert_eq!(citizenship_code(None, Some(Answer::No)), None);
+        assert_eq!(teryt_county("Świebodziński"), "świebodziński");
+        assert_eq!(teryt_county("powiat Łódzki Wschodni"), "Łódzki Wschodni");
+        assert_eq!(teryt_county("Powiat zgierski"), "zgierski");
+        assert_eq!(teryt_county("Łódź"), "Łódź");
+        assert_eq!(teryt_county("m. st. Warszawa"), "m. st. Warszawa");
+    }
+
     #[test]
     fn the_import_layout_has_its_43_columns_and_iso_dates() {
         let map = ColumnMap::of_layout(Layout::Import).unwrap();

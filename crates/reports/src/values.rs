@@ -25,10 +25,11 @@ pub enum ValueList {
     YesNo,
     ExitSituation,
     ParticipantKind,
+    Citizenship,
 }
 
 impl ValueList {
-    const ALL: [ValueList; 8] = [
+    const ALL: [ValueList; 9] = [
         ValueList::Education,
         ValueList::LabourStatus,
         ValueList::LabourSubstatus,
@@ -37,6 +38,7 @@ impl ValueList {
         ValueList::YesNo,
         ValueList::ExitSituation,
         ValueList::ParticipantKind,
+        ValueList::Citizenship,
     ];
 
     fn name(self) -> &'static str {
@@ -49,6 +51,7 @@ impl ValueList {
             ValueList::YesNo => "yes_no",
             ValueList::ExitSituation => "exit_situation",
             ValueList::ParticipantKind => "participant_kind",
+            ValueList::Citizenship => "citizenship",
         }
     }
 
@@ -65,6 +68,8 @@ impl ValueList {
             ValueList::ExitSituation => of(&EXIT_SITUATION),
             // Kartoteka records people; an institution as participant is not kept.
             ValueList::ParticipantKind => vec!["individual"],
+            // Grouped from the person's citizenship and "Obywatel państwa trzeciego".
+            ValueList::Citizenship => vec!["polish", "eu", "non_eu"],
         }
     }
 }

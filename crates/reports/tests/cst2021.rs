@@ -118,7 +118,10 @@ fn csv_export_has_the_template_headers_and_the_monitoring_values() {
         olena["Kraj"], "Polska",
         "a Polish voivodeship implies the country"
     );
-    assert_eq!(olena["Obywatelstwo"], "ukraińskie");
+    assert_eq!(
+        olena["Obywatelstwo"],
+        "Brak polskiego obywatelstwa lub UE – obywatel kraju spoza UE/ bezpaństwowiec"
+    );
     assert_eq!(
         olena["Osoba należąca do mniejszości narodowej lub etnicznej (w tym społeczności marginalizowane)"],
         "Odmowa podania informacji"

@@ -122,7 +122,10 @@ fn the_cst2021_xlsx_opens_in_libreoffice_with_the_expected_columns_and_values() 
     );
 
     let olena = row_where(&rows, id, &f.refused);
-    assert_eq!(olena["Obywatelstwo"], "ukraińskie");
+    assert_eq!(
+        olena["Obywatelstwo"],
+        "Brak polskiego obywatelstwa lub UE – obywatel kraju spoza UE/ bezpaństwowiec"
+    );
     assert_eq!(
         olena["Osoba należąca do mniejszości narodowej lub etnicznej (w tym społeczności marginalizowane)"],
         "Odmowa podania informacji"

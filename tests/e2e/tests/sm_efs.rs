@@ -216,6 +216,7 @@ async fn the_exit_statement_and_the_planned_end_of_education_make_the_import_fil
     };
     assert_eq!(cell("Numer projektu"), "FELD.07.05-IZ.00-0001/26");
     assert_eq!(cell("Rodzaj uczestnika"), "Indywidualny");
+    assert_eq!(cell("Obywatelstwo"), "Obywatelstwo polskie");
     assert_eq!(cell("PESEL/Inny identyfikator"), "02270803624");
     assert_eq!(cell("Imię"), "Łucja");
     assert_eq!(
