@@ -20,17 +20,9 @@ async fn print_the_enrolment_form_from_the_participant_page() {
     app.unlock().await;
     app.open_participant("zolkiewska", "Żółkiewska", "Łucja Żółkiewska")
         .await;
-    app.el("[data-action=print]").await.click().await.unwrap();
-    app.el("[data-print-panel] input[value=enrolment]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.el("[data-action=print-selected]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-action=print]").await;
+    app.click("[data-print-panel] input[value=enrolment]").await;
+    app.click("[data-action=print-selected]").await;
     app.el_within("[data-printed-file]", 20).await;
     app.screenshot("08-printed").await;
 
@@ -74,11 +66,8 @@ async fn print_the_enrolment_form_from_the_participant_page() {
     assert!(text.contains("Łucja") && text.contains("Żółkiewska") && text.contains("Źródlana"));
 
     // "Pokaż w folderze" opens the folder (Linux file managers cannot be asked to select).
-    app.el("[data-printed-file] [data-action=show-in-folder]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-printed-file] [data-action=show-in-folder]")
+        .await;
     for _ in 0..50 {
         if app.opened_files().len() > 1 {
             break;
@@ -91,11 +80,7 @@ async fn print_the_enrolment_form_from_the_participant_page() {
     );
 
     // "Zapisz jako PDF" saves a second file beside it, under a free name, and opens nothing.
-    app.el("[data-action=save-selected]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-action=save-selected]").await;
     app.wait_text("[data-print-results]", "(2).pdf").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(app.opened_files().len(), 2, "saving opens nothing");
@@ -113,7 +98,7 @@ async fn print_the_enrolment_form_from_the_participant_page() {
     );
     assert_eq!(history[0]["kind"], "enrolment");
 
-    app.el("[data-tab=documents]").await.click().await.unwrap();
+    app.click("[data-tab=documents]").await;
     app.wait_text("[data-view=participant-detail]", "Formularz zgłoszeniowy")
         .await;
     let _ = app
