@@ -79,7 +79,10 @@ export function reportResult(ctx: AppContext): ReportResult {
     const where = folderOf(summary.file);
     replace(
       el,
-      h('p', { class: 'report-saved' }, t('reports.result.saved', { report: reportLabel(summary.report), format: formatLabel(summary.format) })),
+      h('p', { class: 'report-saved' }, t('reports.result.saved', {
+        report: reportLabel(summary.layout === 'import' ? 'cst2021-import' : summary.report),
+        format: formatLabel(summary.format),
+      })),
       h('p', { 'data-report-file': '', title: summary.file }, t('reports.result.file', { file: fileName(summary.file) })),
       where ? h('p', { class: 'report-folder', 'data-report-folder-path': '' }, t('reports.result.folder', { folder: where })) : null,
       h('p', { 'data-report-rows': '' }, rowsText(summary.rows)),

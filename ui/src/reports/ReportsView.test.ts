@@ -260,6 +260,7 @@ describe('Raporty view', () => {
     button('cst-export-csv').click();
     await settle();
     expect(api.reportCst2021).toHaveBeenLastCalledWith('proj-a', 'csv', 'import');
+    expect(q('[data-report-result]').textContent).toContain('Plik importu uczestników do SM EFS');
   });
 
   it('writes a CSV table with progress in Polish thousands', async () => {

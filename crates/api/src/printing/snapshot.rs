@@ -236,10 +236,9 @@ pub(super) fn record_blocks(store: &Store, id: &str) -> Result<Vec<Block>, ApiEr
         title: "Udział w projektach".into(),
         columns: vec![
             "Projekt".into(),
-            "Początek".into(),
-            "Koniec".into(),
+            "Okres udziału".into(),
             "Grupa docelowa".into(),
-            "Status na rynku pracy w chwili przystąpienia".into(),
+            "Status na starcie".into(),
             "Sytuacja po zakończeniu".into(),
         ],
         rows: record
@@ -248,11 +247,10 @@ pub(super) fn record_blocks(store: &Store, id: &str) -> Result<Vec<Block>, ApiEr
             .map(|e| {
                 vec![
                     e.project_name.clone(),
-                    date(e.start.start_date),
-                    e.end
-                        .as_ref()
-                        .map(|x| date(x.end_date))
-                        .unwrap_or_else(|| "trwa".into()),
+                    match &e.end {
+                        Some(x) => format!("{} – {}", date(e.start.start_date), date(x.end_date)),
+                        None => format!("od {} (trwa)", date(e.start.start_date)),
+                    },
                     e.start.target_group.clone().unwrap_or_default(),
                     label_of(&LABOUR_STATUS, &e.start.status_at_start),
                     e.end

@@ -10,6 +10,7 @@ export const reportTexts: { readonly [K in keyof typeof pl]: string } = {
   'reports.projectsUnavailable': 'Could not load the project list. Open “Reports” again in a moment.',
   'reports.projectOption': '{name} ({period})',
   'reports.kind.cst2021': 'CST2021 participant data',
+  'reports.kind.cst2021-import': 'SM EFS participant import file',
   'reports.kind.participants': 'Participants',
   'reports.kind.enrolments': 'Project participation',
   'reports.kind.deliveries': 'Delivered services',

@@ -8,6 +8,7 @@ export const reportTexts = {
   'reports.projectsUnavailable': 'Nie udało się wczytać listy projektów. Otwórz „Raporty” ponownie za chwilę.',
   'reports.projectOption': '{name} ({period})',
   'reports.kind.cst2021': 'Dane uczestników CST2021',
+  'reports.kind.cst2021-import': 'Plik importu uczestników do SM EFS',
   'reports.kind.participants': 'Uczestnicy',
   'reports.kind.enrolments': 'Udziały w projektach',
   'reports.kind.deliveries': 'Zrealizowane usługi',
