@@ -275,30 +275,21 @@ fn exit_situation_code(
     value: &Option<String>,
     required: bool,
 ) -> Option<String> {
-    let list = &crate::values::EXIT_SITUATION;
-    match clean(value) {
-        None if required => {
-            errors.push(
-                "exit_situation",
-                "Sytuacja po zakończeniu udziału: pole jest wymagane — wybierz ją z listy",
-            );
-            None
-        }
-        None => None,
-        Some(text) => match list.parse(&text) {
-            Some(code) => Some(code.to_owned()),
-            None => {
-                errors.push(
-                    "exit_situation",
-                    format!(
-                        "Sytuacja po zakończeniu udziału: wybierz jedną z listy (dozwolone: {})",
-                        list.codes()
-                    ),
-                );
-                None
-            }
-        },
+    const LABEL: &str = "Sytuacja po zakończeniu udziału";
+    if required && clean(value).is_none() {
+        errors.push(
+            "exit_situation",
+            format!("{LABEL}: pole jest wymagane — wybierz ją z listy"),
+        );
+        return None;
     }
+    crate::participant::parse_code(
+        errors,
+        "exit_situation",
+        LABEL,
+        &crate::values::EXIT_SITUATION,
+        value,
+    )
 }
 
 impl ExitStatementInput {

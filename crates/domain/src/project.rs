@@ -222,19 +222,13 @@ impl ProjectInput {
                 "Liczba uczestników: podaj liczbę większą od zera",
             );
         }
-        let mut target_groups: Vec<String> = Vec::new();
-        for group in self.target_groups.iter().flatten() {
-            let g = crate::text::short_text(
-                &mut errors,
-                "target_groups",
-                "Grupa docelowa",
-                &Some(group.clone()),
-                crate::text::LINE_MAX,
-            );
-            if let Some(g) = g.filter(|g| !target_groups.contains(g)) {
-                target_groups.push(g);
-            }
-        }
+        let target_groups = statements(
+            &mut errors,
+            "target_groups",
+            "Grupa docelowa",
+            &self.target_groups,
+            None,
+        );
         let [eligibility_criteria, attachments] = [
             (
                 "eligibility_criteria",
@@ -243,7 +237,9 @@ impl ProjectInput {
             ),
             ("attachments", "Załącznik", &self.attachments),
         ]
-        .map(|(field, label, items)| statements(&mut errors, field, label, items));
+        .map(|(field, label, items)| {
+            statements(&mut errors, field, label, items, Some(STATEMENTS_MAX))
+        });
         let [priority, measure, call_number] = [
             ("priority", "Oś priorytetowa / priorytet", &self.priority),
             ("measure", "Działanie", &self.measure),
@@ -285,13 +281,14 @@ impl ProjectInput {
 /// Most statements of one list a form prints (more would not fit one page).
 pub const STATEMENTS_MAX: usize = 15;
 
-/// A list of short statements: each trimmed and checked, empty and repeated ones dropped, at
-/// most [`STATEMENTS_MAX`].
+/// A list of short lines (target groups, statements): each trimmed and checked, empty and
+/// repeated ones dropped, at most `max` when given.
 fn statements(
     errors: &mut ValidationErrors,
     field: &str,
     label: &str,
     items: &Option<Vec<String>>,
+    max: Option<usize>,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for item in items.iter().flatten() {
@@ -306,10 +303,10 @@ fn statements(
             out.push(s);
         }
     }
-    if out.len() > STATEMENTS_MAX {
+    if let Some(max) = max.filter(|m| out.len() > *m) {
         errors.push(
             field,
-            format!("{label}: najwyżej {STATEMENTS_MAX} pozycji — połącz podobne"),
+            format!("{label}: najwyżej {max} pozycji — połącz podobne"),
         );
     }
     out

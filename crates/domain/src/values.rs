@@ -206,6 +206,11 @@ impl CodeList {
     pub fn label(&self, code: &str) -> Option<&'static str> {
         self.0.iter().find(|(c, _)| *c == code).map(|(_, l)| *l)
     }
+    /// The label of `code`, or the code itself when the list does not know it (a value stored
+    /// before the list existed is shown as it was typed, never lost).
+    pub fn label_or_code<'a>(&self, code: &'a str) -> &'a str {
+        self.label(code).unwrap_or(code)
+    }
     pub fn codes(&self) -> String {
         self.0
             .iter()

@@ -301,11 +301,7 @@ const ENROLMENT_COLUMNS: &[Column<EnrolmentRow>] = &[
                 .as_ref()
                 .and_then(|e| e.exit_situation.as_deref())
                 // Situations typed before the closed list are written as typed.
-                .map(|s| {
-                    kartoteka_domain::values::EXIT_SITUATION
-                        .label(s)
-                        .unwrap_or(s)
-                }),
+                .map(|s| labels::code(&kartoteka_domain::values::EXIT_SITUATION, s)),
         )
     }),
     ("Zakończenie zgodnie ze ścieżką uczestnictwa", |r| {

@@ -31,7 +31,7 @@ pub fn sex(s: Sex) -> String {
 /// The Polish label of a code from one of the domain's code lists (the code itself if the
 /// list does not know it, so nothing is lost).
 pub fn code(list: &CodeList, code: &str) -> String {
-    list.label(code).unwrap_or(code).to_owned()
+    list.label_or_code(code).to_owned()
 }
 
 pub fn status(s: ParticipantStatus) -> &'static str {

@@ -131,7 +131,7 @@ pub(super) fn date(d: NaiveDate) -> String {
 /// A code's Polish label ("" when none; the code itself when no list knows it).
 fn label_of(list: &kartoteka_domain::values::CodeList, code: &Option<String>) -> String {
     code.as_deref()
-        .map(|c| list.label(c).unwrap_or(c).to_owned())
+        .map(|c| list.label_or_code(c).to_owned())
         .unwrap_or_default()
 }
 

@@ -19,6 +19,7 @@ use ts_rs::TS;
 
 mod parse;
 
+pub(crate) use parse::parse_code;
 pub use parse::{parse_date, parse_optional_date};
 
 /// An address as typed.

@@ -76,7 +76,7 @@ pub(super) fn parse_answer(
     }
 }
 
-pub(super) fn parse_code(
+pub(crate) fn parse_code(
     errors: &mut ValidationErrors,
     field: &str,
     label: &str,

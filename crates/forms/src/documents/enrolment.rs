@@ -322,14 +322,13 @@ fn attachments(flow: &mut Flow, ctx: &DocumentContext, next: &mut Sections) {
         .map(|p| p.attachments.as_slice())
         .unwrap_or_default();
     flow.section(&next.heading("Załączniki do formularza"));
-    if listed.is_empty() {
-        for a in USUAL_ATTACHMENTS {
-            flow.checkbox_statement(false, a, style::BODY);
-        }
+    let items: Vec<&str> = if listed.is_empty() {
+        USUAL_ATTACHMENTS.to_vec()
     } else {
-        for a in listed {
-            flow.checkbox_statement(false, a, style::BODY);
-        }
+        listed.iter().map(String::as_str).collect()
+    };
+    for a in items {
+        flow.checkbox_statement(false, a, style::BODY);
     }
 }
 
